@@ -1,0 +1,164 @@
+"""Load an answer file into a checked ``Matter``: typed, cross-checked, markup parsed.
+
+Every problem is collected and reported together, each with its field path and
+the file and line to fix.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+from pydantic import BaseModel, ValidationError
+
+from . import markup
+from .courts import Court, load_court
+from .errors import AnswersError, CourtError, Problem
+from .model import MARKUP, Answers, DocketEntry
+from .source import FieldPath, Source, load_source
+
+_MESSAGES = {
+    "missing": "required, but not given",
+    "extra_forbidden": "unknown key (check its spelling and place)",
+    "date_type": "not a date: write it as YYYY-MM-DD, unquoted",
+    "string_type": "must be text (put it in quotes if YAML read it as a number or date)",
+    "int_type": "must be a whole number",
+    "bool_type": "must be true or false",
+    "list_type": "must be a list",
+    "model_type": "must be a mapping of keys to values",
+    "dict_type": "must be a mapping of keys to values",
+    "too_short": "must not be empty",
+    "string_too_short": "must not be empty",
+    "string_pattern_mismatch": "is not in the expected form",
+}
+
+
+@dataclass(frozen=True)
+class Matter:
+    """A checked answer file: the answers, the court, and each markup field parsed."""
+
+    answers: Answers
+    court: Court
+    source: Source
+    texts: dict[FieldPath, markup.Document]
+
+    @property
+    def file(self) -> Path:
+        return self.source.file
+
+    def text(self, *path: Any) -> markup.Document:
+        return self.texts[tuple(path)]
+
+    def entry(self, number: int) -> DocketEntry:
+        return next(e for e in self.answers.docket if e.number == number)
+
+    def entry_with_role(self, role: str) -> DocketEntry | None:
+        return next((e for e in self.answers.docket if e.role == role), None)
+
+
+def load_matter(file: Path | str) -> Matter:
+    """Read, validate and cross-check one answer file; raises ``AnswersError`` with every problem."""
+    source = load_source(Path(file))
+    try:
+        answers = Answers.model_validate(source.data)
+    except ValidationError as exc:
+        raise AnswersError([_problem(source, error) for error in exc.errors()]) from None
+    problems: list[Problem] = []
+    court = None
+    try:
+        court = load_court(answers.court)
+    except CourtError as exc:
+        problems.append(source.problem(str(exc), ("court",)))
+    if court is not None and not court.case_number.accepts(answers.case.number):
+        problems.append(source.problem(
+            f"{answers.case.number!r} is not a {court.name} case number "
+            f"(expected a form such as {court.case_number.example})", ("case", "number")))
+    problems += _docket_problems(answers, source)
+    texts, markup_problems = _parse_texts(answers, source)
+    problems += markup_problems
+    if problems:
+        raise AnswersError(problems)
+    assert court is not None
+    return Matter(answers, court, source, texts)
+
+
+def _problem(source: Source, error: Any) -> Problem:
+    path = tuple(part for part in error["loc"] if not isinstance(part, str) or "[" not in part)
+    message = _MESSAGES.get(error["type"], error["msg"])
+    if error["type"] == "value_error":
+        message = error["msg"].removeprefix("Value error, ")
+    elif error["type"] == "literal_error":
+        message = "must be " + error["msg"].removeprefix("Input should be ")
+    elif error["type"] == "string_pattern_mismatch" and path == ("court",):
+        message = "must be a court id such as azd or nysd"
+    return source.problem(message, path)
+
+
+def _docket_problems(answers: Answers, source: Source) -> list[Problem]:
+    problems = []
+    seen: dict[int, int] = {}
+    roles: dict[str, int] = {}
+    for index, entry in enumerate(answers.docket):
+        if entry.number in seen:
+            problems.append(source.problem(
+                f"docket number {entry.number} is listed twice (also docket.{seen[entry.number]})",
+                ("docket", index, "number")))
+        seen.setdefault(entry.number, index)
+        if entry.role is not None:
+            if entry.role in roles:
+                problems.append(source.problem(
+                    f"role {entry.role!r} is given to two entries (also docket.{roles[entry.role]})",
+                    ("docket", index, "role")))
+            roles.setdefault(entry.role, index)
+    if answers.order.docket not in seen:
+        problems.append(source.problem(
+            f"the challenged order, docket {answers.order.docket}, is not in the docket list",
+            ("order", "docket")))
+    return problems
+
+
+def _parse_texts(
+    answers: Answers, source: Source
+) -> tuple[dict[FieldPath, markup.Document], list[Problem]]:
+    texts: dict[FieldPath, markup.Document] = {}
+    problems: list[Problem] = []
+    numbers = {entry.number for entry in answers.docket}
+    for path, value in _markup_fields(answers, ()):
+        try:
+            document = markup.parse(value)
+        except markup.MarkupError as exc:
+            problems.append(source.problem(str(exc), path, value.count("\n", 0, exc.offset)))
+            continue
+        texts[path] = document
+        for citation, line_offset in document.citations:
+            for cite in citation.cites:
+                if cite.number not in numbers:
+                    problems.append(source.problem(
+                        f"{citation.source} cites docket {cite.number}, which is not in the docket list",
+                        path, line_offset))
+    return texts, problems
+
+
+def _markup_fields(model: BaseModel, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
+    """Every markup string in the answers, with its field path."""
+    for name, info in type(model).model_fields.items():
+        value = getattr(model, name)
+        if value is None:
+            continue
+        is_markup = any(isinstance(m, type(MARKUP)) for m in info.metadata) or _wraps_markup(info)
+        if isinstance(value, BaseModel):
+            yield from _markup_fields(value, path + (name,))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, BaseModel):
+                    yield from _markup_fields(item, path + (name, index))
+                elif is_markup and isinstance(item, str):
+                    yield path + (name, index), item
+        elif is_markup and isinstance(value, str):
+            yield path + (name,), value
+
+
+def _wraps_markup(info: Any) -> bool:
+    args = getattr(info.annotation, "__args__", ())
+    return any(MARKUP in getattr(arg, "__metadata__", ()) for arg in args)

@@ -1,0 +1,256 @@
+"""The free-text markup lawyers type in answers, parsed into a small tree.
+
+``*italic*``, ``**bold**``, a blank line for a new paragraph, docket citations
+``[[18 at 7-8]]`` (several joined by ``;``, with an optional parenthetical), and
+explanatory footnotes ``^[...]``.  Parsing never evaluates anything: the text is
+data, and ``{{ }}`` in it prints as typed.  Rendering to Word lives in ``wordxml``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Union
+
+Inline = Union["Text", "Styled", "Citation", "Note"]
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class Styled:
+    """Italic or bold text; ``style`` is ``"i"`` or ``"b"``."""
+
+    style: str
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Cite:
+    """One docket reference: entry number, optional pin cite, optional parenthetical."""
+
+    number: int
+    pages: str | None = None
+    parenthetical: tuple[Inline, ...] = ()
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A citation marker ``[[...]]``; ``offset`` is its place in the source text."""
+
+    cites: tuple[Cite, ...]
+    source: str
+    offset: int
+
+
+@dataclass(frozen=True)
+class Note:
+    """An explanatory footnote ``^[...]``."""
+
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Document:
+    """Parsed free text: paragraphs, and every citation with its line offset."""
+
+    paragraphs: tuple[Paragraph, ...]
+    citations: tuple[tuple[Citation, int], ...] = field(default=())
+
+    @property
+    def inline(self) -> tuple[Inline, ...]:
+        """The text as one run of inlines (paragraph breaks become spaces)."""
+        out: list[Inline] = []
+        for index, paragraph in enumerate(self.paragraphs):
+            if index:
+                out.append(Text(" "))
+            out.extend(paragraph.children)
+        return tuple(out)
+
+
+class MarkupError(ValueError):
+    """Malformed markup; ``offset`` is the character where the trouble starts."""
+
+    def __init__(self, message: str, offset: int) -> None:
+        super().__init__(message)
+        self.offset = offset
+
+
+_CITE = re.compile(
+    r"""^\s*(?:(?:Docket|Doc\.|Dkt\.|ECF\s+No\.)\s*)?(?P<number>\d+)
+        (?:\s+at\s+(?P<pages>[^()]*?))?
+        \s*(?:\((?P<paren>.*)\))?\s*$""",
+    re.VERBOSE | re.DOTALL | re.IGNORECASE,
+)
+_ESCAPABLE = set("\\*[]^")
+
+
+def parse(text: str) -> Document:
+    """Parse free text; raises ``MarkupError`` for a citation or note that is not closed."""
+    text = text.replace("\r\n", "\n").strip("\n")
+    paragraphs = []
+    citations: list[Citation] = []
+    for start, block in _blocks(text):
+        children = _Parser(text, start, start + len(block), citations).inlines(until=None)
+        paragraphs.append(Paragraph(_tidy(children)))
+    located = tuple((c, text.count("\n", 0, c.offset)) for c in citations)
+    return Document(tuple(paragraphs), located)
+
+
+def _blocks(text: str) -> list[tuple[int, str]]:
+    """Split on blank lines, keeping each block's offset in the text."""
+    blocks = []
+    for match in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text):
+        if match.group().strip():
+            blocks.append((match.start(), match.group()))
+    return blocks
+
+
+def _tidy(children: list[Inline], trim: bool = True) -> tuple[Inline, ...]:
+    """Join adjacent text, fold line breaks and runs of spaces into one space, trim the ends."""
+    merged: list[Inline] = []
+    for child in children:
+        if isinstance(child, Text) and merged and isinstance(merged[-1], Text):
+            merged[-1] = Text(merged[-1].text + child.text)
+        else:
+            merged.append(child)
+    out: list[Inline] = []
+    for child in merged:
+        if isinstance(child, Text):
+            child = Text(re.sub(r"[ \t]*\n[ \t]*", " ", child.text))
+        out.append(child)
+    if trim and out and isinstance(out[0], Text):
+        out[0] = Text(out[0].text.lstrip())
+    if trim and out and isinstance(out[-1], Text):
+        out[-1] = Text(out[-1].text.rstrip())
+    return tuple(c for c in out if not (isinstance(c, Text) and not c.text))
+
+
+class _Parser:
+    def __init__(self, text: str, pos: int, end: int, citations: list[Citation]) -> None:
+        self.text = text
+        self.pos = pos
+        self.end = end
+        self.citations = citations
+
+    def inlines(self, until: str | None) -> list[Inline]:
+        out: list[Inline] = []
+        buf: list[str] = []
+
+        def flush() -> None:
+            if buf:
+                out.append(Text("".join(buf)))
+                buf.clear()
+
+        text = self.text
+        while self.pos < self.end:
+            if until is not None and text.startswith(until, self.pos):
+                if until != "*" or not text.startswith("**", self.pos) or self._closes_at("**"):
+                    flush()
+                    return out
+            ch = text[self.pos]
+            if ch == "\\" and self.pos + 1 < self.end and text[self.pos + 1] in _ESCAPABLE:
+                buf.append(text[self.pos + 1])
+                self.pos += 2
+            elif text.startswith("[[", self.pos):
+                flush()
+                out.append(self._citation())
+            elif text.startswith("^[", self.pos):
+                flush()
+                out.append(self._note())
+            elif text.startswith("**", self.pos) and self._closes_at("**", self.pos + 2):
+                flush()
+                self.pos += 2
+                out.append(Styled("b", _tidy(self.inlines(until="**"), trim=False)))
+                self.pos += 2
+            elif ch == "*" and self._closes_at("*", self.pos + 1):
+                flush()
+                self.pos += 1
+                out.append(Styled("i", _tidy(self.inlines(until="*"), trim=False)))
+                self.pos += 1
+            else:
+                buf.append(ch)
+                self.pos += 1
+        if until == "]":
+            raise MarkupError("a footnote ^[ is never closed with ]", self.pos)
+        flush()
+        return out
+
+    def _closes_at(self, delim: str, start: int | None = None) -> bool:
+        """Whether a closing ``delim`` follows within this block (outside citations)."""
+        start = self.pos if start is None else start
+        if start >= self.end or self.text[start].isspace():
+            return False
+        index = self.text.find(delim, start, self.end)
+        return index > start or (index == start and delim == "**" and start != self.pos)
+
+    def _citation(self) -> Citation:
+        start = self.pos
+        depth = 0
+        index = start + 2
+        while index < self.end:
+            ch = self.text[index]
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+            elif depth <= 0 and self.text.startswith("]]", index):
+                break
+            index += 1
+        else:
+            raise MarkupError("a docket citation [[ is never closed with ]]", start)
+        body = self.text[start + 2 : index]
+        self.pos = index + 2
+        cites = tuple(_cite(part, start) for part in _split_top(body))
+        citation = Citation(cites, self.text[start : index + 2], start)
+        self.citations.append(citation)
+        return citation
+
+    def _note(self) -> Note:
+        start = self.pos
+        self.pos += 2
+        children = self.inlines(until="]")
+        self.pos += 1
+        if not children:
+            raise MarkupError("a footnote ^[] is empty", start)
+        return Note(_tidy(children))
+
+
+def _split_top(body: str) -> list[str]:
+    """Split a citation body on ``;`` outside parentheses."""
+    parts, depth, current = [], 0, []
+    for ch in body:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if ch == ";" and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def _cite(part: str, offset: int) -> Cite:
+    match = _CITE.match(part)
+    if not match or (match.group("pages") is not None and not match.group("pages").strip()):
+        raise MarkupError(
+            f"cannot read the docket citation [[{part.strip()}]]: "
+            "write it as [[18]], [[18 at 7-8]] or [[18 at 12-14 (quoting ...)]]",
+            offset,
+        )
+    paren: tuple[Inline, ...] = ()
+    if match.group("paren") is not None:
+        paren = _tidy(_Parser(match.group("paren"), 0, len(match.group("paren")), []).inlines(None))
+    pages = match.group("pages")
+    return Cite(int(match.group("number")), pages.strip() if pages else None, paren)

@@ -1,0 +1,177 @@
+"""The answer file, as a typed model: the user-facing contract of DESIGN.md.
+
+Key names are part of the product; change them only with a migration and a new
+``schema_version``.  Fields typed ``Markup`` hold free text in the markup of
+``assembler.markup``; they are parsed and checked after validation.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Side = Literal["plaintiff", "defendant"]
+Filer = Literal["plaintiff", "defendant", "movant", "court", "non-party"]
+
+
+class MarkupField:
+    """Marks a string field as free-text markup (citations, footnotes, emphasis)."""
+
+    def __repr__(self) -> str:
+        return "MarkupField()"
+
+
+MARKUP = MarkupField()
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Markup = Annotated[str, StringConstraints(min_length=1, pattern=r"\S"), MARKUP,
+                   Field(description="Free text: *italic*, **bold**, blank line = new paragraph, "
+                                     "[[18 at 7-8]] docket citations, ^[...] footnotes.")]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Party(Model):
+    name: Name
+    description: Name | None = Field(None, description='As in the caption: "an Arizona corporation".')
+    short_name: Name | None = Field(None, description='How the papers call the party: "CP Productions".')
+
+
+class Parties(Model):
+    plaintiffs: list[Party] = Field(min_length=1)
+    defendants: list[Party] = Field(min_length=1)
+
+
+class Case(Model):
+    number: Name = Field(description="As the court writes it: 2:12-cv-01183-PHX-SLG.")
+    judge: Name | None = None
+    judge_title: Name = "United States District Judge"
+
+
+class Movant(Model):
+    """Who asks for reconsideration."""
+
+    name: Name = Field(description='"a number of Internet Service Providers", "Defendant John Doe".')
+    short_name: Name = Field(description='"the ISPs", "Defendant".')
+    party: bool = Field(description="False for a non-party (the wording says so).")
+    plural: bool = False
+    side: Side | None = Field(None, description="For a party movant: its side.")
+    opposes: Side | None = Field(None, description="For a non-party movant: the side it opposes.")
+    interest: Markup | None = Field(
+        None, description="How the challenged order touches a non-party movant.")
+
+    @model_validator(mode="after")
+    def _side_given(self) -> Movant:
+        if self.party and self.side is None:
+            raise ValueError("a party movant needs side: plaintiff or side: defendant")
+        if not self.party and self.side is not None:
+            raise ValueError("a non-party movant has no side; use opposes: to name its opponent")
+        return self
+
+    @property
+    def opponent_side(self) -> Side:
+        if self.party:
+            return "defendant" if self.side == "plaintiff" else "plaintiff"
+        return self.opposes or "plaintiff"
+
+
+class ChallengedOrder(Model):
+    """The order whose reconsideration is sought."""
+
+    docket: int = Field(gt=0)
+    date: dt.date
+    title: Markup
+    short_title: Markup | None = Field(None, description='"the *Ex Parte* Order".')
+
+
+class DocketEntry(Model):
+    number: int = Field(gt=0)
+    date: dt.date
+    filed_by: Filer
+    title: Name
+    role: Literal["motion", "response", "reply", "response-order"] | None = Field(
+        None, description="Which paper of the reconsideration set this entry is.")
+    background: Markup | None = Field(
+        None, description='Its place in the chronology; printed after "On <date>, ".')
+    dated: bool = Field(True, description='False: the background text is printed without "On <date>, ".')
+    continues: bool = Field(False, description="True: continues the previous background paragraph.")
+
+
+class Ground(Model):
+    """One argument: a section of the motion (or response), and its account in the order."""
+
+    id: Slug
+    heading: Name | None = None
+    text: Markup | None = Field(None, description="The argument as its side makes it.")
+    summary: Markup | None = Field(
+        None, description='How the order describes it, after "<Side> asserts that ".')
+
+
+class MotionPaper(Model):
+    filed: dt.date | None = None
+    relief: Markup | None = Field(None, description='What the motion asks: "vacate the Order".')
+    introduction: Markup | None = None
+    standard: Markup | None = Field(None, description="Replaces the court's stated standard.")
+
+
+class RulingSide(Model):
+    introduction: Markup | None = None
+    discussion: Markup
+    ordered: list[Markup] = Field(default_factory=list,
+                                  description="Items after the standard ones, in order.")
+
+
+class Ruling(Model):
+    date: dt.date
+    granting: RulingSide | None = None
+    denying: RulingSide | None = None
+
+
+class Attorney(Model):
+    name: Name
+    bar_number: Name
+    firm: Name | None = None
+    address: list[Name] = Field(min_length=1)
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    phone: Name
+
+
+class CounselBlock(Model):
+    attorneys: list[Attorney] = Field(min_length=1)
+    represents: Name = Field(description='"Attorneys for Non-Party Movants".')
+
+
+class Counsel(Model):
+    movant: CounselBlock | None = None
+    opponent: CounselBlock | None = None
+
+
+class Answers(Model):
+    """One case, one motion for reconsideration."""
+
+    schema_version: Literal[1]
+    court: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,6}$")]
+    case: Case
+    parties: Parties
+    movant: Movant
+    order: ChallengedOrder
+    docket: list[DocketEntry] = Field(min_length=1)
+    grounds: list[Ground] = Field(default_factory=list)
+    opposition: list[Ground] = Field(default_factory=list)
+    motion: MotionPaper = MotionPaper()
+    ruling: Ruling | None = None
+    counsel: Counsel = Counsel()
+
+
+def json_schema() -> dict:
+    """The JSON Schema of the answer file, for editors."""
+    schema = Answers.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "assembler answer file"
+    schema["properties"]["extends"] = {
+        "type": "string", "description": "A base answer file, relative to this one; deep-merged."}
+    return schema

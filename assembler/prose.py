@@ -1,0 +1,116 @@
+"""Turn parsed markup into Word runs, with docket citations in the court's style.
+
+A ``Writer`` belongs to one document being rendered: it numbers that document's
+footnotes and collects their text for ``wordxml.attach_footnotes``.  ``Rich``
+values reach templates through ``{{r value}}``; their runs, and any footnotes,
+are made when the template prints them, so a note exists only if its reference
+is in the document.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Sequence
+
+from . import wordxml
+from .courts import CitationStyle
+from .markup import Citation, Cite, Document, Inline, Note, Styled, Text, parse
+
+
+class Writer:
+    def __init__(self, style: CitationStyle, first_note_id: int = 1) -> None:
+        self.style = style
+        self.notes: list[tuple[int, str]] = []
+        self._next_id = first_note_id
+
+    # -- values for templates -------------------------------------------------
+    def rich(self, inlines: Sequence[Inline] | Document | str) -> Rich:
+        """Inline text (paragraph breaks become spaces) as a template value."""
+        if isinstance(inlines, Document):
+            inlines = inlines.inline
+        elif isinstance(inlines, str):
+            inlines = (Text(inlines),)
+        return Rich(self, tuple(inlines))
+
+    def paragraphs(self, document: Document) -> list[Rich]:
+        """Each paragraph of ``document`` as a template value, for a ``{%p for %}`` loop."""
+        return [Rich(self, paragraph.children) for paragraph in document.paragraphs]
+
+    def plain(self, text: str, **props: bool) -> Rich:
+        """Text typed by us or the user, printed exactly as given (no markup)."""
+        return Rich(self, (), raw=wordxml.run(text, **props))
+
+    # -- runs -------------------------------------------------------------------
+    def runs(self, inlines: Iterable[Inline], *, italic: bool = False, bold: bool = False,
+             in_note: bool = False) -> str:
+        out = []
+        for node in inlines:
+            if isinstance(node, Text):
+                out.append(wordxml.run(node.text, italic=italic, bold=bold))
+            elif isinstance(node, Styled):
+                out.append(self.runs(node.children, italic=italic or node.style == "i",
+                                     bold=bold or node.style == "b", in_note=in_note))
+            elif isinstance(node, Citation):
+                out.append(self._citation(node, in_note, italic=italic, bold=bold))
+            elif isinstance(node, Note):
+                if in_note:  # a note inside a note prints in place, in parentheses
+                    out.append(wordxml.run(" (") + self.runs(node.children, in_note=True)
+                               + wordxml.run(")"))
+                else:
+                    out.append(self._note(self.runs(node.children, in_note=True)))
+        return "".join(out)
+
+    def _note(self, runs_xml: str) -> str:
+        note_id = self._next_id
+        self._next_id += 1
+        self.notes.append((note_id, runs_xml))
+        return wordxml.footnote_reference(note_id)
+
+    def _citation(self, citation: Citation, in_note: bool, *, italic: bool, bold: bool) -> str:
+        body = self._cites(citation.cites)
+        if in_note:
+            return body
+        if self.style.placement == "footnote":
+            return self._note(body + wordxml.run("."))
+        return wordxml.run(" (", italic=italic, bold=bold) + body + wordxml.run(")")
+
+    def _cites(self, cites: Sequence[Cite]) -> str:
+        parts = []
+        for index, cite in enumerate(cites):
+            text = f"{'; ' if index else ''}{self.style.word} {cite.number}"
+            if cite.pages:
+                text += f" at {cite.pages}"
+            parts.append(wordxml.run(text))
+            if cite.parenthetical:
+                parts.append(wordxml.run(" (") + self.runs(cite.parenthetical, in_note=True)
+                             + wordxml.run(")"))
+        return "".join(parts)
+
+
+class Rich:
+    """A template value that prints as Word runs (through ``{{r value}}``)."""
+
+    def __init__(self, writer: Writer, inlines: tuple[Inline, ...], raw: str | None = None) -> None:
+        self._writer = writer
+        self._inlines = inlines
+        self._raw = raw
+
+    def __html__(self) -> str:
+        if self._raw is not None:
+            return self._raw
+        return self._writer.runs(self._inlines)
+
+    def __str__(self) -> str:
+        return self.__html__()
+
+    def __add__(self, other: object) -> Rich:
+        if isinstance(other, Rich):
+            return Rich(self._writer, (), raw=self.__html__() + other.__html__())
+        return NotImplemented
+
+    def __bool__(self) -> bool:
+        return bool(self._inlines) or bool(self._raw)
+
+
+def inline_markup(text: str) -> tuple[Inline, ...]:
+    """Parse a one-line markup string (a title, a short name) into inlines."""
+    return parse(text).inline

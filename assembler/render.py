@@ -1,0 +1,252 @@
+"""Render documents: strict, sandboxed docxtpl, each template compiled once per process.
+
+A ``TemplateSet`` reads and compiles each .docx template (and the shared parts it
+includes) on first use and keeps it; rendering a document then costs one
+``Document`` load, one Jinja render and one save.  Output goes through a
+temporary file and a rename, so a draft is whole or absent.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import jinja2
+from docx.shared import Pt
+from docxtpl import DocxTemplate
+from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment
+
+from . import wordxml
+from .answers import Matter
+from .courts import Formatting
+from .errors import OutputError, TemplateError
+from .prose import Writer
+from .view import Fields, build_context
+
+DOCUMENTS = ("motion", "order-granting")
+
+
+def default_template_dir() -> Path:
+    """Templates ship inside the package; in a source checkout they live in ``templates/``."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "templates", here.parent / "templates"):
+        if (candidate / "motion.docx").is_file():
+            return candidate
+    raise TemplateError("the document templates are missing from this installation")
+
+
+class Missing(jinja2.StrictUndefined):
+    """A value the template needs and the answers do not give: fail, and say which."""
+
+    __slots__ = ()
+
+    @property
+    def _undefined_message(self) -> str:  # type: ignore[override]
+        obj = self._undefined_obj
+        if isinstance(obj, Fields):
+            return f"it needs {obj._path}.{self._undefined_name}, which the answers do not give"
+        if obj is jinja2.utils.missing:
+            return f"it needs {self._undefined_name}, which the answers do not give"
+        return f"it asks for {self._undefined_name!r}, which {type(obj).__name__} does not have"
+
+
+class _PartLoader(jinja2.BaseLoader):
+    """Loads ``{% include "parts/x.docx" %}``: the body of a shared .docx part, as template XML."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        path = (self.folder / template).resolve()
+        if self.folder.resolve() not in path.parents or not path.is_file():
+            raise jinja2.TemplateNotFound(template)
+        tpl = DocxTemplate(str(path))
+        tpl.init_docx()
+        body = tpl.docx.element.body
+        children = [child for child in body if not child.tag.endswith("}sectPr")]
+        xml = "".join(tpl.xml_to_string(child) for child in children)
+        xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(xml))
+        mtime = path.stat().st_mtime
+        return xml, str(path), lambda: path.stat().st_mtime == mtime
+
+
+def make_environment(folder: Path) -> SandboxedEnvironment:
+    env = SandboxedEnvironment(undefined=Missing, autoescape=True, loader=_PartLoader(folder),
+                               auto_reload=False)
+    return env
+
+
+@dataclass
+class _Compiled:
+    name: str
+    blob: bytes
+    body: jinja2.Template
+    parts: dict[str, jinja2.Template]  # headers and footers, by part name
+
+
+class _Document(DocxTemplate):
+    """A docxtpl template whose Jinja source was compiled once, ahead of time."""
+
+    def __init__(self, compiled: _Compiled) -> None:
+        super().__init__(io.BytesIO(compiled.blob))
+        self.compiled = compiled
+
+    def build_xml(self, context: dict[str, Any], jinja_env: Any = None) -> str:
+        return self._finish(self.compiled.body.render(context))
+
+    def build_headers_footers_xml(self, context: dict[str, Any], uri: str, jinja_env: Any = None):
+        for rel_key, part in self.get_headers_footers(uri):
+            template = self.compiled.parts.get(str(part.partname))
+            if template is None:
+                continue
+            xml = self._finish(template.render(context))
+            yield rel_key, xml.encode(self.get_headers_footers_encoding(xml))
+
+    def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
+        if any("{" in (getattr(self.docx.core_properties, p) or "")
+               for p in ("author", "comments", "identifier", "language", "subject", "title")):
+            super().render_properties(context, jinja_env)
+
+    def render_footnotes(self, context: dict[str, Any], jinja_env: Any = None) -> None:
+        for rel in self.docx.part.rels.values():
+            if rel.reltype.endswith("/footnotes") and b"{" in rel.target_part.blob:
+                super().render_footnotes(context, jinja_env)
+                return
+
+    def _finish(self, xml: str) -> str:
+        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        xml = (xml.replace("{_{", "{{").replace("}_}", "}}")
+               .replace("{_%", "{%").replace("%_}", "%}"))
+        return self.resolve_listing(xml)
+
+
+class TemplateSet:
+    """The templates of one folder, each compiled on first use and then reused."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = Path(folder) if folder else default_template_dir()
+        self.env = make_environment(self.folder)
+        self._compiled: dict[str, _Compiled] = {}
+
+    def names(self) -> list[str]:
+        return sorted(p.stem for p in self.folder.glob("*.docx"))
+
+    def compiled(self, document_id: str) -> _Compiled:
+        if document_id not in self._compiled:
+            self._compiled[document_id] = self._compile(document_id)
+        return self._compiled[document_id]
+
+    def _compile(self, document_id: str) -> _Compiled:
+        name = f"{document_id}.docx"
+        path = self.folder / name
+        if not path.is_file():
+            raise TemplateError(f"no template {name} in {self.folder}")
+        blob = path.read_bytes()
+        tpl = DocxTemplate(io.BytesIO(blob))
+        tpl.init_docx()
+        try:
+            body = self._from_xml(tpl, tpl.get_xml(), name)
+            parts = {}
+            for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+                for _, part in tpl.get_headers_footers(uri):
+                    parts[str(part.partname)] = self._from_xml(tpl, tpl.get_part_xml(part), name)
+        except TemplateSyntaxError as exc:
+            raise TemplateError(f"template {name} has a tag Jinja cannot read: {exc.message}") from None
+        except jinja2.TemplateNotFound as exc:
+            raise TemplateError(f"template {name} includes {exc.name}, which is not in {self.folder}") from None
+        return _Compiled(name, blob, body, parts)
+
+    def _from_xml(self, tpl: DocxTemplate, xml: str, name: str) -> jinja2.Template:
+        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(xml))
+        template = self.env.from_string(source)
+        template.name = name
+        return template
+
+    def render(self, matter: Matter, document_id: str) -> Any:
+        """Render one document of ``matter``; returns the python-docx ``Document``."""
+        compiled = self.compiled(document_id)
+        doc = _Document(compiled)
+        doc.init_docx()
+        writer = Writer(matter.court.citation, first_note_id=wordxml.highest_footnote_id(doc.docx) + 1)
+        context = build_context(matter, writer)
+        try:
+            doc.render(context)
+        except UndefinedError as exc:
+            raise TemplateError(f"template {compiled.name}: {exc.message}") from None
+        except SecurityError as exc:
+            raise TemplateError(f"template {compiled.name} tried something unsafe: {exc}") from None
+        except jinja2.TemplateError as exc:
+            raise TemplateError(f"template {compiled.name}: {exc}") from None
+        wordxml.attach_footnotes(doc.docx, writer.notes)
+        apply_formatting(doc.docx, matter.court.formatting)
+        return doc
+
+
+def apply_formatting(document: Any, formatting: Formatting) -> None:
+    """Raise font sizes to the court's minimum (body and footnotes alike)."""
+    for style in document.styles:
+        if style.type != 1 or style.font is None:  # paragraph styles only
+            continue
+        minimum = formatting.footnote_size if style.style_id == wordxml.FOOTNOTE_TEXT else formatting.size
+        if style.font.size is not None and style.font.size < Pt(minimum):
+            style.font.size = Pt(minimum)
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
+             *(f"lpt{i}" for i in range(1, 10))}
+
+
+def safe_name(text: str, fallback: str = "case") -> str:
+    """A file or folder name from ``text`` that cannot leave its folder on any system."""
+    name = _UNSAFE.sub("-", text).strip(".-_")[:100].strip(".-_")
+    if not name or name.lower() in _RESERVED:
+        name = f"{fallback}-{name}" if name else fallback
+    return name
+
+
+def atomic_save(doc: Any, target: Path, *, force: bool) -> int:
+    """Save a rendered document to ``target`` through a temporary file; returns its size."""
+    if target.exists() and not force:
+        raise OutputError(f"{target} already exists (use --force to overwrite it)")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            doc.save(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return target.stat().st_size
+
+
+def case_folder(out_dir: Path, matter: Matter) -> Path:
+    return out_dir / safe_name(matter.answers.case.number)
+
+
+def render_matter(matter: Matter, out_dir: Path, documents: Iterable[str] = DOCUMENTS, *,
+                  force: bool = False, templates: TemplateSet | None = None) -> list[Path]:
+    """Render ``documents`` of ``matter`` into ``out_dir/<case number>/``; all or nothing is checked first."""
+    templates = templates or TemplateSet()
+    folder = case_folder(out_dir, matter)
+    documents = list(documents)
+    targets = [folder / f"{doc_id}.docx" for doc_id in documents]
+    if not force:
+        existing = [str(t) for t in targets if t.exists()]
+        if existing:
+            raise OutputError(f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''} "
+                              "(use --force to overwrite)")
+    rendered = [templates.render(matter, doc_id) for doc_id in documents]
+    for doc, target in zip(rendered, targets):
+        atomic_save(doc, target, force=force)
+    return targets

@@ -1,0 +1,216 @@
+"""What templates see: the answers of one matter, shaped for one document.
+
+Values a template may print are always present or absent, never None: an absent
+value makes the template fail with its name (see ``render.Missing``), so a
+draft never carries a silent blank.  Free text arrives as ``prose.Rich``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Iterable
+
+from .answers import Matter
+from .markup import Inline, Text
+from .model import Ground, Party
+from .prose import Rich, Writer
+
+
+class Fields:
+    """A read-only record for templates; ``path`` names it in error messages."""
+
+    def __init__(self, path: str, **values: Any) -> None:
+        self._path = path
+        self._values = {k: v for k, v in values.items() if v is not None}
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __getitem__(self, name: str) -> Any:
+        return self._values[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._values
+
+    def __repr__(self) -> str:
+        return f"<{self._path}>"
+
+
+def capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def possessive(name: str) -> str:
+    return name + ("’" if name.endswith("s") else "’s")
+
+
+_IRREGULAR = {"be": ("are", "is"), "have": ("have", "has"), "do": ("do", "does")}
+
+
+class Role(Fields):
+    """A side of the motion (movant or opponent) with number-aware wording."""
+
+    def __init__(self, path: str, *, name: str, short: str, plural: bool, party: bool,
+                 **values: Any) -> None:
+        defined = short[4:] if short.lower().startswith("the ") else short
+        super().__init__(
+            path, name=name, Name=capitalized(name), short=short, Short=capitalized(short),
+            possessive=possessive(short), Possessive=capitalized(possessive(short)),
+            defined=defined, plural=plural, party=party,
+            be=self._conjugate("be", plural), pronoun="they" if plural else "it",
+            party_noun="parties" if plural else "a party", **values)
+
+    @staticmethod
+    def _conjugate(verb: str, plural: bool) -> str:
+        if verb in _IRREGULAR:
+            return _IRREGULAR[verb][0 if plural else 1]
+        if plural:
+            return verb
+        if verb.endswith(("s", "sh", "ch", "x", "z")):
+            return verb + "es"
+        return verb + "s"
+
+    def verb(self, base: str) -> str:
+        """``assert`` -> ``assert`` for several movants, ``asserts`` for one."""
+        return self._conjugate(base, self._values["plural"])
+
+
+def date_view(path: str, date: dt.date | None, writer: Writer) -> Fields | None:
+    if date is None:
+        return None
+    day = date.day
+    suffix = "th" if 11 <= day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    long = f"{date:%B} {day}, {date.year}"
+    return Fields(path, long=long, upper=long.upper(), day=str(day),
+                  day_suffix=writer.plain(suffix, superscript=True),
+                  month_year=f"{date:%B}, {date.year}", iso=date.isoformat())
+
+
+def _caption_party(party: Party) -> Fields:
+    return Fields("party", caption=party.name.upper(), description=party.description)
+
+
+def _grounds(grounds: Iterable[Ground], matter: Matter, key: str, writer: Writer) -> list[Fields]:
+    out = []
+    for index, ground in enumerate(grounds):
+        texts = {name: matter.texts.get((key, index, name)) for name in ("text", "summary")}
+        out.append(Fields(
+            f"{key}.{index}", id=ground.id, letter=chr(ord("A") + index % 26),
+            heading=ground.heading,
+            text=writer.paragraphs(texts["text"]) if texts["text"] else None,
+            summary=writer.rich(texts["summary"]) if texts["summary"] else None))
+    return out
+
+
+def _background(matter: Matter, writer: Writer, *, include_papers: bool) -> list[Rich]:
+    """The chronology: each entry's background, in date order, joined where it continues."""
+    entries = sorted(enumerate(matter.answers.docket), key=lambda pair: pair[1].date)
+    paragraphs: list[list[Inline]] = []
+    for index, entry in entries:
+        if entry.background is None or (entry.role is not None and not include_papers):
+            continue
+        inlines: list[Inline] = list(matter.text("docket", index, "background").inline)
+        if entry.dated:
+            opening = f"On {entry.date:%B} {entry.date.day}, {entry.date.year}, "
+            inlines.insert(0, Text(opening))
+        if entry.continues and paragraphs:
+            paragraphs[-1] += [Text(" "), *inlines]
+        else:
+            paragraphs.append(inlines)
+    return [writer.rich(p) for p in paragraphs]
+
+
+def _party_role(matter: Matter, side: str, path: str) -> Role:
+    parties = (matter.answers.parties.plaintiffs if side == "plaintiff"
+               else matter.answers.parties.defendants)
+    first = parties[0]
+    plural = len(parties) > 1
+    name = first.name if not plural else f"{first.name} et al."
+    short = first.short_name or (capitalized(side) + ("s" if plural else ""))
+    return Role(path, name=name, short=short, plural=plural, party=True, side=side)
+
+
+def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
+    """The template context for one document of ``matter``."""
+    a = matter.answers
+    court = matter.court
+    movant = a.movant
+    interest = matter.texts.get(("movant", "interest"))
+    entry = {role: matter.entry_with_role(role) for role in ("motion", "response", "reply",
+                                                            "response-order")}
+
+    def entry_view(role: str) -> Fields | None:
+        e = entry[role]
+        return None if e is None else Fields(
+            f"the docket entry with role {role}", number=e.number, title=e.title,
+            date=date_view("date", e.date, writer))
+
+    standard = matter.texts.get(("motion", "standard"))
+    rule = court.reconsideration
+    ruling = None
+    if a.ruling is not None:
+        sides = {}
+        for name in ("granting", "denying"):
+            side = getattr(a.ruling, name)
+            if side is None:
+                continue
+            intro = matter.texts.get(("ruling", name, "introduction"))
+            sides[name] = Fields(
+                f"ruling.{name}",
+                introduction=writer.paragraphs(intro) if intro else [],
+                discussion=writer.paragraphs(matter.text("ruling", name, "discussion")),
+                ordered=[writer.rich(matter.text("ruling", name, "ordered", i))
+                         for i in range(len(side.ordered))])
+        ruling = Fields("ruling", date=date_view("ruling.date", a.ruling.date, writer), **sides)
+    counsel = {
+        side: Fields(f"counsel.{side}", represents=block.represents, attorneys=[
+            Fields(f"counsel.{side}.attorneys.{i}", **attorney.model_dump())
+            for i, attorney in enumerate(block.attorneys)])
+        for side in ("movant", "opponent")
+        if (block := getattr(a.counsel, side)) is not None
+    }
+    return {
+        "court": Fields("court", name=court.name, caption=list(court.caption),
+                        certificate_of_service=court.certificate_of_service),
+        "case": Fields("case", number=a.case.number, judge=a.case.judge,
+                       judge_title=a.case.judge_title),
+        "plaintiffs": [_caption_party(p) for p in a.parties.plaintiffs],
+        "defendants": [_caption_party(p) for p in a.parties.defendants],
+        "plaintiffs_label": "Plaintiffs" if len(a.parties.plaintiffs) > 1 else "Plaintiff",
+        "defendants_label": "Defendants" if len(a.parties.defendants) > 1 else "Defendant",
+        "movant": Role("movant", name=movant.name, short=movant.short_name, plural=movant.plural,
+                       party=movant.party, side=movant.side,
+                       interest=writer.rich(interest) if interest else None),
+        "opponent": _party_role(matter, movant.opponent_side, "opponent"),
+        "order": Fields("order", docket=a.order.docket,
+                        date=date_view("order.date", a.order.date, writer),
+                        title=writer.rich(matter.text("order", "title")),
+                        short_title=(writer.rich(matter.text("order", "short_title"))
+                                     if a.order.short_title else None)),
+        "motion_entry": entry_view("motion"),
+        "response_entry": entry_view("response"),
+        "reply_entry": entry_view("reply"),
+        "response_order": entry_view("response-order"),
+        "background": _background(matter, writer, include_papers=True),
+        "motion_background": _background(matter, writer, include_papers=False),
+        "grounds": _grounds(a.grounds, matter, "grounds", writer),
+        "opposition": _grounds(a.opposition, matter, "opposition", writer),
+        "motion": Fields(
+            "motion",
+            relief=writer.rich(matter.text("motion", "relief")) if a.motion.relief else None,
+            introduction=(writer.paragraphs(matter.text("motion", "introduction"))
+                          if a.motion.introduction else None)),
+        "filed": date_view("motion.filed", a.motion.filed, writer),
+        "rule": Fields(
+            "rule", citation=rule.rule.value,
+            standard=(writer.paragraphs(standard) if standard else
+                      [writer.plain(f"Under {rule.rule.value}, “{rule.standard.value}”")]
+                      if rule.standard.known and rule.rule.known else None)),
+        "ruling": ruling,
+        "counsel": Fields("counsel", **counsel),
+    }

@@ -1,0 +1,340 @@
+"""Build the .docx templates in ``templates/`` from the outlines below.
+
+The .docx files are the source a user edits (in Word or LibreOffice) for a
+firm's letterhead; this script is how we make and review them: change an
+outline here, run ``python tools/build_templates.py``, and the golden text
+files of the rendered examples show the effect.  Tags are docxtpl's Jinja:
+``{{r value}}`` prints rich text (its own run), ``{%p ... %}`` is a paragraph
+that only carries a statement, ``{%p include "parts/caption.docx" %}`` pulls a
+shared part in.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
+from docx.shared import Inches, Pt
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "templates"
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+FONT = "Times New Roman"
+SIZE = 13  # LRCiv 7.1(b)(1); the renderer raises it where a court asks for more
+
+
+# --------------------------------------------------------------------------- styles
+def _plain_font(style, size=SIZE, bold=None, italic=None, caps=False):
+    rpr = style.element.get_or_add_rPr()
+    for old in rpr.findall(qn("w:rFonts")) + rpr.findall(qn("w:color")):
+        rpr.remove(old)
+    style.font.name = FONT
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    style.font.italic = italic
+    style.font.all_caps = caps
+
+
+def _paragraph_style(doc, name, *, base="Normal", align=None, spacing=1.0, before=0, after=0,
+                     first_indent=None, left_indent=None, bold=None, caps=False, keep_next=False):
+    styles = doc.styles
+    style = styles[name] if name in [s.name for s in styles] else styles.add_style(
+        name, WD_STYLE_TYPE.PARAGRAPH)
+    if name != "Normal":
+        style.base_style = styles[base]
+    _plain_font(style, bold=bold, caps=caps)
+    fmt = style.paragraph_format
+    fmt.line_spacing = spacing
+    fmt.space_before = Pt(before)
+    fmt.space_after = Pt(after)
+    fmt.keep_with_next = keep_next
+    if align is not None:
+        fmt.alignment = align
+    if first_indent is not None:
+        fmt.first_line_indent = first_indent
+    if left_indent is not None:
+        fmt.left_indent = left_indent
+    return style
+
+
+def _footnote_styles(doc):
+    styles = doc.styles.element
+    styles.append(parse_xml(
+        f'<w:style {W} w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/>'
+        '<w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:pPr><w:spacing w:after="120" '
+        f'w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:rFonts w:ascii="{FONT}" '
+        f'w:hAnsi="{FONT}" w:cs="{FONT}"/><w:sz w:val="{SIZE * 2}"/><w:szCs w:val="{SIZE * 2}"/>'
+        "</w:rPr></w:style>"))
+    styles.append(parse_xml(
+        f'<w:style {W} w:type="character" w:styleId="FootnoteReference">'
+        '<w:name w:val="footnote reference"/><w:uiPriority w:val="99"/>'
+        '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>'))
+
+
+def _footnotes_part(doc):
+    """An empty footnotes part with Word's two separators, so notes can be added."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    blob = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes {W}>'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" '
+        'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
+        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing '
+        'w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/>'
+        "</w:r></w:p></w:footnote></w:footnotes>"
+    )
+    part = Part(PackURI("/word/footnotes.xml"),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+                blob.encode(), doc.part.package)
+    doc.part.relate_to(part, RT.FOOTNOTES)
+
+
+def new_document(*, footer: bool = True):
+    doc = Document()
+    for section in doc.sections:
+        section.left_margin = section.right_margin = Inches(1)
+        section.top_margin = section.bottom_margin = Inches(1)
+    _paragraph_style(doc, "Normal")
+    _paragraph_style(doc, "Court Title", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
+    _paragraph_style(doc, "Caption Text")
+    _paragraph_style(doc, "Caption Role", left_indent=Inches(1.5))
+    _paragraph_style(doc, "Paper Title", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True,
+                     before=12, after=12, keep_next=True)
+    _paragraph_style(doc, "Heading 1", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, caps=True,
+                     before=12, after=0, spacing=2.0, keep_next=True)
+    _paragraph_style(doc, "Heading 2", bold=True, before=0, after=0, spacing=2.0,
+                     left_indent=Inches(0.5), first_indent=Inches(-0.5), keep_next=True)
+    _paragraph_style(doc, "Body Text", spacing=2.0, first_indent=Inches(0.5))
+    _paragraph_style(doc, "List Number", spacing=2.0)
+    _paragraph_style(doc, "Block Text", spacing=1.0)
+    _paragraph_style(doc, "Signature", spacing=1.0, left_indent=Inches(3.25))
+    _footnote_styles(doc)
+    _footnotes_part(doc)
+    if footer:
+        foot = doc.sections[0].footer.paragraphs[0]
+        foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        foot._p.append(parse_xml(
+            f'<w:fldSimple {W} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+    body = doc.element.body
+    for p in list(body.iterchildren(qn("w:p"))):
+        body.remove(p)
+    return doc
+
+
+# --------------------------------------------------------------------------- outlines
+def para(doc, style, *pieces):
+    """A paragraph; each ``{{r ...}}`` piece gets a run of its own, as docxtpl needs."""
+    p = doc.add_paragraph(style=style)
+    for piece in pieces:
+        p.add_run(piece)
+    return p
+
+
+def tag(doc, statement):
+    """A paragraph holding only a ``{%p ... %}`` statement (it vanishes when rendered)."""
+    return doc.add_paragraph("{%p " + statement + " %}", style="Normal")
+
+
+def rich_paragraphs(doc, style, values):
+    tag(doc, f"for paragraph in {values}")
+    para(doc, style, "{{r paragraph }}")
+    tag(doc, "endfor")
+
+
+def caption_part():
+    doc = new_document(footer=False)
+    tag(doc, "for line in court.caption")
+    para(doc, "Court Title", "{{ line }}")
+    tag(doc, "endfor")
+    para(doc, "Caption Text", "")
+    table = doc.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    left, right = table.rows[0].cells
+    left.width, right.width = Inches(3.5), Inches(3.0)
+    left.paragraphs[0].text = "{%p for party in plaintiffs %}"
+    lines = [
+        ("Caption Text", "{{ party.caption }}{% if 'description' in party %}, {{ party.description }}{% endif %},"),
+        ("Normal", "{%p endfor %}"),
+        ("Caption Text", ""),
+        ("Caption Role", "{{ plaintiffs_label }},"),
+        ("Caption Text", ""),
+        ("Caption Text", "v."),
+        ("Caption Text", ""),
+        ("Normal", "{%p for party in defendants %}"),
+        ("Caption Text", "{{ party.caption }}{% if 'description' in party %}, {{ party.description }}{% endif %},"),
+        ("Normal", "{%p endfor %}"),
+        ("Caption Text", ""),
+        ("Caption Role", "{{ defendants_label }}."),
+    ]
+    for style, text in lines:
+        left.add_paragraph(text, style=style)
+    right.paragraphs[0].text = "Case No. {{ case.number }}"
+    right.paragraphs[0].style = "Caption Text"
+    return doc
+
+
+def counsel_part():
+    """Counsel's block at the top left (LRCiv 7.1(a)); ``filer`` is set by the paper."""
+    doc = new_document(footer=False)
+    tag(doc, "for attorney in filer.attorneys")
+    para(doc, "Block Text", "{{ attorney.name }} (Bar No. {{ attorney.bar_number }})")
+    tag(doc, "if 'firm' in attorney")
+    para(doc, "Block Text", "{{ attorney.firm }}")
+    tag(doc, "endif")
+    tag(doc, "for line in attorney.address")
+    para(doc, "Block Text", "{{ line }}")
+    tag(doc, "endfor")
+    para(doc, "Block Text", "Telephone: {{ attorney.phone }}")
+    para(doc, "Block Text", "E-mail: {{ attorney.email }}")
+    tag(doc, "endfor")
+    para(doc, "Block Text", "{{ filer.represents }}")
+    para(doc, "Block Text", "")
+    return doc
+
+
+def signature_part():
+    """The FRCP 11(a) signature block of ``filer`` (set by the paper)."""
+    doc = new_document(footer=False)
+    tag(doc, "for attorney in filer.attorneys")
+    tag(doc, "if 'firm' in attorney")
+    para(doc, "Signature", "{{ attorney.firm }}")
+    tag(doc, "endif")
+    para(doc, "Signature", "By: /s/ {{ attorney.name }}")
+    para(doc, "Signature", "{{ attorney.name }} (Bar No. {{ attorney.bar_number }})")
+    tag(doc, "for line in attorney.address")
+    para(doc, "Signature", "{{ line }}")
+    tag(doc, "endfor")
+    para(doc, "Signature", "Telephone: {{ attorney.phone }}")
+    para(doc, "Signature", "E-mail: {{ attorney.email }}")
+    para(doc, "Signature", "")
+    tag(doc, "endfor")
+    para(doc, "Signature", "{{ filer.represents }}")
+    return doc
+
+
+def certificate_part():
+    doc = new_document(footer=False)
+    tag(doc, "if court.certificate_of_service")
+    para(doc, "Heading 1", "Certificate of Service")
+    para(doc, "Body Text", "I hereby certify that on {{ filed.long }}, I electronically transmitted "
+         "the attached document to the Clerk’s Office using the CM/ECF System for filing and "
+         "transmittal of a Notice of Electronic Filing to all CM/ECF registrants.")
+    para(doc, "Signature", "/s/ {{ filer.attorneys[0].name }}")
+    tag(doc, "endif")
+    return doc
+
+
+def order_granting():
+    doc = new_document()
+    tag(doc, 'include "parts/caption.docx"')
+    para(doc, "Paper Title", "ORDER GRANTING MOTION FOR RECONSIDERATION OF {{ order.date.upper }} ORDER")
+    para(doc, "Body Text",
+         "Before the Court at Docket {{ motion_entry.number }} is a Motion for Reconsideration of "
+         "the Court’s {{ order.date.long }} ", "{{r order.title }}",
+         " at Docket {{ order.docket }}. The Motion to Reconsider is filed by {{ movant.name }} "
+         "(“{{ movant.defined }}”). {% if not movant.party %}{{ movant.Short }} {{ movant.be }} "
+         "not {{ movant.party_noun }} to this lawsuit{% if 'interest' in movant %}, but ",
+         "{{r movant.interest }}",
+         "{% endif %}. {% endif %}For the reasons stated below, {{ movant.possessive }} Motion "
+         "for Reconsideration is "
+         "GRANTED and the {{ order.date.long }} Order is VACATED.")
+    para(doc, "Heading 1", "Factual and Procedural Background")
+    rich_paragraphs(doc, "Body Text", "background")
+    para(doc, "Heading 1", "Discussion")
+    rich_paragraphs(doc, "Body Text", "ruling.granting.introduction")
+    tag(doc, "for ground in grounds if 'summary' in ground")
+    para(doc, "Body Text", "{{ movant.Short }} {{ movant.verb('assert') }} that ", "{{r ground.summary }}")
+    tag(doc, "endfor")
+    tag(doc, "for ground in opposition if 'summary' in ground")
+    para(doc, "Body Text", "{{ opponent.Short }} {{ opponent.verb('assert') }} that ", "{{r ground.summary }}")
+    tag(doc, "endfor")
+    rich_paragraphs(doc, "Body Text", "ruling.granting.discussion")
+    para(doc, "Heading 1", "Conclusion")
+    para(doc, "Body Text", "For the foregoing reasons, it is ORDERED:")
+    para(doc, "List Number", "{{ movant.Possessive }} Motion for Reconsideration of the "
+         "{{ order.date.long }} ", "{{r order.title }}", " is GRANTED.")
+    para(doc, "List Number", "This Court’s {{ order.date.long }} ", "{{r order.title }}",
+         " at Docket {{ order.docket }} is VACATED.")
+    tag(doc, "for item in ruling.granting.ordered")
+    para(doc, "List Number", "{{r item }}")
+    tag(doc, "endfor")
+    para(doc, "Body Text", "DATED this {{ ruling.date.day }}", "{{r ruling.date.day_suffix }}",
+         " day of {{ ruling.date.month_year }}.")
+    para(doc, "Signature", "")
+    para(doc, "Signature", "______________________________")
+    para(doc, "Signature", "{{ case.judge }}")
+    para(doc, "Signature", "{{ case.judge_title }}")
+    return doc
+
+
+def motion():
+    doc = new_document()
+    tag(doc, "set filer = counsel.movant")
+    tag(doc, 'include "parts/counsel.docx"')
+    tag(doc, 'include "parts/caption.docx"')
+    para(doc, "Paper Title", "MOTION FOR RECONSIDERATION OF {{ order.date.upper }} ORDER")
+    para(doc, "Body Text",
+         "{{ movant.Name }}{% if movant.defined != movant.Name %} (“{{ movant.defined }}”){% endif %}"
+         "{% if not movant.party %}, who {{ movant.be }} not {{ movant.party_noun }} to this "
+         "action,{% endif %} respectfully {{ movant.verb('move') }} under {{ rule.citation }} for "
+         "reconsideration of the Court’s {{ order.date.long }} ", "{{r order.title }}",
+         " (the “Order”), entered at Docket {{ order.docket }}. {{ movant.Short }} "
+         "{{ movant.verb('ask') }} the Court to ", "{{r motion.relief }}",
+         ". This Motion is supported by the following Memorandum of Points and Authorities and "
+         "the record of this action.")
+    para(doc, "Paper Title", "MEMORANDUM OF POINTS AND AUTHORITIES")
+    tag(doc, "if 'introduction' in motion")
+    para(doc, "Heading 1", "Introduction")
+    rich_paragraphs(doc, "Body Text", "motion.introduction")
+    tag(doc, "endif")
+    para(doc, "Heading 1", "Background")
+    rich_paragraphs(doc, "Body Text", "motion_background")
+    para(doc, "Heading 1", "Legal Standard")
+    rich_paragraphs(doc, "Body Text", "rule.standard")
+    para(doc, "Heading 1", "Argument")
+    tag(doc, "for ground in grounds")
+    para(doc, "Heading 2", "{{ ground.letter }}.\t{{ ground.heading }}")
+    rich_paragraphs(doc, "Body Text", "ground.text")
+    tag(doc, "endfor")
+    para(doc, "Heading 1", "Conclusion")
+    para(doc, "Body Text", "For the foregoing reasons, {{ movant.short }} respectfully "
+         "{{ movant.verb('request') }} that the Court ", "{{r motion.relief }}", ".")
+    para(doc, "Body Text", "RESPECTFULLY SUBMITTED this {{ filed.day }}", "{{r filed.day_suffix }}",
+         " day of {{ filed.month_year }}.")
+    tag(doc, 'include "parts/signature.docx"')
+    tag(doc, 'include "parts/certificate.docx"')
+    return doc
+
+
+PARTS = {
+    "parts/caption.docx": caption_part,
+    "parts/counsel.docx": counsel_part,
+    "parts/signature.docx": signature_part,
+    "parts/certificate.docx": certificate_part,
+    "order-granting.docx": order_granting,
+    "motion.docx": motion,
+}
+
+
+def main(argv: list[str]) -> int:
+    (OUT / "parts").mkdir(parents=True, exist_ok=True)
+    for name, build in PARTS.items():
+        doc = build()
+        doc.core_properties.author = "assembler"
+        doc.core_properties.title = ""
+        doc.core_properties.comments = ""
+        doc.save(OUT / name)
+        print(f"wrote templates/{name}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
