@@ -17,6 +17,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .errors import AnswersError, Problem
 
 FieldPath = tuple[Any, ...]
+_PLAIN_TAGS = {"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"}
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,10 @@ def _build(
 ) -> Any:
     block = isinstance(node, ScalarNode) and node.style in ("|", ">")
     positions[path] = Position(file, node.start_mark.line + 1, block)
+    if not isinstance(node, ScalarNode) and node.tag not in _PLAIN_TAGS:
+        problems.append(Problem(f"YAML tags such as {node.tag} are not allowed in answer files",
+                                file=file, line=node.start_mark.line + 1))
+        return None
     if isinstance(node, MappingNode):
         result: dict[Any, Any] = {}
         seen: dict[Any, int] = {}
@@ -128,7 +133,7 @@ def _build(
     try:
         return loader.construct_object(node, deep=True)
     except yaml.constructor.ConstructorError as exc:
-        problems.append(Problem(f"cannot read this value: {exc.problem}", file=file,
+        problems.append(Problem(f"cannot read this value ({exc.problem})", file=file,
                                 line=node.start_mark.line + 1))
         return None
 

@@ -1,0 +1,106 @@
+"""The command line: each command parses its options, calls one library function, maps errors.
+
+User mistakes (``AssemblerError``) print as one red message and exit 1; a
+traceback means a bug of ours.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .answers import load_matter
+from .errors import AnswersError, AssemblerError
+from .model import json_schema
+from .render import DOCUMENTS, TemplateSet, case_folder, render_matter
+
+
+def _documents(value: str | None) -> list[str]:
+    if not value:
+        return list(DOCUMENTS)
+    chosen = [part.strip() for part in value.split(",") if part.strip()]
+    unknown = [d for d in chosen if d not in DOCUMENTS]
+    if unknown:
+        raise click.BadParameter(
+            f"unknown document {', '.join(unknown)}; choose from {', '.join(DOCUMENTS)}")
+    return list(dict.fromkeys(chosen))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="assembler")
+def cli() -> None:
+    """Draft the papers of a motion for reconsideration in a US district court."""
+
+
+@cli.command()
+@click.argument("answers", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("drafts"), show_default=True, help="Folder for the drafts.")
+@click.option("--documents", help=f"Comma-separated documents to draft ({', '.join(DOCUMENTS)}).")
+@click.option("--force", is_flag=True, help="Overwrite drafts that already exist.")
+@click.option("--dry-run", is_flag=True, help="Check and render, but write nothing.")
+@click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="A folder of your own .docx templates.")
+def render(answers: Path, output: Path, documents: str | None, force: bool, dry_run: bool,
+           templates: Path | None) -> None:
+    """Draft documents from an ANSWERS file into OUTPUT/<case number>/."""
+    chosen = _documents(documents)
+    matter = load_matter(answers)
+    template_set = TemplateSet(templates)
+    if dry_run:
+        for doc_id in chosen:
+            template_set.render(matter, doc_id)
+        folder = case_folder(output, matter)
+        for doc_id in chosen:
+            click.echo(f"would write {folder / (doc_id + '.docx')}")
+        return
+    for path in render_matter(matter, output, chosen, force=force, templates=template_set):
+        click.echo(f"wrote {path}")
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+def check(files: tuple[Path, ...]) -> None:
+    """Check answer FILES and report every problem, with file and line; writes nothing."""
+    failed = 0
+    for file in files:
+        try:
+            load_matter(file)
+        except AnswersError as exc:
+            failed += 1
+            for problem in exc.problems:
+                click.secho(str(problem), fg="red", err=True)
+        else:
+            click.echo(f"{file}: ok")
+    if failed:
+        raise click.exceptions.Exit(1)
+
+
+@cli.command()
+def schema() -> None:
+    """Print the JSON Schema of answer files (for your editor)."""
+    click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the CLI, turning user errors into one red message and exit 1."""
+    try:
+        cli.main(args=argv, prog_name="assembler", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except click.exceptions.Abort:
+        click.secho("Aborted.", fg="red", err=True)
+        sys.exit(130)
+    except AssemblerError as exc:
+        click.secho(f"Error: {exc}", fg="red", err=True)
+        sys.exit(1)
+    except KeyboardInterrupt:
+        click.secho("Interrupted.", fg="red", err=True)
+        sys.exit(130)

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import pytest
+
+from assembler.markup import Citation, Cite, MarkupError, Note, Styled, Text, parse
+
+
+@pytest.mark.parametrize("source, expected", [
+    ("plain text", (Text("plain text"),)),
+    ("an *Ex Parte* order", (Text("an "), Styled("i", (Text("Ex Parte"),)), Text(" order"))),
+    ("**GRANTED**.", (Styled("b", (Text("GRANTED"),)), Text("."))),
+    ("5 * 3 and a * alone", (Text("5 * 3 and a * alone"),)),
+    (r"a literal \*star\* and \[[18]]", (Text("a literal *star* and [[18]]"),)),
+    ("{{ 7*7 }} and {% if x %}", (Text("{{ 7*7 }} and {% if x %}"),)),
+    ("wrapped\nline", (Text("wrapped line"),)),
+])
+def test_inline_markup(source, expected):
+    assert parse(source).paragraphs[0].children == expected
+
+
+@pytest.mark.parametrize("source, cites", [
+    ("[[18]]", (Cite(18),)),
+    ("[[18 at 7-8]]", (Cite(18, "7-8"),)),
+    ("[[19 at 1 n.1]]", (Cite(19, "1 n.1"),)),
+    ("[[22; 26]]", (Cite(22), Cite(26))),
+    ("[[Docket 18 at 8-11, 15-16]]", (Cite(18, "8-11, 15-16"),)),
+    ("[[18 at 12-14 (quoting *X*, 1 F.3d 2 (N.D. Ill. 2012)); 26 at 2]]",
+     (Cite(18, "12-14", (Text("quoting "), Styled("i", (Text("X"),)),
+                         Text(", 1 F.3d 2 (N.D. Ill. 2012)"))), Cite(26, "2"))),
+])
+def test_docket_citations(source, cites):
+    (node,) = parse(source).paragraphs[0].children
+    assert isinstance(node, Citation)
+    assert node.cites == cites
+
+
+def test_blank_line_starts_a_paragraph():
+    doc = parse("one\ntwo\n\nthree")
+    assert [p.children for p in doc.paragraphs] == [(Text("one two"),), (Text("three"),)]
+
+
+def test_footnote_holds_citations_in_place():
+    (text, note) = parse("Order.^[[[18]]. See also [[22]].]").paragraphs[0].children
+    assert text == Text("Order.")
+    assert isinstance(note, Note)
+    assert [type(c).__name__ for c in note.children] == ["Citation", "Text", "Citation", "Text"]
+
+
+def test_citation_line_offsets_count_from_the_start():
+    doc = parse("first line\nsecond [[1]]\n\nfourth [[2]]")
+    assert [offset for _, offset in doc.citations] == [1, 3]
+
+
+@pytest.mark.parametrize("source, message", [
+    ("see [[18 at 7", "never closed"),
+    ("see ^[a note", "never closed"),
+    ("see [[eighteen]]", "cannot read the docket citation [[eighteen]]"),
+    ("see [[18 at ]]", "cannot read the docket citation"),
+])
+def test_malformed_markup_is_an_error(source, message):
+    with pytest.raises(MarkupError, match=message.replace("[", r"\[")):
+        parse(source)
