@@ -41,6 +41,15 @@ def default_template_dir() -> Path:
     raise TemplateError("the document templates are missing from this installation")
 
 
+_HINTS = {
+    "motion_entry": " (mark the motion's docket entry with role: motion)",
+    "response_entry": " (mark the response's docket entry with role: response)",
+    "reply_entry": " (mark the reply's docket entry with role: reply)",
+    "filed": " (give motion.filed, the filing date)",
+    "ruling": " (give ruling: with its date and the court's reasoning)",
+}
+
+
 class Missing(jinja2.StrictUndefined):
     """A value the template needs and the answers do not give: fail, and say which."""
 
@@ -52,7 +61,8 @@ class Missing(jinja2.StrictUndefined):
         if isinstance(obj, Fields):
             return f"it needs {obj._path}.{self._undefined_name}, which the answers do not give"
         if obj is jinja2.utils.missing:
-            return f"it needs {self._undefined_name}, which the answers do not give"
+            return (f"it needs {self._undefined_name}, which the answers do not give"
+                    + _HINTS.get(self._undefined_name or "", ""))
         return f"it asks for {self._undefined_name!r}, which {type(obj).__name__} does not have"
 
 

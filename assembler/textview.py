@@ -21,7 +21,8 @@ def _styles(archive: zipfile.ZipFile) -> dict[str, str]:
     names = {}
     for style in root.iter(f"{W}style"):
         name = style.find(f"{W}name")
-        names[style.get(f"{W}styleId")] = name.get(f"{W}val") if name is not None else style.get(f"{W}styleId")
+        label = name.get(f"{W}val") if name is not None else style.get(f"{W}styleId")
+        names[style.get(f"{W}styleId")] = label.title() if label.islower() else label
     return names
 
 

@@ -174,7 +174,7 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
         for side in ("movant", "opponent")
         if (block := getattr(a.counsel, side)) is not None
     }
-    return {
+    context = {
         "court": Fields("court", name=court.name, caption=list(court.caption),
                         certificate_of_service=court.certificate_of_service),
         "case": Fields("case", number=a.case.number, judge=a.case.judge,
@@ -214,3 +214,4 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
         "ruling": ruling,
         "counsel": Fields("counsel", **counsel),
     }
+    return {name: value for name, value in context.items() if value is not None}

@@ -1,0 +1,56 @@
+"""The drafts as independent readers meet them: pandoc and LibreOffice."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from conftest import needs
+
+from assembler import DOCUMENTS
+
+
+def pandoc_markdown(path) -> str:
+    return subprocess.run(["pandoc", "-t", "markdown", "--wrap=none", str(path)],
+                          check=True, capture_output=True, text=True).stdout
+
+
+@needs("pandoc")
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_pandoc_reads_each_draft_with_its_footnotes(document, example_drafts):
+    text = pandoc_markdown(example_drafts[document])
+    notes = re.findall(r"^\[\^(\d+)\]: (.*)$", text, flags=re.M)
+    refs = re.findall(r"\[\^(\d+)\](?!:)", text)
+    assert notes and [n for n, _ in notes] == [str(i) for i in range(1, len(notes) + 1)]
+    assert sorted(set(refs), key=int) == [n for n, _ in notes]
+
+
+@needs("pandoc")
+def test_pandoc_reads_the_order_as_the_model(example_drafts):
+    text = pandoc_markdown(example_drafts["order-granting"])
+    headings = re.findall(r"^# (.*)$", text, flags=re.M)
+    assert headings == ["Factual and Procedural Background", "Discussion", "Conclusion"]
+    assert re.search(r"Before the Court at Docket 18 is a Motion for Reconsideration .* at Docket 13\.", text)
+    assert re.findall(r"^\d\.\s+.*(GRANTED|VACATED|DENIED)\.$", text, flags=re.M) == [
+        "GRANTED", "VACATED", "DENIED"]
+    assert "DATED this 13^th^ day of November, 2012." in text
+    docket_notes = re.findall(r"^\[\^\d+\]: Docket \d+ at [^;\n]+\.$", text, flags=re.M)
+    assert len(docket_notes) >= 20
+
+
+@needs("soffice")
+def test_libreoffice_converts_every_draft_to_pdf(example_drafts, tmp_path):
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path),
+                    *[str(example_drafts[d]) for d in DOCUMENTS]],
+                   check=True, capture_output=True, timeout=300)
+    for document in DOCUMENTS:
+        pdf = tmp_path / f"{document}.pdf"
+        assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
+        if shutil.which("pdftotext") is None:
+            continue
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
+        assert "FOR THE DISTRICT OF ARIZONA" in text
+        assert "Docket 13 at 1." in text

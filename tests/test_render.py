@@ -1,0 +1,156 @@
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import GOLDEN, write
+
+from assembler import DOCUMENTS, TemplateSet, load_matter, render_matter, text_view
+from assembler.errors import OutputError, TemplateError
+from assembler.render import safe_name
+
+
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_example_matches_its_golden_text(document, example_drafts, update_golden):
+    actual = text_view(example_drafts[document])
+    golden = GOLDEN / f"cp-productions.{document}.txt"
+    if update_golden:
+        golden.write_text(actual, encoding="utf-8")
+    assert golden.exists(), f"no golden file {golden.name}; run pytest --update-golden"
+    assert actual == golden.read_text(encoding="utf-8")
+
+
+def test_order_follows_the_model_section_by_section(example_drafts):
+    view = text_view(example_drafts["order-granting"])
+    headings = re.findall(r"^\[Heading 1\] (.*)$", view, flags=re.M)
+    assert headings == ["Factual and Procedural Background", "Discussion", "Conclusion"]
+    assert ("Before the Court at Docket 18 is a Motion for Reconsideration of the Court’s "
+            "August 24, 2012 Order Granting Plaintiff's *Ex Parte* Motion for Protective Order "
+            "at Docket 13.") in view
+    assert "[Paper Title] ORDER GRANTING MOTION FOR RECONSIDERATION OF AUGUST 24, 2012 ORDER" in view
+    items = re.findall(r"^\[List Number\] (.*)$", view, flags=re.M)
+    assert [item.split()[-1] for item in items] == ["GRANTED.", "VACATED.", "DENIED."]
+    assert "DATED this 13^th^ day of November, 2012." in view
+    notes = re.findall(r"^\[\^\d+\]: (.*)$", view, flags=re.M)
+    assert len(notes) == 25
+    assert notes[12] == "Docket 18 at 7-8."
+
+
+def test_draft_follows_the_answers(tmp_path, example):
+    text = (example.read_text(encoding="utf-8")
+            .replace("date: 2012-08-24\n  title:", "date: 2012-08-27\n  title:")
+            .replace("number: 1\n", "number: 2\n").replace("[[1 at", "[[2 at"))
+    matter = load_matter(write(tmp_path, "changed.yaml", text))
+    (path,) = render_matter(matter, tmp_path / "out", ["order-granting"])
+    view = text_view(path)
+    assert "AUGUST 27, 2012 ORDER" in view and "August 24, 2012 Order Granting" not in view
+    assert "[^1]: Docket 2 at 1." in view and "Docket 1 at" not in view
+
+
+def test_typed_text_prints_exactly_and_is_never_a_template(tmp_path, example):
+    name = "AT&T <Wireless> “Café” {{ 7*7 }} {% raw %}"
+    text = example.read_text(encoding="utf-8").replace(
+        "    - name: John Doe\n", f"    - name: '{name}'\n")
+    matter = load_matter(write(tmp_path, "esc.yaml", text))
+    (path,) = render_matter(matter, tmp_path / "out", ["order-granting"])
+    assert f"{name.upper()}," in text_view(path)
+    with zipfile.ZipFile(path) as archive:
+        assert "AT&amp;T &lt;WIRELESS&gt;" in archive.read("word/document.xml").decode()
+
+
+def test_missing_value_names_the_variable_and_the_template(tmp_path, example):
+    text = example.read_text(encoding="utf-8").replace("  judge: Sharon L. Gleason\n", "")
+    matter = load_matter(write(tmp_path, "nojudge.yaml", text))
+    with pytest.raises(TemplateError, match=r"order-granting\.docx: it needs case\.judge"):
+        render_matter(matter, tmp_path / "out", ["order-granting"])
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.docx"))
+
+
+def test_order_needs_the_motion_docket_entry(tmp_path, example):
+    text = example.read_text(encoding="utf-8").replace("    role: motion\n", "")
+    matter = load_matter(write(tmp_path, "nomotion.yaml", text))
+    with pytest.raises(TemplateError, match="motion_entry"):
+        TemplateSet().render(matter, "order-granting")
+
+
+def test_existing_draft_is_kept_without_force(tmp_path, example):
+    matter = load_matter(example)
+    (path,) = render_matter(matter, tmp_path, ["motion"])
+    path.write_bytes(b"the lawyer's edits")
+    with pytest.raises(OutputError, match="already exist"):
+        render_matter(matter, tmp_path, ["motion"])
+    assert path.read_bytes() == b"the lawyer's edits"
+    render_matter(matter, tmp_path, ["motion"], force=True)
+    assert path.read_bytes().startswith(b"PK")
+    assert [p.name for p in path.parent.iterdir()] == ["motion.docx"]  # no temporary left
+
+
+@pytest.mark.parametrize("number, expected", [
+    ("2:12-CV-01183-PHX-SLG", "2-12-CV-01183-PHX-SLG"),
+    ("../../etc/passwd", "etc-passwd"),
+    ("06 Civ. 1405 (LAK) (KNF)", "06-Civ.-1405-LAK-KNF"),
+    ("...", "case"),
+    ("CON", "case-CON"),
+])
+def test_output_names_stay_in_the_output_folder(number, expected):
+    assert safe_name(number) == expected
+
+
+def test_footnotes_part_is_created_when_a_template_has_none(tmp_path, example):
+    from docx import Document
+
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    doc = Document()
+    doc.add_paragraph("Case {{ case.number }}: ")
+    doc.paragraphs[0].add_run("{{r order.title }}")
+    doc.add_paragraph("Background:")
+    doc.add_paragraph("{%p for paragraph in background %}")
+    doc.add_paragraph().add_run("{{r paragraph }}")
+    doc.add_paragraph("{%p endfor %}")
+    doc.save(folder / "motion.docx")
+    (path,) = render_matter(load_matter(example), tmp_path / "out", ["motion"],
+                           templates=TemplateSet(folder))
+    view = text_view(path)
+    assert "[^11]: Docket 22; Docket 26." in view
+    with zipfile.ZipFile(path) as archive:
+        assert "word/footnotes.xml" in archive.namelist()
+        assert "FootnoteReference" in archive.read("word/styles.xml").decode()
+
+
+def test_templates_run_sandboxed(tmp_path, example):
+    from docx import Document
+
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    doc = Document()
+    doc.add_paragraph("{{ case.__class__.__init__.__globals__ }}")
+    doc.save(folder / "motion.docx")
+    with pytest.raises(TemplateError, match="motion.docx"):
+        TemplateSet(folder).render(load_matter(example), "motion")
+
+
+def test_each_template_is_compiled_once(example):
+    templates = TemplateSet()
+    matter = load_matter(example)
+    templates.render(matter, "motion")
+    first = templates.compiled("motion")
+    templates.render(matter, "motion")
+    assert templates.compiled("motion") is first
+
+
+def test_templates_in_the_folder_are_what_the_builder_makes(tmp_path):
+    """templates/*.docx must be rebuilt after tools/build_templates.py changes."""
+    import importlib.util
+
+    root = Path(__file__).resolve().parent.parent
+    spec = importlib.util.spec_from_file_location("build_templates", root / "tools" / "build_templates.py")
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    for name, build in builder.PARTS.items():
+        built = tmp_path / Path(name).name
+        build().save(built)
+        with zipfile.ZipFile(built) as new, zipfile.ZipFile(root / "templates" / name) as old:
+            assert new.read("word/document.xml") == old.read("word/document.xml"), name
