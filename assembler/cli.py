@@ -89,7 +89,9 @@ def schema() -> None:
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the CLI, turning user errors into one red message and exit 1."""
     try:
-        cli.main(args=argv, prog_name="assembler", standalone_mode=False)
+        result = cli.main(args=argv, prog_name="assembler", standalone_mode=False)
+        if isinstance(result, int):  # click returns the code of an Exit raised by a command
+            sys.exit(result)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
     except click.ClickException as exc:
