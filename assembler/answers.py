@@ -50,9 +50,6 @@ class Matter:
     def text(self, *path: Any) -> markup.Document:
         return self.texts[tuple(path)]
 
-    def entry(self, number: int) -> DocketEntry:
-        return next(e for e in self.answers.docket if e.number == number)
-
     def entry_with_role(self, role: str) -> DocketEntry | None:
         return next((e for e in self.answers.docket if e.role == role), None)
 

@@ -13,7 +13,7 @@ from typing import Iterable, Sequence
 
 from . import wordxml
 from .courts import CitationStyle
-from .markup import Citation, Cite, Document, Inline, Note, Styled, Text, parse
+from .markup import Citation, Cite, Document, Inline, Note, Styled, Text
 
 
 class Writer:
@@ -102,15 +102,6 @@ class Rich:
     def __str__(self) -> str:
         return self.__html__()
 
-    def __add__(self, other: object) -> Rich:
-        if isinstance(other, Rich):
-            return Rich(self._writer, (), raw=self.__html__() + other.__html__())
-        return NotImplemented
-
     def __bool__(self) -> bool:
         return bool(self._inlines) or bool(self._raw)
 
-
-def inline_markup(text: str) -> tuple[Inline, ...]:
-    """Parse a one-line markup string (a title, a short name) into inlines."""
-    return parse(text).inline

@@ -56,7 +56,7 @@ def footnote(note_id: int, runs_xml: str) -> str:
     )
 
 
-_EMPTY_FOOTNOTES = (
+EMPTY_FOOTNOTES = (
     f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes xmlns:w="{W_NS}">'
     '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" '
     'w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
@@ -84,7 +84,7 @@ def _footnotes_part(document: Document) -> Part:
     for rel in main.rels.values():
         if rel.reltype == RT.FOOTNOTES and not rel.is_external:
             return rel.target_part
-    part = Part(PackURI("/word/footnotes.xml"), FOOTNOTES_CT, _EMPTY_FOOTNOTES.encode("utf-8"),
+    part = Part(PackURI("/word/footnotes.xml"), FOOTNOTES_CT, EMPTY_FOOTNOTES.encode("utf-8"),
                 main.package)
     main.relate_to(part, RT.FOOTNOTES)
     return part

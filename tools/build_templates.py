@@ -23,6 +23,8 @@ from docx.oxml.ns import qn
 from docx.shared import Inches, Pt
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from assembler import wordxml  # noqa: E402  (the one source of the footnotes part we write)
 OUT = ROOT / "templates"
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 FONT = "Times New Roman"
@@ -83,14 +85,7 @@ def _footnotes_part(doc):
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
 
-    blob = (
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:footnotes {W}>'
-        '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" '
-        'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
-        '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing '
-        'w:after="0" w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/>'
-        "</w:r></w:p></w:footnote></w:footnotes>"
-    )
+    blob = wordxml.EMPTY_FOOTNOTES
     part = Part(PackURI("/word/footnotes.xml"),
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
                 blob.encode(), doc.part.package)
