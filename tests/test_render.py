@@ -154,3 +154,13 @@ def test_templates_in_the_folder_are_what_the_builder_makes(tmp_path):
         build().save(built)
         with zipfile.ZipFile(built) as new, zipfile.ZipFile(root / "templates" / name) as old:
             assert new.read("word/document.xml") == old.read("word/document.xml"), name
+
+
+def test_court_formatting_sets_the_minimum_font_size(example_drafts):
+    """LRCiv 7.1(b)(1): at least 13 point, footnotes included."""
+    from docx import Document
+    from docx.shared import Pt
+
+    styles = Document(str(example_drafts["order-granting"])).styles
+    for name in ("Body Text", "footnote text", "Heading 1"):
+        assert styles[name].font.size >= Pt(13), name
