@@ -164,3 +164,18 @@ def test_court_formatting_sets_the_minimum_font_size(example_drafts):
     styles = Document(str(example_drafts["order-granting"])).styles
     for name in ("Body Text", "footnote text", "Heading 1"):
         assert styles[name].font.size >= Pt(13), name
+
+
+def test_a_single_party_movant_gets_singular_party_wording(tmp_path, example):
+    text = re.sub(
+        r"movant:\n  name: a number of Internet Service Providers\n(?:  .*\n|    .*\n)+?(?=order:)",
+        "movant:\n  name: Defendant John Doe\n  short_name: Defendant\n  party: true\n"
+        "  side: defendant\n", example.read_text(encoding="utf-8"))
+    matter = load_matter(write(tmp_path, "single.yaml", text))
+    views = {p.stem: text_view(p) for p in render_matter(matter, tmp_path / "out", DOCUMENTS)}
+    assert "Defendant John Doe (“Defendant”) respectfully moves under LRCiv 7.2(g)" in views["motion"]
+    assert "Defendant respectfully requests that the Court" in views["motion"]
+    assert "Defendant’s Motion for Reconsideration is GRANTED" in views["order-granting"]
+    assert "[Body Text] Defendant asserts that" in views["order-granting"]
+    for view in views.values():  # the generated non-party clauses are gone
+        assert not re.search(r"who (is|are) not|not (parties|a party) to this lawsuit", view)
