@@ -80,12 +80,17 @@ class Role(Fields):
         return self._conjugate(base, self._values["plural"])
 
 
+def long_date(date: dt.date) -> str:
+    """``August 24, 2012``: how the papers write a date."""
+    return f"{date:%B} {date.day}, {date.year}"
+
+
 def date_view(path: str, date: dt.date | None, writer: Writer) -> Fields | None:
     if date is None:
         return None
     day = date.day
     suffix = "th" if 11 <= day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
-    long = f"{date:%B} {day}, {date.year}"
+    long = long_date(date)
     return Fields(path, long=long, upper=long.upper(), day=str(day),
                   day_suffix=writer.plain(suffix, superscript=True),
                   month_year=f"{date:%B}, {date.year}", iso=date.isoformat())
@@ -116,8 +121,7 @@ def _background(matter: Matter, writer: Writer, *, include_papers: bool) -> list
             continue
         inlines: list[Inline] = list(matter.text("docket", index, "background").inline)
         if entry.dated:
-            opening = f"On {entry.date:%B} {entry.date.day}, {entry.date.year}, "
-            inlines.insert(0, Text(opening))
+            inlines.insert(0, Text(f"On {long_date(entry.date)}, "))
         if entry.continues and paragraphs:
             paragraphs[-1] += [Text(" "), *inlines]
         else:
