@@ -98,6 +98,7 @@ class _Compiled:
     blob: bytes
     body: jinja2.Template
     parts: dict[str, jinja2.Template]  # headers and footers, by part name
+    first_note_id: int  # above every footnote id the template already has
 
 
 class _Document(DocxTemplate):
@@ -170,7 +171,7 @@ class TemplateSet:
             raise TemplateError(f"template {name} has a tag Jinja cannot read: {exc.message}") from None
         except jinja2.TemplateNotFound as exc:
             raise TemplateError(f"template {name} includes {exc.name}, which is not in {self.folder}") from None
-        return _Compiled(name, blob, body, parts)
+        return _Compiled(name, blob, body, parts, wordxml.highest_footnote_id(tpl.docx) + 1)
 
     def _from_xml(self, tpl: DocxTemplate, xml: str, name: str) -> jinja2.Template:
         source = re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(xml))
@@ -183,7 +184,7 @@ class TemplateSet:
         compiled = self.compiled(document_id)
         doc = _Document(compiled)
         doc.init_docx()
-        writer = Writer(matter.court.citation, first_note_id=wordxml.highest_footnote_id(doc.docx) + 1)
+        writer = Writer(matter.court.citation, first_note_id=compiled.first_note_id)
         context = build_context(matter, writer)
         try:
             doc.render(context)

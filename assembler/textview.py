@@ -49,8 +49,6 @@ def _paragraph(p: etree._Element, refs: dict[str, int]) -> str:
                 note_id = child.get(f"{W}id")
                 refs.setdefault(note_id, len(refs) + 1)
                 text += f"[^{refs[note_id]}]"
-            elif child.tag == f"{W}footnoteRef":
-                text += ""
         if not text:
             continue
         if "[^" not in text:
