@@ -15,6 +15,8 @@ from pydantic import BaseModel, ValidationError
 from . import markup
 from .courts import Court, load_court
 from .errors import AnswersError, CourtError, Problem
+from .grounds import ResolvedGround
+from .grounds import resolve as resolve_grounds
 from .model import MARKUP, Answers, DocketEntry
 from .source import FieldPath, Source, load_source
 
@@ -42,6 +44,7 @@ class Matter:
     court: Court
     source: Source
     texts: dict[FieldPath, markup.Document]
+    grounds: dict[str, tuple[ResolvedGround, ...]]
 
     @property
     def file(self) -> Path:
@@ -74,10 +77,16 @@ def load_matter(file: Path | str) -> Matter:
     problems += _docket_problems(answers, source)
     texts, markup_problems = _parse_texts(answers, source)
     problems += markup_problems
+    resolved: dict[str, tuple[ResolvedGround, ...]] = {}
+    if not markup_problems:
+        rule = court.reconsideration.rule.value if court is not None else None
+        resolved, ground_problems = resolve_grounds(
+            answers, source, texts, rule, court.name if court is not None else answers.court)
+        problems += ground_problems
     if problems:
         raise AnswersError(problems)
     assert court is not None
-    return Matter(answers, court, source, texts)
+    return Matter(answers, court, source, texts, resolved)
 
 
 def _problem(source: Source, error: Any) -> Problem:

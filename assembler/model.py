@@ -102,13 +102,22 @@ class DocketEntry(Model):
 
 
 class Ground(Model):
-    """One argument: a section of the motion (or response), and its account in the order."""
+    """One argument: a section of the motion (or response), and its account in the order.
+
+    ``id`` picks a ground of the library (``assembler grounds``), whose heading
+    and text are used where the answers give none; any other id is a ground of
+    the user's own, with its heading and text.
+    """
 
     id: Slug
     heading: Name | None = None
     text: Markup | None = Field(None, description="The argument as its side makes it.")
     summary: Markup | None = Field(
         None, description='How the order describes it, after "<Side> asserts that ".')
+    answers: Slug | None = Field(
+        None, description="An opposition ground: the id of the motion's ground it answers.")
+    reply: Markup | None = Field(
+        None, description="An opposition ground: the movant's answer to it, for the reply.")
 
 
 class MotionPaper(Model):
@@ -116,6 +125,14 @@ class MotionPaper(Model):
     relief: Markup | None = Field(None, description='What the motion asks: "vacate the Order".')
     introduction: Markup | None = None
     standard: Markup | None = Field(None, description="Replaces the court's stated standard.")
+
+
+class Paper(Model):
+    """The response or the reply: when it is filed, and an optional introduction."""
+
+    filed: dt.date | None = Field(
+        None, description="Its date; else the date of the docket entry with its role.")
+    introduction: Markup | None = None
 
 
 class RulingSide(Model):
@@ -163,6 +180,8 @@ class Answers(Model):
     grounds: list[Ground] = Field(default_factory=list)
     opposition: list[Ground] = Field(default_factory=list)
     motion: MotionPaper = MotionPaper()
+    response: Paper = Paper()
+    reply: Paper = Paper()
     ruling: Ruling | None = None
     counsel: Counsel = Counsel()
 

@@ -29,7 +29,7 @@ from .errors import OutputError, TemplateError
 from .prose import Writer
 from .view import Fields, build_context
 
-DOCUMENTS = ("motion", "order-granting")
+DOCUMENTS = ("motion", "response", "reply", "order-granting", "order-denying")
 
 
 def default_template_dir() -> Path:
@@ -46,6 +46,9 @@ _HINTS = {
     "response_entry": " (mark the response's docket entry with role: response)",
     "reply_entry": " (mark the reply's docket entry with role: reply)",
     "filed": " (give motion.filed, the filing date)",
+    "response_filed": " (give response.filed, or mark the response's docket entry with role: response)",
+    "reply_filed": " (give reply.filed, or mark the reply's docket entry with role: reply)",
+    "replies": " (give the movant's reply: to at least one opposition ground)",
     "ruling": " (give ruling: with its date and the court's reasoning)",
 }
 

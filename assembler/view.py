@@ -12,8 +12,10 @@ from typing import Any, Iterable
 
 from .answers import Matter
 from .markup import Inline, Text
-from .model import Ground, Party
+from .grounds import ResolvedGround
+from .model import Party
 from .prose import Rich, Writer
+from .wording import RoleWords, long_date, movant_words, opponent_words
 
 
 class Fields:
@@ -41,48 +43,16 @@ class Fields:
         return f"<{self._path}>"
 
 
-def capitalized(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def possessive(name: str) -> str:
-    return name + ("’" if name.endswith("s") else "’s")
-
-
-_IRREGULAR = {"be": ("are", "is"), "have": ("have", "has"), "do": ("do", "does")}
-
-
 class Role(Fields):
-    """A side of the motion (movant or opponent) with number-aware wording."""
+    """A side of the motion (movant or opponent), with number-aware wording."""
 
-    def __init__(self, path: str, *, name: str, short: str, plural: bool, party: bool,
-                 **values: Any) -> None:
-        defined = short[4:] if short.lower().startswith("the ") else short
-        super().__init__(
-            path, name=name, Name=capitalized(name), short=short, Short=capitalized(short),
-            possessive=possessive(short), Possessive=capitalized(possessive(short)),
-            defined=defined, plural=plural, party=party,
-            be=self._conjugate("be", plural), pronoun="they" if plural else "it",
-            party_noun="parties" if plural else "a party", **values)
-
-    @staticmethod
-    def _conjugate(verb: str, plural: bool) -> str:
-        if verb in _IRREGULAR:
-            return _IRREGULAR[verb][0 if plural else 1]
-        if plural:
-            return verb
-        if verb.endswith(("s", "sh", "ch", "x", "z")):
-            return verb + "es"
-        return verb + "s"
+    def __init__(self, path: str, words: RoleWords, **values: Any) -> None:
+        super().__init__(path, plural=words.plural, party=words.party, **words.words(), **values)
+        self._words = words
 
     def verb(self, base: str) -> str:
         """``assert`` -> ``assert`` for several movants, ``asserts`` for one."""
-        return self._conjugate(base, self._values["plural"])
-
-
-def long_date(date: dt.date) -> str:
-    """``August 24, 2012``: how the papers write a date."""
-    return f"{date:%B} {date.day}, {date.year}"
+        return self._words.verb(base)
 
 
 def date_view(path: str, date: dt.date | None, writer: Writer) -> Fields | None:
@@ -100,16 +70,21 @@ def _caption_party(party: Party) -> Fields:
     return Fields("party", caption=party.name.upper(), description=party.description)
 
 
-def _grounds(grounds: Iterable[Ground], matter: Matter, key: str, writer: Writer) -> list[Fields]:
-    out = []
-    for index, ground in enumerate(grounds):
-        texts = {name: matter.texts.get((key, index, name)) for name in ("text", "summary")}
-        out.append(Fields(
-            f"{key}.{index}", id=ground.id, letter=chr(ord("A") + index % 26),
-            heading=ground.heading,
-            text=writer.paragraphs(texts["text"]) if texts["text"] else None,
-            summary=writer.rich(texts["summary"]) if texts["summary"] else None))
-    return out
+def _grounds(grounds: Iterable[ResolvedGround], key: str, writer: Writer,
+             answered: dict[str, Fields] | None = None) -> list[Fields]:
+    """Each ground as a section; an opposition ground carries the motion's ground it answers."""
+    return [Fields(f"{key}.{index}", id=ground.id, letter=chr(ord("A") + index % 26),
+                   heading=ground.heading, text=writer.paragraphs(ground.text),
+                   summary=writer.rich(ground.summary) if ground.summary else None,
+                   reply=writer.paragraphs(ground.reply) if ground.reply else None,
+                   answered=(answered or {}).get(ground.answers or ""))
+            for index, ground in enumerate(grounds)]
+
+
+def _lettered(sections: list[Fields]) -> list[Fields]:
+    """``sections`` lettered afresh A, B, C... (for a paper that prints only some of them)."""
+    return [Fields(s._path, **{**s._values, "letter": chr(ord("A") + i % 26)})
+            for i, s in enumerate(sections)]
 
 
 def _background(matter: Matter, writer: Writer, *, include_papers: bool) -> list[Rich]:
@@ -129,16 +104,6 @@ def _background(matter: Matter, writer: Writer, *, include_papers: bool) -> list
     return [writer.rich(p) for p in paragraphs]
 
 
-def _party_role(matter: Matter, side: str, path: str) -> Role:
-    parties = (matter.answers.parties.plaintiffs if side == "plaintiff"
-               else matter.answers.parties.defendants)
-    first = parties[0]
-    plural = len(parties) > 1
-    name = first.name if not plural else f"{first.name} et al."
-    short = first.short_name or (capitalized(side) + ("s" if plural else ""))
-    return Role(path, name=name, short=short, plural=plural, party=True, side=side)
-
-
 def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
     """The template context for one document of ``matter``."""
     a = matter.answers
@@ -148,11 +113,23 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
     entry = {role: matter.entry_with_role(role) for role in ("motion", "response", "reply",
                                                             "response-order")}
 
+    word = court.citation.word
+
     def entry_view(role: str) -> Fields | None:
         e = entry[role]
         return None if e is None else Fields(
             f"the docket entry with role {role}", number=e.number, title=e.title,
-            date=date_view("date", e.date, writer))
+            cite=f"{word} {e.number}", date=date_view("date", e.date, writer))
+
+    def paper_date(paper: str) -> Fields | None:
+        filed = getattr(a, paper).filed
+        if filed is None and entry[paper] is not None:
+            filed = entry[paper].date
+        return date_view(f"{paper}.filed", filed, writer)
+
+    grounds = _grounds(matter.grounds["grounds"], "grounds", writer)
+    opposition = _grounds(matter.grounds["opposition"], "opposition", writer,
+                          {g.id: g for g in grounds})
 
     standard = matter.texts.get(("motion", "standard"))
     rule = court.reconsideration
@@ -187,11 +164,10 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
         "defendants": [_caption_party(p) for p in a.parties.defendants],
         "plaintiffs_label": "Plaintiffs" if len(a.parties.plaintiffs) > 1 else "Plaintiff",
         "defendants_label": "Defendants" if len(a.parties.defendants) > 1 else "Defendant",
-        "movant": Role("movant", name=movant.name, short=movant.short_name, plural=movant.plural,
-                       party=movant.party, side=movant.side,
+        "movant": Role("movant", movant_words(a), side=movant.side,
                        interest=writer.rich(interest) if interest else None),
-        "opponent": _party_role(matter, movant.opponent_side, "opponent"),
-        "order": Fields("order", docket=a.order.docket,
+        "opponent": Role("opponent", opponent_words(a), side=movant.opponent_side),
+        "order": Fields("order", docket=a.order.docket, cite=f"{word} {a.order.docket}",
                         date=date_view("order.date", a.order.date, writer),
                         title=writer.rich(matter.text("order", "title")),
                         short_title=(writer.rich(matter.text("order", "short_title"))
@@ -202,14 +178,23 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
         "response_order": entry_view("response-order"),
         "background": _background(matter, writer, include_papers=True),
         "motion_background": _background(matter, writer, include_papers=False),
-        "grounds": _grounds(a.grounds, matter, "grounds", writer),
-        "opposition": _grounds(a.opposition, matter, "opposition", writer),
+        "grounds": grounds,
+        "opposition": opposition,
+        "replies": _lettered([g for g in opposition if "reply" in g]) or None,
         "motion": Fields(
             "motion",
             relief=writer.rich(matter.text("motion", "relief")) if a.motion.relief else None,
             introduction=(writer.paragraphs(matter.text("motion", "introduction"))
                           if a.motion.introduction else None)),
         "filed": date_view("motion.filed", a.motion.filed, writer),
+        "response_filed": paper_date("response"),
+        "reply_filed": paper_date("reply"),
+        "response": Fields("response", introduction=(
+            writer.paragraphs(matter.text("response", "introduction"))
+            if a.response.introduction else None)),
+        "reply": Fields("reply", introduction=(
+            writer.paragraphs(matter.text("reply", "introduction"))
+            if a.reply.introduction else None)),
         "rule": Fields(
             "rule", citation=rule.rule.value,
             standard=(writer.paragraphs(standard) if standard else

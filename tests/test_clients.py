@@ -53,4 +53,4 @@ def test_libreoffice_converts_every_draft_to_pdf(example_drafts, tmp_path):
             continue
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
         assert "FOR THE DISTRICT OF ARIZONA" in text
-        assert "Docket 13 at 1." in text
+        assert re.search(r"Docket \d+ at \d", text), f"{document}: no docket footnote in its PDF"

@@ -8,7 +8,7 @@ import pytest
 from conftest import GOLDEN, write
 
 from assembler import DOCUMENTS, TemplateSet, load_matter, render_matter, text_view
-from assembler.errors import OutputError, TemplateError
+from assembler.errors import AnswersError, OutputError, TemplateError
 from assembler.render import safe_name
 
 
@@ -68,11 +68,18 @@ def test_missing_value_names_the_variable_and_the_template(tmp_path, example):
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").rglob("*.docx"))
 
 
-def test_order_needs_the_motion_docket_entry(tmp_path, example):
+def test_reply_needs_the_response_docket_entry(tmp_path, example):
+    text = example.read_text(encoding="utf-8").replace("    role: response\n", "")
+    matter = load_matter(write(tmp_path, "noresponse.yaml", text))
+    with pytest.raises(TemplateError, match="reply.docx: it needs response_entry.*role: response"):
+        TemplateSet().render(matter, "reply")
+
+
+def test_library_text_needing_an_absent_answer_is_reported_at_load(tmp_path, example):
     text = example.read_text(encoding="utf-8").replace("    role: motion\n", "")
-    matter = load_matter(write(tmp_path, "nomotion.yaml", text))
-    with pytest.raises(TemplateError, match="motion_entry"):
-        TemplateSet().render(matter, "order-granting")
+    with pytest.raises(AnswersError, match=r"opposition\.1\.id: the library text of ground "
+                       r"'no-new-facts-or-error' needs motion\.docket"):
+        load_matter(write(tmp_path, "nomotion.yaml", text))
 
 
 def test_existing_draft_is_kept_without_force(tmp_path, example):

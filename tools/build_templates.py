@@ -227,38 +227,46 @@ def certificate_part():
     return doc
 
 
-def order_granting():
+def _order(granting: bool):
+    """The proposed order, after the model order section by section; granting or denying."""
+    side = "granting" if granting else "denying"
+    outcome = "GRANTED" if granting else "DENIED"
     doc = new_document()
     tag(doc, 'include "parts/caption.docx"')
-    para(doc, "Paper Title", "ORDER GRANTING MOTION FOR RECONSIDERATION OF {{ order.date.upper }} ORDER")
+    para(doc, "Paper Title", f"ORDER {side.upper()} MOTION FOR RECONSIDERATION OF "
+         "{{ order.date.upper }} ORDER")
     para(doc, "Body Text",
-         "Before the Court at Docket {{ motion_entry.number }} is a Motion for Reconsideration of "
+         "Before the Court at {{ motion_entry.cite }} is a Motion for Reconsideration of "
          "the Court’s {{ order.date.long }} ", "{{r order.title }}",
-         " at Docket {{ order.docket }}. The Motion to Reconsider is filed by {{ movant.name }} "
+         " at {{ order.cite }}. The Motion to Reconsider is filed by {{ movant.name }} "
          "(“{{ movant.defined }}”). {% if not movant.party %}{{ movant.Short }} {{ movant.be }} "
          "not {{ movant.party_noun }} to this lawsuit{% if 'interest' in movant %}, but ",
          "{{r movant.interest }}",
          "{% endif %}. {% endif %}For the reasons stated below, {{ movant.possessive }} Motion "
-         "for Reconsideration is "
-         "GRANTED and the {{ order.date.long }} Order is VACATED.")
+         f"for Reconsideration is {outcome}"
+         + (" and the {{ order.date.long }} Order is VACATED." if granting else "."))
     para(doc, "Heading 1", "Factual and Procedural Background")
     rich_paragraphs(doc, "Body Text", "background")
     para(doc, "Heading 1", "Discussion")
-    rich_paragraphs(doc, "Body Text", "ruling.granting.introduction")
+    rich_paragraphs(doc, "Body Text", f"ruling.{side}.introduction")
     tag(doc, "for ground in grounds if 'summary' in ground")
     para(doc, "Body Text", "{{ movant.Short }} {{ movant.verb('assert') }} that ", "{{r ground.summary }}")
     tag(doc, "endfor")
     tag(doc, "for ground in opposition if 'summary' in ground")
     para(doc, "Body Text", "{{ opponent.Short }} {{ opponent.verb('assert') }} that ", "{{r ground.summary }}")
     tag(doc, "endfor")
-    rich_paragraphs(doc, "Body Text", "ruling.granting.discussion")
+    rich_paragraphs(doc, "Body Text", f"ruling.{side}.discussion")
     para(doc, "Heading 1", "Conclusion")
     para(doc, "Body Text", "For the foregoing reasons, it is ORDERED:")
     para(doc, "List Number", "{{ movant.Possessive }} Motion for Reconsideration of the "
-         "{{ order.date.long }} ", "{{r order.title }}", " is GRANTED.")
-    para(doc, "List Number", "This Court’s {{ order.date.long }} ", "{{r order.title }}",
-         " at Docket {{ order.docket }} is VACATED.")
-    tag(doc, "for item in ruling.granting.ordered")
+         "{{ order.date.long }} ", "{{r order.title }}", f" is {outcome}.")
+    if granting:
+        para(doc, "List Number", "This Court’s {{ order.date.long }} ", "{{r order.title }}",
+             " at {{ order.cite }} is VACATED.")
+    else:
+        para(doc, "List Number", "This Court’s {{ order.date.long }} ", "{{r order.title }}",
+             " at {{ order.cite }} remains in effect.")
+    tag(doc, f"for item in ruling.{side}.ordered")
     para(doc, "List Number", "{{r item }}")
     tag(doc, "endfor")
     para(doc, "Body Text", "DATED this {{ ruling.date.day }}", "{{r ruling.date.day_suffix }}",
@@ -267,6 +275,106 @@ def order_granting():
     para(doc, "Signature", "______________________________")
     para(doc, "Signature", "{{ case.judge }}")
     para(doc, "Signature", "{{ case.judge_title }}")
+    return doc
+
+
+def order_granting():
+    return _order(granting=True)
+
+
+def order_denying():
+    return _order(granting=False)
+
+
+def _defined(role):
+    """``Name (“Short”)`` the first time a paper names a side, unless the two are the same."""
+    return ("{{ %s.Name }}{%% if %s.defined != %s.Name %%} (“{{ %s.defined }}”){%% endif %%}"
+            % (role, role, role, role))
+
+
+def _submitted(doc, date):
+    para(doc, "Body Text", "RESPECTFULLY SUBMITTED this {{ %s.day }}" % date,
+         "{{r %s.day_suffix }}" % date, " day of {{ %s.month_year }}." % date)
+
+
+def response():
+    """The opponent's response in opposition: answers the motion's grounds, adds its own."""
+    doc = new_document()
+    tag(doc, "set filer = counsel.opponent")
+    tag(doc, "set filed = response_filed")
+    tag(doc, 'include "parts/counsel.docx"')
+    tag(doc, 'include "parts/caption.docx"')
+    para(doc, "Paper Title", "RESPONSE IN OPPOSITION TO {{ movant.Possessive|upper }} MOTION "
+         "FOR RECONSIDERATION OF {{ order.date.upper }} ORDER")
+    para(doc, "Body Text",
+         _defined("opponent") + " respectfully {{ opponent.verb('submit') }} this Response in "
+         "Opposition to the Motion for Reconsideration filed at {{ motion_entry.cite }} by "
+         "{{ movant.name }}{% if movant.defined != movant.Name %} (“{{ movant.defined }}”)"
+         "{% endif %}{% if response_order is defined %}, as the Court requested in its Order at "
+         "{{ response_order.cite }}{% endif %}. The Motion asks the Court to reconsider its "
+         "{{ order.date.long }} ", "{{r order.title }}", " at {{ order.cite }}. For the reasons "
+         "below, the Motion should be denied.")
+    tag(doc, "if 'introduction' in response")
+    para(doc, "Heading 1", "Introduction")
+    rich_paragraphs(doc, "Body Text", "response.introduction")
+    tag(doc, "endif")
+    para(doc, "Heading 1", "Background")
+    rich_paragraphs(doc, "Body Text", "motion_background")
+    para(doc, "Heading 1", "Legal Standard")
+    rich_paragraphs(doc, "Body Text", "rule.standard")
+    para(doc, "Heading 1", "Argument")
+    tag(doc, "for ground in opposition")
+    para(doc, "Heading 2", "{{ ground.letter }}.\t{{ ground.heading }}")
+    tag(doc, "if 'answered' in ground and 'summary' in ground.answered")
+    para(doc, "Body Text", "{{ movant.Short }} {{ movant.verb('assert') }} that ",
+         "{{r ground.answered.summary }}")
+    tag(doc, "endif")
+    rich_paragraphs(doc, "Body Text", "ground.text")
+    tag(doc, "endfor")
+    para(doc, "Heading 1", "Conclusion")
+    para(doc, "Body Text", "For the foregoing reasons, {{ opponent.short }} respectfully "
+         "{{ opponent.verb('request') }} that the Court deny {{ movant.possessive }} Motion for "
+         "Reconsideration and leave its {{ order.date.long }} Order in effect.")
+    _submitted(doc, "response_filed")
+    tag(doc, 'include "parts/signature.docx"')
+    tag(doc, 'include "parts/certificate.docx"')
+    return doc
+
+
+def reply():
+    """The movant's reply in support: answers the response, point by point."""
+    doc = new_document()
+    tag(doc, "set filer = counsel.movant")
+    tag(doc, "set filed = reply_filed")
+    tag(doc, 'include "parts/counsel.docx"')
+    tag(doc, 'include "parts/caption.docx"')
+    para(doc, "Paper Title", "REPLY IN SUPPORT OF MOTION FOR RECONSIDERATION OF "
+         "{{ order.date.upper }} ORDER")
+    para(doc, "Body Text",
+         _defined("movant") + " respectfully {{ movant.verb('submit') }} this Reply in support of "
+         "the Motion for Reconsideration at {{ motion_entry.cite }}, and in answer to "
+         "{{ opponent.possessive }} Response in Opposition at {{ response_entry.cite }}. "
+         "The Response gives the Court no reason to leave its {{ order.date.long }} ",
+         "{{r order.title }}", " in effect.")
+    tag(doc, "if 'introduction' in reply")
+    para(doc, "Heading 1", "Introduction")
+    rich_paragraphs(doc, "Body Text", "reply.introduction")
+    tag(doc, "endif")
+    para(doc, "Heading 1", "Argument")
+    tag(doc, "for ground in replies")
+    para(doc, "Heading 2", "{{ ground.letter }}.\tIn Answer to “{{ ground.heading }}”")
+    tag(doc, "if 'summary' in ground")
+    para(doc, "Body Text", "{{ opponent.Short }} {{ opponent.verb('assert') }} that ",
+         "{{r ground.summary }}")
+    tag(doc, "endif")
+    rich_paragraphs(doc, "Body Text", "ground.reply")
+    tag(doc, "endfor")
+    para(doc, "Heading 1", "Conclusion")
+    para(doc, "Body Text", "For the foregoing reasons, and those in the Motion, {{ movant.short }} "
+         "respectfully {{ movant.verb('request') }} that the Court ", "{{r motion.relief }}", ".")
+    _submitted(doc, "reply_filed")
+    tag(doc, 'include "parts/signature.docx"')
+    tag(doc, 'include "parts/certificate.docx"')
     return doc
 
 
@@ -281,7 +389,7 @@ def motion():
          "{% if not movant.party %}, who {{ movant.be }} not {{ movant.party_noun }} to this "
          "action,{% endif %} respectfully {{ movant.verb('move') }} under {{ rule.citation }} for "
          "reconsideration of the Court’s {{ order.date.long }} ", "{{r order.title }}",
-         " (the “Order”), entered at Docket {{ order.docket }}. {{ movant.Short }} "
+         " (the “Order”), entered at {{ order.cite }}. {{ movant.Short }} "
          "{{ movant.verb('ask') }} the Court to ", "{{r motion.relief }}",
          ". This Motion is supported by the following Memorandum of Points and Authorities and "
          "the record of this action.")
@@ -302,8 +410,7 @@ def motion():
     para(doc, "Heading 1", "Conclusion")
     para(doc, "Body Text", "For the foregoing reasons, {{ movant.short }} respectfully "
          "{{ movant.verb('request') }} that the Court ", "{{r motion.relief }}", ".")
-    para(doc, "Body Text", "RESPECTFULLY SUBMITTED this {{ filed.day }}", "{{r filed.day_suffix }}",
-         " day of {{ filed.month_year }}.")
+    _submitted(doc, "filed")
     tag(doc, 'include "parts/signature.docx"')
     tag(doc, 'include "parts/certificate.docx"')
     return doc
@@ -316,6 +423,9 @@ PARTS = {
     "parts/certificate.docx": certificate_part,
     "order-granting.docx": order_granting,
     "motion.docx": motion,
+    "response.docx": response,
+    "reply.docx": reply,
+    "order-denying.docx": order_denying,
 }
 
 
