@@ -7,6 +7,7 @@ traceback means a bug of ours.
 from __future__ import annotations
 
 import json
+import textwrap
 import sys
 from pathlib import Path
 
@@ -15,8 +16,9 @@ import click
 from . import __version__
 from .answers import load_matter
 from .errors import AnswersError, AssemblerError
+from .grounds import library
 from .model import json_schema
-from .render import DOCUMENTS, TemplateSet, case_folder, render_matter
+from .render import DOCUMENTS, TemplateSet, case_folder, render_matter, render_set
 
 
 def _documents(value: str | None) -> list[str]:
@@ -52,8 +54,7 @@ def render(answers: Path, output: Path, documents: str | None, force: bool, dry_
     matter = load_matter(answers)
     template_set = TemplateSet(templates)
     if dry_run:
-        for doc_id in chosen:
-            template_set.render(matter, doc_id)
+        render_set(matter, chosen, template_set)
         folder = case_folder(output, matter)
         for doc_id in chosen:
             click.echo(f"would write {folder / (doc_id + '.docx')}")
@@ -78,6 +79,22 @@ def check(files: tuple[Path, ...]) -> None:
             click.echo(f"{file}: ok")
     if failed:
         raise click.exceptions.Exit(1)
+
+
+@cli.command()
+@click.option("--side", type=click.Choice(["movant", "opponent"]),
+              help="Only the grounds this side raises.")
+@click.option("--full", is_flag=True, help="Also print each ground's default text.")
+def grounds(side: str | None, full: bool) -> None:
+    """List the grounds library: ids to use under grounds: or opposition: in an answer file."""
+    for ground in library().values():
+        if side and ground.side != side:
+            continue
+        click.echo(f"{ground.id:<26} {ground.side:<9} {ground.heading}")
+        for authority in ground.authorities:
+            click.echo(f"{'':<36} {authority}")
+        if full:
+            click.echo(textwrap.indent(ground.text.rstrip(), " " * 4) + "\n")
 
 
 @cli.command()

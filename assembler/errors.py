@@ -59,3 +59,7 @@ class CourtError(AssemblerError):
 
 class OutputError(AssemblerError):
     """An output cannot be written (exists without --force, unsafe name, disk error)."""
+
+
+class ConsistencyError(AssemblerError):
+    """The papers of one set disagree (caption, citation style, docket numbers)."""

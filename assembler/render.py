@@ -24,6 +24,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from . import wordxml
 from .answers import Matter
+from .consistency import check_set
 from .courts import Formatting
 from .errors import OutputError, TemplateError
 from .prose import Writer
@@ -248,6 +249,16 @@ def case_folder(out_dir: Path, matter: Matter) -> Path:
     return out_dir / safe_name(matter.answers.case.number)
 
 
+def render_set(matter: Matter, documents: Iterable[str],
+               templates: TemplateSet | None = None) -> list[Any]:
+    """Render ``documents`` of ``matter`` in memory, and check that they agree with each other."""
+    templates = templates or TemplateSet()
+    documents = list(documents)
+    rendered = [templates.render(matter, doc_id) for doc_id in documents]
+    check_set(matter, {doc_id: doc.docx for doc_id, doc in zip(documents, rendered)})
+    return rendered
+
+
 def render_matter(matter: Matter, out_dir: Path, documents: Iterable[str] = DOCUMENTS, *,
                   force: bool = False, templates: TemplateSet | None = None) -> list[Path]:
     """Render ``documents`` of ``matter`` into ``out_dir/<case number>/``; all or nothing is checked first."""
@@ -260,7 +271,7 @@ def render_matter(matter: Matter, out_dir: Path, documents: Iterable[str] = DOCU
         if existing:
             raise OutputError(f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''} "
                               "(use --force to overwrite)")
-    rendered = [templates.render(matter, doc_id) for doc_id in documents]
+    rendered = render_set(matter, documents, templates)
     for doc, target in zip(rendered, targets):
         atomic_save(doc, target, force=force)
     return targets

@@ -9,6 +9,7 @@ footnote styles) when the template has none.
 
 from __future__ import annotations
 
+from typing import Any
 from xml.sax.saxutils import escape
 
 from docx.document import Document
@@ -120,3 +121,22 @@ def highest_footnote_id(document: Document) -> int:
             ids = [int(n.get(f"{{{W_NS}}}id")) for n in root.findall(f"{{{W_NS}}}footnote")]
             return max(ids + [0])
     return 0
+
+
+def _text(element: Any) -> str:
+    return "".join(t.text or "" for t in element.iter(f"{{{W_NS}}}t", f"{{{W_NS}}}tab"))
+
+
+def footnote_texts(document: Document) -> list[str]:
+    """The text of each footnote the document has (Word's separators left out)."""
+    for rel in document.part.rels.values():
+        if rel.reltype == RT.FOOTNOTES and not rel.is_external:
+            root = parse_xml(rel.target_part.blob)
+            return [_text(n) for n in root.findall(f"{{{W_NS}}}footnote")
+                    if n.get(f"{{{W_NS}}}type") is None]
+    return []
+
+
+def paragraph_texts(element: Any) -> list[str]:
+    """The text of each paragraph under ``element`` (a body, a table), in order."""
+    return [_text(p) for p in element.iter(f"{{{W_NS}}}p")]

@@ -25,14 +25,30 @@ def example() -> Path:
     return EXAMPLES / "cp-productions.yaml"
 
 
+EXAMPLE_NAMES = sorted(p.stem for p in EXAMPLES.glob("*.yaml"))
+
+
 @pytest.fixture(scope="session")
-def example_drafts(tmp_path_factory: pytest.TempPathFactory, example: Path) -> dict[str, Path]:
-    """The example's drafts, rendered once for the session."""
+def drafts_of(tmp_path_factory: pytest.TempPathFactory):
+    """``drafts_of(name)``: an example's five drafts, rendered once for the session."""
     from assembler import DOCUMENTS, load_matter, render_matter
 
-    out = tmp_path_factory.mktemp("drafts")
-    paths = render_matter(load_matter(example), out, DOCUMENTS)
-    return {path.stem: path for path in paths}
+    cache: dict[str, dict[str, Path]] = {}
+
+    def drafts(name: str) -> dict[str, Path]:
+        if name not in cache:
+            out = tmp_path_factory.mktemp(f"drafts-{name}")
+            paths = render_matter(load_matter(EXAMPLES / f"{name}.yaml"), out, DOCUMENTS)
+            cache[name] = {path.stem: path for path in paths}
+        return cache[name]
+
+    return drafts
+
+
+@pytest.fixture(scope="session")
+def example_drafts(drafts_of) -> dict[str, Path]:
+    """The model case's drafts."""
+    return drafts_of("cp-productions")
 
 
 def needs(program: str):

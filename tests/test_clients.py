@@ -7,7 +7,7 @@ import shutil
 import subprocess
 
 import pytest
-from conftest import needs
+from conftest import EXAMPLE_NAMES, needs
 
 from assembler import DOCUMENTS
 
@@ -18,9 +18,10 @@ def pandoc_markdown(path) -> str:
 
 
 @needs("pandoc")
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
 @pytest.mark.parametrize("document", DOCUMENTS)
-def test_pandoc_reads_each_draft_with_its_footnotes(document, example_drafts):
-    text = pandoc_markdown(example_drafts[document])
+def test_pandoc_reads_each_draft_with_its_footnotes(name, document, drafts_of):
+    text = pandoc_markdown(drafts_of(name)[document])
     notes = re.findall(r"^\[\^(\d+)\]: (.*)$", text, flags=re.M)
     refs = re.findall(r"\[\^(\d+)\](?!:)", text)
     assert notes and [n for n, _ in notes] == [str(i) for i in range(1, len(notes) + 1)]

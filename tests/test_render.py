@@ -5,17 +5,18 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import GOLDEN, write
+from conftest import EXAMPLE_NAMES, GOLDEN, write
 
 from assembler import DOCUMENTS, TemplateSet, load_matter, render_matter, text_view
 from assembler.errors import AnswersError, OutputError, TemplateError
 from assembler.render import safe_name
 
 
+@pytest.mark.parametrize("name", EXAMPLE_NAMES)
 @pytest.mark.parametrize("document", DOCUMENTS)
-def test_example_matches_its_golden_text(document, example_drafts, update_golden):
-    actual = text_view(example_drafts[document])
-    golden = GOLDEN / f"cp-productions.{document}.txt"
+def test_example_matches_its_golden_text(name, document, drafts_of, update_golden):
+    actual = text_view(drafts_of(name)[document])
+    golden = GOLDEN / f"{name}.{document}.txt"
     if update_golden:
         golden.write_text(actual, encoding="utf-8")
     assert golden.exists(), f"no golden file {golden.name}; run pytest --update-golden"
@@ -111,6 +112,7 @@ def test_footnotes_part_is_created_when_a_template_has_none(tmp_path, example):
     folder = tmp_path / "templates"
     folder.mkdir()
     doc = Document()
+    doc.add_paragraph("{{ court.caption|join(' ') }}")
     doc.add_paragraph("Case {{ case.number }}: ")
     doc.paragraphs[0].add_run("{{r order.title }}")
     doc.add_paragraph("Background:")
