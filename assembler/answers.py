@@ -73,7 +73,7 @@ def load_matter(file: Path | str) -> Matter:
     if court is not None and not court.case_number.accepts(answers.case.number):
         problems.append(source.problem(
             f"{answers.case.number!r} is not a {court.name} case number "
-            f"(expected a form such as {court.case_number.example})", ("case", "number")))
+            f"(expected a form such as {' or '.join(court.case_number.examples)})", ("case", "number")))
     problems += _docket_problems(answers, source)
     texts, markup_problems = _parse_texts(answers, source)
     problems += markup_problems

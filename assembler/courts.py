@@ -1,7 +1,12 @@
-"""Court profiles: the facts of one district, read from a data file in the package.
+"""Court profiles: the facts of one district, read from data files in the package.
 
-Every rule figure is a ``Fact`` carrying its source; a figure the research could
-not verify has ``value: null`` and is reported as unknown, never invented.
+``data/districts.yaml`` names every US district court (its caption name, the
+state where it sits, its circuit).  ``data/courts/<id>.yaml`` adds what the
+rules research found for the courts where these motions are filed, deep-merged
+over ``data/courts/_federal.yaml``, the federal defaults every other district
+works on.  Every rule figure is a ``Fact`` carrying its source; a figure the
+research could not verify has ``value: null`` and is reported as unknown, never
+invented.
 """
 
 from __future__ import annotations
@@ -9,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
-from typing import Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
@@ -33,14 +38,27 @@ class Fact(_Strict, Generic[T]):
     def known(self) -> bool:
         return self.value is not None
 
+    @property
+    def unverified(self) -> bool:
+        """Unknown, as opposed to not applying to this court (``value: null`` with a reason)."""
+        return self.value is None and self.source.startswith("UNVERIFIED")
 
-class CaseNumberRule(_Strict):
+
+class CaseNumberForm(_Strict):
     pattern: str
     example: str
+
+
+class CaseNumberRule(_Strict):
+    forms: tuple[CaseNumberForm, ...]
     source: str
 
     def accepts(self, number: str) -> bool:
-        return re.match(self.pattern, number.strip()) is not None
+        return any(re.fullmatch(form.pattern, number.strip()) for form in self.forms)
+
+    @property
+    def examples(self) -> list[str]:
+        return [form.example for form in self.forms]
 
 
 class CitationStyle(_Strict):
@@ -48,6 +66,8 @@ class CitationStyle(_Strict):
 
     word: str
     placement: Literal["footnote", "inline"]
+    brackets: Literal["()", "[]"] = "()"
+    verified: bool
     source: str
 
 
@@ -56,6 +76,8 @@ class Formatting(_Strict):
     size: float
     footnote_size: float
     line_spacing: float
+    pleading_lines: Fact[bool]
+    verified: bool
     source: str
 
 
@@ -64,16 +86,29 @@ class Reconsideration(_Strict):
     days: Fact[int]
     trigger: Fact[str]
     page_limit: Fact[int]
+    reply_page_limit: Fact[int]
+    word_limit: Fact[int]
+    reply_word_limit: Fact[int]
+    certificate_of_compliance: Fact[bool]
     response_only_if_ordered: Fact[bool]
     leave_required: Fact[bool]
     standard: Fact[str]
+    standard_quoted: bool = False
+
+
+class Circuit(_Strict):
+    id: str
+    name: str
+    standard: str | None
+    source: str
 
 
 class Court(_Strict):
     id: str
     name: str
     state: str
-    circuit: int
+    circuit: Circuit
+    profiled: bool
     caption: tuple[str, ...]
     divisions: tuple[str, ...] = ()
     case_number: CaseNumberRule
@@ -83,11 +118,46 @@ class Court(_Strict):
     certificate_of_service: bool
     reconsideration: Reconsideration
 
+    def facts(self) -> dict[str, Fact[Any]]:
+        """Every rule figure of the profile by name, for ``check`` and the notes."""
+        out: dict[str, Fact[Any]] = {"formatting.pleading_lines": self.formatting.pleading_lines}
+        for name in Reconsideration.model_fields:
+            value = getattr(self.reconsideration, name)
+            if isinstance(value, Fact):
+                out[f"reconsideration.{name}"] = value
+        return out
+
+    def unknown(self) -> list[str]:
+        """The figures the research could not verify for this court."""
+        unknown = [name for name, fact in self.facts().items() if fact.unverified]
+        if not self.citation.verified:
+            unknown.insert(0, "citation")
+        if not self.formatting.verified:
+            unknown.insert(0, "formatting")
+        return unknown
+
+
+def _data(name: str) -> Any:
+    return yaml.safe_load((resources.files("assembler") / "data" / name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def districts() -> dict[str, dict[str, Any]]:
+    """Every US district court by CourtListener id: name, state, circuit."""
+    return _data("districts.yaml")
+
 
 def known_courts() -> list[str]:
-    """Ids of the courts with a profile in the package."""
+    """Ids of the courts with a profile of their own in the package."""
     folder = resources.files("assembler") / "data" / "courts"
-    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".yaml"))
+    return sorted(p.name[:-5] for p in folder.iterdir()
+                  if p.name.endswith(".yaml") and not p.name.startswith("_"))
+
+
+def _merge(base: Any, over: Any) -> Any:
+    if isinstance(base, dict) and isinstance(over, dict):
+        return {**base, **{k: _merge(base.get(k), v) for k, v in over.items()}}
+    return over
 
 
 @lru_cache(maxsize=None)
@@ -95,13 +165,21 @@ def load_court(court_id: str) -> Court:
     """The profile of ``court_id`` (a CourtListener id such as ``azd``)."""
     if not re.fullmatch(r"[a-z]{2,6}", court_id or ""):
         raise CourtError(f"{court_id!r} is not a court id (expected one such as 'azd' or 'nysd')")
-    resource = resources.files("assembler") / "data" / "courts" / f"{court_id}.yaml"
-    if not resource.is_file():
-        raise CourtError(
-            f"no court profile for {court_id!r}; profiles exist for: {', '.join(known_courts())}"
-        )
-    data = yaml.safe_load(resource.read_text(encoding="utf-8"))
+    district = districts().get(court_id)
+    if district is None:
+        raise CourtError(f"{court_id!r} is not a US district court id (CourtListener ids, such as "
+                         f"azd, nysd, ohnd; courts with full profiles: {', '.join(known_courts())})")
+    data = _data("courts/_federal.yaml")
+    profiled = court_id in known_courts()
+    if profiled:
+        data = _merge(data, _data(f"courts/{court_id}.yaml"))
+    circuit_id = str(district["circuit"])
+    data.update(id=court_id, name=district["name"], state=district["state"], profiled=profiled,
+                circuit={"id": circuit_id, **_data("circuits.yaml")[circuit_id]})
+    data.setdefault("caption", None)
+    if data["caption"] is None:
+        data["caption"] = ["IN THE UNITED STATES DISTRICT COURT", f"FOR THE {district['name'].upper()}"]
     try:
         return Court.model_validate(data)
     except ValidationError as exc:  # a broken data file shipped with the package is our bug
-        raise RuntimeError(f"court profile {court_id}.yaml is invalid: {exc}") from exc
+        raise RuntimeError(f"court profile {court_id} is invalid: {exc}") from exc
