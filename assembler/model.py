@@ -125,6 +125,8 @@ class MotionPaper(Model):
     relief: Markup | None = Field(None, description='What the motion asks: "vacate the Order".')
     introduction: Markup | None = None
     standard: Markup | None = Field(None, description="Replaces the court's stated standard.")
+    leave: bool | None = Field(
+        None, description="false: a plain motion where the court asks for leave (e.g. after judgment).")
 
 
 class Paper(Model):

@@ -71,7 +71,8 @@ class Writer:
             return body
         if self.style.placement == "footnote":
             return self._note(body + wordxml.run("."))
-        return wordxml.run(" (", italic=italic, bold=bold) + body + wordxml.run(")")
+        opening, closing = self.style.brackets
+        return wordxml.run(f" {opening}", italic=italic, bold=bold) + body + wordxml.run(closing)
 
     def _cites(self, cites: Sequence[Cite]) -> str:
         parts = []

@@ -29,6 +29,7 @@ from .courts import Formatting
 from .errors import OutputError, TemplateError
 from .prose import Writer
 from .view import Fields, build_context
+from .wordcount import fill_word_count
 
 DOCUMENTS = ("motion", "response", "reply", "order-granting", "order-denying")
 
@@ -199,12 +200,15 @@ class TemplateSet:
         except jinja2.TemplateError as exc:
             raise TemplateError(f"template {compiled.name}: {exc}") from None
         wordxml.attach_footnotes(doc.docx, writer.notes)
+        fill_word_count(doc.docx)
         apply_formatting(doc.docx, matter.court.formatting)
         return doc
 
 
 def apply_formatting(document: Any, formatting: Formatting) -> None:
-    """Raise font sizes to the court's minimum (body and footnotes alike)."""
+    """Raise font sizes to the court's minimum (body and footnotes alike); number lines where asked."""
+    if formatting.pleading_lines.value:
+        wordxml.number_lines(document)
     for style in document.styles:
         if style.type != 1 or style.font is None:  # paragraph styles only
             continue

@@ -10,12 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Iterable
 
+from . import markup
 from .answers import Matter
+from .courts import Court
 from .markup import Inline, Text
 from .grounds import ResolvedGround
 from .model import Party
 from .prose import Rich, Writer
-from .wording import RoleWords, long_date, movant_words, opponent_words
+from .wording import RoleWords, long_date, movant_words, opponent_words, phrase
+from .wordcount import WORD_COUNT_MARK
 
 
 class Fields:
@@ -96,12 +99,25 @@ def _background(matter: Matter, writer: Writer, *, include_papers: bool) -> list
             continue
         inlines: list[Inline] = list(matter.text("docket", index, "background").inline)
         if entry.dated:
-            inlines.insert(0, Text(f"On {long_date(entry.date)}, "))
+            inlines.insert(0, Text(phrase("background_dated", date=long_date(entry.date))))
         if entry.continues and paragraphs:
             paragraphs[-1] += [Text(" "), *inlines]
         else:
             paragraphs.append(inlines)
     return [writer.rich(p) for p in paragraphs]
+
+
+def _standard(court: Court, writer: Writer) -> list[Rich] | None:
+    """The motion's legal standard: the local rule's, then the circuit's, as far as either is known."""
+    rule = court.reconsideration
+    paragraphs = []
+    if rule.rule.known and rule.standard.known:
+        form = "standard_quoted" if rule.standard_quoted else "standard_paraphrased"
+        paragraphs.append(writer.plain(phrase(form, rule=rule.rule.value or "",
+                                              standard=rule.standard.value or "")))
+    if court.circuit.standard:
+        paragraphs += writer.paragraphs(markup.parse(court.circuit.standard))
+    return paragraphs or None
 
 
 def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
@@ -133,6 +149,7 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
 
     standard = matter.texts.get(("motion", "standard"))
     rule = court.reconsideration
+    leave = bool(rule.leave_required.value) and a.motion.leave is not False
     ruling = None
     if a.ruling is not None:
         sides = {}
@@ -197,9 +214,12 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
             if a.reply.introduction else None)),
         "rule": Fields(
             "rule", citation=rule.rule.value,
-            standard=(writer.paragraphs(standard) if standard else
-                      [writer.plain(f"Under {rule.rule.value}, “{rule.standard.value}”")]
-                      if rule.standard.known and rule.rule.known else None)),
+            standard=(writer.paragraphs(standard) if standard else _standard(court, writer)),
+            word_limit=rule.word_limit.value, reply_word_limit=rule.reply_word_limit.value,
+            certificate_of_compliance=bool(rule.certificate_of_compliance.value)),
+        "paper": Fields("paper", Name=phrase("paper_leave" if leave else "paper"),
+                        NAME=phrase("paper_leave" if leave else "paper").upper(), leave=leave),
+        "word_count": writer.plain(WORD_COUNT_MARK),
         "ruling": ruling,
         "counsel": Fields("counsel", **counsel),
     }

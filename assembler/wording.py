@@ -8,10 +8,25 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from .model import Answers, Side
 
 _IRREGULAR = {"be": ("are", "is"), "have": ("have", "has"), "do": ("do", "does")}
+
+
+@lru_cache(maxsize=None)
+def _phrases() -> dict[str, str]:
+    return yaml.safe_load((resources.files("assembler") / "data" / "wording.yaml")
+                          .read_text(encoding="utf-8"))
+
+
+def phrase(name: str, **values: str) -> str:
+    """A fixed phrase of ``data/wording.yaml``, filled with ``values`` (plain text)."""
+    return _phrases()[name].format(**values)
 
 
 def capitalized(text: str) -> str:

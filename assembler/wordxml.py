@@ -140,3 +140,21 @@ def footnote_texts(document: Document) -> list[str]:
 def paragraph_texts(element: Any) -> list[str]:
     """The text of each paragraph under ``element`` (a body, a table), in order."""
     return [_text(p) for p in element.iter(f"{{{W_NS}}}p")]
+
+
+def number_lines(document: Document) -> None:
+    """Pleading-paper line numbers in the margin, restarting on each page."""
+    for section in document.sections:
+        sect_pr = section._sectPr
+        for old in sect_pr.findall(f"{{{W_NS}}}lnNumType"):
+            sect_pr.remove(old)
+        numbering = parse_xml(f'<w:lnNumType xmlns:w="{W_NS}" w:countBy="1" w:distance="360" '
+                              'w:restart="newPage"/>')
+        # CT_SectPr's sequence: lnNumType comes after pgMar and paperSrc, before pgNumType
+        anchor = sect_pr.find(f"{{{W_NS}}}paperSrc")
+        if anchor is None:
+            anchor = sect_pr.find(f"{{{W_NS}}}pgMar")
+        if anchor is not None:
+            anchor.addnext(numbering)
+        else:
+            sect_pr.insert(0, numbering)

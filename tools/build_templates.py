@@ -233,18 +233,19 @@ def _order(granting: bool):
     outcome = "GRANTED" if granting else "DENIED"
     doc = new_document()
     tag(doc, 'include "parts/caption.docx"')
-    para(doc, "Paper Title", f"ORDER {side.upper()} MOTION FOR RECONSIDERATION OF "
+    para(doc, "Paper Title", f"ORDER {side.upper()} " "{{ paper.NAME }} OF "
          "{{ order.date.upper }} ORDER")
     para(doc, "Body Text",
-         "Before the Court at {{ motion_entry.cite }} is a Motion for Reconsideration of "
+         "Before the Court at {{ motion_entry.cite }} is a {{ paper.Name }} of "
          "the Court’s {{ order.date.long }} ", "{{r order.title }}",
          " at {{ order.cite }}. The Motion to Reconsider is filed by {{ movant.name }} "
          "(“{{ movant.defined }}”). {% if not movant.party %}{{ movant.Short }} {{ movant.be }} "
          "not {{ movant.party_noun }} to this lawsuit{% if 'interest' in movant %}, but ",
          "{{r movant.interest }}",
-         "{% endif %}. {% endif %}For the reasons stated below, {{ movant.possessive }} Motion "
-         f"for Reconsideration is {outcome}"
-         + (" and the {{ order.date.long }} Order is VACATED." if granting else "."))
+         "{% endif %}. {% endif %}For the reasons stated below, {{ movant.possessive }} "
+         f"{{{{ paper.Name }}}} is {outcome}"
+         + ("{% if not paper.leave %} and the {{ order.date.long }} Order is VACATED{% endif %}."
+            if granting else "."))
     para(doc, "Heading 1", "Factual and Procedural Background")
     rich_paragraphs(doc, "Body Text", "background")
     para(doc, "Heading 1", "Discussion")
@@ -258,11 +259,16 @@ def _order(granting: bool):
     rich_paragraphs(doc, "Body Text", f"ruling.{side}.discussion")
     para(doc, "Heading 1", "Conclusion")
     para(doc, "Body Text", "For the foregoing reasons, it is ORDERED:")
-    para(doc, "List Number", "{{ movant.Possessive }} Motion for Reconsideration of the "
+    para(doc, "List Number", "{{ movant.Possessive }} {{ paper.Name }} of the "
          "{{ order.date.long }} ", "{{r order.title }}", f" is {outcome}.")
     if granting:
+        tag(doc, "if paper.leave")
+        para(doc, "List Number", "{{ movant.Short }} may file the motion for reconsideration of "
+             "the Court’s {{ order.date.long }} ", "{{r order.title }}", " at {{ order.cite }}.")
+        tag(doc, "else")
         para(doc, "List Number", "This Court’s {{ order.date.long }} ", "{{r order.title }}",
              " at {{ order.cite }} is VACATED.")
+        tag(doc, "endif")
     else:
         para(doc, "List Number", "This Court’s {{ order.date.long }} ", "{{r order.title }}",
              " at {{ order.cite }} remains in effect.")
@@ -275,6 +281,19 @@ def _order(granting: bool):
     para(doc, "Signature", "______________________________")
     para(doc, "Signature", "{{ case.judge }}")
     para(doc, "Signature", "{{ case.judge_title }}")
+    return doc
+
+
+def compliance_part():
+    """A word-limit court's certificate of compliance; ``limit`` is set by the paper."""
+    doc = new_document(footer=False)
+    tag(doc, "if rule.certificate_of_compliance")
+    para(doc, "Heading 1", "Certificate of Compliance")
+    para(doc, "Body Text", "I certify that this paper contains ", "{{r word_count }}",
+         " words, excluding the caption, the signature block and the certificates, and so "
+         "complies with the limit of {{ '{:,}'.format(limit) }} words of {{ rule.citation }}.")
+    para(doc, "Signature", "/s/ {{ filer.attorneys[0].name }}")
+    tag(doc, "endif")
     return doc
 
 
@@ -304,11 +323,11 @@ def response():
     tag(doc, "set filed = response_filed")
     tag(doc, 'include "parts/counsel.docx"')
     tag(doc, 'include "parts/caption.docx"')
-    para(doc, "Paper Title", "RESPONSE IN OPPOSITION TO {{ movant.Possessive|upper }} MOTION "
-         "FOR RECONSIDERATION OF {{ order.date.upper }} ORDER")
+    para(doc, "Paper Title", "RESPONSE IN OPPOSITION TO {{ movant.Possessive|upper }} "
+         "{{ paper.NAME }} OF {{ order.date.upper }} ORDER")
     para(doc, "Body Text",
          _defined("opponent") + " respectfully {{ opponent.verb('submit') }} this Response in "
-         "Opposition to the Motion for Reconsideration filed at {{ motion_entry.cite }} by "
+         "Opposition to the {{ paper.Name }} filed at {{ motion_entry.cite }} by "
          "{{ movant.name }}{% if movant.defined != movant.Name %} (“{{ movant.defined }}”)"
          "{% endif %}{% if response_order is defined %}, as the Court requested in its Order at "
          "{{ response_order.cite }}{% endif %}. The Motion asks the Court to reconsider its "
@@ -333,10 +352,12 @@ def response():
     tag(doc, "endfor")
     para(doc, "Heading 1", "Conclusion")
     para(doc, "Body Text", "For the foregoing reasons, {{ opponent.short }} respectfully "
-         "{{ opponent.verb('request') }} that the Court deny {{ movant.possessive }} Motion for "
-         "Reconsideration and leave its {{ order.date.long }} Order in effect.")
+         "{{ opponent.verb('request') }} that the Court deny {{ movant.possessive }} {{ paper.Name }} "
+         "and leave its {{ order.date.long }} Order in effect.")
     _submitted(doc, "response_filed")
     tag(doc, 'include "parts/signature.docx"')
+    tag(doc, "set limit = rule.word_limit if rule.certificate_of_compliance else 0")
+    tag(doc, 'include "parts/compliance.docx"')
     tag(doc, 'include "parts/certificate.docx"')
     return doc
 
@@ -348,11 +369,10 @@ def reply():
     tag(doc, "set filed = reply_filed")
     tag(doc, 'include "parts/counsel.docx"')
     tag(doc, 'include "parts/caption.docx"')
-    para(doc, "Paper Title", "REPLY IN SUPPORT OF MOTION FOR RECONSIDERATION OF "
-         "{{ order.date.upper }} ORDER")
+    para(doc, "Paper Title", "REPLY IN SUPPORT OF {{ paper.NAME }} OF {{ order.date.upper }} ORDER")
     para(doc, "Body Text",
          _defined("movant") + " respectfully {{ movant.verb('submit') }} this Reply in support of "
-         "the Motion for Reconsideration at {{ motion_entry.cite }}, and in answer to "
+         "the {{ paper.Name }} at {{ motion_entry.cite }}, and in answer to "
          "{{ opponent.possessive }} Response in Opposition at {{ response_entry.cite }}. "
          "The Response gives the Court no reason to leave its {{ order.date.long }} ",
          "{{r order.title }}", " in effect.")
@@ -374,6 +394,8 @@ def reply():
          "respectfully {{ movant.verb('request') }} that the Court ", "{{r motion.relief }}", ".")
     _submitted(doc, "reply_filed")
     tag(doc, 'include "parts/signature.docx"')
+    tag(doc, "set limit = rule.reply_word_limit if rule.certificate_of_compliance else 0")
+    tag(doc, 'include "parts/compliance.docx"')
     tag(doc, 'include "parts/certificate.docx"')
     return doc
 
@@ -383,11 +405,12 @@ def motion():
     tag(doc, "set filer = counsel.movant")
     tag(doc, 'include "parts/counsel.docx"')
     tag(doc, 'include "parts/caption.docx"')
-    para(doc, "Paper Title", "MOTION FOR RECONSIDERATION OF {{ order.date.upper }} ORDER")
+    para(doc, "Paper Title", "{{ paper.NAME }} OF {{ order.date.upper }} ORDER")
     para(doc, "Body Text",
          "{{ movant.Name }}{% if movant.defined != movant.Name %} (“{{ movant.defined }}”){% endif %}"
          "{% if not movant.party %}, who {{ movant.be }} not {{ movant.party_noun }} to this "
          "action,{% endif %} respectfully {{ movant.verb('move') }} under {{ rule.citation }} for "
+         "{% if paper.leave %}leave to file a motion for {% endif %}"
          "reconsideration of the Court’s {{ order.date.long }} ", "{{r order.title }}",
          " (the “Order”), entered at {{ order.cite }}. {{ movant.Short }} "
          "{{ movant.verb('ask') }} the Court to ", "{{r motion.relief }}",
@@ -409,9 +432,12 @@ def motion():
     tag(doc, "endfor")
     para(doc, "Heading 1", "Conclusion")
     para(doc, "Body Text", "For the foregoing reasons, {{ movant.short }} respectfully "
-         "{{ movant.verb('request') }} that the Court ", "{{r motion.relief }}", ".")
+         "{{ movant.verb('request') }} that the Court {% if paper.leave %}grant leave to file a "
+         "motion for reconsideration and, on reconsideration, {% endif %}", "{{r motion.relief }}", ".")
     _submitted(doc, "filed")
     tag(doc, 'include "parts/signature.docx"')
+    tag(doc, "set limit = rule.word_limit if rule.certificate_of_compliance else 0")
+    tag(doc, 'include "parts/compliance.docx"')
     tag(doc, 'include "parts/certificate.docx"')
     return doc
 
@@ -421,6 +447,7 @@ PARTS = {
     "parts/counsel.docx": counsel_part,
     "parts/signature.docx": signature_part,
     "parts/certificate.docx": certificate_part,
+    "parts/compliance.docx": compliance_part,
     "order-granting.docx": order_granting,
     "motion.docx": motion,
     "response.docx": response,
