@@ -78,10 +78,8 @@ def load_matter(file: Path | str) -> Matter:
     texts, markup_problems = _parse_texts(answers, source)
     problems += markup_problems
     resolved: dict[str, tuple[ResolvedGround, ...]] = {}
-    if not markup_problems:
-        rule = court.reconsideration.rule.value if court is not None else None
-        resolved, ground_problems = resolve_grounds(
-            answers, source, texts, rule, court.name if court is not None else answers.court)
+    if not markup_problems and court is not None:
+        resolved, ground_problems = resolve_grounds(answers, source, texts, court)
         problems += ground_problems
     if problems:
         raise AnswersError(problems)

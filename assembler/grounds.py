@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from . import markup
 from .markup import Document, Inline, Note, Paragraph, Styled, Text
+from .courts import Court
 from .errors import Problem
 from .model import Answers
 from .source import FieldPath, Source
@@ -64,20 +65,22 @@ def library() -> dict[str, LibraryGround]:
     return grounds
 
 
-def placeholder_values(answers: Answers, rule_citation: str | None,
-                       court_name: str) -> dict[str, str]:
+def placeholder_values(answers: Answers, rule_citation: str | None, court_name: str,
+                       cite_word: str) -> dict[str, str]:
     """What library placeholders may print: answer fields (and the court's rule), nothing else."""
     values: dict[str, str] = {}
     for side, words in (("movant", movant_words(answers)), ("opponent", opponent_words(answers))):
         values.update({f"{side}.{k}": v for k, v in words.words().items()})
     values["order.date"] = long_date(answers.order.date)
     values["order.docket"] = str(answers.order.docket)
+    values["order.cite"] = f"{cite_word} {answers.order.docket}"
     values["court.name"] = court_name
     if rule_citation:
         values["rule.citation"] = rule_citation
     for entry in answers.docket:
         if entry.role in ("motion", "response", "reply"):
             values[f"{entry.role}.docket"] = str(entry.number)
+            values[f"{entry.role}.cite"] = f"{cite_word} {entry.number}"
     return values
 
 
@@ -136,17 +139,19 @@ _LISTS: tuple[tuple[str, GroundSide], ...] = (("grounds", "movant"), ("oppositio
 _HINTS = {
     "rule.citation": " (the court's profile names no reconsideration rule; write the ground's text)",
     "motion.docket": " (mark the motion's docket entry with role: motion)",
+    "motion.cite": " (mark the motion's docket entry with role: motion)",
+    "response.cite": " (mark the response's docket entry with role: response)",
     "response.docket": " (mark the response's docket entry with role: response)",
     "reply.docket": " (mark the reply's docket entry with role: reply)",
 }
 
 
-def resolve(answers: Answers, source: Source, texts: dict[FieldPath, Document],
-            rule_citation: str | None, court_name: str
+def resolve(answers: Answers, source: Source, texts: dict[FieldPath, Document], court: Court
             ) -> tuple[dict[str, tuple[ResolvedGround, ...]], list[Problem]]:
     """Both sides' grounds, each with its text from the answers or the library; and any problems."""
     lib = library()
-    values = placeholder_values(answers, rule_citation, court_name)
+    values = placeholder_values(answers, court.reconsideration.rule.value, court.name,
+                                court.citation.word)
     verbs = {"movant": movant_words(answers), "opponent": opponent_words(answers)}
     motion_ids = {g.id for g in answers.grounds}
     problems: list[Problem] = []

@@ -9,11 +9,15 @@ is in the document.
 
 from __future__ import annotations
 
+import re
 from typing import Iterable, Sequence
 
 from . import wordxml
 from .courts import CitationStyle
 from .markup import Citation, Cite, Document, Inline, Note, Styled, Text
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?][”’\"')\]]*\s*$")
 
 
 class Writer:
@@ -43,14 +47,18 @@ class Writer:
     def runs(self, inlines: Iterable[Inline], *, italic: bool = False, bold: bool = False,
              in_note: bool = False) -> str:
         out = []
+        previous = ""
         for node in inlines:
             if isinstance(node, Text):
+                previous = node.text
                 out.append(wordxml.run(node.text, italic=italic, bold=bold))
+                continue
             elif isinstance(node, Styled):
                 out.append(self.runs(node.children, italic=italic or node.style == "i",
                                      bold=bold or node.style == "b", in_note=in_note))
             elif isinstance(node, Citation):
-                out.append(self._citation(node, in_note, italic=italic, bold=bold))
+                out.append(self._citation(node, in_note, italic=italic, bold=bold,
+                                          after_sentence=_ENDS_SENTENCE.search(previous) is not None))
             elif isinstance(node, Note):
                 if in_note:  # a note inside a note prints in place, in parentheses
                     out.append(wordxml.run(" (") + self.runs(node.children, in_note=True)
@@ -65,14 +73,17 @@ class Writer:
         self.notes.append((note_id, runs_xml))
         return wordxml.footnote_reference(note_id)
 
-    def _citation(self, citation: Citation, in_note: bool, *, italic: bool, bold: bool) -> str:
+    def _citation(self, citation: Citation, in_note: bool, *, italic: bool, bold: bool,
+                  after_sentence: bool = False) -> str:
+        """A docket citation: a footnote, or inline -- a citation sentence after a sentence."""
         body = self._cites(citation.cites)
         if in_note:
             return body
         if self.style.placement == "footnote":
             return self._note(body + wordxml.run("."))
         opening, closing = self.style.brackets
-        return wordxml.run(f" {opening}", italic=italic, bold=bold) + body + wordxml.run(closing)
+        end = "." + closing if after_sentence else closing
+        return wordxml.run(f" {opening}", italic=italic, bold=bold) + body + wordxml.run(end)
 
     def _cites(self, cites: Sequence[Cite]) -> str:
         parts = []

@@ -79,7 +79,7 @@ def test_reply_needs_the_response_docket_entry(tmp_path, example):
 def test_library_text_needing_an_absent_answer_is_reported_at_load(tmp_path, example):
     text = example.read_text(encoding="utf-8").replace("    role: motion\n", "")
     with pytest.raises(AnswersError, match=r"opposition\.1\.id: the library text of ground "
-                       r"'no-new-facts-or-error' needs motion\.docket"):
+                       r"'no-new-facts-or-error' needs motion\.cite"):
         load_matter(write(tmp_path, "nomotion.yaml", text))
 
 
