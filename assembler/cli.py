@@ -6,6 +6,7 @@ traceback means a bug of ours.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import textwrap
 import sys
@@ -15,7 +16,10 @@ import click
 
 from . import __version__
 from .answers import load_matter
-from .errors import AnswersError, AssemblerError
+from .advice import advise
+from .courts import load_court
+from .deadlines import RULES, RuleName, compute
+from .errors import AnswersError, AssemblerError, Problem
 from .grounds import library
 from .model import json_schema
 from .render import DOCUMENTS, TemplateSet, case_folder, render_matter, render_set
@@ -30,6 +34,11 @@ def _documents(value: str | None) -> list[str]:
         raise click.BadParameter(
             f"unknown document {', '.join(unknown)}; choose from {', '.join(DOCUMENTS)}")
     return list(dict.fromkeys(chosen))
+
+
+def _warn(problems: list[Problem]) -> None:
+    for problem in problems:
+        click.secho(f"warning: {problem}", fg="yellow", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -52,6 +61,7 @@ def render(answers: Path, output: Path, documents: str | None, force: bool, dry_
     """Draft documents from an ANSWERS file into OUTPUT/<case number>/."""
     chosen = _documents(documents)
     matter = load_matter(answers)
+    _warn(advise(matter))
     template_set = TemplateSet(templates)
     if dry_run:
         render_set(matter, chosen, template_set)
@@ -66,17 +76,24 @@ def render(answers: Path, output: Path, documents: str | None, force: bool, dry_
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 def check(files: tuple[Path, ...]) -> None:
-    """Check answer FILES and report every problem, with file and line; writes nothing."""
+    """Check answer FILES and report every problem, with file and line; writes nothing.
+
+    Warnings (a deadline already past, a response the court may not allow, rule
+    figures the court's profile does not know) are printed but do not fail.
+    """
     failed = 0
     for file in files:
         try:
-            load_matter(file)
+            matter = load_matter(file)
         except AnswersError as exc:
             failed += 1
             for problem in exc.problems:
                 click.secho(str(problem), fg="red", err=True)
         else:
-            click.echo(f"{file}: ok")
+            warnings = advise(matter)
+            _warn(warnings)
+            click.echo(f"{file}: ok" + (f" ({len(warnings)} warning{'s' * (len(warnings) != 1)})"
+                                        if warnings else ""))
     if failed:
         raise click.exceptions.Exit(1)
 
@@ -95,6 +112,27 @@ def grounds(side: str | None, full: bool) -> None:
             click.echo(f"{'':<36} {authority}")
         if full:
             click.echo(textwrap.indent(ground.text.rstrip(), " " * 4) + "\n")
+
+
+@cli.command()
+@click.option("--court", "court_id", required=True, help="Court id, as CourtListener names it (azd, nysd, ohnd).")
+@click.option("--from", "start", required=True, type=click.DateTime(formats=["%Y-%m-%d"]),
+              help="The day of the triggering event (the order, or entry of judgment), YYYY-MM-DD.")
+@click.option("--rule", type=click.Choice(RULES), default="local", show_default=True,
+              help="local: the court's reconsideration rule; 59e: Fed. R. Civ. P. 59(e); "
+                   "60b: Fed. R. Civ. P. 60(c)(1), for 60(b)(1)-(3).")
+@click.option("--json", "as_json", is_flag=True, help="Print the count as JSON.")
+def deadline(court_id: str, start: dt.datetime, rule: RuleName, as_json: bool) -> None:
+    """Count the last day to move for reconsideration under FRCP 6(a).
+
+    Prints the count step by step, and the last day as YYYY-MM-DD alone on the
+    final line.
+    """
+    result = compute(load_court(court_id), start.date(), rule)
+    if as_json:
+        click.echo(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
+    else:
+        click.echo("\n".join(result.explain()))
 
 
 @cli.command()

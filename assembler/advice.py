@@ -1,0 +1,54 @@
+"""Warnings about a checked matter: things a lawyer must look at that do not stop a draft.
+
+A deadline already past, a response the court may not allow, leave not sought,
+and every rule figure the court's profile does not know.  ``check`` and
+``render`` print them; none of them changes the exit status.
+"""
+
+from __future__ import annotations
+
+from .answers import Matter
+from .deadlines import compute
+from .errors import Problem
+
+
+def advise(matter: Matter) -> list[Problem]:
+    a = matter.answers
+    court = matter.court
+    rule = court.reconsideration
+    source = matter.source
+    out: list[Problem] = []
+    if not court.profiled:
+        out.append(source.problem(
+            f"{court.id} has no profile of its own: the drafts use the federal defaults (caption, "
+            f"Fed. R. Civ. P. 54(b), “ECF No.” citations, 12 point); check its local rules",
+            ("court",)))
+    elif unknown := court.unknown():
+        out.append(source.problem(
+            f"not verified for the {court.name} (the drafts leave these out or use the federal "
+            f"default): {', '.join(unknown)}",
+            ("court",)))
+    if a.motion.filed is not None and rule.days.known:
+        order_entry = next((e for e in a.docket if e.number == a.order.docket), None)
+        start = order_entry.date if order_entry is not None else a.order.date
+        deadline = compute(court, start, "local")
+        if a.motion.filed > deadline.last_day:
+            out.append(source.problem(
+                f"the motion is filed on {a.motion.filed.isoformat()}, after the last day under "
+                f"{deadline.rule}, {deadline.last_day.isoformat()} ({deadline.period}, counted from "
+                f"{start.isoformat()}); show good cause or check the dates "
+                f"(assembler deadline --court {court.id} --from {start.isoformat()})",
+                ("motion", "filed")))
+    drafting_response = bool(a.opposition) or a.response.filed is not None
+    if (drafting_response and rule.response_only_if_ordered.value
+            and matter.entry_with_role("response-order") is None):
+        out.append(source.problem(
+            f"the {court.name} allows a response only when the court orders one "
+            f"({rule.response_only_if_ordered.source}), and no docket entry has role: "
+            "response-order", ("opposition",) if a.opposition else ("response",)))
+    if rule.leave_required.value and a.motion.leave is False:
+        out.append(source.problem(
+            f"the {court.name} requires leave to file a motion for reconsideration "
+            f"({rule.leave_required.source}), and motion.leave is false: the motion does not "
+            "seek it", ("motion", "leave")))
+    return out
