@@ -51,6 +51,9 @@ _HINTS = {
     "response_filed": " (give response.filed, or mark the response's docket entry with role: response)",
     "reply_filed": " (give reply.filed, or mark the reply's docket entry with role: reply)",
     "replies": " (give the movant's reply: to at least one opposition ground)",
+    "rule.standard": " (the court's profile states no standard for reconsideration: write motion.standard)",
+    "ruling.denying": " (give ruling.denying: the court's reasoning for the order denying)",
+    "ruling.granting": " (give ruling.granting: the court's reasoning for the order granting)",
     "ruling": " (give ruling: with its date and the court's reasoning)",
 }
 
@@ -64,7 +67,8 @@ class Missing(jinja2.StrictUndefined):
     def _undefined_message(self) -> str:  # type: ignore[override]
         obj = self._undefined_obj
         if isinstance(obj, Fields):
-            return f"it needs {obj._path}.{self._undefined_name}, which the answers do not give"
+            path = f"{obj._path}.{self._undefined_name}"
+            return f"it needs {path}, which the answers do not give" + _HINTS.get(path, "")
         if obj is jinja2.utils.missing:
             return (f"it needs {self._undefined_name}, which the answers do not give"
                     + _HINTS.get(self._undefined_name or "", ""))

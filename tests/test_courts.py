@@ -9,7 +9,7 @@ from conftest import EXAMPLES, write
 
 from assembler import load_matter, text_view
 from assembler.courts import districts, known_courts, load_court
-from assembler.errors import AnswersError, CourtError
+from assembler.errors import AnswersError, CourtError, TemplateError
 from assembler.render import TemplateSet, render_matter
 
 PROFILED = ["azd", "cand", "cacd", "casd", "caed", "nvd", "wawd", "nysd", "nyed", "njd", "paed",
@@ -151,3 +151,19 @@ def test_pleading_lines_are_numbered_where_the_court_asks(tmp_path):
     (azd,) = render_matter(load_matter(EXAMPLES / "doe-defendant.yaml"), tmp_path / "azd", ["motion"])
     with zipfile.ZipFile(azd) as archive:
         assert "lnNumType" not in archive.read("word/document.xml").decode()
+
+
+def test_a_district_without_profile_drafts_on_federal_defaults(tmp_path):
+    text = (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8").replace(
+        "court: azd", "court: ohnd").replace("2:24-cv-01234-PHX-ABC", "1:24-cv-01234")
+    matter = load_matter(write(tmp_path, "ohnd.yaml", text))
+    with pytest.raises(TemplateError, match=r"motion.docx: it needs rule.standard.*write motion.standard"):
+        TemplateSet().render(matter, "motion")
+    text = text.replace("motion:\n  filed:", "motion:\n  standard: The Court may revise an "
+                        "interlocutory order before judgment. Fed. R. Civ. P. 54(b).\n  filed:")
+    matter = load_matter(write(tmp_path, "ohnd2.yaml", text))
+    paths = render_matter(matter, tmp_path / "out", ["motion", "order-granting"])
+    motion = text_view(paths[0])
+    assert "[Court Title] FOR THE NORTHERN DISTRICT OF OHIO" in motion
+    assert "respectfully moves under Fed. R. Civ. P. 54(b)" in motion
+    assert "(ECF No. 1 at 2-4.)" in motion
