@@ -17,6 +17,7 @@ import click
 from . import __version__
 from .answers import load_matter
 from .advice import advise
+from .progress import run_batch_with_progress, show_summary
 from .courts import load_court
 from .deadlines import RULES, RuleName, compute
 from .errors import AnswersError, AssemblerError, Problem
@@ -71,6 +72,38 @@ def render(answers: Path, output: Path, documents: str | None, force: bool, dry_
         return
     for path in render_matter(matter, output, chosen, force=force, templates=template_set):
         click.echo(f"wrote {path}")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("drafts"), show_default=True, help="Folder for the drafts and the manifest.")
+@click.option("--documents", help=f"Comma-separated documents to draft ({', '.join(DOCUMENTS)}).")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes (default: one per CPU core).")
+@click.option("--force", is_flag=True, help="Draft every case again, overwriting existing drafts.")
+@click.option("--fail-fast", is_flag=True, help="Stop at the first invalid or failed case.")
+@click.option("--dry-run", is_flag=True, help="Validate and render every case, but write nothing.")
+@click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
+              help="A folder of your own .docx templates.")
+def batch(paths: tuple[Path, ...], output: Path, documents: str | None, jobs: int | None,
+          force: bool, fail_fast: bool, dry_run: bool, templates: Path | None) -> None:
+    """Draft every case in PATHS (answer files, or folders of them) into OUTPUT/<case number>/.
+
+    Files that others name in extends: are shared bases, not cases. Every case
+    is validated first; a bad case is reported and the rest are drafted. The
+    manifest (OUTPUT/manifest.json and .csv) lists every case and document with
+    its SHA-256 and status. Run the same command again to finish an interrupted
+    run: cases already drafted are skipped unless --force.
+    """
+    chosen = _documents(documents)
+    report = run_batch_with_progress(list(paths), output, chosen, jobs=jobs, force=force,
+                                     fail_fast=fail_fast, dry_run=dry_run, template_dir=templates)
+    show_summary(report, output, dry_run=dry_run)
+    if report.interrupted:
+        raise click.exceptions.Exit(130)
+    if not report.ok:
+        raise click.exceptions.Exit(1)
 
 
 @cli.command()

@@ -12,6 +12,7 @@ import io
 import os
 import re
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Iterable
@@ -234,8 +235,35 @@ def safe_name(text: str, fallback: str = "case") -> str:
     return name
 
 
+_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+def docx_bytes(doc: Any) -> bytes:
+    """The .docx file of a rendered document, the same bytes for the same draft.
+
+    python-docx stamps each zip member with the time of saving; a fixed stamp
+    makes a draft's SHA-256 depend on its content alone, run after run.
+    """
+    raw = io.BytesIO()
+    doc.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as src, \
+            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=_EPOCH)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o644 << 16
+            dst.writestr(member, src.read(info.filename))
+    return out.getvalue()
+
+
 def atomic_save(doc: Any, target: Path, *, force: bool) -> int:
     """Save a rendered document to ``target`` through a temporary file; returns its size."""
+    return atomic_write(docx_bytes(doc), target, force=force)
+
+
+def atomic_write(data: bytes, target: Path, *, force: bool) -> int:
+    """Write ``data`` to ``target`` whole or not at all (temporary file, fsync, rename)."""
     if target.exists() and not force:
         raise OutputError(f"{target} already exists (use --force to overwrite it)")
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -243,7 +271,7 @@ def atomic_save(doc: Any, target: Path, *, force: bool) -> int:
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            doc.save(handle)
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
@@ -253,8 +281,13 @@ def atomic_save(doc: Any, target: Path, *, force: bool) -> int:
     return target.stat().st_size
 
 
+def folder_for_case(out_dir: Path, case_number: str) -> Path:
+    """``out_dir/<case number, made a safe name>``: one folder per case."""
+    return out_dir / safe_name(case_number)
+
+
 def case_folder(out_dir: Path, matter: Matter) -> Path:
-    return out_dir / safe_name(matter.answers.case.number)
+    return folder_for_case(out_dir, matter.answers.case.number)
 
 
 def render_set(matter: Matter, documents: Iterable[str],

@@ -1,0 +1,278 @@
+"""Render many cases in one run: validate them all, then draft them in parallel.
+
+A batch takes answer files and folders of them.  Files that other inputs name
+in ``extends:`` are bases, not cases.  Every case is validated first and the
+invalid ones are reported together; the valid ones are rendered by a pool of
+worker processes, each of which compiles the templates once.  A case's failure
+stays with that case.  A manifest (JSON and CSV) lists every case and document
+with its path, size, SHA-256 and status; it is rewritten as the run goes and
+when it is interrupted, so a second run of the same command finishes what the
+first did not, skipping the cases that are done.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import signal
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+import yaml
+
+from . import __version__
+from .answers import load_matter
+from .errors import AssemblerError, OutputError
+from .render import TemplateSet, atomic_write, case_folder, docx_bytes, folder_for_case, render_set
+
+MANIFEST = "manifest"
+Status = str  # "done", "skipped", "invalid", "failed", "not-finished"
+
+
+@dataclass
+class DocumentResult:
+    id: str
+    path: str
+    size: int
+    sha256: str
+
+
+@dataclass
+class CaseResult:
+    file: str
+    status: Status
+    case_number: str | None = None
+    folder: str | None = None
+    error: str | None = None
+    answers_sha256: str | None = None
+    documents: list[DocumentResult] = field(default_factory=list)
+
+
+@dataclass
+class BatchReport:
+    cases: list[CaseResult]
+    documents: list[str]
+    interrupted: bool = False
+
+    def count(self, status: Status) -> int:
+        return sum(1 for case in self.cases if case.status == status)
+
+    @property
+    def ok(self) -> bool:
+        return not self.interrupted and all(c.status in ("done", "skipped") for c in self.cases)
+
+
+# -- inputs ------------------------------------------------------------------------
+def collect(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
+    """(cases, bases): answer files under ``paths``; a file another one extends is a base."""
+    files: list[Path] = []
+    seen: set[Path] = set()
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*.yaml") if p.is_file())
+        elif path.is_file():
+            found = [path]
+        else:
+            raise OutputError(f"{path}: no such file or folder")
+        for file in found:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                files.append(file)
+    bases: set[Path] = set()
+    for file in files:
+        target = _extends(file)
+        if target is not None:
+            bases.add((file.parent / target).resolve())
+    cases = [f for f in files if f.resolve() not in bases]
+    return cases, [f for f in files if f.resolve() in bases]
+
+
+def _extends(file: Path) -> str | None:
+    try:
+        data = yaml.safe_load(file.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None  # reported when the case is validated
+    value = data.get("extends") if isinstance(data, dict) else None
+    return value if isinstance(value, str) else None
+
+
+# -- one case, in a worker -----------------------------------------------------------------
+_templates: TemplateSet | None = None
+
+
+def _init_worker(template_dir: str | None, documents: Sequence[str]) -> None:
+    """Each worker compiles the templates once; Ctrl-C is the parent's to handle."""
+    global _templates
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _templates = TemplateSet(Path(template_dir) if template_dir else None)
+    for doc_id in documents:
+        _templates.compiled(doc_id)
+
+
+def _digest(files: Iterable[Path]) -> str:
+    h = hashlib.sha256()
+    for file in files:
+        h.update(file.read_bytes())
+    return h.hexdigest()
+
+
+def validate_case(file: str) -> CaseResult:
+    try:
+        matter = load_matter(file)
+    except AssemblerError as exc:
+        return CaseResult(file, "invalid", error=str(exc))
+    return CaseResult(file, "valid", case_number=matter.answers.case.number,
+                      answers_sha256=_digest(matter.source.files))
+
+
+def render_case(file: str, out_dir: str, documents: Sequence[str], force: bool,
+                previous: dict | None, dry_run: bool) -> CaseResult:
+    """Render one case's documents (those not yet drafted, unless ``force``)."""
+    assert _templates is not None, "worker not initialised"
+    try:
+        matter = load_matter(file)
+        folder = case_folder(Path(out_dir), matter)
+        result = CaseResult(file, "done", case_number=matter.answers.case.number,
+                            folder=str(folder), answers_sha256=_digest(matter.source.files))
+        targets = {doc_id: folder / f"{doc_id}.docx" for doc_id in documents}
+        if not force and all(t.exists() for t in targets.values()):
+            if previous and previous.get("answers_sha256") not in (None, result.answers_sha256):
+                raise OutputError(f"the answers changed since {folder} was drafted "
+                                  "(use --force to draft it again)")
+            result.status = "skipped"
+            result.documents = [_describe(doc_id, path) for doc_id, path in targets.items()]
+            return result
+        todo = [d for d in documents if force or not targets[d].exists()]
+        rendered = render_set(matter, todo, _templates)
+        blobs = {doc_id: docx_bytes(doc) for doc_id, doc in zip(todo, rendered)}
+        if dry_run:
+            result.status = "checked"
+            return result
+        for doc_id, blob in blobs.items():
+            atomic_write(blob, targets[doc_id], force=force)
+        result.documents = [_describe(doc_id, path) for doc_id, path in targets.items()]
+        return result
+    except AssemblerError as exc:
+        return CaseResult(file, "failed", error=str(exc))
+
+
+def _describe(doc_id: str, path: Path) -> DocumentResult:
+    data = path.read_bytes()
+    return DocumentResult(doc_id, str(path), len(data), hashlib.sha256(data).hexdigest())
+
+
+# -- the run -------------------------------------------------------------------------------
+def run_batch(paths: Sequence[Path], out_dir: Path, documents: Sequence[str], *,
+              jobs: int | None = None, force: bool = False, fail_fast: bool = False,
+              dry_run: bool = False, template_dir: Path | None = None,
+              progress: Callable[[CaseResult, int, int], None] | None = None) -> BatchReport:
+    """Validate every case under ``paths``, then render the valid ones into ``out_dir``."""
+    cases, _ = collect(paths)
+    if not cases:
+        raise OutputError("no answer files to render (a batch takes .yaml files and folders)")
+    jobs = max(1, jobs or os.cpu_count() or 1)
+    previous = _read_manifest(out_dir)
+    results: dict[str, CaseResult] = {str(f): CaseResult(str(f), "not-finished") for f in cases}
+    report = BatchReport(list(results.values()), list(documents))
+    done = 0
+    pending: set[Future[CaseResult]] = set()
+    with ProcessPoolExecutor(max_workers=min(jobs, len(cases)), initializer=_init_worker,
+                             initargs=(str(template_dir) if template_dir else None,
+                                       list(documents))) as pool:
+        try:
+            checked = list(pool.map(validate_case, results, chunksize=8))
+            folders: dict[str, str] = {}
+            for check in checked:
+                if check.status == "valid":
+                    assert check.case_number is not None
+                    folder = str(folder_for_case(out_dir, check.case_number))
+                    if folder in folders:
+                        check.status, check.error = "invalid", (
+                            f"case number {check.case_number} is also the case of "
+                            f"{folders[folder]}; each case needs its own folder")
+                    folders.setdefault(folder, check.file)
+                if check.status == "invalid":
+                    results[check.file] = check
+                    done += 1
+                    if progress:
+                        progress(check, done, len(cases))
+            report.cases = [results[str(f)] for f in cases]
+            valid = [c.file for c in checked if c.status == "valid"]
+            if fail_fast and len(valid) < len(checked):
+                return report
+            queue = iter(valid)
+            for file in queue:  # keep the pool busy, but hold only a few cases in flight
+                pending.add(pool.submit(render_case, file, str(out_dir), list(documents), force,
+                                        previous.get(file), dry_run))
+                if len(pending) >= jobs * 4:
+                    break
+            while pending:
+                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+                for future in finished:
+                    result = future.result()
+                    results[result.file] = result
+                    done += 1
+                    if progress:
+                        progress(result, done, len(cases))
+                    if fail_fast and result.status == "failed":
+                        for other in pending:
+                            other.cancel()
+                        wait(pending)
+                        pending = set()
+                        break
+                    nxt = next(queue, None)
+                    if nxt is not None:
+                        pending.add(pool.submit(render_case, nxt, str(out_dir), list(documents),
+                                                force, previous.get(nxt), dry_run))
+                if done % 50 == 0 and not dry_run:
+                    _write_manifest(out_dir, BatchReport([results[str(f)] for f in cases],
+                                                         list(documents)))
+        except KeyboardInterrupt:
+            report.interrupted = True
+            pool.shutdown(wait=True, cancel_futures=True)  # cases in flight finish whole
+            for future in pending:
+                if future.done() and not future.cancelled() and future.exception() is None:
+                    result = future.result()
+                    results[result.file] = result
+        finally:
+            report.cases = [results[str(f)] for f in cases]
+            if not dry_run:
+                _write_manifest(out_dir, report)
+    return report
+
+
+# -- the manifest ----------------------------------------------------------------------------
+def _read_manifest(out_dir: Path) -> dict[str, dict]:
+    path = out_dir / f"{MANIFEST}.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {case["file"]: case for case in data["cases"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _write_manifest(out_dir: Path, report: BatchReport) -> None:
+    out_dir.mkdir(parents=True, exist_ok=True)
+    data = {"generator": f"assembler {__version__}", "documents": report.documents,
+            "interrupted": report.interrupted,
+            "summary": {s: report.count(s) for s in
+                        ("done", "skipped", "invalid", "failed", "not-finished")},
+            "cases": [asdict(case) for case in report.cases]}
+    atomic_write((json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"),
+                 out_dir / f"{MANIFEST}.json", force=True)
+    text = io.StringIO()
+    writer = csv.writer(text)
+    writer.writerow(["file", "case_number", "status", "error", "document", "path", "size", "sha256"])
+    for case in report.cases:
+        rows = case.documents or [None]
+        for doc in rows:
+            writer.writerow([case.file, case.case_number or "", case.status, case.error or "",
+                             doc.id if doc else "", doc.path if doc else "",
+                             doc.size if doc else "", doc.sha256 if doc else ""])
+    atomic_write(text.getvalue().encode("utf-8"), out_dir / f"{MANIFEST}.csv", force=True)

@@ -1,0 +1,67 @@
+"""How a batch shows itself: a progress bar on a terminal, plain lines when piped, a summary."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any, Sequence
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from .batch import BatchReport, CaseResult, run_batch
+
+_STYLE = {"done": "green", "skipped": "cyan", "checked": "green", "invalid": "red",
+          "failed": "red", "not-finished": "yellow"}
+
+
+def run_batch_with_progress(paths: Sequence[Path], out_dir: Path, documents: Sequence[str],
+                            **options: Any) -> BatchReport:
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        def line(result: CaseResult, done: int, total: int) -> None:
+            detail = f": {_reason(result)}" if result.error else ""
+            print(f"[{done}/{total}] {result.file}: {result.status}{detail}", file=sys.stderr,
+                  flush=True)
+        return run_batch(paths, out_dir, documents, progress=line, **options)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeRemainingColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("drafting", total=None)
+
+        def advance(result: CaseResult, done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+            if result.status in ("invalid", "failed"):
+                bar.console.print(f"[red]{result.file}: {result.status}: {_reason(result)}[/red]",
+                                  markup=True, highlight=False)
+        return run_batch(paths, out_dir, documents, progress=advance, **options)
+
+
+def show_summary(report: BatchReport, out_dir: Path, *, dry_run: bool = False) -> None:
+    console = Console(stderr=True, highlight=False)
+    table = Table(title="assembler batch" + (" (dry run)" if dry_run else ""))
+    table.add_column("status")
+    table.add_column("cases", justify="right")
+    for status in ("done", "skipped", "checked", "invalid", "failed", "not-finished"):
+        count = report.count(status)
+        if count:
+            table.add_row(f"[{_STYLE[status]}]{status}[/]", str(count))
+    console.print(table)
+    for case in report.cases:
+        if case.status in ("invalid", "failed"):
+            console.print(f"[red]{case.file}[/red]: {_reason(case)}", markup=True)
+    if report.interrupted:
+        console.print("[yellow]Interrupted: run the same command again to finish the cases "
+                      "marked not-finished.[/yellow]")
+    if not dry_run:
+        console.print(f"manifest: {out_dir / 'manifest.json'} and {out_dir / 'manifest.csv'}")
+
+
+def _reason(case: CaseResult) -> str:
+    """The case's error without its file name, which the line already gives."""
+    error = case.error or ""
+    for prefix in (f"{case.file}, ", f"{case.file}: "):
+        if error.startswith(prefix):
+            return error[len(prefix):]
+    return error
