@@ -134,6 +134,10 @@ def _tidy(children: list[Inline], trim: bool = True) -> tuple[Inline, ...]:
     return tuple(c for c in out if not (isinstance(c, Text) and not c.text))
 
 
+_SPECIAL_CHARS = "\\[^*]"
+_SPECIAL = re.compile(r"[\\\[\^*\]]")
+
+
 class _Parser:
     def __init__(self, text: str, pos: int, end: int, citations: list[Citation]) -> None:
         self.text = text
@@ -152,6 +156,12 @@ class _Parser:
 
         text = self.text
         while self.pos < self.end:
+            if text[self.pos] not in _SPECIAL_CHARS:  # plain text up to the next mark
+                found = _SPECIAL.search(text, self.pos, self.end)
+                stop = found.start() if found else self.end
+                buf.append(text[self.pos:stop])
+                self.pos = stop
+                continue
             if until is not None and text.startswith(until, self.pos):
                 if until != "*" or not text.startswith("**", self.pos) or self._closes_at("**"):
                     flush()

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 import jinja2
-from docx.shared import Pt
+from docx.opc.pkgwriter import PackageWriter
 from docxtpl import DocxTemplate
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
@@ -214,12 +214,7 @@ def apply_formatting(document: Any, formatting: Formatting) -> None:
     """Raise font sizes to the court's minimum (body and footnotes alike); number lines where asked."""
     if formatting.pleading_lines.value:
         wordxml.number_lines(document)
-    for style in document.styles:
-        if style.type != 1 or style.font is None:  # paragraph styles only
-            continue
-        minimum = formatting.footnote_size if style.style_id == wordxml.FOOTNOTE_TEXT else formatting.size
-        if style.font.size is not None and style.font.size < Pt(minimum):
-            style.font.size = Pt(minimum)
+    wordxml.raise_font_sizes(document, formatting.size, formatting.footnote_size)
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
@@ -238,22 +233,36 @@ def safe_name(text: str, fallback: str = "case") -> str:
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 
 
+class _StableZip:
+    """python-docx's physical package writer, stamping every member with one fixed time."""
+
+    def __init__(self, zipf: zipfile.ZipFile) -> None:
+        self._zipf = zipf
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        member = zipfile.ZipInfo(pack_uri.membername, date_time=_EPOCH)
+        member.compress_type = zipfile.ZIP_DEFLATED
+        member.external_attr = 0o644 << 16
+        self._zipf.writestr(member, blob)
+
+
 def docx_bytes(doc: Any) -> bytes:
     """The .docx file of a rendered document, the same bytes for the same draft.
 
     python-docx stamps each zip member with the time of saving; a fixed stamp
-    makes a draft's SHA-256 depend on its content alone, run after run.
+    makes a draft's SHA-256 depend on its content alone, run after run.  This
+    is ``OpcPackage.save`` with that one change.
     """
-    raw = io.BytesIO()
-    doc.save(raw)
+    package = doc.docx.part.package
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as src, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            member = zipfile.ZipInfo(info.filename, date_time=_EPOCH)
-            member.compress_type = zipfile.ZIP_DEFLATED
-            member.external_attr = 0o644 << 16
-            dst.writestr(member, src.read(info.filename))
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zipf:
+        writer = _StableZip(zipf)
+        PackageWriter._write_content_types_stream(writer, parts)
+        PackageWriter._write_pkg_rels(writer, package.rels)
+        PackageWriter._write_parts(writer, parts)
     return out.getvalue()
 
 

@@ -9,6 +9,7 @@ footnote styles) when the template has none.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -24,6 +25,9 @@ FOOTNOTE_TEXT = "FootnoteText"
 FOOTNOTE_REFERENCE = "FootnoteReference"
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")  # not allowed in XML (tab and newline are)
+
+
 def run(text: str, *, italic: bool = False, bold: bool = False, superscript: bool = False,
         style: str | None = None) -> str:
     """One ``w:r`` holding ``text``, escaped; XML-illegal control characters are dropped."""
@@ -37,7 +41,7 @@ def run(text: str, *, italic: bool = False, bold: bool = False, superscript: boo
     if superscript:
         props.append('<w:vertAlign w:val="superscript"/>')
     rpr = f"<w:rPr>{''.join(props)}</w:rPr>" if props else ""
-    clean = "".join(ch for ch in text if ch in "\t\n" or ord(ch) >= 0x20)
+    clean = _CONTROL.sub("", text)
     return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(clean)}</w:t></w:r>'
 
 
@@ -158,3 +162,17 @@ def number_lines(document: Document) -> None:
             anchor.addnext(numbering)
         else:
             sect_pr.insert(0, numbering)
+
+
+def raise_font_sizes(document: Document, size: float, footnote_size: float) -> None:
+    """Raise every paragraph style's font size that is below the minimum (in points)."""
+    w = f"{{{W_NS}}}"
+    for style in document.styles.element.iterchildren(f"{w}style"):
+        if style.get(f"{w}type") != "paragraph":
+            continue
+        sz = style.find(f"{w}rPr/{w}sz")
+        if sz is None:
+            continue
+        minimum = footnote_size if style.get(f"{w}styleId") == FOOTNOTE_TEXT else size
+        if int(sz.get(f"{w}val", "0")) < minimum * 2:
+            sz.set(f"{w}val", str(int(minimum * 2)))
