@@ -29,7 +29,8 @@ import yaml
 from . import __version__
 from .answers import load_matter
 from .errors import AssemblerError, OutputError
-from .render import TemplateSet, atomic_write, case_folder, docx_bytes, folder_for_case, render_set
+from .render import (TemplateSet, atomic_open, atomic_write, case_folder, docx_bytes,
+                     folder_for_case, render_set)
 
 MANIFEST = "manifest"
 Status = str  # "done", "skipped", "invalid", "failed", "not-finished"
@@ -211,7 +212,9 @@ def run_batch(paths: Sequence[Path], out_dir: Path, documents: Sequence[str], *,
                         progress(check, done, len(cases))
             report.cases = [results[str(f)] for f in cases]
             valid = [c.file for c in checked if c.status == "valid"]
-            if fail_fast and len(valid) < len(checked):
+            invalid = len(checked) - len(valid)
+            del checked, folders
+            if fail_fast and invalid:
                 return report
             queue = iter(valid)
             for file in queue:  # keep the pool busy, but hold only a few cases in flight
@@ -265,21 +268,26 @@ def _read_manifest(out_dir: Path) -> dict[str, dict]:
 
 
 def _write_manifest(out_dir: Path, report: BatchReport) -> None:
-    out_dir.mkdir(parents=True, exist_ok=True)
-    data = {"generator": f"assembler {__version__}", "documents": report.documents,
-            "interrupted": report.interrupted,
-            "summary": {s: report.count(s) for s in
-                        ("done", "skipped", "invalid", "failed", "not-finished")},
-            "cases": [asdict(case) for case in report.cases]}
-    atomic_write((json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8"),
-                 out_dir / f"{MANIFEST}.json", force=True)
-    text = io.StringIO()
-    writer = csv.writer(text)
-    writer.writerow(["file", "case_number", "status", "error", "document", "path", "size", "sha256"])
-    for case in report.cases:
-        rows = case.documents or [None]
-        for doc in rows:
-            writer.writerow([case.file, case.case_number or "", case.status, case.error or "",
-                             doc.id if doc else "", doc.path if doc else "",
-                             doc.size if doc else "", doc.sha256 if doc else ""])
-    atomic_write(text.getvalue().encode("utf-8"), out_dir / f"{MANIFEST}.csv", force=True)
+    """manifest.json and manifest.csv, written case by case (a big batch is never one string)."""
+    summary = {s: report.count(s) for s in ("done", "skipped", "invalid", "failed", "not-finished")}
+    head = {"generator": f"assembler {__version__}", "documents": report.documents,
+            "interrupted": report.interrupted, "summary": summary}
+    with atomic_open(out_dir / f"{MANIFEST}.json", force=True) as raw:
+        handle = io.TextIOWrapper(raw, encoding="utf-8")
+        handle.write(json.dumps(head, indent=2, ensure_ascii=False)[:-2] + ',\n  "cases": [')
+        for index, case in enumerate(report.cases):
+            handle.write(("," if index else "") + "\n    " + json.dumps(asdict(case), ensure_ascii=False))
+        handle.write("\n  ]\n}\n")
+        handle.flush()
+        handle.detach()
+    with atomic_open(out_dir / f"{MANIFEST}.csv", force=True) as raw:
+        handle = io.TextIOWrapper(raw, encoding="utf-8", newline="")
+        writer = csv.writer(handle)
+        writer.writerow(["file", "case_number", "status", "error", "document", "path", "size", "sha256"])
+        for case in report.cases:
+            for doc in case.documents or [None]:
+                writer.writerow([case.file, case.case_number or "", case.status, case.error or "",
+                                 doc.id if doc else "", doc.path if doc else "",
+                                 doc.size if doc else "", doc.sha256 if doc else ""])
+        handle.flush()
+        handle.detach()

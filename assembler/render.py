@@ -8,6 +8,7 @@ temporary file and a rename, so a draft is whole or absent.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
@@ -15,7 +16,7 @@ import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, BinaryIO, Callable, Iterable, Iterator
 
 import jinja2
 from docx.opc.pkgwriter import PackageWriter
@@ -253,7 +254,7 @@ def docx_bytes(doc: Any) -> bytes:
     makes a draft's SHA-256 depend on its content alone, run after run.  This
     is ``OpcPackage.save`` with that one change.
     """
-    package = doc.docx.part.package
+    package = getattr(doc, "docx", doc).part.package  # a DocxTemplate or a python-docx Document
     parts = list(package.parts)
     for part in parts:
         part.before_marshal()
@@ -273,6 +274,14 @@ def atomic_save(doc: Any, target: Path, *, force: bool) -> int:
 
 def atomic_write(data: bytes, target: Path, *, force: bool) -> int:
     """Write ``data`` to ``target`` whole or not at all (temporary file, fsync, rename)."""
+    with atomic_open(target, force=force) as handle:
+        handle.write(data)
+    return target.stat().st_size
+
+
+@contextlib.contextmanager
+def atomic_open(target: Path, *, force: bool) -> Iterator[BinaryIO]:
+    """A file to write ``target`` through: renamed into place when the block ends well."""
     if target.exists() and not force:
         raise OutputError(f"{target} already exists (use --force to overwrite it)")
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -280,14 +289,13 @@ def atomic_write(data: bytes, target: Path, *, force: bool) -> int:
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, target)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    return target.stat().st_size
 
 
 def folder_for_case(out_dir: Path, case_number: str) -> Path:

@@ -25,6 +25,7 @@ from docx.shared import Inches, Pt
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from assembler import wordxml  # noqa: E402  (the one source of the footnotes part we write)
+from assembler.render import docx_bytes  # noqa: E402
 OUT = ROOT / "templates"
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 FONT = "Times New Roman"
@@ -311,18 +312,36 @@ def _defined(role):
             % (role, role, role, role))
 
 
-def _submitted(doc, date):
+def _paper_head(doc, filer, filed=None):
+    """A party's paper opens with its counsel block and the caption."""
+    tag(doc, f"set filer = counsel.{filer}")
+    if filed:
+        tag(doc, f"set filed = {filed}")
+    tag(doc, 'include "parts/counsel.docx"')
+    tag(doc, 'include "parts/caption.docx"')
+
+
+def _introduction(doc, paper):
+    tag(doc, f"if 'introduction' in {paper}")
+    para(doc, "Heading 1", "Introduction")
+    rich_paragraphs(doc, "Body Text", f"{paper}.introduction")
+    tag(doc, "endif")
+
+
+def _paper_end(doc, date, word_limit):
+    """Date, signature, and the certificates (compliance where the court limits words)."""
     para(doc, "Body Text", "RESPECTFULLY SUBMITTED this {{ %s.day }}" % date,
          "{{r %s.day_suffix }}" % date, " day of {{ %s.month_year }}." % date)
+    tag(doc, 'include "parts/signature.docx"')
+    tag(doc, f"set limit = rule.{word_limit} if rule.certificate_of_compliance else 0")
+    tag(doc, 'include "parts/compliance.docx"')
+    tag(doc, 'include "parts/certificate.docx"')
 
 
 def response():
     """The opponent's response in opposition: answers the motion's grounds, adds its own."""
     doc = new_document()
-    tag(doc, "set filer = counsel.opponent")
-    tag(doc, "set filed = response_filed")
-    tag(doc, 'include "parts/counsel.docx"')
-    tag(doc, 'include "parts/caption.docx"')
+    _paper_head(doc, "opponent", "response_filed")
     para(doc, "Paper Title", "RESPONSE IN OPPOSITION TO {{ movant.Possessive|upper }} "
          "{{ paper.NAME }} OF {{ order.date.upper }} ORDER")
     para(doc, "Body Text",
@@ -333,10 +352,7 @@ def response():
          "{{ response_order.cite }}{% endif %}. The Motion asks the Court to reconsider its "
          "{{ order.date.long }} ", "{{r order.title }}", " at {{ order.cite }}. For the reasons "
          "below, the Motion should be denied.")
-    tag(doc, "if 'introduction' in response")
-    para(doc, "Heading 1", "Introduction")
-    rich_paragraphs(doc, "Body Text", "response.introduction")
-    tag(doc, "endif")
+    _introduction(doc, "response")
     para(doc, "Heading 1", "Background")
     rich_paragraphs(doc, "Body Text", "motion_background")
     para(doc, "Heading 1", "Legal Standard")
@@ -354,21 +370,14 @@ def response():
     para(doc, "Body Text", "For the foregoing reasons, {{ opponent.short }} respectfully "
          "{{ opponent.verb('request') }} that the Court deny {{ movant.possessive }} {{ paper.Name }} "
          "and leave its {{ order.date.long }} Order in effect.")
-    _submitted(doc, "response_filed")
-    tag(doc, 'include "parts/signature.docx"')
-    tag(doc, "set limit = rule.word_limit if rule.certificate_of_compliance else 0")
-    tag(doc, 'include "parts/compliance.docx"')
-    tag(doc, 'include "parts/certificate.docx"')
+    _paper_end(doc, "response_filed", "word_limit")
     return doc
 
 
 def reply():
     """The movant's reply in support: answers the response, point by point."""
     doc = new_document()
-    tag(doc, "set filer = counsel.movant")
-    tag(doc, "set filed = reply_filed")
-    tag(doc, 'include "parts/counsel.docx"')
-    tag(doc, 'include "parts/caption.docx"')
+    _paper_head(doc, "movant", "reply_filed")
     para(doc, "Paper Title", "REPLY IN SUPPORT OF {{ paper.NAME }} OF {{ order.date.upper }} ORDER")
     para(doc, "Body Text",
          _defined("movant") + " respectfully {{ movant.verb('submit') }} this Reply in support of "
@@ -376,10 +385,7 @@ def reply():
          "{{ opponent.possessive }} Response in Opposition at {{ response_entry.cite }}. "
          "The Response gives the Court no reason to leave its {{ order.date.long }} ",
          "{{r order.title }}", " in effect.")
-    tag(doc, "if 'introduction' in reply")
-    para(doc, "Heading 1", "Introduction")
-    rich_paragraphs(doc, "Body Text", "reply.introduction")
-    tag(doc, "endif")
+    _introduction(doc, "reply")
     para(doc, "Heading 1", "Argument")
     tag(doc, "for ground in replies")
     para(doc, "Heading 2", "{{ ground.letter }}.\tIn Answer to “{{ ground.heading }}”")
@@ -392,19 +398,13 @@ def reply():
     para(doc, "Heading 1", "Conclusion")
     para(doc, "Body Text", "For the foregoing reasons, and those in the Motion, {{ movant.short }} "
          "respectfully {{ movant.verb('request') }} that the Court ", "{{r motion.relief }}", ".")
-    _submitted(doc, "reply_filed")
-    tag(doc, 'include "parts/signature.docx"')
-    tag(doc, "set limit = rule.reply_word_limit if rule.certificate_of_compliance else 0")
-    tag(doc, 'include "parts/compliance.docx"')
-    tag(doc, 'include "parts/certificate.docx"')
+    _paper_end(doc, "reply_filed", "reply_word_limit")
     return doc
 
 
 def motion():
     doc = new_document()
-    tag(doc, "set filer = counsel.movant")
-    tag(doc, 'include "parts/counsel.docx"')
-    tag(doc, 'include "parts/caption.docx"')
+    _paper_head(doc, "movant")
     para(doc, "Paper Title", "{{ paper.NAME }} OF {{ order.date.upper }} ORDER")
     para(doc, "Body Text",
          "{{ movant.Name }}{% if movant.defined != movant.Name %} (“{{ movant.defined }}”){% endif %}"
@@ -417,10 +417,7 @@ def motion():
          ". This Motion is supported by the following Memorandum of Points and Authorities and "
          "the record of this action.")
     para(doc, "Paper Title", "MEMORANDUM OF POINTS AND AUTHORITIES")
-    tag(doc, "if 'introduction' in motion")
-    para(doc, "Heading 1", "Introduction")
-    rich_paragraphs(doc, "Body Text", "motion.introduction")
-    tag(doc, "endif")
+    _introduction(doc, "motion")
     para(doc, "Heading 1", "Background")
     rich_paragraphs(doc, "Body Text", "motion_background")
     para(doc, "Heading 1", "Legal Standard")
@@ -434,11 +431,7 @@ def motion():
     para(doc, "Body Text", "For the foregoing reasons, {{ movant.short }} respectfully "
          "{{ movant.verb('request') }} that the Court {% if paper.leave %}grant leave to file a "
          "motion for reconsideration and, on reconsideration, {% endif %}", "{{r motion.relief }}", ".")
-    _submitted(doc, "filed")
-    tag(doc, 'include "parts/signature.docx"')
-    tag(doc, "set limit = rule.word_limit if rule.certificate_of_compliance else 0")
-    tag(doc, 'include "parts/compliance.docx"')
-    tag(doc, 'include "parts/certificate.docx"')
+    _paper_end(doc, "filed", "word_limit")
     return doc
 
 
@@ -463,7 +456,7 @@ def main(argv: list[str]) -> int:
         doc.core_properties.author = "assembler"
         doc.core_properties.title = ""
         doc.core_properties.comments = ""
-        doc.save(OUT / name)
+        (OUT / name).write_bytes(docx_bytes(doc))  # fixed zip stamps: a rebuild changes nothing
         print(f"wrote templates/{name}")
     return 0
 
