@@ -180,7 +180,11 @@ def run_batch(paths: Sequence[Path], out_dir: Path, documents: Sequence[str], *,
               jobs: int | None = None, force: bool = False, fail_fast: bool = False,
               dry_run: bool = False, template_dir: Path | None = None,
               progress: Callable[[CaseResult, int, int], None] | None = None) -> BatchReport:
-    """Validate every case under ``paths``, then render the valid ones into ``out_dir``."""
+    """Validate every case under ``paths``, then render the valid ones into ``out_dir``.
+
+    Ctrl-C (SIGINT) asks the run to stop: no new case is started, the cases in
+    flight finish whole, and the manifest marks the rest ``not-finished``.
+    """
     cases, _ = collect(paths)
     if not cases:
         raise OutputError("no answer files to render (a batch takes .yaml files and folders)")
@@ -188,73 +192,105 @@ def run_batch(paths: Sequence[Path], out_dir: Path, documents: Sequence[str], *,
     previous = _read_manifest(out_dir)
     results: dict[str, CaseResult] = {str(f): CaseResult(str(f), "not-finished") for f in cases}
     report = BatchReport(list(results.values()), list(documents))
-    done = 0
-    pending: set[Future[CaseResult]] = set()
-    with ProcessPoolExecutor(max_workers=min(jobs, len(cases)), initializer=_init_worker,
-                             initargs=(str(template_dir) if template_dir else None,
-                                       list(documents))) as pool:
+    counter = _Counter(len(cases), progress)
+    with _StopOnInterrupt() as stop, ProcessPoolExecutor(
+            max_workers=min(jobs, len(cases)), initializer=_init_worker,
+            initargs=(str(template_dir) if template_dir else None, list(documents))) as pool:
         try:
-            checked = list(pool.map(validate_case, results, chunksize=8))
-            folders: dict[str, str] = {}
-            for check in checked:
-                if check.status == "valid":
-                    assert check.case_number is not None
-                    folder = str(folder_for_case(out_dir, check.case_number))
-                    if folder in folders:
-                        check.status, check.error = "invalid", (
-                            f"case number {check.case_number} is also the case of "
-                            f"{folders[folder]}; each case needs its own folder")
-                    folders.setdefault(folder, check.file)
-                if check.status == "invalid":
-                    results[check.file] = check
-                    done += 1
-                    if progress:
-                        progress(check, done, len(cases))
-            report.cases = [results[str(f)] for f in cases]
-            valid = [c.file for c in checked if c.status == "valid"]
-            invalid = len(checked) - len(valid)
-            del checked, folders
-            if fail_fast and invalid:
+            valid = _validate(pool, results, out_dir, counter)
+            if stop.requested or (fail_fast and len(valid) < len(results)):
                 return report
             queue = iter(valid)
-            for file in queue:  # keep the pool busy, but hold only a few cases in flight
-                pending.add(pool.submit(render_case, file, str(out_dir), list(documents), force,
-                                        previous.get(file), dry_run))
-                if len(pending) >= jobs * 4:
-                    break
-            while pending:
-                finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            inflight: set[Future[CaseResult]] = set()
+
+            def top_up() -> None:
+                while not stop.requested and len(inflight) < jobs * 4:
+                    file = next(queue, None)
+                    if file is None:
+                        return
+                    inflight.add(pool.submit(render_case, file, str(out_dir), list(documents),
+                                             force, previous.get(file), dry_run))
+
+            top_up()
+            while inflight:
+                finished, _ = wait(inflight, return_when=FIRST_COMPLETED)
                 for future in finished:
+                    inflight.discard(future)
                     result = future.result()
                     results[result.file] = result
-                    done += 1
-                    if progress:
-                        progress(result, done, len(cases))
+                    counter.tick(result)
                     if fail_fast and result.status == "failed":
-                        for other in pending:
-                            other.cancel()
-                        wait(pending)
-                        pending = set()
-                        break
-                    nxt = next(queue, None)
-                    if nxt is not None:
-                        pending.add(pool.submit(render_case, nxt, str(out_dir), list(documents),
-                                                force, previous.get(nxt), dry_run))
-                if done % 50 == 0 and not dry_run:
+                        stop.request()
+                if counter.done % 50 == 0 and not dry_run:
                     _write_manifest(out_dir, BatchReport([results[str(f)] for f in cases],
                                                          list(documents)))
-        except KeyboardInterrupt:
-            report.interrupted = True
-            pool.shutdown(wait=True, cancel_futures=True)  # cases in flight finish whole
-            for future in pending:
-                if future.done() and not future.cancelled() and future.exception() is None:
-                    result = future.result()
-                    results[result.file] = result
+                top_up()
         finally:
             report.cases = [results[str(f)] for f in cases]
+            report.interrupted = stop.interrupted
             if not dry_run:
                 _write_manifest(out_dir, report)
     return report
+
+
+def _validate(pool: ProcessPoolExecutor, results: dict[str, CaseResult], out_dir: Path,
+              counter: _Counter) -> list[str]:
+    """Validate every case in the pool; record the invalid ones; return the valid files."""
+    folders: dict[str, str] = {}
+    valid = []
+    for check in pool.map(validate_case, list(results), chunksize=8):
+        if check.status == "valid":
+            assert check.case_number is not None
+            folder = str(folder_for_case(out_dir, check.case_number))
+            if folder in folders:
+                check.status, check.error = "invalid", (
+                    f"case number {check.case_number} is also the case of {folders[folder]}; "
+                    "each case needs its own folder")
+            folders.setdefault(folder, check.file)
+        if check.status == "invalid":
+            results[check.file] = check
+            counter.tick(check)
+        else:
+            valid.append(check.file)
+    return valid
+
+
+class _Counter:
+    def __init__(self, total: int, progress: Callable[[CaseResult, int, int], None] | None) -> None:
+        self.total = total
+        self.done = 0
+        self._progress = progress
+
+    def tick(self, result: CaseResult) -> None:
+        self.done += 1
+        if self._progress:
+            self._progress(result, self.done, self.total)
+
+
+class _StopOnInterrupt:
+    """Turns Ctrl-C into a request to stop between cases (in the main thread; elsewhere, no-op)."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self.interrupted = False
+        self._previous: object = None
+
+    def request(self) -> None:
+        self.requested = True
+
+    def _on_signal(self, signum: int, frame: object) -> None:
+        self.requested = self.interrupted = True
+
+    def __enter__(self) -> _StopOnInterrupt:
+        try:
+            self._previous = signal.signal(signal.SIGINT, self._on_signal)
+        except ValueError:  # not the main thread: the caller handles interrupts
+            self._previous = None
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)  # type: ignore[arg-type]
 
 
 # -- the manifest ----------------------------------------------------------------------------
