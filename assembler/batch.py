@@ -33,7 +33,7 @@ from .render import (TemplateSet, atomic_open, atomic_write, case_folder, docx_b
                      folder_for_case, render_set)
 
 MANIFEST = "manifest"
-Status = str  # "done", "skipped", "invalid", "failed", "not-finished"
+Status = str  # "done", "skipped", "checked" (dry run), "invalid", "failed", "not-finished"
 
 
 @dataclass
@@ -66,7 +66,8 @@ class BatchReport:
 
     @property
     def ok(self) -> bool:
-        return not self.interrupted and all(c.status in ("done", "skipped") for c in self.cases)
+        return not self.interrupted and all(c.status in ("done", "skipped", "checked")
+                                            for c in self.cases)
 
 
 # -- inputs ------------------------------------------------------------------------
@@ -130,6 +131,9 @@ def validate_case(file: str) -> CaseResult:
         matter = load_matter(file)
     except AssemblerError as exc:
         return CaseResult(file, "invalid", error=str(exc))
+    except Exception as exc:  # a bug of ours: this case fails, the batch goes on
+        return CaseResult(file, "invalid", error=f"internal error, please report it: "
+                                                 f"{type(exc).__name__}: {exc}")
     return CaseResult(file, "valid", case_number=matter.answers.case.number,
                       answers_sha256=_digest(matter.source.files))
 
@@ -163,10 +167,13 @@ def render_case(file: str, out_dir: str, documents: Sequence[str], force: bool,
         return result
     except AssemblerError as exc:
         return CaseResult(file, "failed", error=str(exc))
+    except Exception as exc:  # a bug of ours: this case fails, the batch goes on
+        return CaseResult(file, "failed", error=f"internal error, please report it: "
+                                                f"{type(exc).__name__}: {exc}")
     finally:
-        # python-docx's proxies and lxml trees form reference cycles that hold megabytes of
-        # C memory the cycle collector does not see; collecting the young generations after
-        # each case keeps a worker's memory flat (and is faster than letting it grow).
+        # python-docx's proxies and lxml trees form reference cycles holding megabytes of
+        # C memory that the collector's object counts do not reflect; a collection after
+        # each case (cheap, as the startup heap is frozen) keeps a worker's memory flat.
         gc.collect()
 
 

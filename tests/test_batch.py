@@ -161,3 +161,12 @@ def test_ctrl_c_stops_cleanly_and_the_same_command_finishes(tmp_path):
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["summary"]["skipped"] == len(drafted)
     assert manifest["summary"]["done"] == 120 - len(drafted)
+
+
+def test_dry_run_renders_every_case_and_writes_nothing(tmp_path):
+    make_cases(tmp_path / "in", 3, broken={1: "unknown docket"})
+    result = CliRunner().invoke(cli, ["batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"),
+                                      "--dry-run", "--jobs", "1", "--documents", "motion"])
+    assert result.exit_code == 1
+    assert "checked" in result.output and "cites docket 99" in result.output
+    assert not (tmp_path / "out").exists()
