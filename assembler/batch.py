@@ -328,7 +328,8 @@ def _write_manifest(out_dir: Path, report: BatchReport) -> None:
         writer = csv.writer(handle)
         writer.writerow(["file", "case_number", "status", "error", "document", "path", "size", "sha256"])
         for case in report.cases:
-            for doc in case.documents or [None]:
+            rows: list[DocumentResult | None] = list(case.documents) or [None]
+            for doc in rows:
                 writer.writerow([case.file, case.case_number or "", case.status, case.error or "",
                                  doc.id if doc else "", doc.path if doc else "",
                                  doc.size if doc else "", doc.sha256 if doc else ""])

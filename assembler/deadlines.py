@@ -85,14 +85,14 @@ def _day(date: dt.date) -> str:
 
 def legal_holidays(state: str | None, years: range) -> tuple[dict[dt.date, str], dict[dt.date, str]]:
     """(federal, state-only) legal holidays for ``years``, each with its name."""
-    federal = dict(holidays.US(years=years, observed=True))
+    federal: dict[dt.date, str] = dict(holidays.US(years=years, observed=True))
     state_only: dict[dt.date, str] = {}
     if state:
         try:
-            with_state = holidays.US(subdiv=state, years=years, observed=True)
+            with_state: dict[dt.date, str] = dict(holidays.US(subdiv=state, years=years, observed=True))
         except NotImplementedError:  # a territory the package does not know as a subdivision
             with_state = {}
-        state_only = {d: n for d, n in dict(with_state).items() if d not in federal}
+        state_only = {d: n for d, n in with_state.items() if d not in federal}
     return federal, state_only
 
 

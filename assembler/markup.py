@@ -236,7 +236,9 @@ class _Parser:
 
 def _split_top(body: str) -> list[str]:
     """Split a citation body on ``;`` outside parentheses."""
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for ch in body:
         if ch == "(":
             depth += 1

@@ -39,9 +39,9 @@ class Writer:
         """Each paragraph of ``document`` as a template value, for a ``{%p for %}`` loop."""
         return [Rich(self, paragraph.children) for paragraph in document.paragraphs]
 
-    def plain(self, text: str, **props: bool) -> Rich:
+    def plain(self, text: str, *, superscript: bool = False) -> Rich:
         """Text typed by us or the user, printed exactly as given (no markup)."""
-        return Rich(self, (), raw=wordxml.run(text, **props))
+        return Rich(self, (), raw=wordxml.run(text, superscript=superscript))
 
     # -- runs -------------------------------------------------------------------
     def runs(self, inlines: Iterable[Inline], *, italic: bool = False, bold: bool = False,

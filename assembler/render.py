@@ -66,7 +66,7 @@ class Missing(jinja2.StrictUndefined):
     __slots__ = ()
 
     @property
-    def _undefined_message(self) -> str:  # type: ignore[override]
+    def _undefined_message(self) -> str:
         obj = self._undefined_obj
         if isinstance(obj, Fields):
             path = f"{obj._path}.{self._undefined_name}"
@@ -260,7 +260,7 @@ def docx_bytes(doc: Any) -> bytes:
         part.before_marshal()
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zipf:
-        writer = _StableZip(zipf)
+        writer: Any = _StableZip(zipf)  # duck-types python-docx's PhysPkgWriter
         PackageWriter._write_content_types_stream(writer, parts)
         PackageWriter._write_pkg_rels(writer, package.rels)
         PackageWriter._write_parts(writer, parts)

@@ -139,8 +139,9 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
 
     def paper_date(paper: str) -> Fields | None:
         filed = getattr(a, paper).filed
-        if filed is None and entry[paper] is not None:
-            filed = entry[paper].date
+        own_entry = entry[paper]
+        if filed is None and own_entry is not None:
+            filed = own_entry.date
         return date_view(f"{paper}.filed", filed, writer)
 
     grounds = _grounds(matter.grounds["grounds"], "grounds", writer)
