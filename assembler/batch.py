@@ -27,6 +27,7 @@ from typing import Callable, Iterable, Sequence
 import yaml
 
 from . import __version__
+from .advice import advise
 from .answers import load_matter
 from .errors import AssemblerError, OutputError
 from .render import (TemplateSet, atomic_open, atomic_write, case_folder, docx_bytes,
@@ -51,6 +52,7 @@ class CaseResult:
     case_number: str | None = None
     folder: str | None = None
     error: str | None = None
+    warnings: list[str] = field(default_factory=list)
     answers_sha256: str | None = None
     documents: list[DocumentResult] = field(default_factory=list)
 
@@ -135,6 +137,7 @@ def validate_case(file: str) -> CaseResult:
         return CaseResult(file, "invalid", error=f"internal error, please report it: "
                                                  f"{type(exc).__name__}: {exc}")
     return CaseResult(file, "valid", case_number=matter.answers.case.number,
+                      warnings=[str(w) for w in advise(matter)],
                       answers_sha256=_digest(matter.source.files))
 
 
@@ -146,7 +149,8 @@ def render_case(file: str, out_dir: str, documents: Sequence[str], force: bool,
         matter = load_matter(file)
         folder = case_folder(Path(out_dir), matter)
         result = CaseResult(file, "done", case_number=matter.answers.case.number,
-                            folder=str(folder), answers_sha256=_digest(matter.source.files))
+                            folder=str(folder), answers_sha256=_digest(matter.source.files),
+                            warnings=[str(w) for w in advise(matter)])
         targets = {doc_id: folder / f"{doc_id}.docx" for doc_id in documents}
         if not force and all(t.exists() for t in targets.values()):
             if previous and previous.get("answers_sha256") not in (None, result.answers_sha256):
@@ -326,12 +330,13 @@ def _write_manifest(out_dir: Path, report: BatchReport) -> None:
     with atomic_open(out_dir / f"{MANIFEST}.csv", force=True) as raw:
         handle = io.TextIOWrapper(raw, encoding="utf-8", newline="")
         writer = csv.writer(handle)
-        writer.writerow(["file", "case_number", "status", "error", "document", "path", "size", "sha256"])
+        writer.writerow(["file", "case_number", "status", "error", "warnings", "document", "path",
+                         "size", "sha256"])
         for case in report.cases:
             rows: list[DocumentResult | None] = list(case.documents) or [None]
             for doc in rows:
                 writer.writerow([case.file, case.case_number or "", case.status, case.error or "",
-                                 doc.id if doc else "", doc.path if doc else "",
+                                 " | ".join(case.warnings), doc.id if doc else "", doc.path if doc else "",
                                  doc.size if doc else "", doc.sha256 if doc else ""])
         handle.flush()
         handle.detach()

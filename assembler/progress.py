@@ -51,6 +51,10 @@ def show_summary(report: BatchReport, out_dir: Path, *, dry_run: bool = False) -
     for case in report.cases:
         if case.status in ("invalid", "failed"):
             console.print(f"[red]{case.file}[/red]: {_reason(case)}", markup=True)
+    warned = sum(1 for case in report.cases if case.warnings)
+    if warned:
+        console.print(f"[yellow]{warned} case{'s' * (warned != 1)} with warnings (late filing, "
+                      "unverified court rules...): see “warnings” in the manifest[/yellow]")
     if report.interrupted:
         console.print("[yellow]Interrupted: run the same command again to finish the cases "
                       "marked not-finished.[/yellow]")
