@@ -3,7 +3,8 @@
 Each ground has an id, the side that raises it, a heading, default text in the
 answers' markup, and the authorities that text cites.  The default text may hold
 placeholders such as ``{movant.Short}`` or ``{movant:assert}`` (a verb agreeing
-with the movant); they are filled with answer fields only, after the text is
+with the movant); they are filled only with answer fields and what the answers'
+court implies (its name, its rule, its citation word), after the text is
 parsed, so a value prints as plain text.  A user's own text is never filled:
 it is data, printed as typed.
 """
@@ -40,9 +41,6 @@ class LibraryGround(BaseModel):
     text: str
     authorities: tuple[str, ...] = ()
     family: str = ""
-
-    def placeholders(self) -> set[str]:
-        return {m.group(0) for m in PLACEHOLDER.finditer(self.text)}
 
 
 @lru_cache(maxsize=None)
@@ -131,8 +129,7 @@ class ResolvedGround:
     summary: Document | None
     reply: Document | None
     answers: str | None
-    authorities: tuple[str, ...]
-    from_library: bool
+    authorities: tuple[str, ...]  # those the library's text cites; none for the user's own text
 
 
 _LISTS: tuple[tuple[str, GroundSide], ...] = (("grounds", "movant"), ("opposition", "opponent"))
@@ -199,7 +196,6 @@ def resolve(answers: Answers, source: Source, texts: dict[FieldPath, Document], 
                 id=ground.id, heading=ground.heading or (entry.heading if entry else ""),
                 text=text, summary=texts.get(here + ("summary",)),
                 reply=texts.get(here + ("reply",)), answers=ground.answers,
-                authorities=entry.authorities if entry and ground.text is None else (),
-                from_library=ground.text is None))
+                authorities=entry.authorities if entry and ground.text is None else ()))
         resolved[key] = tuple(out)
     return resolved, problems
