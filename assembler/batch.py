@@ -62,6 +62,7 @@ class BatchReport:
     cases: list[CaseResult]
     documents: list[str]
     interrupted: bool = False
+    bases: list[str] = field(default_factory=list)
 
     def count(self, status: Status) -> int:
         return sum(1 for case in self.cases if case.status == status)
@@ -196,13 +197,13 @@ def run_batch(paths: Sequence[Path], out_dir: Path, documents: Sequence[str], *,
     Ctrl-C (SIGINT) asks the run to stop: no new case is started, the cases in
     flight finish whole, and the manifest marks the rest ``not-finished``.
     """
-    cases, _ = collect(paths)
+    cases, bases = collect(paths)
     if not cases:
         raise OutputError("no answer files to render (a batch takes .yaml files and folders)")
     jobs = max(1, jobs or os.cpu_count() or 1)
     previous = _read_manifest(out_dir)
     results: dict[str, CaseResult] = {str(f): CaseResult(str(f), "not-finished") for f in cases}
-    report = BatchReport(list(results.values()), list(documents))
+    report = BatchReport(list(results.values()), list(documents), bases=[str(b) for b in bases])
     counter = _Counter(len(cases), progress)
     with _StopOnInterrupt() as stop, ProcessPoolExecutor(
             max_workers=min(jobs, len(cases)), initializer=_init_worker,
@@ -318,7 +319,7 @@ def _write_manifest(out_dir: Path, report: BatchReport) -> None:
     """manifest.json and manifest.csv, written case by case (a big batch is never one string)."""
     summary = {s: report.count(s) for s in ("done", "skipped", "invalid", "failed", "not-finished")}
     head = {"generator": f"assembler {__version__}", "documents": report.documents,
-            "interrupted": report.interrupted, "summary": summary}
+            "interrupted": report.interrupted, "summary": summary, "bases": report.bases}
     with atomic_open(out_dir / f"{MANIFEST}.json", force=True) as raw:
         handle = io.TextIOWrapper(raw, encoding="utf-8")
         handle.write(json.dumps(head, indent=2, ensure_ascii=False)[:-2] + ',\n  "cases": [')

@@ -48,6 +48,8 @@ def show_summary(report: BatchReport, out_dir: Path, *, dry_run: bool = False) -
         if count:
             table.add_row(f"[{_STYLE[status]}]{status}[/]", str(count))
     console.print(table)
+    if report.bases:
+        console.print(f"shared bases, not drafted as cases: {', '.join(report.bases)}")
     for case in report.cases:
         if case.status in ("invalid", "failed"):
             console.print(f"[red]{case.file}[/red]: {_reason(case)}", markup=True)

@@ -169,3 +169,18 @@ def test_dry_run_renders_every_case_and_writes_nothing(tmp_path):
     assert result.exit_code == 1
     assert "checked" in result.output and "cites docket 99" in result.output
     assert not (tmp_path / "out").exists()
+
+
+def test_the_coalition_example_drafts_as_a_batch(tmp_path):
+    report = run_batch([EXAMPLES / "coalition"], tmp_path, ["motion"], jobs=2)
+    assert report.ok and [c.status for c in report.cases] == ["done"] * 3
+    assert sorted(Path(c.folder).name for c in report.cases if c.folder) == [
+        "2-12-cv-01184-PHX-SLG", "2-12-cv-01185-PHX-SLG", "2-12-cv-01186-PHX-SLG"]
+
+
+def test_bases_are_named_in_the_manifest(tmp_path):
+    make_cases(tmp_path / "in", 2)
+    run_batch([tmp_path / "in"], tmp_path / "out", DOCS, jobs=1)
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert [Path(b).name for b in manifest["bases"]] == ["isp-coalition.yaml"]
+    assert len(manifest["cases"]) == 2
