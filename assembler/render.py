@@ -53,6 +53,8 @@ _HINTS = {
     "response_filed": " (give response.filed, or mark the response's docket entry with role: response)",
     "reply_filed": " (give reply.filed, or mark the reply's docket entry with role: reply)",
     "replies": " (give the movant's reply: to at least one opposition ground)",
+    "motion_grounds": " (give grounds: the movant's arguments)",
+    "response_grounds": " (give opposition: the opponent's arguments)",
     "rule.standard": " (the court's profile states no standard for reconsideration: write motion.standard)",
     "ruling.denying": " (give ruling.denying: the court's reasoning for the order denying)",
     "ruling.granting": " (give ruling.granting: the court's reasoning for the order granting)",

@@ -198,6 +198,9 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
         "motion_background": _background(matter, writer, include_papers=False),
         "grounds": grounds,
         "opposition": opposition,
+        # a paper's Argument cannot be empty: these are absent (an error naming them) when so
+        "motion_grounds": grounds or None,
+        "response_grounds": opposition or None,
         "replies": _lettered([g for g in opposition if "reply" in g]) or None,
         "motion": Fields(
             "motion",

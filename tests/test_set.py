@@ -12,7 +12,7 @@ from docx import Document
 from assembler import DOCUMENTS, load_matter, text_view
 from assembler.cli import cli
 from assembler.consistency import check_set
-from assembler.errors import AnswersError, ConsistencyError
+from assembler.errors import AnswersError, ConsistencyError, TemplateError
 from assembler.grounds import PLACEHOLDER, library
 from assembler.markup import parse
 from assembler.render import TemplateSet
@@ -157,3 +157,21 @@ def test_grounds_command_lists_the_library_by_side():
     assert "no-undue-burden" in ids and "manifest-error" not in ids
     full = CliRunner().invoke(cli, ["grounds", "--full"])
     assert "{movant.short}" in full.output
+
+
+def _without(key: str) -> str:
+    """The single-party example with its ``grounds`` or ``opposition`` list emptied."""
+    text = (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8")
+    following = {"grounds": "opposition:", "opposition": "motion:"}[key]
+    start, end = text.index(f"\n{key}:\n") + 1, text.index(f"\n{following}\n") + 1
+    text = text[:start] + f"{key}: []\n" + text[end:]
+    return text.replace("    answers: premature-discovery\n", "")
+
+
+@pytest.mark.parametrize("document, key, missing", [
+    ("motion", "grounds", "motion_grounds"), ("response", "opposition", "response_grounds")])
+def test_a_paper_without_arguments_is_an_error_not_an_empty_section(tmp_path, document, key, missing):
+    matter = load_matter(write(tmp_path, "case.yaml", _without(key)))
+    with pytest.raises(TemplateError, match=rf"{document}.docx: it needs {missing}"):
+        TemplateSet().render(matter, document)
+    TemplateSet().render(matter, "order-granting")  # an order can speak of no arguments

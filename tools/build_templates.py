@@ -358,7 +358,7 @@ def response():
     para(doc, "Heading 1", "Legal Standard")
     rich_paragraphs(doc, "Body Text", "rule.standard")
     para(doc, "Heading 1", "Argument")
-    tag(doc, "for ground in opposition")
+    tag(doc, "for ground in response_grounds")
     para(doc, "Heading 2", "{{ ground.letter }}.\t{{ ground.heading }}")
     tag(doc, "if 'answered' in ground and 'summary' in ground.answered")
     para(doc, "Body Text", "{{ movant.Short }} {{ movant.verb('assert') }} that ",
@@ -423,7 +423,7 @@ def motion():
     para(doc, "Heading 1", "Legal Standard")
     rich_paragraphs(doc, "Body Text", "rule.standard")
     para(doc, "Heading 1", "Argument")
-    tag(doc, "for ground in grounds")
+    tag(doc, "for ground in motion_grounds")
     para(doc, "Heading 2", "{{ ground.letter }}.\t{{ ground.heading }}")
     rich_paragraphs(doc, "Body Text", "ground.text")
     tag(doc, "endfor")
