@@ -54,6 +54,8 @@ _HINTS = {
     "reply_filed": " (give reply.filed, or mark the reply's docket entry with role: reply)",
     "replies": " (give the movant's reply: to at least one opposition ground)",
     "motion_grounds": " (give grounds: the movant's arguments)",
+    "background": " (give a background: text to the docket entries, told in date order)",
+    "motion_background": " (give a background: text to the docket entries without a role)",
     "response_grounds": " (give opposition: the opponent's arguments)",
     "rule.standard": " (the court's profile states no standard for reconsideration: write motion.standard)",
     "ruling.denying": " (give ruling.denying: the court's reasoning for the order denying)",

@@ -194,8 +194,8 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
         "response_entry": entry_view("response"),
         "reply_entry": entry_view("reply"),
         "response_order": entry_view("response-order"),
-        "background": _background(matter, writer, include_papers=True),
-        "motion_background": _background(matter, writer, include_papers=False),
+        "background": _background(matter, writer, include_papers=True) or None,
+        "motion_background": _background(matter, writer, include_papers=False) or None,
         "grounds": grounds,
         "opposition": opposition,
         # a paper's Argument cannot be empty: these are absent (an error naming them) when so
