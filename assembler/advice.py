@@ -20,9 +20,9 @@ def advise(matter: Matter) -> list[Problem]:
     out: list[Problem] = []
     if not court.profiled:
         out.append(source.problem(
-            f"{court.id} has no profile of its own: the drafts use the federal defaults (caption, "
-            f"Fed. R. Civ. P. 54(b), “ECF No.” citations, 12 point); check its local rules",
-            ("court",)))
+            f"{court.id} has no profile of its own: the drafts use the federal defaults "
+            f"({rule.rule.value}, “{court.citation.word}” citations, "
+            f"{court.formatting.size:g} point); check its local rules", ("court",)))
     elif unknown := court.unknown():
         out.append(source.problem(
             f"not verified for the {court.name} (the drafts leave these out or use the federal "

@@ -16,9 +16,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import asdict, dataclass, field
-from typing import Literal
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Literal
 
 import holidays
+import yaml
 
 from .courts import Court
 from .errors import AssemblerError
@@ -96,11 +99,17 @@ def legal_holidays(state: str | None, years: range) -> tuple[dict[dt.date, str],
     return federal, state_only
 
 
-def _add_year(date: dt.date) -> dt.date:
+@lru_cache(maxsize=None)
+def _federal_limits() -> dict[str, dict[str, Any]]:
+    text = (resources.files("assembler") / "data" / "federal-deadlines.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def _add_years(date: dt.date, years: int) -> dt.date:
     try:
-        return date.replace(year=date.year + 1)
-    except ValueError:  # February 29: a year later, the period ends on February 28
-        return date.replace(year=date.year + 1, day=28)
+        return date.replace(year=date.year + years)
+    except ValueError:  # February 29: in a common year, the period ends on February 28
+        return date.replace(year=date.year + years, day=28)
 
 
 def compute(court: Court, trigger: dt.date, rule: RuleName = "local") -> Deadline:
@@ -119,18 +128,13 @@ def compute(court: Court, trigger: dt.date, rule: RuleName = "local") -> Deadlin
         period = f"{days} days after {recon.trigger.value or 'the order'}"
         source = recon.days.source
         event = recon.trigger.value or "the order"
-    elif rule == "59e":
-        raw = trigger + dt.timedelta(days=28)
-        label, period, event = "Fed. R. Civ. P. 59(e)", "28 days after entry of the judgment", "entry of the judgment"
-        source = "FRCP 59(e)"
-        notes.append("The court must not extend this time (FRCP 6(b)(2)).")
     else:
-        raw = _add_year(trigger)
-        label, event = "Fed. R. Civ. P. 60(c)(1)", "entry of the judgment or order"
-        period = "one year after entry of the judgment or order, for reasons 60(b)(1)-(3)"
-        source = "FRCP 60(c)(1)"
-        notes.append("The motion must also be made within a reasonable time (FRCP 60(c)(1)); "
-                     "the court must not extend this time (FRCP 6(b)(2)).")
+        limit = _federal_limits()[rule]
+        raw = (trigger + dt.timedelta(days=limit["days"]) if "days" in limit
+               else _add_years(trigger, limit["years"]))
+        label, period, event = limit["rule"], limit["period"], limit["event"]
+        source = limit["source"]
+        notes.append(limit["note"])
     federal, state_only = legal_holidays(court.state, range(raw.year, raw.year + 2))
     last, rollovers = _roll(raw, federal, state_only, court.state)
     federal_last, _ = _roll(raw, federal, {}, court.state)

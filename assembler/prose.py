@@ -20,6 +20,12 @@ from .markup import Citation, Cite, Document, Inline, Note, Styled, Text
 _ENDS_SENTENCE = re.compile(r"[.!?][”’\"')\]]*\s*$")
 
 
+def _plain(inlines: Iterable[Inline]) -> str:
+    """The text of ``inlines`` without marks (to see how a sentence ends)."""
+    return "".join(n.text if isinstance(n, Text) else _plain(n.children)
+                   for n in inlines if isinstance(n, (Text, Styled)))
+
+
 class Writer:
     def __init__(self, style: CitationStyle, first_note_id: int = 1) -> None:
         self.style = style
@@ -54,6 +60,7 @@ class Writer:
                 out.append(wordxml.run(node.text, italic=italic, bold=bold))
                 continue
             elif isinstance(node, Styled):
+                previous = _plain(node.children)
                 out.append(self.runs(node.children, italic=italic or node.style == "i",
                                      bold=bold or node.style == "b", in_note=in_note))
             elif isinstance(node, Citation):

@@ -84,12 +84,6 @@ def _grounds(grounds: Iterable[ResolvedGround], key: str, writer: Writer,
             for index, ground in enumerate(grounds)]
 
 
-def _lettered(sections: list[Fields]) -> list[Fields]:
-    """``sections`` lettered afresh A, B, C... (for a paper that prints only some of them)."""
-    return [Fields(s._path, **{**s._values, "letter": chr(ord("A") + i % 26)})
-            for i, s in enumerate(sections)]
-
-
 def _background(matter: Matter, writer: Writer, *, include_papers: bool) -> list[Rich]:
     """The chronology: each entry's background, in date order, joined where it continues."""
     entries = sorted(enumerate(matter.answers.docket), key=lambda pair: pair[1].date)
@@ -180,8 +174,8 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
                        judge_title=a.case.judge_title),
         "plaintiffs": [_caption_party(p) for p in a.parties.plaintiffs],
         "defendants": [_caption_party(p) for p in a.parties.defendants],
-        "plaintiffs_label": "Plaintiffs" if len(a.parties.plaintiffs) > 1 else "Plaintiff",
-        "defendants_label": "Defendants" if len(a.parties.defendants) > 1 else "Defendant",
+        "plaintiffs_label": phrase("plaintiffs" if len(a.parties.plaintiffs) > 1 else "plaintiff"),
+        "defendants_label": phrase("defendants" if len(a.parties.defendants) > 1 else "defendant"),
         "movant": Role("movant", movant_words(a), side=movant.side,
                        interest=writer.rich(interest) if interest else None),
         "opponent": Role("opponent", opponent_words(a), side=movant.opponent_side),
@@ -201,7 +195,9 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
         # a paper's Argument cannot be empty: these are absent (an error naming them) when so
         "motion_grounds": grounds or None,
         "response_grounds": opposition or None,
-        "replies": _lettered([g for g in opposition if "reply" in g]) or None,
+        # the reply answers only the opposition grounds it has a reply to, lettered afresh
+        "replies": _grounds([g for g in matter.grounds["opposition"] if g.reply], "opposition",
+                            writer) or None,
         "motion": Fields(
             "motion",
             relief=writer.rich(matter.text("motion", "relief")) if a.motion.relief else None,

@@ -167,3 +167,16 @@ def test_a_district_without_profile_drafts_on_federal_defaults(tmp_path):
     assert "[Court Title] FOR THE NORTHERN DISTRICT OF OHIO" in motion
     assert "respectfully moves under Fed. R. Civ. P. 54(b)" in motion
     assert "(ECF No. 1 at 2-4.)" in motion
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Court granted the motion.[[12]]", "The Court granted the motion. (ECF No. 12.)"),
+    ("as the motion shows [[12 at 3]] and more", "as the motion shows (ECF No. 12 at 3) and more"),
+    ("It cites *AF Holdings.*[[12]]", "It cites AF Holdings. (ECF No. 12.)"),
+])
+def test_inline_citation_is_a_citation_sentence_only_after_a_sentence(text, expected):
+    from assembler.markup import parse
+    from assembler.prose import Writer
+
+    xml = Writer(load_court("nysd").citation).runs(parse(text).inline)
+    assert " ".join("".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", xml)).split()) == expected
