@@ -30,8 +30,8 @@ from . import __version__
 from .advice import advise
 from .answers import load_matter
 from .errors import AssemblerError, OutputError
-from .render import (TemplateSet, atomic_open, atomic_write, case_folder, docx_bytes,
-                     folder_for_case, render_set)
+from .files import atomic_open, atomic_write_all
+from .render import TemplateSet, case_folder, docx_bytes, folder_for_case, render_set
 
 MANIFEST = "manifest"
 Status = str  # "done", "skipped", "checked" (dry run), "invalid", "failed", "not-finished"
@@ -166,8 +166,7 @@ def render_case(file: str, out_dir: str, documents: Sequence[str], force: bool,
         if dry_run:
             result.status = "checked"
             return result
-        for doc_id, blob in blobs.items():
-            atomic_write(blob, targets[doc_id], force=force)
+        atomic_write_all([(blob, targets[doc_id]) for doc_id, blob in blobs.items()], force=force)
         result.documents = [_describe(doc_id, path) for doc_id, path in targets.items()]
         return result
     except AssemblerError as exc:

@@ -8,15 +8,12 @@ temporary file and a rename, so a draft is whole or absent.
 
 from __future__ import annotations
 
-import contextlib
 import io
-import os
 import re
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable
 
 import jinja2
 from docx.opc.pkgwriter import PackageWriter
@@ -29,6 +26,7 @@ from .answers import Matter
 from .consistency import check_set
 from .courts import Formatting
 from .errors import OutputError, TemplateError
+from .files import atomic_write, atomic_write_all
 from .prose import Writer
 from .view import Fields, build_context
 from .wordcount import fill_word_count
@@ -276,32 +274,6 @@ def atomic_save(doc: Any, target: Path, *, force: bool) -> int:
     return atomic_write(docx_bytes(doc), target, force=force)
 
 
-def atomic_write(data: bytes, target: Path, *, force: bool) -> int:
-    """Write ``data`` to ``target`` whole or not at all (temporary file, fsync, rename)."""
-    with atomic_open(target, force=force) as handle:
-        handle.write(data)
-    return target.stat().st_size
-
-
-@contextlib.contextmanager
-def atomic_open(target: Path, *, force: bool) -> Iterator[BinaryIO]:
-    """A file to write ``target`` through: renamed into place when the block ends well."""
-    if target.exists() and not force:
-        raise OutputError(f"{target} already exists (use --force to overwrite it)")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    tmp = Path(tmp_name)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
-
-
 def folder_for_case(out_dir: Path, case_number: str) -> Path:
     """``out_dir/<case number, made a safe name>``: one folder per case."""
     return out_dir / safe_name(case_number)
@@ -334,6 +306,6 @@ def render_matter(matter: Matter, out_dir: Path, documents: Iterable[str] = DOCU
             raise OutputError(f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''} "
                               "(use --force to overwrite)")
     rendered = render_set(matter, documents, templates)
-    for doc, target in zip(rendered, targets):
-        atomic_save(doc, target, force=force)
+    atomic_write_all([(docx_bytes(doc), target) for doc, target in zip(rendered, targets)],
+                     force=force)
     return targets

@@ -1,0 +1,138 @@
+"""Write files whole or not at all, readable as the user's umask allows.
+
+Every file the tool writes (drafts, manifests, answer files saved by the
+interview) goes through a temporary file in the target's folder, an fsync and
+a rename, so a crash, a full disk or Ctrl-C leaves the old file or the new one,
+never half of one.  ``mkstemp`` creates files 0600; the finished file gets the
+mode an ordinary ``open()`` would have given it (0666 less the umask), so a
+colleague on a shared drafts folder can open it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+from typing import BinaryIO, Iterator
+
+from .errors import OutputError
+
+TMP_SUFFIX = ".tmp"
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def describe(exc: OSError, target: Path) -> str:
+    """One sentence for an operating-system error met while writing ``target``."""
+    if exc.errno == errno.ENOSPC:
+        return f"cannot write {target}: the disk is full"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"cannot write {target}: permission denied (is the folder read-only?)"
+    if exc.errno in (errno.ENOTDIR, errno.EEXIST) and not target.parent.is_dir():
+        return f"cannot write {target}: {_blocking_file(target)} is a file, not a folder"
+    return f"cannot write {target}: {exc.strerror or exc}"
+
+
+def _blocking_file(target: Path) -> Path:
+    for parent in target.parents:
+        if parent.exists() and not parent.is_dir():
+            return parent
+    return target.parent
+
+
+@contextlib.contextmanager
+def atomic_open(target: Path, *, force: bool) -> Iterator[BinaryIO]:
+    """A file to write ``target`` through: renamed into place when the block ends well.
+
+    Operating-system failures (a read-only folder, a full disk, a file where a
+    folder should be) are ``OutputError`` sentences; the temporary file is
+    removed whatever happens.
+    """
+    if target.exists() and not force:
+        raise OutputError(f"{target} already exists (use --force to overwrite it)")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TMP_SUFFIX,
+                                        dir=target.parent)
+    except OSError as exc:
+        raise OutputError(describe(exc, target)) from None
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise OutputError(describe(exc, target)) from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def atomic_write(data: bytes, target: Path, *, force: bool) -> int:
+    """Write ``data`` to ``target`` whole or not at all; returns its size."""
+    with atomic_open(target, force=force) as handle:
+        handle.write(data)
+    return len(data)
+
+
+def remove_stale_temporaries(folder: Path) -> int:
+    """Delete temporary files a killed run left in ``folder`` (and its case folders)."""
+    removed = 0
+    if not folder.is_dir():
+        return 0
+    for path in [*folder.glob(f".*{TMP_SUFFIX}"), *folder.glob(f"*/.*{TMP_SUFFIX}")]:
+        with contextlib.suppress(OSError):
+            path.unlink()
+            removed += 1
+    return removed
+
+
+def atomic_write_all(items: list[tuple[bytes, Path]], *, force: bool) -> list[int]:
+    """Write several files as one set: every temporary file is written and synced first.
+
+    If any write fails (a full disk after the second draft), none of the set is
+    put in place and every temporary file is removed, so a case never ends up
+    with half its drafts.
+    """
+    if not force:
+        existing = [str(target) for _, target in items if target.exists()]
+        if existing:
+            raise OutputError(f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''} "
+                              "(use --force to overwrite)")
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for data, target in items:
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TMP_SUFFIX,
+                                                dir=target.parent)
+            except OSError as exc:
+                raise OutputError(describe(exc, target)) from None
+            staged.append((Path(tmp_name), target))
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(data)
+                    handle.flush()
+                    os.fsync(handle.fileno())
+                os.chmod(tmp_name, 0o666 & ~_umask())
+            except OSError as exc:
+                raise OutputError(describe(exc, target)) from None
+        for tmp, target in staged:
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                raise OutputError(describe(exc, target)) from None
+    finally:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)
+    return [len(data) for data, _ in items]
