@@ -6,6 +6,7 @@ the file and line to fix.
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
@@ -90,6 +91,14 @@ def load_matter(file: Path | str) -> Matter:
 def _problem(source: Source, error: Any) -> Problem:
     path = tuple(part for part in error["loc"] if not isinstance(part, str) or "[" not in part)
     message = _MESSAGES.get(error["type"], error["msg"])
+    given = error.get("input")
+    if error["type"] == "extra_forbidden":
+        message += _did_you_mean(path)
+    elif error["type"] in ("int_type", "float_type") and isinstance(given, str) and given.strip():
+        message = (f"must be a whole number; {given!r} is read as text, as typed "
+                   "(write it in plain digits with no leading zero, such as 13)")
+    elif error["type"] == "less_than" and path and path[-1] in ("docket", "number"):
+        message = "is not a docket number (docket numbers are below 1,000,000)"
     if error["type"] == "value_error":
         message = error["msg"].removeprefix("Value error, ")
     elif error["type"] == "literal_error":
@@ -97,6 +106,34 @@ def _problem(source: Source, error: Any) -> Problem:
     elif error["type"] == "string_pattern_mismatch" and path == ("court",):
         message = "must be a court id such as azd or nysd"
     return source.problem(message, path)
+
+
+def _did_you_mean(path: FieldPath) -> str:
+    """`` (did you mean 'judge'?)`` for a misspelt key, from the keys the model allows there."""
+    model: Any = Answers
+    for part in path[:-1]:
+        if isinstance(part, int):
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return ""
+        model = _model_of(field.annotation)
+        if model is None:
+            return ""
+    names = list(model.model_fields) + (["extends"] if model is Answers else [])
+    close = difflib.get_close_matches(str(path[-1]), names, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _model_of(annotation: Any) -> type[BaseModel] | None:
+    """The model class inside ``Party``, ``list[Party]`` or ``Party | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _model_of(arg)
+        if found is not None:
+            return found
+    return None
 
 
 def _docket_problems(answers: Answers, source: Source) -> list[Problem]:

@@ -82,14 +82,14 @@ class Movant(Model):
 class ChallengedOrder(Model):
     """The order whose reconsideration is sought."""
 
-    docket: int = Field(gt=0)
+    docket: int = Field(gt=0, lt=1_000_000)
     date: dt.date
     title: Markup
     short_title: Markup | None = Field(None, description='"the *Ex Parte* Order".')
 
 
 class DocketEntry(Model):
-    number: int = Field(gt=0)
+    number: int = Field(gt=0, lt=1_000_000)
     date: dt.date
     filed_by: Filer
     title: Name

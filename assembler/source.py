@@ -7,6 +7,8 @@ must fix -- even when the value was inherited from a base file.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,17 +66,72 @@ class Source:
         return Problem(message, file=pos.file, line=pos.line_of(line_offset), field=dotted)
 
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same nodes, faster
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: same nodes, faster
+MAX_FILE_BYTES = 2_000_000  # the model case is 15 kB; a bigger file is a mistake or an attack
+MAX_VALUES = 100_000  # values after aliases are expanded (a "billion laughs" file has billions)
+
+
+class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
+    """Safe YAML read as it is typed: the YAML 1.2 core forms only, never 1.1's guesses.
+
+    PyYAML follows YAML 1.1, which reads ``0013`` as octal 11, ``1_000`` as
+    1000, ``1:30`` as 90 and ``yes``/``on`` as true: a wrong docket number or a
+    lost word in a court paper.  Here a number is decimal digits without
+    leading zeros (anything else stays text, so a docket number such as
+    ``0013`` is refused as not a whole number, and a bar number ``012345``
+    keeps its zero), a boolean is ``true`` or ``false``, and a date is
+    ``YYYY-MM-DD``.
+    """
+
+    yaml_implicit_resolvers: dict = {}
+
+
+for _tag, _pattern, _first in (
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("int", r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789"),
+    ("float", r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$", "-+0123456789."),
+    ("null", r"^(?:~|null|Null|NULL|)$", ["~", "n", "N", ""]),
+    ("timestamp", r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "0123456789"),
+    ("merge", r"^(?:<<)$", "<"),
+):
+    _Loader.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first))
+
+# Characters that would change a paper (a form feed is a page break, a bell or an
+# escape code is nothing a court can read); tab, newline and carriage return are text.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def control_character(text: str) -> str | None:
+    """A description of the first control character in ``text``, or None."""
+    match = _CONTROL.search(text)
+    if match is None:
+        return None
+    char = match.group()
+    name = unicodedata.name(char, "") or _CONTROL_NAMES.get(ord(char), "a control character")
+    return f"U+{ord(char):04X} ({name})"
+
+
+_CONTROL_NAMES = {0x07: "BELL", 0x08: "BACKSPACE", 0x0B: "LINE TABULATION", 0x0C: "FORM FEED",
+                  0x1B: "ESCAPE", 0x00: "NULL", 0x7F: "DELETE"}
 
 
 def _parse_yaml(text: str, file: Path) -> tuple[Any, dict[FieldPath, Position]]:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
+    except yaml.reader.ReaderError as exc:
+        char_line = text.count("\n", 0, exc.position) + 1
+        described = control_character(chr(exc.character)) if isinstance(exc.character, int) else None
+        raise AnswersError([Problem(
+            f"holds the control character {described or repr(exc.character)}, which cannot appear "
+            "in a court paper; delete it (it often comes with pasted text)",
+            file=file, line=char_line)]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         reason = exc.problem or "this is not valid YAML"
+        if "'\\t'" in reason:
+            reason = "a tab is used to indent or separate here; YAML indents with spaces only"
         raise AnswersError([Problem(f"not valid YAML: {reason}", file=file, line=line)]) from None
     except yaml.YAMLError as exc:
         raise AnswersError([Problem(f"not valid YAML: {exc}", file=file)]) from None
@@ -84,7 +141,12 @@ def _parse_yaml(text: str, file: Path) -> tuple[Any, dict[FieldPath, Position]]:
         return {}, {}
     positions: dict[FieldPath, Position] = {}
     problems: list[Problem] = []
-    data = _build(node, (), file, loader, positions, problems)
+    try:
+        data = _build(node, (), file, loader, positions, problems, [0])
+    except _TooLarge:
+        raise AnswersError([Problem(
+            f"expands to more than {MAX_VALUES:,} values (YAML aliases repeating an anchor?); "
+            "an answer file is never that large", file=file)]) from None
     if problems:
         raise AnswersError(problems)
     return data, positions
@@ -97,7 +159,11 @@ def _build(
     loader: yaml.SafeLoader,
     positions: dict[FieldPath, Position],
     problems: list[Problem],
+    count: list[int],
 ) -> Any:
+    count[0] += 1
+    if count[0] > MAX_VALUES:
+        raise _TooLarge
     block = isinstance(node, ScalarNode) and node.style in ("|", ">")
     positions[path] = Position(file, node.start_mark.line + 1, block)
     if not isinstance(node, ScalarNode) and node.tag not in _PLAIN_TAGS:
@@ -126,31 +192,63 @@ def _build(
                     file=file, line=line))
                 continue
             seen[key] = line
-            result[key] = _build(value_node, path + (key,), file, loader, positions, problems)
+            result[key] = _build(value_node, path + (key,), file, loader, positions, problems, count)
         return result
     if isinstance(node, SequenceNode):
         return [
-            _build(item, path + (index,), file, loader, positions, problems)
+            _build(item, path + (index,), file, loader, positions, problems, count)
             for index, item in enumerate(node.value)
         ]
+    line = node.start_mark.line + 1
     try:
-        return loader.construct_object(node, deep=True)
+        value = loader.construct_object(node, deep=True)
     except yaml.constructor.ConstructorError as exc:
-        problems.append(Problem(f"cannot read this value ({exc.problem})", file=file,
-                                line=node.start_mark.line + 1))
+        problems.append(Problem(f"cannot read this value ({exc.problem})", file=file, line=line))
         return None
+    except (ValueError, OverflowError):  # a date such as 2012-02-30 or 2012-13-01
+        problems.append(Problem(f"{node.value} is not a real date", file=file, line=line,
+                                field=_dotted(path)))
+        return None
+    if isinstance(value, str) and (described := control_character(value)):
+        offset = value.count("\n", 0, _CONTROL.search(value).start())  # type: ignore[union-attr]
+        problems.append(Problem(
+            f"holds the control character {described}, which would change the paper "
+            "(a page break, a lost word); delete it", file=file,
+            line=Position(file, line, block).line_of(offset), field=_dotted(path)))
+        return None
+    return value
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _dotted(path: FieldPath) -> str | None:
+    return ".".join(str(part) for part in path) or None
 
 
 def read_yaml(file: Path) -> tuple[Any, dict[FieldPath, Position]]:
     """Parse one YAML file into data and positions; never runs code from the file."""
     try:
-        text = file.read_text(encoding="utf-8")
+        size = file.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise AnswersError([Problem(
+                f"is {size / 1e6:.1f} MB; an answer file is at most {MAX_FILE_BYTES / 1e6:g} MB "
+                "(is this the right file?)", file=file)])
+        raw = file.read_bytes()
     except FileNotFoundError:
         raise AnswersError([Problem("no such answer file", file=file)]) from None
-    except UnicodeDecodeError:
-        raise AnswersError([Problem("not UTF-8 text", file=file)]) from None
+    except IsADirectoryError:
+        raise AnswersError([Problem("is a folder, not an answer file", file=file)]) from None
     except OSError as exc:
         raise AnswersError([Problem(f"cannot read the file ({exc.strerror})", file=file)]) from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise AnswersError([Problem(
+            f"is not UTF-8 text (byte 0x{raw[exc.start]:02X} cannot be read); save it as UTF-8",
+            file=file, line=line)]) from None
     return _parse_yaml(text, file)
 
 
@@ -210,10 +308,12 @@ def load_source(file: Path | str, _chain: tuple[Path, ...] = ()) -> Source:
         raise AnswersError([Problem("extends: must be the path of a base answer file",
                                     file=file, line=pos.line)])
     base_file = (file.parent / extends).resolve() if not Path(extends).is_absolute() else Path(extends)
-    if not base_file.exists():
+    if not base_file.is_file():
         pos = positions[("extends",)]
-        raise AnswersError([Problem(f"extends: no such base file {extends!r}", file=file,
-                                    line=pos.line)])
+        what = (f"{extends!r} is a folder, not a base answer file" if base_file.is_dir()
+                else f"no such base file {extends!r}")
+        raise AnswersError([Problem(what, file=file,
+                                    line=pos.line, field="extends")])
     base = load_source(_relative(base_file), (*_chain, resolved))
     merged = _merge(base.data, data)
     return Source(
