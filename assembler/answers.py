@@ -71,10 +71,8 @@ def load_matter(file: Path | str) -> Matter:
         court = load_court(answers.court)
     except CourtError as exc:
         problems.append(source.problem(str(exc), ("court",)))
-    if court is not None and not court.case_number.accepts(answers.case.number):
-        problems.append(source.problem(
-            f"{answers.case.number!r} is not a {court.name} case number "
-            f"(expected a form such as {' or '.join(court.case_number.examples)})", ("case", "number")))
+    if court is not None and (wrong := case_number_problem(court, answers.case.number)):
+        problems.append(source.problem(wrong, ("case", "number")))
     problems += _docket_problems(answers, source)
     texts, markup_problems = _parse_texts(answers, source)
     problems += markup_problems
@@ -88,8 +86,21 @@ def load_matter(file: Path | str) -> Matter:
     return Matter(answers, court, source, texts, resolved)
 
 
+def case_number_problem(court: Court, number: str) -> str | None:
+    """Why ``number`` is not a case number of ``court``, or None when the court accepts it."""
+    if court.case_number.accepts(number):
+        return None
+    return (f"{number!r} is not a {court.name} case number "
+            f"(expected a form such as {' or '.join(court.case_number.examples)})")
+
+
 def _problem(source: Source, error: Any) -> Problem:
     path = tuple(part for part in error["loc"] if not isinstance(part, str) or "[" not in part)
+    return source.problem(error_message(error, path), path)
+
+
+def error_message(error: Any, path: FieldPath) -> str:
+    """The sentence for one pydantic error, in the words ``check`` uses."""
     message = _MESSAGES.get(error["type"], error["msg"])
     given = error.get("input")
     if error["type"] == "extra_forbidden":
@@ -105,7 +116,7 @@ def _problem(source: Source, error: Any) -> Problem:
         message = "must be " + error["msg"].removeprefix("Input should be ")
     elif error["type"] == "string_pattern_mismatch" and path == ("court",):
         message = "must be a court id such as azd or nysd"
-    return source.problem(message, path)
+    return message
 
 
 def _did_you_mean(path: FieldPath) -> str:

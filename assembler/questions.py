@@ -1,0 +1,441 @@
+"""The interview's questions, as data over the answer model, in the order a lawyer thinks.
+
+Each section names the top-level keys it answers; each ``Ask`` names the field
+it fills.  Validation is the model's own (``Interview.field_problem``); what
+the model cannot know (a docket number used twice, a court's case-number
+forms, a date after the motion) is a ``check`` or ``warn`` here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from . import model as m
+from .interview import Ask, Interview, Item, Loop, Mode, Section
+from .prompts import Option, Prompt
+from .source import FieldPath
+
+SIDES = [Option("plaintiff", "plaintiff"), Option("defendant", "defendant")]
+FILERS = [Option(v, v) for v in ("plaintiff", "defendant", "movant", "court", "non-party")]
+ROLES = {"motion": "the motion for reconsideration", "response": "the response in opposition",
+         "reply": "the reply", "response-order": "an order requesting a response"}
+
+
+def _court(iv: Interview) -> Any:
+    from .courts import load_court
+    from .errors import CourtError
+
+    try:
+        return load_court(str(iv.value(("court",))))
+    except CourtError:
+        return None
+
+
+# -- court and case --------------------------------------------------------------------------
+
+def _court_options(iv: Interview, item: Item, path: FieldPath) -> list[Option]:
+    from .courts import districts
+
+    return [Option(cid, cid, info["name"]) for cid, info in districts().items()]
+
+
+def _court_check(iv: Interview, item: Item, path: FieldPath, value: Any) -> str | None:
+    from .courts import load_court
+    from .errors import CourtError
+
+    try:
+        load_court(value)
+    except CourtError as exc:
+        return str(exc)
+    return None
+
+
+def _case_number_check(iv: Interview, item: Item, path: FieldPath, value: Any) -> str | None:
+    from .answers import case_number_problem
+
+    court = _court(iv)
+    return case_number_problem(court, value) if court is not None else None
+
+
+def _case_number_hint(iv: Interview, item: Item, path: FieldPath) -> str | None:
+    court = _court(iv)
+    return f"as the court writes it, e.g. {court.case_number.examples[0]}" if court else None
+
+
+def _ask_court(iv: Interview, mode: Mode) -> None:
+    iv.ask_one((), m.Answers, Ask("court", "Court (CourtListener id; type to search by name)",
+                                  "autocomplete", options=_court_options, check=_court_check), mode)
+    iv.ask_all(("case",), m.Case, (
+        Ask("number", "Case number", hint=_case_number_hint, check=_case_number_check),
+        Ask("judge", "Judge assigned to the case", optional=True),
+        Ask("judge_title", "The judge's title", default="United States District Judge"),
+    ), mode)
+
+
+# -- parties and movant -------------------------------------------------------------------
+
+PARTY = (
+    Ask("name", "Name, as in the caption"),
+    Ask("description", "Description in the caption (\"an Arizona corporation\")", optional=True),
+    Ask("short_name", "Short name the papers use (\"CP Productions\")", optional=True),
+)
+
+
+def _party_label(row: dict) -> str:
+    return str(row.get("name", "?")) + (f", {row['description']}" if row.get("description") else "")
+
+
+def _ask_parties(iv: Interview, mode: Mode) -> None:
+    for side in ("plaintiffs", "defendants"):
+        iv.asker.say(f"  {side.capitalize()}:")
+        iv.loop(Loop(("parties", side), m.Party, side[:-1], PARTY, _party_label), mode)
+
+
+def _is_party(iv: Interview, item: Item, path: FieldPath) -> bool:
+    return bool(iv.value(("movant", "party")))
+
+
+def _not_party(iv: Interview, item: Item, path: FieldPath) -> bool:
+    return iv.value(("movant", "party")) is False
+
+
+def _ask_movant(iv: Interview, mode: Mode) -> None:
+    path = ("movant",)
+    iv.ask_one(path, m.Movant, Ask("party", "Who moves for reconsideration?", "select", options=[
+        Option("a party to the case", True), Option("a non-party (a witness, an ISP, ...)", False)]),
+        mode)
+    if _is_party(iv, {}, path) and (mode is Mode.FRESH or iv.value(path + ("side",)) is None):
+        _choose_moving_parties(iv)
+    iv.ask_all(path, m.Movant, (
+        Ask("side", "The movant's side", "select", options=SIDES, when=_is_party),
+        Ask("name", "The movant as the papers first name it (\"Defendant John Doe\")"),
+        Ask("short_name", "The movant's short name (\"Defendant\", \"the ISPs\")"),
+        Ask("plural", "Is the movant several persons (\"the ISPs assert\")?", "confirm", default=False),
+        Ask("opposes", "Which side does the non-party oppose?", "select", options=SIDES,
+            when=_not_party),
+        Ask("interest", "How the order touches the non-party (\"the Order directed those ISPs to ...\")",
+            "markup", optional=True, when=_not_party),
+    ), mode)
+
+
+def _choose_moving_parties(iv: Interview) -> None:
+    options = []
+    for side in ("plaintiff", "defendant"):
+        for party in iv.value(("parties", side + "s")) or []:
+            options.append(Option(f"{side}: {party.get('name')}", (side, dict(party))))
+    while True:
+        chosen = iv.asker.ask(Prompt("movant.parties", "Which party or parties move?", "checkbox",
+                                     options=options))
+        sides = {side for side, _ in chosen}
+        if len(sides) == 1:
+            break
+        iv.asker.say("  pick one or more parties of one side")
+    side = sides.pop()
+    names = [p["name"] for _, p in chosen]
+    iv.put(("movant", "side"), side)
+    iv.put(("movant", "plural"), len(names) > 1)
+    label = side.capitalize() + ("s" if len(names) > 1 else "")
+    iv.put(("movant", "name"), f"{label} {' and '.join(names)}")
+    shorts = [p.get("short_name") or p["name"] for _, p in chosen]
+    iv.put(("movant", "short_name"), shorts[0] if len(shorts) == 1 else label)
+
+
+# -- the order and the docket -------------------------------------------------------------
+
+def _cite_hint(iv: Interview, item: Item, path: FieldPath) -> str | None:
+    court = _court(iv)
+    if court is None:
+        return None
+    where = "in a footnote" if court.citation.placement == "footnote" else "in the text"
+    return f"the court cites it as “{court.citation.word} 18” {where}"
+
+
+def _ask_order(iv: Interview, mode: Mode) -> None:
+    iv.ask_all(("order",), m.ChallengedOrder, (
+        Ask("docket", "Docket number of the challenged order", "number", hint=_cite_hint),
+        Ask("date", "Date of the order (YYYY-MM-DD)", "date"),
+        Ask("title", "Title of the order (*italic* for case names)", "markup"),
+        Ask("short_title", "Short title the papers use (\"the *Ex Parte* Order\")", "markup",
+            optional=True),
+    ), mode)
+
+
+def _numbers(iv: Interview, path: FieldPath) -> dict[int, int]:
+    """Docket numbers of the other entries, by index."""
+    rows = iv.file.get(("docket",)) or []
+    here = path[-1] if path and isinstance(path[-1], int) else -1
+    return {row.get("number"): i for i, row in enumerate(rows) if i != here and row.get("number")}
+
+
+def _unique_number(iv: Interview, item: Item, path: FieldPath, value: Any) -> str | None:
+    others = _numbers(iv, path)
+    if value in others:
+        return f"docket number {value} is listed twice (also docket.{others[value]})"
+    return None
+
+
+def _order_default(name: str):
+    def default(iv: Interview, item: Item, path: FieldPath) -> Any:
+        if item.get("number") != iv.value(("order", "docket")):
+            return "court" if name == "filed_by" else None
+        if name == "title":
+            title = iv.value(("order", "title"))
+            return str(title).replace("*", "") if title else None
+        return "court" if name == "filed_by" else iv.value(("order", name))
+    return default
+
+
+def _date_doubt(iv: Interview, item: Item, path: FieldPath, value: dt.date) -> str | None:
+    filed = iv.value(("motion", "filed")) or iv.today
+    if isinstance(filed, dt.date) and value > filed and item.get("role") not in ("response", "reply"):
+        return f"{value.isoformat()} is after the motion's filing date, {filed.isoformat()}"
+    first = next((row for row in iv.file.get(("docket",)) or [] if row.get("number") == 1), None)
+    if first is not None and item.get("number") != 1 and isinstance(first.get("date"), dt.date) \
+            and value < first["date"]:
+        return f"{value.isoformat()} is before the complaint (docket 1, {first['date'].isoformat()})"
+    return None
+
+
+def _role_options(iv: Interview, item: Item, path: FieldPath) -> list[Option]:
+    here = path[-1] if path and isinstance(path[-1], int) else -1
+    taken = {row.get("role") for i, row in enumerate(iv.file.get(("docket",)) or []) if i != here}
+    return [Option(f"{role}: {what}", role) for role, what in ROLES.items() if role not in taken]
+
+
+def _has_background(iv: Interview, item: Item, path: FieldPath) -> bool:
+    return bool(item.get("background"))
+
+
+DOCKET = (
+    Ask("number", "Docket number", "number", hint=_cite_hint, check=_unique_number),
+    Ask("date", "Date filed (YYYY-MM-DD)", "date", default=_order_default("date"), warn=_date_doubt),
+    Ask("filed_by", "Filed by", "select", options=FILERS, default=_order_default("filed_by")),
+    Ask("title", "Title, as on the docket", default=_order_default("title")),
+    Ask("role", "Is it a paper of the reconsideration?", "select", optional=True, options=_role_options),
+    Ask("background", "Its place in the background (printed after “On <date>, ”)", "prose",
+        optional=True),
+    Ask("continues", "Does it continue the previous background paragraph?", "confirm", default=False,
+        when=_has_background),
+    Ask("dated", "Print “On <date>, ” before it?", "confirm", default=True, when=_has_background),
+)
+
+
+def _docket_label(row: dict) -> str:
+    date = row.get("date")
+    role = f"  [{row['role']}]" if row.get("role") else ""
+    return (f"{row.get('number', '?'):>4}  {date.isoformat() if isinstance(date, dt.date) else '?':<10}  "
+            f"{row.get('filed_by', '?'):<9}  {row.get('title', '?')}{role}")
+
+
+def docket_loop() -> Loop:
+    return Loop(("docket",), m.DocketEntry, "docket entry", DOCKET, _docket_label)
+
+
+def _ask_docket(iv: Interview, mode: Mode) -> None:
+    iv.loop(docket_loop(), mode)
+    order = iv.value(("order", "docket"))
+    if order is not None and order not in _numbers(iv, ()):
+        iv.asker.say(f"  the challenged order, docket {order}, is not in the docket list")
+        if iv.asker.ask(Prompt("add-order-entry", f"Add docket {order} now?", "confirm", default=True)):
+            iv.add_item(docket_loop(), {"number": order})
+
+
+# -- grounds --------------------------------------------------------------------------------
+
+def _library(side: str) -> dict[str, Any]:
+    from .grounds import library
+
+    return {gid: g for gid, g in library().items() if g.side == side}
+
+
+def _ground_label(side: str):
+    def label(row: dict) -> str:
+        heading = row.get("heading") or getattr(_library(side).get(row.get("id", "")), "heading", "")
+        return f"{row.get('id', '?')}: {heading}"
+    return label
+
+
+def _ground_asks(side: str) -> tuple[Ask, ...]:
+    def library_ground(iv: Interview, item: Item, path: FieldPath) -> bool:
+        return item.get("id") in _library(side)
+
+    def motion_grounds(iv: Interview, item: Item, path: FieldPath) -> list[Option]:
+        return [Option(str(g.get("id")), str(g.get("id"))) for g in iv.value(("grounds",)) or []]
+
+    who = "the movant" if side == "movant" else "the opponent"
+    def keeps(what: str):
+        def message(iv: Interview, item: Item, path: FieldPath) -> str:
+            return f"{what} (Enter keeps the library's)" if library_ground(iv, item, path) else what
+        return message
+
+    asks = [
+        Ask("heading", keeps("Heading"), optional=library_ground),
+        Ask("text", keeps("The argument"), "prose", optional=library_ground),
+    ]
+    if side == "opponent":
+        asks.append(Ask("answers", "Which of the motion's grounds does it answer?", "select",
+                        optional=True, options=motion_grounds))
+    asks.append(Ask("summary", f"How the order describes it (after “{who.capitalize()} asserts that”)",
+                    "prose", optional=True))
+    if side == "opponent":
+        asks.append(Ask("reply", "The movant's answer to it, for the reply", "prose", optional=True))
+    return tuple(asks)
+
+
+def _add_ground(side: str):
+    def add(iv: Interview, loop: Loop, index: int) -> None:
+        used = {g.get("id") for g in iv.file.get(loop.path) or []}
+        options = [Option(f"{gid}: {g.heading}", gid) for gid, g in _library(side).items()
+                   if gid not in used]
+        options.append(Option("a ground of my own", ""))
+        chosen = iv.asker.ask(Prompt(f"add:{loop.path[0]}", "Which ground?", "select", options=options))
+        if not chosen:
+            iv.ask_one(loop.path + (index,), m.Ground, Ask("id", "A short id for it (lowercase-with-dashes)",
+                                                           check=_unique_id(loop.path)), Mode.FRESH)
+        else:
+            iv.put(loop.path + (index,), {"id": chosen})
+        iv.ask_all(loop.path + (index,), m.Ground, loop.asks, Mode.FRESH)
+    return add
+
+
+def _unique_id(list_path: FieldPath):
+    def check(iv: Interview, item: Item, path: FieldPath, value: Any) -> str | None:
+        rows = iv.file.get(list_path) or []
+        if any(row.get("id") == value for i, row in enumerate(rows) if (list_path + (i,)) != path):
+            return f"ground {value!r} is listed twice"
+        return None
+    return check
+
+
+def ground_loop(side: str) -> Loop:
+    key = "grounds" if side == "movant" else "opposition"
+    return Loop((key,), m.Ground, "ground", _ground_asks(side), _ground_label(side),
+                minimum=1 if side == "movant" else 0, add=_add_ground(side))
+
+
+def _pick_library(iv: Interview, side: str, loop: Loop) -> None:
+    options = [Option(f"{gid}: {g.heading}", gid, g.text.strip().splitlines()[0] if g.text.strip() else None)
+               for gid, g in _library(side).items()]
+    chosen = iv.asker.ask(Prompt(f"pick:{loop.path[0]}", "Grounds from the library (you can add your own next)",
+                                 "checkbox", options=options))
+    for gid in chosen:
+        index = len(iv.file.get(loop.path) or [])
+        iv.put(loop.path + (index,), {"id": gid})
+        iv.ask_all(loop.path + (index,), m.Ground, loop.asks, Mode.FRESH)
+
+
+def _ask_grounds(iv: Interview, mode: Mode) -> None:
+    loop = ground_loop("movant")
+    if mode is Mode.FRESH and not iv.file.get(loop.path) and not iv.prefill.get("grounds"):
+        _pick_library(iv, "movant", loop)
+    iv.loop(loop, mode)
+
+
+def _ask_opposition(iv: Interview, mode: Mode) -> None:
+    loop = ground_loop("opponent")
+    if mode is Mode.FILL or (mode is Mode.CONTINUE and iv.file.get(loop.path)):
+        iv.loop(loop, mode)
+        return
+    had = bool(iv.value(loop.path))
+    if not iv.asker.ask(Prompt("opposition.draft", "Draft the response too (the opponent's arguments)?",
+                               "confirm", default=had or mode is Mode.FRESH)):
+        return
+    if not iv.file.get(loop.path) and not iv.prefill.get("opposition"):
+        _pick_library(iv, "opponent", loop)
+    iv.loop(loop, mode)
+
+
+# -- the motion, counsel, the ruling --------------------------------------------------------
+
+def _leave_asked(iv: Interview, item: Item, path: FieldPath) -> bool:
+    court = _court(iv)
+    return bool(court and court.reconsideration.leave_required.value)
+
+
+def _standard_needed(iv: Interview, item: Item, path: FieldPath) -> bool:
+    court = _court(iv)
+    return court is not None and not court.reconsideration.standard.known
+
+
+def _ask_motion(iv: Interview, mode: Mode) -> None:
+    iv.ask_all(("motion",), m.MotionPaper, (
+        Ask("filed", "Date the motion is filed (YYYY-MM-DD)", "date",
+            default=lambda iv, item, path: iv.today),
+        Ask("relief", "What the motion asks the Court to do (\"reconsider and vacate its ... Order\")",
+            "markup"),
+        Ask("introduction", "An introduction for the motion", "prose", optional=True),
+        Ask("leave", "The court requires leave to move: does the motion seek it?", "confirm",
+            default=True, when=_leave_asked),
+        Ask("standard", "The legal standard (this court's profile states none)", "prose",
+            when=_standard_needed),
+    ), mode)
+
+
+ATTORNEY = (
+    Ask("name", "Attorney's name"),
+    Ask("bar_number", "Bar number"),
+    Ask("firm", "Firm", optional=True),
+    Ask("address", "Address, one line each", "lines"),
+    Ask("email", "E-mail"),
+    Ask("phone", "Telephone"),
+)
+
+
+def _represents_default(side: str):
+    def default(iv: Interview, item: Item, path: FieldPath) -> str | None:
+        if side == "movant":
+            name = iv.value(("movant", "name"))
+            return f"Attorneys for {str(name)[0].upper() + str(name)[1:]}" if name else None
+        movant_side = iv.value(("movant", "side")) or iv.value(("movant", "opposes"))
+        opp = iv.value(("movant", "opposes")) if not iv.value(("movant", "party")) else (
+            "defendant" if movant_side == "plaintiff" else "plaintiff")
+        parties = iv.value(("parties", f"{opp}s")) or []
+        names = " and ".join(str(p.get("name")) for p in parties)
+        return f"Attorneys for {str(opp).capitalize()}{'s' if len(parties) > 1 else ''} {names}".rstrip()
+    return default
+
+
+def _ask_counsel(iv: Interview, mode: Mode) -> None:
+    for side, who in (("movant", "the movant"), ("opponent", "the opponent")):
+        iv.asker.say(f"  Counsel for {who}:")
+        iv.ask_all(("counsel", side), m.CounselBlock, (
+            Ask("represents", "Under the signature (\"Attorneys for Non-Party Movants\")",
+                default=_represents_default(side)),), mode)
+        iv.loop(Loop(("counsel", side, "attorneys"), m.Attorney, "attorney", ATTORNEY,
+                     lambda row: f"{row.get('name', '?')}" + (f", {row['firm']}" if row.get("firm") else "")),
+                mode)
+
+
+RULING_SIDE = (
+    Ask("introduction", "Introduction (the motion as the order puts it)", "prose", optional=True),
+    Ask("discussion", "Discussion", "prose"),
+    Ask("ordered", "Further ORDERED items, one per line", "lines", optional=True),
+)
+
+
+def _ask_ruling(iv: Interview, mode: Mode) -> None:
+    had = iv.value(("ruling",)) is not None
+    if mode is Mode.FRESH or not had:
+        if not iv.asker.ask(Prompt("ruling.draft", "Draft the proposed orders (granting and denying)?",
+                                   "confirm", default=had or mode is Mode.FRESH)):
+            return
+    iv.ask_one(("ruling",), m.Ruling, Ask("date", "Date for the orders (YYYY-MM-DD)", "date"), mode)
+    for side in ("granting", "denying"):
+        iv.asker.say(f"  The order {side}:")
+        iv.ask_all(("ruling", side), m.RulingSide, RULING_SIDE, mode)
+
+
+SECTIONS = (
+    Section("court", "court and case", _ask_court, ("court", "case")),
+    Section("parties", "parties", _ask_parties, ("parties",)),
+    Section("movant", "who moves", _ask_movant, ("movant",)),
+    Section("order", "the challenged order", _ask_order, ("order",)),
+    Section("docket", "docket entries", _ask_docket, ("docket",)),
+    Section("grounds", "grounds", _ask_grounds, ("grounds",)),
+    Section("opposition", "the opposition", _ask_opposition, ("opposition",)),
+    Section("motion", "relief and filing", _ask_motion, ("motion",)),
+    Section("counsel", "counsel", _ask_counsel, ("counsel",)),
+    Section("ruling", "the ruling", _ask_ruling, ("ruling",)),
+)
+SECTION_NAMES = tuple(s.name for s in SECTIONS)

@@ -1,0 +1,94 @@
+"""A scripted user for the interview: answers every prompt from an existing answer file.
+
+It stands where a person would, behind the one asking seam, so the flow is
+tested without a terminal; the same script, recorded, drives the real command
+in a pseudo-terminal.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from assembler.prompts import Prompt
+
+
+class ExampleUser:
+    """Answers from ``data`` (an example's answers); ``file`` is the interview's AnswerFile."""
+
+    def __init__(self, data: dict[str, Any], overrides: dict[str, Any] | None = None) -> None:
+        self.data = data
+        self.file: Any = None
+        self.overrides = dict(overrides or {})
+        self.log: list[tuple[Prompt, Any]] = []
+        self.said: list[str] = []
+
+    def say(self, text: str) -> None:
+        self.said.append(text)
+
+    def ask(self, prompt: Prompt) -> Any:
+        answer = self._answer(prompt)
+        if callable(answer):
+            answer = answer(prompt)
+        if isinstance(answer, BaseException) or (isinstance(answer, type) and issubclass(answer, BaseException)):
+            raise answer
+        if prompt.check is not None and isinstance(answer, str):
+            verdict = prompt.check(answer)
+            assert verdict is True, f"{prompt.key}: {answer!r} refused: {verdict}"
+        self.log.append((prompt, answer))
+        return answer
+
+    def _get(self, path: tuple) -> Any:
+        node: Any = self.data
+        for part in path:
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                return None
+        return node
+
+    def _count(self, key: str) -> int:
+        return len(self.file.get(tuple(int(p) if p.isdigit() else p for p in key.split("."))) or [])
+
+    def _answer(self, prompt: Prompt) -> Any:
+        key = prompt.key
+        if key in self.overrides:
+            value = self.overrides[key]
+            if isinstance(value, list) and value and key.startswith("seq:"):
+                return value.pop(0)
+            return value
+        if key.startswith("menu:"):
+            target = key[5:]
+            want = len(self._get(tuple(int(p) if p.isdigit() else p for p in target.split("."))) or [])
+            return "add" if self._count(target) < want else "done"
+        if key.startswith("pick:"):
+            return []
+        if key.startswith("add:"):
+            ground = self.data[key[4:]][self._count(key[4:])]
+            from assembler.grounds import library
+            return ground["id"] if ground["id"] in library() else ""
+        if key.startswith("keep:"):
+            return True
+        if key == "movant.parties":
+            side = self.data["movant"]["side"]
+            return [o.value for o in prompt.options
+                    if o.value[0] == side and o.value[1]["name"] in self.data["movant"]["name"]]
+        if key in ("opposition.draft", "ruling.draft"):
+            return bool(self.data.get(key.split(".")[0]))
+        if key == "review":
+            return "finish"
+        if key == "draft":
+            return False
+        path = tuple(int(p) if p.isdigit() else p for p in key.split("."))
+        value = self._get(path)
+        if prompt.kind == "confirm":
+            return prompt.default if value is None else bool(value)
+        if prompt.kind == "select":
+            return value
+        if value is None:
+            return prompt.default or ""  # Enter: the default, or nothing for an optional question
+        if isinstance(value, list):
+            return "\n".join(str(v) for v in value)
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        return str(value)
