@@ -3,21 +3,28 @@
 The public API, in pipeline order: ``load_matter`` reads and checks an answer
 file; ``render_matter`` writes its documents; ``TemplateSet`` keeps compiled
 templates for many renders; ``text_view`` reads a rendered .docx back as text.
+They are imported when first used, so that ``assembler --version`` and the
+interview's first question do not wait for the rendering stack.
 """
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from importlib import import_module
+from typing import Any
 
-from .answers import Matter, load_matter
 from .errors import AssemblerError
-from .render import DOCUMENTS, TemplateSet, render_matter
-from .textview import text_view
+from .names import DOCUMENTS
 
-try:
-    __version__ = version("assembler")
-except PackageNotFoundError:  # running from a source checkout
-    __version__ = "0.0.0+source"
+__version__ = "0.1.0"  # pyproject.toml reads it from here (importlib.metadata costs 40 ms)
+
+_LAZY = {"Matter": "answers", "load_matter": "answers", "TemplateSet": "render",
+         "render_matter": "render", "text_view": "textview"}
 
 __all__ = ["DOCUMENTS", "AssemblerError", "Matter", "TemplateSet", "load_matter",
            "render_matter", "text_view", "__version__"]
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+    raise AttributeError(f"module 'assembler' has no attribute {name!r}")

@@ -8,22 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import textwrap
+import os
 import sys
+import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from . import __version__
-from .answers import load_matter
-from .advice import advise
-from .progress import run_batch_with_progress, show_summary
-from .courts import load_court
-from .deadlines import RULES, RuleName, compute
-from .errors import AnswersError, AssemblerError, Problem
-from .grounds import library
-from .model import json_schema
-from .render import DOCUMENTS, TemplateSet, case_folder, render_matter, render_set
+from .errors import AnswersError, AssemblerError
+from .names import DEADLINE_RULES, DOCUMENTS
+
+if TYPE_CHECKING:
+    from .errors import Problem
+
+# Each command imports what it needs when it runs: docxtpl, pydantic and holidays
+# cost half a second that --version and the interview's first question should not wait.
 
 
 def _documents(value: str | None) -> list[str]:
@@ -60,6 +61,10 @@ def cli() -> None:
 def render(answers: Path, output: Path, documents: str | None, force: bool, dry_run: bool,
            templates: Path | None) -> None:
     """Draft documents from an ANSWERS file into OUTPUT/<case number>/."""
+    from .advice import advise
+    from .answers import load_matter
+    from .render import TemplateSet, case_folder, render_matter, render_set
+
     chosen = _documents(documents)
     matter = load_matter(answers)
     _warn(advise(matter))
@@ -96,6 +101,8 @@ def batch(paths: tuple[Path, ...], output: Path, documents: str | None, jobs: in
     its SHA-256 and status. Run the same command again to finish an interrupted
     run: cases already drafted are skipped unless --force.
     """
+    from .progress import run_batch_with_progress, show_summary
+
     chosen = _documents(documents)
     report = run_batch_with_progress(list(paths), output, chosen, jobs=jobs, force=force,
                                      fail_fast=fail_fast, dry_run=dry_run, template_dir=templates)
@@ -114,6 +121,9 @@ def check(files: tuple[Path, ...]) -> None:
     Warnings (a deadline already past, a response the court may not allow, rule
     figures the court's profile does not know) are printed but do not fail.
     """
+    from .advice import advise
+    from .answers import load_matter
+
     failed = 0
     for file in files:
         try:
@@ -137,6 +147,8 @@ def check(files: tuple[Path, ...]) -> None:
 @click.option("--full", is_flag=True, help="Also print each ground's default text.")
 def grounds(side: str | None, full: bool) -> None:
     """List the grounds library: ids to use under grounds: or opposition: in an answer file."""
+    from .grounds import library
+
     for ground in library().values():
         if side and ground.side != side:
             continue
@@ -151,17 +163,20 @@ def grounds(side: str | None, full: bool) -> None:
 @click.option("--court", "court_id", required=True, help="Court id, as CourtListener names it (azd, nysd, ohnd).")
 @click.option("--from", "start", required=True, type=click.DateTime(formats=["%Y-%m-%d"]),
               help="The day of the triggering event (the order, or entry of judgment), YYYY-MM-DD.")
-@click.option("--rule", type=click.Choice(RULES), default="local", show_default=True,
+@click.option("--rule", type=click.Choice(DEADLINE_RULES), default="local", show_default=True,
               help="local: the court's reconsideration rule; 59e: Fed. R. Civ. P. 59(e); "
                    "60b: Fed. R. Civ. P. 60(c)(1), for 60(b)(1)-(3).")
 @click.option("--json", "as_json", is_flag=True, help="Print the count as JSON.")
-def deadline(court_id: str, start: dt.datetime, rule: RuleName, as_json: bool) -> None:
+def deadline(court_id: str, start: dt.datetime, rule: str, as_json: bool) -> None:
     """Count the last day to move for reconsideration under FRCP 6(a).
 
     Prints the count step by step, and the last day as YYYY-MM-DD alone on the
     final line.
     """
-    result = compute(load_court(court_id), start.date(), rule)
+    from .courts import load_court
+    from .deadlines import compute
+
+    result = compute(load_court(court_id), start.date(), rule)  # type: ignore[arg-type]
     if as_json:
         click.echo(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
     else:
@@ -169,8 +184,48 @@ def deadline(court_id: str, start: dt.datetime, rule: RuleName, as_json: bool) -
 
 
 @cli.command()
+@click.argument("answers", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--from", "prefill", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Another answer file whose answers are the defaults.")
+@click.option("--ask", "sections", metavar="SECTIONS",
+              help="Ask only these comma-separated sections (court, parties, movant, order, docket, "
+                   "grounds, opposition, motion, counsel, ruling).")
+def interview(answers: Path, prefill: Path | None, sections: str | None) -> None:
+    """Build or resume the ANSWERS file by answering questions, then draft the papers.
+
+    Every answer is saved to ANSWERS at once; Ctrl-C stops, and the same command
+    resumes at the first unanswered question.
+    """
+    from .names import SECTION_NAMES
+
+    only = [s.strip() for s in (sections or "").split(",") if s.strip()]
+    unknown = [s for s in only if s not in SECTION_NAMES]
+    if unknown:
+        raise click.BadParameter(f"unknown section {', '.join(unknown)}; choose from "
+                                 f"{', '.join(SECTION_NAMES)}", param_hint="--ask")
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        click.secho("assembler interview asks questions in a terminal, and this is not one; "
+                    "write the answer file and use `assembler check` and `assembler render`.",
+                    fg="red", err=True)
+        raise click.exceptions.Exit(2)
+    from .prompts import TerminalAsker
+    from .review import run_interview
+
+    asker = TerminalAsker(echo=click.echo, color="NO_COLOR" not in os.environ)
+    try:
+        run_interview(answers, asker, prefill_from=prefill, only=only)
+    except (KeyboardInterrupt, EOFError):
+        click.echo("")
+        click.secho(f"Stopped. Every answer given so far is saved in {answers}; "
+                    f"run `assembler interview {answers}` to continue.", fg="yellow", err=True)
+        raise click.exceptions.Exit(130) from None
+
+
+@cli.command()
 def schema() -> None:
     """Print the JSON Schema of answer files (for your editor)."""
+    from .model import json_schema
+
     click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
 
 

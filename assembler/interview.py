@@ -14,9 +14,8 @@ import datetime as dt
 import enum
 from dataclasses import dataclass, field
 from pathlib import Path
+from importlib import import_module
 from typing import Any, Callable, Sequence
-
-from pydantic import BaseModel, ValidationError
 
 from .answerfile import AnswerFile
 from .prompts import Asker, Kind, Option, Prompt
@@ -29,6 +28,7 @@ class Mode(enum.Enum):
     FILL = "fill"          # ask only required questions with no answer, and invalid answers
 
 
+ModelRef = Any  # a model class of ``assembler.model``, or its name
 Item = dict  # the answers of the mapping being asked (a section part, or a list item)
 Dynamic = Any  # a value, or a function of (interview, item, path)
 
@@ -62,7 +62,7 @@ class Loop:
     """A list of mappings asked one by one, with add / edit / delete / done after each."""
 
     path: FieldPath
-    model: type[BaseModel]
+    model: ModelRef
     noun: str
     asks: tuple[Ask, ...]
     label: Callable[[dict], str]
@@ -124,11 +124,11 @@ class Interview:
 
     # -- one mapping -------------------------------------------------------------------
 
-    def ask_all(self, path: FieldPath, model: type[BaseModel], asks: Sequence[Ask], mode: Mode) -> None:
+    def ask_all(self, path: FieldPath, model: ModelRef, asks: Sequence[Ask], mode: Mode) -> None:
         for ask in asks:
             self.ask_one(path, model, ask, mode)
 
-    def ask_one(self, path: FieldPath, model: type[BaseModel], ask: Ask, mode: Mode) -> Any:
+    def ask_one(self, path: FieldPath, model: ModelRef, ask: Ask, mode: Mode) -> Any:
         item = self.file.get(path) or {}
         here = path + (ask.name,)
         if ask.when is not None and not ask.when(self, item, path):
@@ -171,7 +171,7 @@ class Interview:
             self.put(here, value)
             return value
 
-    def prompt(self, model: type[BaseModel], ask: Ask, item: Item, path: FieldPath, default: Any) -> Prompt:
+    def prompt(self, model: ModelRef, ask: Ask, item: Item, path: FieldPath, default: Any) -> Prompt:
         key = ".".join(map(str, path + (ask.name,)))
         hint = _resolve(ask.hint, self, item, path)
         if ask.kind == "confirm":
@@ -192,7 +192,7 @@ class Interview:
         return Prompt(key, ask.message, kind, default=_text(default), hint=hint,
                       check=lambda text: self._check_text(model, ask, text, item, path))
 
-    def _check_text(self, model: type[BaseModel], ask: Ask, text: str, item: Item,
+    def _check_text(self, model: ModelRef, ask: Ask, text: str, item: Item,
                     path: FieldPath) -> bool | str:
         try:
             value = self.convert(ask, text)
@@ -224,11 +224,15 @@ class Interview:
             return text + "\n"
         return text
 
-    def field_problem(self, model: type[BaseModel], ask: Ask, value: Any, item: Item,
+    def field_problem(self, model: ModelRef, ask: Ask, value: Any, item: Item,
                       path: FieldPath) -> str | None:
         """Why ``value`` cannot answer ``ask``, in the words ``check`` uses; None if it can."""
+        from pydantic import ValidationError
+
         from .answers import error_message  # the loader's messages
 
+        if isinstance(model, str):  # named, so that the first question need not wait for pydantic
+            model = getattr(import_module(".model", __package__), model)
         if ask.name in model.model_fields:
             try:
                 model.model_validate({**{k: v for k, v in item.items() if k in model.model_fields},

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from . import model as m
 from .interview import Ask, Interview, Item, Loop, Mode, Section
 from .prompts import Option, Prompt
 from .source import FieldPath
@@ -64,9 +63,9 @@ def _case_number_hint(iv: Interview, item: Item, path: FieldPath) -> str | None:
 
 
 def _ask_court(iv: Interview, mode: Mode) -> None:
-    iv.ask_one((), m.Answers, Ask("court", "Court (CourtListener id; type to search by name)",
+    iv.ask_one((), "Answers", Ask("court", "Court (CourtListener id; type to search by name)",
                                   "autocomplete", options=_court_options, check=_court_check), mode)
-    iv.ask_all(("case",), m.Case, (
+    iv.ask_all(("case",), "Case", (
         Ask("number", "Case number", hint=_case_number_hint, check=_case_number_check),
         Ask("judge", "Judge assigned to the case", optional=True),
         Ask("judge_title", "The judge's title", default="United States District Judge"),
@@ -89,7 +88,7 @@ def _party_label(row: dict) -> str:
 def _ask_parties(iv: Interview, mode: Mode) -> None:
     for side in ("plaintiffs", "defendants"):
         iv.asker.say(f"  {side.capitalize()}:")
-        iv.loop(Loop(("parties", side), m.Party, side[:-1], PARTY, _party_label), mode)
+        iv.loop(Loop(("parties", side), "Party", side[:-1], PARTY, _party_label), mode)
 
 
 def _is_party(iv: Interview, item: Item, path: FieldPath) -> bool:
@@ -102,12 +101,12 @@ def _not_party(iv: Interview, item: Item, path: FieldPath) -> bool:
 
 def _ask_movant(iv: Interview, mode: Mode) -> None:
     path = ("movant",)
-    iv.ask_one(path, m.Movant, Ask("party", "Who moves for reconsideration?", "select", options=[
+    iv.ask_one(path, "Movant", Ask("party", "Who moves for reconsideration?", "select", options=[
         Option("a party to the case", True), Option("a non-party (a witness, an ISP, ...)", False)]),
         mode)
     if _is_party(iv, {}, path) and (mode is Mode.FRESH or iv.value(path + ("side",)) is None):
         _choose_moving_parties(iv)
-    iv.ask_all(path, m.Movant, (
+    iv.ask_all(path, "Movant", (
         Ask("side", "The movant's side", "select", options=SIDES, when=_is_party),
         Ask("name", "The movant as the papers first name it (\"Defendant John Doe\")"),
         Ask("short_name", "The movant's short name (\"Defendant\", \"the ISPs\")"),
@@ -152,7 +151,7 @@ def _cite_hint(iv: Interview, item: Item, path: FieldPath) -> str | None:
 
 
 def _ask_order(iv: Interview, mode: Mode) -> None:
-    iv.ask_all(("order",), m.ChallengedOrder, (
+    iv.ask_all(("order",), "ChallengedOrder", (
         Ask("docket", "Docket number of the challenged order", "number", hint=_cite_hint),
         Ask("date", "Date of the order (YYYY-MM-DD)", "date"),
         Ask("title", "Title of the order (*italic* for case names)", "markup"),
@@ -229,7 +228,7 @@ def _docket_label(row: dict) -> str:
 
 
 def docket_loop() -> Loop:
-    return Loop(("docket",), m.DocketEntry, "docket entry", DOCKET, _docket_label)
+    return Loop(("docket",), "DocketEntry", "docket entry", DOCKET, _docket_label)
 
 
 def _ask_docket(iv: Interview, mode: Mode) -> None:
@@ -291,11 +290,11 @@ def _add_ground(side: str):
         options.append(Option("a ground of my own", ""))
         chosen = iv.asker.ask(Prompt(f"add:{loop.path[0]}", "Which ground?", "select", options=options))
         if not chosen:
-            iv.ask_one(loop.path + (index,), m.Ground, Ask("id", "A short id for it (lowercase-with-dashes)",
+            iv.ask_one(loop.path + (index,), "Ground", Ask("id", "A short id for it (lowercase-with-dashes)",
                                                            check=_unique_id(loop.path)), Mode.FRESH)
         else:
             iv.put(loop.path + (index,), {"id": chosen})
-        iv.ask_all(loop.path + (index,), m.Ground, loop.asks, Mode.FRESH)
+        iv.ask_all(loop.path + (index,), "Ground", loop.asks, Mode.FRESH)
     return add
 
 
@@ -310,7 +309,7 @@ def _unique_id(list_path: FieldPath):
 
 def ground_loop(side: str) -> Loop:
     key = "grounds" if side == "movant" else "opposition"
-    return Loop((key,), m.Ground, "ground", _ground_asks(side), _ground_label(side),
+    return Loop((key,), "Ground", "ground", _ground_asks(side), _ground_label(side),
                 minimum=1 if side == "movant" else 0, add=_add_ground(side))
 
 
@@ -322,7 +321,7 @@ def _pick_library(iv: Interview, side: str, loop: Loop) -> None:
     for gid in chosen:
         index = len(iv.file.get(loop.path) or [])
         iv.put(loop.path + (index,), {"id": gid})
-        iv.ask_all(loop.path + (index,), m.Ground, loop.asks, Mode.FRESH)
+        iv.ask_all(loop.path + (index,), "Ground", loop.asks, Mode.FRESH)
 
 
 def _ask_grounds(iv: Interview, mode: Mode) -> None:
@@ -359,7 +358,7 @@ def _standard_needed(iv: Interview, item: Item, path: FieldPath) -> bool:
 
 
 def _ask_motion(iv: Interview, mode: Mode) -> None:
-    iv.ask_all(("motion",), m.MotionPaper, (
+    iv.ask_all(("motion",), "MotionPaper", (
         Ask("filed", "Date the motion is filed (YYYY-MM-DD)", "date",
             default=lambda iv, item, path: iv.today),
         Ask("relief", "What the motion asks the Court to do (\"reconsider and vacate its ... Order\")",
@@ -399,10 +398,10 @@ def _represents_default(side: str):
 def _ask_counsel(iv: Interview, mode: Mode) -> None:
     for side, who in (("movant", "the movant"), ("opponent", "the opponent")):
         iv.asker.say(f"  Counsel for {who}:")
-        iv.ask_all(("counsel", side), m.CounselBlock, (
+        iv.ask_all(("counsel", side), "CounselBlock", (
             Ask("represents", "Under the signature (\"Attorneys for Non-Party Movants\")",
                 default=_represents_default(side)),), mode)
-        iv.loop(Loop(("counsel", side, "attorneys"), m.Attorney, "attorney", ATTORNEY,
+        iv.loop(Loop(("counsel", side, "attorneys"), "Attorney", "attorney", ATTORNEY,
                      lambda row: f"{row.get('name', '?')}" + (f", {row['firm']}" if row.get("firm") else "")),
                 mode)
 
@@ -420,10 +419,10 @@ def _ask_ruling(iv: Interview, mode: Mode) -> None:
         if not iv.asker.ask(Prompt("ruling.draft", "Draft the proposed orders (granting and denying)?",
                                    "confirm", default=had or mode is Mode.FRESH)):
             return
-    iv.ask_one(("ruling",), m.Ruling, Ask("date", "Date for the orders (YYYY-MM-DD)", "date"), mode)
+    iv.ask_one(("ruling",), "Ruling", Ask("date", "Date for the orders (YYYY-MM-DD)", "date"), mode)
     for side in ("granting", "denying"):
         iv.asker.say(f"  The order {side}:")
-        iv.ask_all(("ruling", side), m.RulingSide, RULING_SIDE, mode)
+        iv.ask_all(("ruling", side), "RulingSide", RULING_SIDE, mode)
 
 
 SECTIONS = (

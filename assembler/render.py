@@ -31,7 +31,7 @@ from .prose import Writer
 from .view import Fields, build_context
 from .wordcount import fill_word_count
 
-DOCUMENTS = ("motion", "response", "reply", "order-granting", "order-denying")
+from .names import DOCUMENTS  # noqa: E402  (re-exported)
 
 
 def default_template_dir() -> Path:

@@ -14,7 +14,6 @@ from .answerfile import AnswerFile
 from .errors import AnswersError, AssemblerError
 from .interview import Interview, Outcome
 from .prompts import Asker, Option, Prompt
-from .source import load_source, read_yaml
 
 
 def run_interview(file: Path, asker: Asker, *, prefill_from: Path | None = None,
@@ -22,6 +21,7 @@ def run_interview(file: Path, asker: Asker, *, prefill_from: Path | None = None,
                   offer_drafts: bool = True) -> Outcome:
     """Ask, save as it goes, review, and (if the user wants) draft the papers."""
     from .questions import SECTIONS
+    from .source import load_source, read_yaml
 
     base: dict[str, Any] = {}
     if file.exists():

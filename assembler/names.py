@@ -1,0 +1,8 @@
+"""Names the command line shows before anything heavy is imported."""
+
+from __future__ import annotations
+
+DOCUMENTS = ("motion", "response", "reply", "order-granting", "order-denying")
+DEADLINE_RULES = ("local", "59e", "60b")
+SECTION_NAMES = ("court", "parties", "movant", "order", "docket", "grounds", "opposition", "motion",
+                 "counsel", "ruling")
