@@ -258,9 +258,10 @@ class Interview:
         if not items and mode is Mode.FRESH and (copied := _get(self.prefill, loop.path)):
             self.put(loop.path, [dict(item) for item in copied])
             items = self.file.get(loop.path)
-        for index in range(len(items or [])):
+        last = len(items or []) - 1
+        for index in range(last + 1):  # only the item being answered when it stopped continues
             self.ask_all(loop.path + (index,), loop.model, loop.asks,
-                         Mode.FILL if mode is Mode.FILL else Mode.CONTINUE)
+                         Mode.CONTINUE if mode is Mode.CONTINUE and index == last else Mode.FILL)
         count = len(self.file.get(loop.path) or [])
         if mode is Mode.FILL and count >= loop.minimum:
             return

@@ -95,17 +95,25 @@ class TerminalAsker:
             question = questionary.confirm(message, default=bool(prompt.default),
                                            instruction=prompt.hint, **common)
         elif prompt.kind == "select":
-            choices = [Choice(o.title, value=o.value, description=o.description) for o in prompt.options]
-            default = next((c for c in choices if c.value == prompt.default), None)
+            # questionary returns the title for a value of None: choose by index instead
+            choices = [Choice(o.title, value=i, description=o.description)
+                       for i, o in enumerate(prompt.options)]
+            default = next((c for c, o in zip(choices, prompt.options) if o.value == prompt.default),
+                           None)
             question = questionary.select(
                 message, choices=choices, default=default, use_search_filter=True,
                 use_jk_keys=False, instruction=prompt.hint or "(arrows, or type to filter)", **common)
         elif prompt.kind == "checkbox":
-            choices = [Choice(o.title, value=o.value, description=o.description, checked=o.checked)
-                       for o in prompt.options]
+            choices = [Choice(o.title, value=i, description=o.description, checked=o.checked)
+                       for i, o in enumerate(prompt.options)]
             question = questionary.checkbox(
                 message, choices=choices, use_jk_keys=False,
                 instruction=prompt.hint or "(space to pick, Enter when done)", **common)
         else:  # pragma: no cover - Kind is closed
             raise ValueError(prompt.kind)
-        return question.unsafe_ask()
+        answer = question.unsafe_ask()
+        if prompt.kind == "select":
+            return prompt.options[answer].value
+        if prompt.kind == "checkbox":
+            return [prompt.options[i].value for i in answer]
+        return answer

@@ -30,7 +30,7 @@ def interview(path, user, **kwargs):
     mp = pytest.MonkeyPatch()
     mp.setattr(AnswerFile, "__init__", init)
     try:
-        return run_interview(path, user, today=TODAY, **kwargs)
+        return run_interview(path, user, **{"today": TODAY, **kwargs})
     finally:
         mp.undo()
 

@@ -1,0 +1,144 @@
+"""The installed ``assembler interview`` as a user meets it: in a pseudo-terminal, and over pipes.
+
+The keys are not written by hand: the scripted user answers the same flow
+in-process first, and its answers are replayed as keystrokes, each sent only
+after its prompt is on the screen.  A missed prompt fails on the timeout
+instead of hanging.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES
+from interview_driver import ExampleUser
+from test_interview_flow import interview
+
+from assembler import DOCUMENTS, load_matter, render_matter, text_view
+from assembler.source import load_source
+
+pexpect = pytest.importorskip("pexpect")
+from pexpect.popen_spawn import PopenSpawn  # noqa: E402
+
+ASSEMBLER = shutil.which("assembler") or str(Path(sys.executable).parent / "assembler")
+ENV = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "NO_COLOR": "1",
+       "COLUMNS": "220", "LINES": "50"}
+DOWN = "\x1b[B"
+
+
+def record(example: Path, file: Path) -> list:
+    """The prompts the interview puts, and the example's answers, from ``file`` as it is now."""
+    scratch = file.with_name("scratch-" + file.name)
+    if file.exists():
+        shutil.copy(file, scratch)
+    user = ExampleUser(load_source(example).data)
+    try:  # today=None: the real today, as in the child
+        interview(scratch, user, offer_drafts=False, today=None)
+    finally:
+        scratch.unlink(missing_ok=True)
+    return user.log
+
+
+def keys(prompt, answer) -> str:
+    if prompt.kind == "confirm":
+        return "y" if answer else "n"
+    if prompt.kind == "select":
+        title = next(o.title for o in prompt.options if o.value == answer)
+        return title + "\r"
+    if prompt.kind == "checkbox":
+        out, at = "", 0
+        for index, option in enumerate(prompt.options):
+            if option.value in answer:
+                out += DOWN * (index - at) + " "
+                at = index
+        return out + "\r"
+    text = str(answer)
+    default = str(prompt.default or "")
+    if prompt.kind == "multiline":
+        return ("" if text == default else "\x15" + text.rstrip("\n").replace("\n", "\r")) + "\x1b\r"
+    return "\r" if text == default else "\x15" + text + "\r"
+
+
+def spawn(file: Path, cwd: Path):
+    child = pexpect.spawn(ASSEMBLER, ["interview", str(file)], cwd=str(cwd), env=ENV,
+                          encoding="utf-8", timeout=15, dimensions=(50, 220))
+    child.delaybeforesend = None  # every key waits for its prompt already
+    return child
+
+
+def replay(child, log) -> None:
+    for prompt, answer in log:
+        child.expect_exact(prompt.message[:60])
+        child.send(keys(prompt, answer))
+
+
+def finish_and_draft(child, out: Path) -> None:
+    child.expect_exact("Review: finish, or change a section?")
+    child.send("\r")  # finish is the default when check passes
+    child.expect_exact("Draft the papers now?")
+    child.send("y")
+    child.expect_exact("Which papers?")
+    child.send("\r")
+    child.expect_exact("Folder for the drafts")
+    child.send("\x15" + str(out) + "\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0, child.before
+
+
+def same_papers(drafts: Path, example: Path, tmp_path: Path) -> None:
+    expected = render_matter(load_matter(example), tmp_path / "expected", DOCUMENTS)
+    for path in expected:
+        got = next(drafts.rglob(path.name))
+        assert text_view(got) == text_view(path), path.name
+
+
+@pytest.mark.parametrize("name", ["cp-productions", "acme-nysd"])
+def test_a_whole_interview_in_a_terminal_drafts_the_examples_papers(tmp_path, name):
+    example = EXAMPLES / f"{name}.yaml"
+    file = tmp_path / "case.yaml"
+    log = record(example, file)
+    child = spawn(file, tmp_path)
+    replay(child, log)
+    finish_and_draft(child, tmp_path / "drafts")
+    same_papers(tmp_path / "drafts", example, tmp_path)
+
+
+def test_ctrl_c_in_the_docket_loop_saves_everything_and_the_same_command_resumes(tmp_path):
+    example = EXAMPLES / "cp-productions.yaml"
+    file = tmp_path / "case.yaml"
+    log = record(example, file)
+    stop = next(i for i, (prompt, _) in enumerate(log) if prompt.key == "docket.4.date")
+    child = spawn(file, tmp_path)
+    replay(child, log[:stop])
+    child.expect_exact(log[stop][0].message)
+    child.send("\x03")
+    child.expect_exact("Every answer given so far is saved in")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    saved = load_source(file).data
+    assert [entry["number"] for entry in saved["docket"]] == [1, 5, 9, 12, 13]
+    assert saved["docket"][3]["background"].startswith("CP Productions, which had not")
+    assert "grounds" not in saved
+
+    rest = record(example, file)  # the resumed run asks only what is left
+    assert rest[0][0].key == "docket.4.date"
+    child = spawn(file, tmp_path)
+    replay(child, rest)
+    finish_and_draft(child, tmp_path / "drafts")
+    assert load_matter(file).answers == load_matter(example).answers
+    same_papers(tmp_path / "drafts", example, tmp_path)
+
+
+def test_over_pipes_the_interview_says_it_needs_a_terminal(tmp_path):
+    child = PopenSpawn([ASSEMBLER, "interview", str(tmp_path / "case.yaml")], env=ENV,
+                       encoding="utf-8", timeout=15)
+    child.expect_exact("this is not one")
+    child.expect(pexpect.EOF)
+    assert child.wait() == 2
+    assert not (tmp_path / "case.yaml").exists()
