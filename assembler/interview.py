@@ -125,8 +125,11 @@ class Interview:
     # -- one mapping -------------------------------------------------------------------
 
     def ask_all(self, path: FieldPath, model: ModelRef, asks: Sequence[Ask], mode: Mode) -> None:
-        for ask in asks:
-            self.ask_one(path, model, ask, mode)
+        # Questions are asked in order: an optional one before the last answer was seen and skipped.
+        answered = [i for i, ask in enumerate(asks) if self.file.get(path + (ask.name,)) is not None]
+        for index, ask in enumerate(asks):
+            seen = mode is Mode.CONTINUE and answered and index < answered[-1]
+            self.ask_one(path, model, ask, Mode.FILL if seen else mode)
 
     def ask_one(self, path: FieldPath, model: ModelRef, ask: Ask, mode: Mode) -> Any:
         item = self.file.get(path) or {}
@@ -144,8 +147,8 @@ class Interview:
             reason = self.field_problem(model, ask, current, item, path)
             if reason is None and mode is not Mode.FRESH:
                 return current
-        elif mode is Mode.FILL and ask.optional:
-            return None
+        elif mode is Mode.FILL and (ask.optional or not _required(model, ask.name)):
+            return None  # filling in: a question with a default in the model needs no answer
         if reason is not None:
             self.asker.say(f"  {'.'.join(map(str, here))}: {reason}; please answer again")
         default = current if current is not None else _get(self.prefill, here)
@@ -231,8 +234,7 @@ class Interview:
 
         from .answers import error_message  # the loader's messages
 
-        if isinstance(model, str):  # named, so that the first question need not wait for pydantic
-            model = getattr(import_module(".model", __package__), model)
+        model = _model(model)  # named, so that the first question need not wait for pydantic
         if ask.name in model.model_fields:
             try:
                 model.model_validate({**{k: v for k, v in item.items() if k in model.model_fields},
@@ -309,6 +311,15 @@ class Interview:
         self.asker.say(f"  {loop.noun.capitalize()}s so far ({len(rows)}):")
         for i, row in enumerate(rows, 1):
             self.asker.say(f"  {i:>3}. {loop.label(row)}")
+
+
+def _model(model: ModelRef) -> Any:
+    return getattr(import_module(".model", __package__), model) if isinstance(model, str) else model
+
+
+def _required(model: ModelRef, name: str) -> bool:
+    field_info = _model(model).model_fields.get(name)
+    return field_info is None or field_info.is_required()
 
 
 def _bad_date() -> dt.date:

@@ -88,7 +88,15 @@ def _party_label(row: dict) -> str:
 def _ask_parties(iv: Interview, mode: Mode) -> None:
     for side in ("plaintiffs", "defendants"):
         iv.asker.say(f"  {side.capitalize()}:")
-        iv.loop(Loop(("parties", side), "Party", side[:-1], PARTY, _party_label), mode)
+        iv.loop(Loop(("parties", side), "Party", side[:-1], PARTY, _party_label),
+                _settled(iv, mode, ("parties", "defendants") if side == "plaintiffs" else None))
+
+
+def _settled(iv: Interview, mode: Mode, later: FieldPath | None) -> Mode:
+    """A list the user went past (a later answer exists) is not reopened on resume."""
+    if mode is Mode.CONTINUE and later is not None and iv.file.get(later) is not None:
+        return Mode.FILL
+    return mode
 
 
 def _is_party(iv: Interview, item: Item, path: FieldPath) -> bool:
@@ -403,7 +411,7 @@ def _ask_counsel(iv: Interview, mode: Mode) -> None:
                 default=_represents_default(side)),), mode)
         iv.loop(Loop(("counsel", side, "attorneys"), "Attorney", "attorney", ATTORNEY,
                      lambda row: f"{row.get('name', '?')}" + (f", {row['firm']}" if row.get("firm") else "")),
-                mode)
+                _settled(iv, mode, ("counsel", "opponent") if side == "movant" else None))
 
 
 RULING_SIDE = (

@@ -43,3 +43,138 @@ def test_answering_every_prompt_rebuilds_the_example(tmp_path, name):
     assert load_matter(tmp_path / "case.yaml").answers == load_matter(example).answers
     sections = [line for line in user.said if line.startswith("\n[")]
     assert sections[0] == "\n[1/10 court and case]" and sections[-1] == "\n[review]"
+
+
+def model_data(name: str = "cp-productions") -> dict:
+    return load_source(EXAMPLES / f"{name}.yaml").data
+
+
+def test_ctrl_c_at_any_point_keeps_every_answer_and_resuming_finishes(tmp_path):
+    for stop_at in ("case.judge", "docket.2.background", "grounds.1.summary", "counsel.movant.attorneys.0.email"):
+        file = tmp_path / f"{stop_at}.yaml"
+        user = ExampleUser(model_data(), {stop_at: KeyboardInterrupt})
+        with pytest.raises(KeyboardInterrupt):
+            interview(file, user)
+        given = [p.key for p, _ in user.log]
+        saved = load_source(file).data  # the partial file reads as an answer file
+        assert saved["court"] == "azd" and given[-1] != stop_at
+        resumed = ExampleUser(model_data())
+        interview(file, resumed)
+        # Nothing answered is asked again; an optional question skipped just before the stop
+        # (no answer is saved for it) is the one thing asked again.
+        skipped = []
+        for prompt, answer in reversed(user.log):
+            if answer not in ("", None):
+                break
+            skipped.append(prompt.key)
+        first = [p.key for p, _ in resumed.log[:len(skipped) + 1]]
+        assert first == [*reversed(skipped), stop_at], stop_at
+        assert load_matter(file).answers == load_matter(EXAMPLES / "cp-productions.yaml").answers
+
+
+def test_a_loop_edits_and_deletes_items(tmp_path):
+    menu = iter(["add", "add", "delete", "edit", "done"])
+    names = iter(["Alpha LLC", "Beta LLC", "Gamma LLC", "Beta Corp."])
+    user = ExampleUser(model_data(), {
+        "menu:parties.plaintiffs": lambda p: next(menu),
+        "parties.plaintiffs.0.name": lambda p: next(names),
+        "parties.plaintiffs.1.name": lambda p: next(names),
+        "parties.plaintiffs.2.name": lambda p: next(names),
+        "parties.plaintiffs.0.description": "", "parties.plaintiffs.1.description": "",
+        "parties.plaintiffs.2.description": "", "parties.plaintiffs.0.short_name": "",
+        "parties.plaintiffs.1.short_name": "", "parties.plaintiffs.2.short_name": "",
+        "delete:parties.plaintiffs": 0, "confirm-delete:parties.plaintiffs": True,
+        "edit:parties.plaintiffs": 0, "seq:x": [],
+    })
+    with pytest.raises(KeyboardInterrupt):
+        user.overrides["movant.party"] = KeyboardInterrupt
+        interview(tmp_path / "case.yaml", user)
+    plaintiffs = load_source(tmp_path / "case.yaml").data["parties"]["plaintiffs"]
+    assert [p["name"] for p in plaintiffs] == ["Beta Corp.", "Gamma LLC"]
+    echoes = [line for line in user.said if line.strip().startswith(("1.", "2.", "3."))]
+    assert "    3. Gamma LLC" in echoes
+
+
+def test_a_docket_number_used_twice_is_refused_in_checks_words():
+    from assembler.answerfile import AnswerFile as AF
+    from assembler.interview import Mode
+    from assembler.questions import docket_loop
+
+    class Nobody:
+        def say(self, text): pass
+
+    file = AF.__new__(AF)
+    file.document = {"docket": [{"number": 13}, {}]}
+    iv = Interview(file, Nobody(), SECTIONS)
+    ask = docket_loop().asks[0]
+    assert iv.field_problem("DocketEntry", ask, 13, {}, ("docket", 1)) == \
+        "docket number 13 is listed twice (also docket.0)"
+    assert iv.field_problem("DocketEntry", ask, 14, {}, ("docket", 1)) is None
+    assert Mode.FILL
+
+
+def test_from_prefills_defaults_and_reasks_what_no_longer_validates(tmp_path):
+    base = tmp_path / "base.yaml"
+    shutil.copy(EXAMPLES / "cp-productions.yaml", base)
+    text = base.read_text().replace("number: 2:12-CV-01183-PHX-SLG", "number: 12-1183")
+    base.write_text(text)
+    data = model_data()
+    user = ExampleUser(data, {"case.number": lambda p: p.default if p.default != "12-1183" else
+                              "2:12-CV-01184-PHX-SLG"})
+    interview(tmp_path / "doe-13.yaml", user, prefill_from=base)
+    asked = {p.key: p for p, _ in user.log}
+    assert asked["case.judge"].default == "Sharon L. Gleason"
+    assert asked["case.number"].default == "12-1183"
+    assert load_source(tmp_path / "doe-13.yaml").data["case"]["number"] == "2:12-CV-01184-PHX-SLG"
+    # lists come over from the base and are offered for change
+    assert not any(p.key == "docket.0.number" for p, _ in user.log)
+
+
+def test_a_saved_answer_that_no_longer_validates_is_asked_again_with_the_reason(tmp_path):
+    file = tmp_path / "case.yaml"
+    shutil.copy(EXAMPLES / "cp-productions.yaml", file)
+    file.write_text(file.read_text().replace("number: 2:12-CV-01183-PHX-SLG", "number: twelve"))
+    user = ExampleUser(model_data())
+    interview(file, user)
+    assert user.log[0][0].key == "case.number"
+    assert any("'twelve' is not a District of Arizona case number" in line for line in user.said)
+    assert load_matter(file).answers == load_matter(EXAMPLES / "cp-productions.yaml").answers
+
+
+def test_resume_keeps_comments_and_key_order(tmp_path):
+    file = tmp_path / "case.yaml"
+    shutil.copy(EXAMPLES / "cp-productions.yaml", file)
+    before = file.read_text()
+    interview(file, ExampleUser(model_data()))
+    assert file.read_text() == before
+
+
+def test_questions_that_do_not_apply_are_not_asked(tmp_path):
+    user = ExampleUser(model_data())
+    interview(tmp_path / "case.yaml", user)
+    keys = {p.key for p, _ in user.log}
+    assert "movant.side" not in keys and "movant.opposes" in keys  # a non-party has no side
+    assert "motion.leave" not in keys  # Arizona does not ask for leave
+    assert "docket.6.continues" not in keys  # docket 19 has no background text
+
+
+def test_ask_only_named_sections(tmp_path):
+    file = tmp_path / "case.yaml"
+    shutil.copy(EXAMPLES / "cp-productions.yaml", file)
+    user = ExampleUser(model_data(), {"motion.filed": "2012-09-13"})
+    interview(file, user, only=["motion"])
+    assert {p.key.split(".")[0] for p, _ in user.log} == {"motion", "review", "draft"}
+    assert load_source(file).data["motion"]["filed"] == dt.date(2012, 9, 13)
+
+
+def test_review_shows_checks_warnings(tmp_path):
+    file = tmp_path / "case.yaml"
+    shutil.copy(EXAMPLES / "cp-productions.yaml", file)
+    user = ExampleUser(model_data(), {"motion.filed": "2013-01-15"})
+    interview(file, user, only=["motion"])
+    assert any(line.startswith("  warning: the motion is filed on 2013-01-15") for line in user.said)
+
+
+def test_section_names_match_the_command_line():
+    from assembler.names import SECTION_NAMES
+    assert tuple(s.name for s in SECTIONS) == SECTION_NAMES
