@@ -19,6 +19,7 @@ from typing import Any, Generic, Literal, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from .districts import districts
 from .errors import CourtError
 
 T = TypeVar("T")
@@ -141,10 +142,6 @@ def _data(name: str) -> Any:
     return yaml.safe_load((resources.files("assembler") / "data" / name).read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
-def districts() -> dict[str, dict[str, Any]]:
-    """Every US district court by CourtListener id: name, state, circuit."""
-    return _data("districts.yaml")
 
 
 def known_courts() -> list[str]:

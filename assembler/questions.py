@@ -34,7 +34,7 @@ def _court(iv: Interview) -> Any:
 # -- court and case --------------------------------------------------------------------------
 
 def _court_options(iv: Interview, item: Item, path: FieldPath) -> list[Option]:
-    from .courts import districts
+    from .districts import districts
 
     return [Option(cid, cid, info["name"]) for cid, info in districts().items()]
 

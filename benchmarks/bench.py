@@ -17,6 +17,10 @@ It prints:
    ``--jobs 1`` and ``--jobs 2``: documents per second and the speed-up.
 3. Peak resident memory of a batch of 100 and of N cases (the parent process
    and the largest worker), and their ratio.
+4. Start-up: wall time to the interview's first prompt (in a pseudo-terminal)
+   and of ``assembler --version``, each as a ratio to ``python -c "import
+   questionary"`` measured in the same run (aim: within 1.5x).
+   ``--startup-only`` prints just this part.
 
 Each batch runs in a fresh process, so its memory peak is its own.
 """
@@ -125,11 +129,54 @@ def batch(cases: int, jobs: int, work: Path) -> dict:
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
+def _median_seconds(run, rounds: int) -> float:
+    times = []
+    for _ in range(rounds):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def startup(rounds: int) -> None:
+    import shutil
+
+    import pexpect
+
+    exe = shutil.which("assembler") or str(Path(sys.executable).parent / "assembler")
+    env = {"PATH": str(Path(sys.executable).parent), "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm"}
+
+    def first_prompt() -> float:
+        """Seconds from spawning ``assembler interview`` to its first question on the screen."""
+        with tempfile.TemporaryDirectory() as tmp:
+            start = time.perf_counter()
+            child = pexpect.spawn(exe, ["interview", str(Path(tmp) / "new.yaml")], env=env,
+                                  encoding="utf-8", timeout=30)
+            child.expect_exact("Court (CourtListener id")
+            seconds = time.perf_counter() - start
+            child.terminate(force=True)  # not timed
+        return seconds
+
+    baseline = _median_seconds(lambda: subprocess.run([sys.executable, "-c", "import questionary"],
+                                                      check=True), rounds)
+    version = _median_seconds(lambda: subprocess.run([exe, "--version"], check=True,
+                                                     capture_output=True), rounds)
+    prompt = statistics.median(first_prompt() for _ in range(rounds))
+    print(f"\n== start-up (median of {rounds})")
+    print(f"python -c 'import questionary'  {baseline * 1000:6.0f} ms   1.00x")
+    print(f"assembler --version             {version * 1000:6.0f} ms   {version / baseline:.2f}x   (aim <= 1.5)")
+    print(f"interview: first prompt         {prompt * 1000:6.0f} ms   {prompt / baseline:.2f}x   (aim <= 1.5)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cases", type=int, default=1000, help="cases in the big batch (1000)")
     parser.add_argument("--rounds", type=int, default=15, help="rounds for the per-document figures")
+    parser.add_argument("--startup-only", action="store_true", help="only the start-up figures")
     args = parser.parse_args()
+    startup(args.rounds)
+    if args.startup_only:
+        return 0
     per_document(args.rounds)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
