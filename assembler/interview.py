@@ -90,6 +90,8 @@ class Interview:
         self.prefill = prefill or {}
         self.base = base or {}
         self.today = today or dt.date.today()
+        # called with each markup answer: offers to add docket entries it cites (see questions)
+        self.on_citations: Callable[[Interview, str], None] | None = None
 
     # -- reading and writing answers ---------------------------------------------------
 
@@ -172,6 +174,8 @@ class Interview:
                 default = value
                 continue
             self.put(here, value)
+            if ask.kind in ("markup", "prose") and self.on_citations is not None:
+                self.on_citations(self, value)
             return value
 
     def prompt(self, model: ModelRef, ask: Ask, item: Item, path: FieldPath, default: Any) -> Prompt:

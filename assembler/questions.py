@@ -239,6 +239,21 @@ def docket_loop() -> Loop:
     return Loop(("docket",), "DocketEntry", "docket entry", DOCKET, _docket_label)
 
 
+def offer_cited_entries(iv: Interview, text: str) -> None:
+    """For each docket number ``text`` cites that the docket list lacks, offer to add it now."""
+    from . import markup
+
+    cited: list[int] = []
+    for citation, _ in markup.parse(text).citations:
+        cited += [cite.number for cite in citation.cites if cite.number not in cited]
+    for number in cited:
+        if number in _numbers(iv, ()):
+            continue
+        if iv.asker.ask(Prompt(f"add-cited:{number}", f"The text cites docket {number}, which is not "
+                               f"in the docket list yet. Add it now?", "confirm", default=False)):
+            iv.add_item(docket_loop(), {"number": number})
+
+
 def _ask_docket(iv: Interview, mode: Mode) -> None:
     iv.loop(docket_loop(), mode)
     order = iv.value(("order", "docket"))

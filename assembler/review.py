@@ -20,7 +20,7 @@ def run_interview(file: Path, asker: Asker, *, prefill_from: Path | None = None,
                   only: Sequence[str] = (), today: dt.date | None = None,
                   offer_drafts: bool = True) -> Outcome:
     """Ask, save as it goes, review, and (if the user wants) draft the papers."""
-    from .questions import SECTIONS
+    from .questions import SECTIONS, offer_cited_entries
     from .source import load_source, read_yaml
 
     base: dict[str, Any] = {}
@@ -33,6 +33,7 @@ def run_interview(file: Path, asker: Asker, *, prefill_from: Path | None = None,
     if not answer_file.existed:
         answer_file.save()
     interview = Interview(answer_file, asker, SECTIONS, prefill=prefill, base=base, today=today)
+    interview.on_citations = offer_cited_entries
     asker.say(f"Answers are saved to {file} after every question; Ctrl-C stops, and the same "
               "command resumes.")
     interview.run(only)

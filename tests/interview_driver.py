@@ -69,6 +69,8 @@ class ExampleUser:
             return ground["id"] if ground["id"] in library() else ""
         if key.startswith("keep:"):
             return True
+        if key.startswith("add-cited:"):
+            return False  # the example lists its entries in docket order, later in the loop
         if key == "movant.parties":
             side = self.data["movant"]["side"]
             return [o.value for o in prompt.options

@@ -178,3 +178,15 @@ def test_review_shows_checks_warnings(tmp_path):
 def test_section_names_match_the_command_line():
     from assembler.names import SECTION_NAMES
     assert tuple(s.name for s in SECTIONS) == SECTION_NAMES
+
+
+def test_citing_an_entry_not_yet_in_the_docket_offers_to_add_it(tmp_path):
+    data = model_data()
+    user = ExampleUser(data, {"add-cited:22": True, "docket.6.number": "22"})
+    with pytest.raises(KeyboardInterrupt):
+        user.overrides["docket.6.date"] = KeyboardInterrupt  # stop inside the added entry
+        interview(tmp_path / "case.yaml", user)
+    keys = [p.key for p, _ in user.log]
+    assert keys[keys.index("docket.5.background") + 1] == "add-cited:22"
+    saved = load_source(tmp_path / "case.yaml").data
+    assert [e["number"] for e in saved["docket"]] == [1, 5, 9, 12, 13, 18, 22]
