@@ -8,7 +8,7 @@ and every rule figure the court's profile does not know.  ``check`` and
 from __future__ import annotations
 
 from .answers import Matter
-from .deadlines import compute
+from .deadlines import DeadlineError, compute
 from .errors import Problem
 
 
@@ -31,14 +31,24 @@ def advise(matter: Matter) -> list[Problem]:
     if a.motion.filed is not None and rule.days.known:
         order_entry = next((e for e in a.docket if e.number == a.order.docket), None)
         start = order_entry.date if order_entry is not None else a.order.date
-        deadline = compute(court, start, "local")
-        if a.motion.filed > deadline.last_day:
+        try:
+            deadline = compute(court, start, "local")
+        except DeadlineError as exc:
+            out.append(source.problem(f"the motion's deadline is not checked: {exc}", ("order", "date")))
+            deadline = None
+        if deadline is not None and a.motion.filed > deadline.last_day:
             out.append(source.problem(
                 f"the motion is filed on {a.motion.filed.isoformat()}, after the last day under "
                 f"{deadline.rule}, {deadline.last_day.isoformat()} ({deadline.period}, counted from "
                 f"{start.isoformat()}); show good cause or check the dates "
                 f"(assembler deadline --court {court.id} --from {start.isoformat()})",
                 ("motion", "filed")))
+    entry = next((e for e in a.docket if e.number == a.order.docket), None)
+    if entry is not None and (entry.date - a.order.date).days > 14:
+        out.append(source.problem(
+            f"the order is dated {a.order.date.isoformat()} but its docket entry {entry.number} was "
+            f"filed {(entry.date - a.order.date).days} days later, on {entry.date.isoformat()}; "
+            "check both dates", ("order", "date")))
     drafting_response = bool(a.opposition) or a.response.filed is not None
     if (drafting_response and rule.response_only_if_ordered.value
             and matter.entry_with_role("response-order") is None):

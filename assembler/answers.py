@@ -6,6 +6,7 @@ the file and line to fix.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from dataclasses import dataclass
 from pathlib import Path
@@ -108,6 +109,9 @@ def error_message(error: Any, path: FieldPath) -> str:
     elif error["type"] in ("int_type", "float_type") and isinstance(given, str) and given.strip():
         message = (f"must be a whole number; {given!r} is read as text, as typed "
                    "(write it in plain digits with no leading zero, such as 13)")
+    elif error["type"] in ("greater_than_equal", "less_than_equal") and isinstance(given, dt.date):
+        message = (f"{given.isoformat()} is outside the dates a federal civil paper can bear "
+                   "(1938-09-16 to 2099-12-31); check the year")
     elif error["type"] == "less_than" and path and path[-1] in ("docket", "number"):
         message = "is not a docket number (docket numbers are below 1,000,000)"
     if error["type"] == "value_error":
@@ -163,6 +167,12 @@ def _docket_problems(answers: Answers, source: Source) -> list[Problem]:
                     f"role {entry.role!r} is given to two entries (also docket.{roles[entry.role]})",
                     ("docket", index, "role")))
             roles.setdefault(entry.role, index)
+    order_entry = next((e for e in answers.docket if e.number == answers.order.docket), None)
+    if order_entry is not None and answers.order.date > order_entry.date:
+        problems.append(source.problem(
+            f"the order is dated {answers.order.date.isoformat()}, after its docket entry "
+            f"{order_entry.number} was filed on {order_entry.date.isoformat()}; an order is "
+            "docketed on or after the day it is signed", ("order", "date")))
     if answers.order.docket not in seen:
         problems.append(source.problem(
             f"the challenged order, docket {answers.order.docket}, is not in the docket list",

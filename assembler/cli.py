@@ -115,15 +115,21 @@ def batch(paths: tuple[Path, ...], output: Path, documents: str | None, jobs: in
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-def check(files: tuple[Path, ...]) -> None:
+@click.option("--documents", help="Comma-separated documents to check (default: all five, as render).")
+def check(files: tuple[Path, ...], documents: str | None) -> None:
     """Check answer FILES and report every problem, with file and line; writes nothing.
 
-    Warnings (a deadline already past, a response the court may not allow, rule
-    figures the court's profile does not know) are printed but do not fail.
+    A file that passes renders: check validates the answers and drafts the
+    documents in memory, as render would, without writing them. Warnings (a
+    deadline already past, a response the court may not allow, rule figures
+    the court's profile does not know) are printed but do not fail.
     """
     from .advice import advise
     from .answers import load_matter
+    from .render import TemplateSet, render_set
 
+    chosen = _documents(documents)
+    templates = TemplateSet()
     failed = 0
     for file in files:
         try:
@@ -132,11 +138,17 @@ def check(files: tuple[Path, ...]) -> None:
             failed += 1
             for problem in exc.problems:
                 click.secho(str(problem), fg="red", err=True)
-        else:
-            warnings = advise(matter)
-            _warn(warnings)
-            click.echo(f"{file}: ok" + (f" ({len(warnings)} warning{'s' * (len(warnings) != 1)})"
-                                        if warnings else ""))
+            continue
+        warnings = advise(matter)
+        _warn(warnings)
+        try:
+            render_set(matter, chosen, templates)
+        except AssemblerError as exc:
+            failed += 1
+            click.secho(f"{file}: cannot be drafted: {exc}", fg="red", err=True)
+            continue
+        click.echo(f"{file}: ok" + (f" ({len(warnings)} warning{'s' * (len(warnings) != 1)})"
+                                    if warnings else ""))
     if failed:
         raise click.exceptions.Exit(1)
 

@@ -112,8 +112,22 @@ def _add_years(date: dt.date, years: int) -> dt.date:
         return date.replace(year=date.year + years, day=28)
 
 
+# FRCP 6(a) has counted every day (weekends included) only since the 2009 amendments;
+# before December 1, 2009, periods under 11 days skipped weekends and 59(e) gave 10 days.
+COUNTING_SINCE = dt.date(2009, 12, 1)
+COUNTING_UNTIL = dt.date(2099, 12, 31)  # holiday tables and the rules are not known beyond
+
+
 def compute(court: Court, trigger: dt.date, rule: RuleName = "local") -> Deadline:
     """The last day to move under ``rule`` after ``trigger``, for ``court``."""
+    if trigger < COUNTING_SINCE:
+        raise DeadlineError(
+            f"{trigger.isoformat()} is before December 1, 2009, when FRCP 6(a)'s present way of "
+            "counting began (earlier periods under 11 days skipped weekends, and Rule 59(e) gave "
+            "10 days); count that deadline by the rules then in force")
+    if trigger > COUNTING_UNTIL:
+        raise DeadlineError(f"{trigger.isoformat()} is past {COUNTING_UNTIL.year}; no deadline "
+                            "can be counted that far ahead")
     notes: list[str] = []
     if rule == "local":
         recon = court.reconsideration

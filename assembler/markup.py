@@ -219,9 +219,12 @@ class _Parser:
             raise MarkupError("a docket citation [[ is never closed with ]]", start)
         body = self.text[start + 2 : index]
         self.pos = index + 2
-        cites = tuple(_cite(part, start) for part in _split_top(body))
+        nested: list[Citation] = []
+        cites = tuple(_cite(part, start, nested) for part in _split_top(body))
         citation = Citation(cites, self.text[start : index + 2], start)
         self.citations.append(citation)
+        # citations inside a parenthetical are checked like any other, placed at this one
+        self.citations.extend(Citation(c.cites, c.source, start) for c in nested)
         return citation
 
     def _note(self) -> Note:
@@ -253,7 +256,7 @@ def _split_top(body: str) -> list[str]:
     return parts
 
 
-def _cite(part: str, offset: int) -> Cite:
+def _cite(part: str, offset: int, nested: list[Citation]) -> Cite:
     match = _CITE.match(part)
     if not match or (match.group("pages") is not None and not match.group("pages").strip()):
         raise MarkupError(
@@ -263,6 +266,6 @@ def _cite(part: str, offset: int) -> Cite:
         )
     paren: tuple[Inline, ...] = ()
     if match.group("paren") is not None:
-        paren = _tidy(_Parser(match.group("paren"), 0, len(match.group("paren")), []).inlines(None))
+        paren = _tidy(_Parser(match.group("paren"), 0, len(match.group("paren")), nested).inlines(None))
     pages = match.group("pages")
     return Cite(int(match.group("number")), pages.strip() if pages else None, paren)

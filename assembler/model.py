@@ -29,6 +29,9 @@ Markup = Annotated[str, StringConstraints(min_length=1, pattern=r"\S"), MARKUP,
                    Field(description="Free text: *italic*, **bold**, blank line = new paragraph, "
                                      "[[18 at 7-8]] docket citations, ^[...] footnotes.")]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+# The Federal Rules of Civil Procedure took effect on September 16, 1938; a date in a
+# paper before that, or after 2099, is a typing mistake (and year 9999 overflows counting).
+Date = Annotated[dt.date, Field(ge=dt.date(1938, 9, 16), le=dt.date(2099, 12, 31))]
 
 
 class Model(BaseModel):
@@ -83,14 +86,14 @@ class ChallengedOrder(Model):
     """The order whose reconsideration is sought."""
 
     docket: int = Field(gt=0, lt=1_000_000)
-    date: dt.date
+    date: Date
     title: Markup
     short_title: Markup | None = Field(None, description='"the *Ex Parte* Order".')
 
 
 class DocketEntry(Model):
     number: int = Field(gt=0, lt=1_000_000)
-    date: dt.date
+    date: Date
     filed_by: Filer
     title: Name
     role: Literal["motion", "response", "reply", "response-order"] | None = Field(
@@ -121,7 +124,7 @@ class Ground(Model):
 
 
 class MotionPaper(Model):
-    filed: dt.date | None = None
+    filed: Date | None = None
     relief: Markup | None = Field(None, description='What the motion asks: "vacate the Order".')
     introduction: Markup | None = None
     standard: Markup | None = Field(None, description="Replaces the court's stated standard.")
@@ -132,7 +135,7 @@ class MotionPaper(Model):
 class Paper(Model):
     """The response or the reply: when it is filed, and an optional introduction."""
 
-    filed: dt.date | None = Field(
+    filed: Date | None = Field(
         None, description="Its date; else the date of the docket entry with its role.")
     introduction: Markup | None = None
 
@@ -145,7 +148,7 @@ class RulingSide(Model):
 
 
 class Ruling(Model):
-    date: dt.date
+    date: Date
     granting: RulingSide | None = None
     denying: RulingSide | None = None
 

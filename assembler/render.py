@@ -94,9 +94,22 @@ class _PartLoader(jinja2.BaseLoader):
         body = tpl.docx.element.body
         children = [child for child in body if not child.tag.endswith("}sectPr")]
         xml = "".join(tpl.xml_to_string(child) for child in children)
-        xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(xml))
+        xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", literal_escapes(tpl.patch_xml(xml)))
         mtime = path.stat().st_mtime
         return xml, str(path), lambda: path.stat().st_mtime == mtime
+
+
+_ESCAPES = {"{_{": "{{ '{{' }}", "}_}": "{{ '}}' }}", "{_%": "{{ '{%' }}", "%_}": "{{ '%}' }}"}
+
+
+def literal_escapes(source: str) -> str:
+    """docxtpl's ``{_{`` (a literal ``{{`` in a template) turned into Jinja before compiling.
+
+    docxtpl replaces the escapes in the rendered output, which would also change
+    text a user typed ("{_{" printed as "{{"); done on the template, user text is
+    never touched.
+    """
+    return re.sub("|".join(re.escape(k) for k in _ESCAPES), lambda m: _ESCAPES[m.group()], source)
 
 
 def make_environment(folder: Path) -> SandboxedEnvironment:
@@ -145,8 +158,6 @@ class _Document(DocxTemplate):
 
     def _finish(self, xml: str) -> str:
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-        xml = (xml.replace("{_{", "{{").replace("}_}", "}}")
-               .replace("{_%", "{%").replace("%_}", "%}"))
         return self.resolve_listing(xml)
 
 
@@ -187,7 +198,7 @@ class TemplateSet:
         return _Compiled(name, blob, body, parts, wordxml.highest_footnote_id(tpl.docx) + 1)
 
     def _from_xml(self, tpl: DocxTemplate, xml: str, name: str) -> jinja2.Template:
-        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(xml))
+        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", literal_escapes(tpl.patch_xml(xml)))
         template = self.env.from_string(source)
         template.name = name
         return template

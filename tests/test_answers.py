@@ -72,11 +72,11 @@ def test_extends_deep_merges_a_base_file(tmp_path, example):
     case = write(tmp_path, "cases/doe-7.yaml", (
         "extends: ../base/coalition.yaml\n"
         "case:\n  number: 2:12-cv-07777-PHX-ABC\n"
-        "order:\n  date: 2012-08-30\n"))
+        "order:\n  date: 2012-08-23\n"))
     matter = load_matter(case)
     assert matter.answers.case.number == "2:12-cv-07777-PHX-ABC"
     assert matter.answers.case.judge == "Sharon L. Gleason"        # kept from the base
-    assert matter.answers.order.date == dt.date(2012, 8, 30)        # overridden
+    assert matter.answers.order.date == dt.date(2012, 8, 23)        # overridden
     assert matter.answers.order.docket == 13                        # merged, not replaced
     assert matter.source.bases == [base.relative_to(Path.cwd()) if base.is_relative_to(Path.cwd())
                                    else base]

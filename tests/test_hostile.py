@@ -145,3 +145,45 @@ def test_read_only_output_is_one_sentence(tmp_path, monkeypatch):
     monkeypatch.setattr(tempfile, "mkstemp", refuse)  # root ignores a real 0555 folder
     with pytest.raises(OutputError, match="permission denied"):
         render_matter(load_matter(EXAMPLES / "cp-productions.yaml"), tmp_path, ["motion"])
+
+
+def test_docxtpl_escape_typed_by_a_user_prints_as_typed(tmp_path):
+    from assembler import text_view
+    text = MODEL.replace("short_name: the ISPs", "short_name: the {_{ISPs}_} {_%x%_}")
+    (path,) = render_matter(load_matter(write(tmp_path, "case.yaml", text)), tmp_path / "out",
+                            ["motion"])
+    assert "the {_{ISPs}_} {_%x%_}" in text_view(path)
+
+
+def test_unknown_entry_cited_inside_a_parenthetical_is_refused(tmp_path):
+    text = MODEL.replace("[[18 at 14]]", "[[18 at 14 (citing [[99 at 2]])]]")
+    (message,) = problems_of(tmp_path, text)
+    assert "cites docket 99, which is not in the docket list" in message
+
+
+@pytest.mark.parametrize("date", ["1800-01-01", "9999-12-31"])
+def test_dates_no_federal_paper_can_bear_are_refused(tmp_path, date):
+    (message,) = problems_of(tmp_path, MODEL.replace("  date: 2012-08-24\n  title", f"  date: {date}\n  title"))
+    assert f"order.date: {date} is outside the dates a federal civil paper can bear" in message
+
+
+def test_an_order_dated_after_its_own_docket_entry_is_refused(tmp_path):
+    (message,) = problems_of(tmp_path, MODEL.replace("  date: 2012-08-24\n  title", "  date: 2031-08-24\n  title"))
+    assert "order.date: the order is dated 2031-08-24, after its docket entry 13" in message
+
+
+def test_an_order_docketed_long_after_its_date_is_a_warning(tmp_path):
+    from assembler.advice import advise
+    matter = load_matter(write(tmp_path, "case.yaml", MODEL.replace(
+        "  date: 2012-08-24\n  title", "  date: 2012-06-24\n  title")))
+    assert any("docket entry 13 was filed 61 days later" in w.message for w in advise(matter))
+
+
+@pytest.mark.parametrize("start, words", [("1800-01-01", "before December 1, 2009"),
+                                          ("2100-01-01", "past 2099")])
+def test_deadline_refuses_dates_its_counting_does_not_cover(start, words):
+    from click.testing import CliRunner
+
+    from assembler.cli import cli
+    result = CliRunner().invoke(cli, ["deadline", "--court", "azd", "--from", start])
+    assert result.exit_code == 1 and words in str(result.exception or result.output)

@@ -41,12 +41,12 @@ def test_order_follows_the_model_section_by_section(example_drafts):
 
 def test_draft_follows_the_answers(tmp_path, example):
     text = (example.read_text(encoding="utf-8")
-            .replace("date: 2012-08-24\n  title:", "date: 2012-08-27\n  title:")
+            .replace("date: 2012-08-24\n  title:", "date: 2012-08-21\n  title:")
             .replace("number: 1\n", "number: 2\n").replace("[[1 at", "[[2 at"))
     matter = load_matter(write(tmp_path, "changed.yaml", text))
     (path,) = render_matter(matter, tmp_path / "out", ["order-granting"])
     view = text_view(path)
-    assert "AUGUST 27, 2012 ORDER" in view and "August 24, 2012 Order Granting" not in view
+    assert "AUGUST 21, 2012 ORDER" in view and "August 24, 2012 Order Granting" not in view
     assert "[^1]: Docket 2 at 1." in view and "Docket 1 at" not in view
 
 
