@@ -12,6 +12,7 @@ first did not, skipping the cases that are done.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import gc
 import hashlib
@@ -19,10 +20,12 @@ import io
 import json
 import os
 import signal
+import threading
+import time
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable, Iterator, Sequence
 
 import yaml
 
@@ -30,10 +33,11 @@ from . import __version__
 from .advice import advise
 from .answers import load_matter
 from .errors import AssemblerError, OutputError
-from .files import atomic_open, atomic_write_all
+from .files import atomic_open, atomic_write_all, describe, remove_stale_temporaries
 from .render import TemplateSet, case_folder, docx_bytes, folder_for_case, render_set
 
 MANIFEST = "manifest"
+LOCK = ".assembler-batch.lock"
 Status = str  # "done", "skipped", "checked" (dry run), "invalid", "failed", "not-finished"
 
 
@@ -63,14 +67,15 @@ class BatchReport:
     documents: list[str]
     interrupted: bool = False
     bases: list[str] = field(default_factory=list)
+    manifest_error: str | None = None
 
     def count(self, status: Status) -> int:
         return sum(1 for case in self.cases if case.status == status)
 
     @property
     def ok(self) -> bool:
-        return not self.interrupted and all(c.status in ("done", "skipped", "checked")
-                                            for c in self.cases)
+        return not self.interrupted and self.manifest_error is None and all(
+            c.status in ("done", "skipped", "checked") for c in self.cases)
 
 
 # -- inputs ------------------------------------------------------------------------
@@ -112,14 +117,51 @@ def _extends(file: Path) -> str | None:
 _templates: TemplateSet | None = None
 
 
-def _init_worker(template_dir: str | None, documents: Sequence[str]) -> None:
+def _init_worker(template_dir: str | None, documents: Sequence[str], parent: int) -> None:
     """Each worker compiles the templates once; Ctrl-C is the parent's to handle."""
     global _templates
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _exit_with_parent(parent)
     _templates = TemplateSet(Path(template_dir) if template_dir else None)
     for doc_id in documents:
         _templates.compiled(doc_id)
     gc.freeze()  # what lives for the whole run is never scanned again by the collector
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose parent died (``kill -9``) exits instead of waiting forever for work."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+@contextlib.contextmanager
+def _output_lock(out_dir: Path) -> Iterator[None]:
+    """One batch at a time per output folder; a second is refused with one sentence.
+
+    The lock is the kernel's (``flock``), so it goes with the process that held
+    it, however that process ended.
+    """
+    try:
+        import fcntl
+    except ImportError:  # not a POSIX system: no lock, as before
+        yield
+        return
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        handle = open(out_dir / LOCK, "a+b")
+    except OSError as exc:
+        raise OutputError(describe(exc, out_dir / LOCK)) from None
+    with handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputError(f"another assembler batch is drafting into {out_dir}; wait for it to "
+                              "finish, or give another -o folder") from None
+        yield
 
 
 def _digest(files: Iterable[Path]) -> str:
@@ -146,8 +188,11 @@ def render_case(file: str, out_dir: str, documents: Sequence[str], force: bool,
                 previous: dict | None, dry_run: bool) -> CaseResult:
     """Render one case's documents (those not yet drafted, unless ``force``)."""
     assert _templates is not None, "worker not initialised"
+    known: dict[str, str] = {}
     try:
         matter = load_matter(file)
+        known = {"case_number": matter.answers.case.number,
+                 "folder": str(case_folder(Path(out_dir), matter))}
         folder = case_folder(Path(out_dir), matter)
         result = CaseResult(file, "done", case_number=matter.answers.case.number,
                             folder=str(folder), answers_sha256=_digest(matter.source.files),
@@ -170,10 +215,10 @@ def render_case(file: str, out_dir: str, documents: Sequence[str], force: bool,
         result.documents = [_describe(doc_id, path) for doc_id, path in targets.items()]
         return result
     except AssemblerError as exc:
-        return CaseResult(file, "failed", error=str(exc))
+        return CaseResult(file, "failed", error=str(exc), **known)
     except Exception as exc:  # a bug of ours: this case fails, the batch goes on
         return CaseResult(file, "failed", error=f"internal error, please report it: "
-                                                f"{type(exc).__name__}: {exc}")
+                                                f"{type(exc).__name__}: {exc}", **known)
     finally:
         # python-docx's proxies and lxml trees form reference cycles holding megabytes of
         # C memory that the collector's object counts do not reflect; a collection after
@@ -200,13 +245,25 @@ def run_batch(paths: Sequence[Path], out_dir: Path, documents: Sequence[str], *,
     if not cases:
         raise OutputError("no answer files to render (a batch takes .yaml files and folders)")
     jobs = max(1, jobs or os.cpu_count() or 1)
+    with contextlib.ExitStack() as stack:
+        if not dry_run:
+            stack.enter_context(_output_lock(out_dir))
+            remove_stale_temporaries(out_dir)  # left by a run that was killed mid-write
+        return _run(cases, bases, out_dir, documents, jobs=jobs, force=force, fail_fast=fail_fast,
+                    dry_run=dry_run, template_dir=template_dir, progress=progress)
+
+
+def _run(cases: list[Path], bases: list[Path], out_dir: Path, documents: Sequence[str], *, jobs: int,
+         force: bool, fail_fast: bool, dry_run: bool, template_dir: Path | None,
+         progress: Callable[[CaseResult, int, int], None] | None) -> BatchReport:
     previous = _read_manifest(out_dir)
     results: dict[str, CaseResult] = {str(f): CaseResult(str(f), "not-finished") for f in cases}
     report = BatchReport(list(results.values()), list(documents), bases=[str(b) for b in bases])
     counter = _Counter(len(cases), progress)
     with _StopOnInterrupt() as stop, ProcessPoolExecutor(
             max_workers=min(jobs, len(cases)), initializer=_init_worker,
-            initargs=(str(template_dir) if template_dir else None, list(documents))) as pool:
+            initargs=(str(template_dir) if template_dir else None, list(documents),
+                      os.getpid())) as pool:
         try:
             valid = _validate(pool, results, out_dir, counter)
             if stop.requested or (fail_fast and len(valid) < len(results)):
@@ -233,14 +290,18 @@ def run_batch(paths: Sequence[Path], out_dir: Path, documents: Sequence[str], *,
                     if fail_fast and result.status == "failed":
                         stop.request()
                 if counter.done % 50 == 0 and not dry_run:
-                    _write_manifest(out_dir, BatchReport([results[str(f)] for f in cases],
-                                                         list(documents)))
+                    with contextlib.suppress(OutputError):  # written again at the end
+                        _write_manifest(out_dir, BatchReport([results[str(f)] for f in cases],
+                                                             list(documents)))
                 top_up()
         finally:
             report.cases = [results[str(f)] for f in cases]
             report.interrupted = stop.interrupted
             if not dry_run:
-                _write_manifest(out_dir, report)
+                try:
+                    _write_manifest(out_dir, report)
+                except OutputError as exc:  # a full disk: say so, keep the cases' results
+                    report.manifest_error = str(exc)
     return report
 
 

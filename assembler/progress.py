@@ -9,6 +9,7 @@ from typing import Any, Sequence
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
 from .batch import BatchReport, CaseResult, run_batch
 
@@ -32,9 +33,9 @@ def run_batch_with_progress(paths: Sequence[Path], out_dir: Path, documents: Seq
 
         def advance(result: CaseResult, done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
-            if result.status in ("invalid", "failed"):
-                bar.console.print(f"[red]{result.file}: {result.status}: {_reason(result)}[/red]",
-                                  markup=True, highlight=False)
+            if result.status in ("invalid", "failed"):  # user text is never console markup
+                bar.console.print(Text(f"{result.file}: {result.status}: {_reason(result)}",
+                                       style="red"), highlight=False)
         return run_batch(paths, out_dir, documents, progress=advance, **options)
 
 
@@ -49,10 +50,10 @@ def show_summary(report: BatchReport, out_dir: Path, *, dry_run: bool = False) -
             table.add_row(f"[{_STYLE[status]}]{status}[/]", str(count))
     console.print(table)
     if report.bases:
-        console.print(f"shared bases, not drafted as cases: {', '.join(report.bases)}")
+        console.print(Text(f"shared bases, not drafted as cases: {', '.join(report.bases)}"))
     for case in report.cases:
         if case.status in ("invalid", "failed"):
-            console.print(f"[red]{case.file}[/red]: {_reason(case)}", markup=True)
+            console.print(Text.assemble((case.file, "red"), f": {_reason(case)}"))
     warned = sum(1 for case in report.cases if case.warnings)
     if warned:
         console.print(f"[yellow]{warned} case{'s' * (warned != 1)} with warnings (late filing, "
@@ -60,8 +61,10 @@ def show_summary(report: BatchReport, out_dir: Path, *, dry_run: bool = False) -
     if report.interrupted:
         console.print("[yellow]Interrupted: run the same command again to finish the cases "
                       "marked not-finished.[/yellow]")
-    if not dry_run:
-        console.print(f"manifest: {out_dir / 'manifest.json'} and {out_dir / 'manifest.csv'}")
+    if report.manifest_error:
+        console.print(Text(f"the manifest was not written: {report.manifest_error}", style="red"))
+    elif not dry_run:
+        console.print(Text(f"manifest: {out_dir / 'manifest.json'} and {out_dir / 'manifest.csv'}"))
 
 
 def _reason(case: CaseResult) -> str:
