@@ -12,18 +12,22 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.scalarstring import LiteralScalarString
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
 from .errors import AnswersError, Problem
 from .files import atomic_write
 from .source import FieldPath
 
 SCHEMA_VERSION = 1
+# Characters a plain or block scalar would not keep (control characters, odd line breaks,
+# a byte-order mark, tabs and spaces at the ends of lines): such a value is double-quoted.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]|[ \t]\n|\n[ \t]|^[ \t]|[ \t]$")
 
 
 def _yaml() -> YAML:
@@ -112,6 +116,8 @@ def _to_yaml(value: Any) -> Any:
         return CommentedMap((k, _to_yaml(v)) for k, v in value.items())
     if isinstance(value, (list, tuple)):
         return CommentedSeq(_to_yaml(v) for v in value)
+    if isinstance(value, str) and _UNSAFE.search(value):
+        return DoubleQuotedScalarString(value)  # escaped, so that it reads back as it was
     if isinstance(value, str) and "\n" in value.strip("\n"):
         return LiteralScalarString(value if value.endswith("\n") else value + "\n")
     if isinstance(value, dt.datetime):

@@ -188,11 +188,11 @@ def render_case(file: str, out_dir: str, documents: Sequence[str], force: bool,
                 previous: dict | None, dry_run: bool) -> CaseResult:
     """Render one case's documents (those not yet drafted, unless ``force``)."""
     assert _templates is not None, "worker not initialised"
-    known: dict[str, str] = {}
+    number: str | None = None
+    folder_name: str | None = None
     try:
         matter = load_matter(file)
-        known = {"case_number": matter.answers.case.number,
-                 "folder": str(case_folder(Path(out_dir), matter))}
+        number, folder_name = matter.answers.case.number, str(case_folder(Path(out_dir), matter))
         folder = case_folder(Path(out_dir), matter)
         result = CaseResult(file, "done", case_number=matter.answers.case.number,
                             folder=str(folder), answers_sha256=_digest(matter.source.files),
@@ -215,10 +215,11 @@ def render_case(file: str, out_dir: str, documents: Sequence[str], force: bool,
         result.documents = [_describe(doc_id, path) for doc_id, path in targets.items()]
         return result
     except AssemblerError as exc:
-        return CaseResult(file, "failed", error=str(exc), **known)
+        return CaseResult(file, "failed", error=str(exc), case_number=number, folder=folder_name)
     except Exception as exc:  # a bug of ours: this case fails, the batch goes on
         return CaseResult(file, "failed", error=f"internal error, please report it: "
-                                                f"{type(exc).__name__}: {exc}", **known)
+                                                f"{type(exc).__name__}: {exc}",
+                          case_number=number, folder=folder_name)
     finally:
         # python-docx's proxies and lxml trees form reference cycles holding megabytes of
         # C memory that the collector's object counts do not reflect; a collection after

@@ -238,7 +238,13 @@ class Interview:
 
         from .answers import error_message  # the loader's messages
 
+        from .source import control_character
+
         model = _model(model)  # named, so that the first question need not wait for pydantic
+        for text in (value if isinstance(value, list) else [value]):
+            if isinstance(text, str) and (described := control_character(text)):
+                return (f"holds the control character {described}, which would change the paper "
+                        "(a page break, a lost word); delete it")
         if ask.name in model.model_fields:
             try:
                 model.model_validate({**{k: v for k, v in item.items() if k in model.model_fields},

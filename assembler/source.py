@@ -97,8 +97,9 @@ for _tag, _pattern, _first in (
     _Loader.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first))
 
 # Characters that would change a paper (a form feed is a page break, a bell or an
-# escape code is nothing a court can read); tab, newline and carriage return are text.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+# escape code is nothing a court can read; a lone carriage return is a line break Word and
+# YAML read differently); tab and newline are text.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def control_character(text: str) -> str | None:
@@ -111,7 +112,7 @@ def control_character(text: str) -> str | None:
     return f"U+{ord(char):04X} ({name})"
 
 
-_CONTROL_NAMES = {0x07: "BELL", 0x08: "BACKSPACE", 0x0B: "LINE TABULATION", 0x0C: "FORM FEED",
+_CONTROL_NAMES = {0x0D: "CARRIAGE RETURN", 0x07: "BELL", 0x08: "BACKSPACE", 0x0B: "LINE TABULATION", 0x0C: "FORM FEED",
                   0x1B: "ESCAPE", 0x00: "NULL", 0x7F: "DELETE"}
 
 
@@ -120,12 +121,16 @@ def _parse_yaml(text: str, file: Path) -> tuple[Any, dict[FieldPath, Position]]:
     try:
         node = loader.get_single_node()
     except yaml.reader.ReaderError as exc:
-        char_line = text.count("\n", 0, exc.position) + 1
+        # libyaml counts the position in bytes, PyYAML in characters
+        if _BaseLoader is yaml.SafeLoader:
+            char_line = text.count("\n", 0, exc.position) + 1
+        else:
+            char_line = text.encode("utf-8").count(b"\n", 0, exc.position) + 1
         described = control_character(chr(exc.character)) if isinstance(exc.character, int) else None
         raise AnswersError([Problem(
             f"holds the control character {described or repr(exc.character)}, which cannot appear "
             "in a court paper; delete it (it often comes with pasted text)",
-            file=file, line=char_line)]) from None
+            file=file, line=char_line, field=_field_on_line(text, file, char_line))]) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -217,6 +222,19 @@ def _build(
             line=Position(file, line, block).line_of(offset), field=_dotted(path)))
         return None
     return value
+
+
+def _field_on_line(text: str, file: Path, line: int) -> str | None:
+    """The field written on ``line``, read from the text with its control characters blanked."""
+    try:
+        _, positions = _parse_yaml(_CONTROL.sub("\ufffd", text), file)
+    except AnswersError:
+        return None
+    on_line = [path for path, pos in positions.items() if path and pos.line <= line]
+    if not on_line:
+        return None
+    best = max(on_line, key=lambda path: (positions[path].line, len(path)))
+    return _dotted(best)
 
 
 class _TooLarge(Exception):

@@ -56,7 +56,7 @@ def test_control_characters_are_refused_with_field_and_line(tmp_path, char, name
     (message,) = problems_of(tmp_path, MODEL.replace("short_name: the ISPs", f'short_name: "the{escaped}ISPs"'))
     assert "line 18: movant.short_name: holds the control character" in message and name in message
     (message,) = problems_of(tmp_path, MODEL.replace("short_name: the ISPs", f"short_name: the{char}ISPs"))
-    assert "line 18: holds the control character" in message and name in message
+    assert "line 18: movant.short_name: holds the control character" in message and name in message
 
 
 def test_control_character_in_a_block_is_reported_on_its_own_line(tmp_path):

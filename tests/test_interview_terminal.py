@@ -13,16 +13,15 @@ import shutil
 import sys
 from pathlib import Path
 
+import pexpect
 import pytest
 from conftest import EXAMPLES
 from interview_driver import ExampleUser
+from pexpect.popen_spawn import PopenSpawn
 from test_interview_flow import interview
 
 from assembler import DOCUMENTS, load_matter, render_matter, text_view
 from assembler.source import load_source
-
-pexpect = pytest.importorskip("pexpect")
-from pexpect.popen_spawn import PopenSpawn  # noqa: E402
 
 ASSEMBLER = shutil.which("assembler") or str(Path(sys.executable).parent / "assembler")
 ENV = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "NO_COLOR": "1",
