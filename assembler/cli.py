@@ -145,7 +145,8 @@ def check(files: tuple[Path, ...], documents: str | None) -> None:
             render_set(matter, chosen, templates)
         except AssemblerError as exc:
             failed += 1
-            click.secho(f"{file}: cannot be drafted: {exc}", fg="red", err=True)
+            message = str(exc).removeprefix(f"{file}: ")
+            click.secho(f"{file}: cannot be drafted: {message}", fg="red", err=True)
             continue
         click.echo(f"{file}: ok" + (f" ({len(warnings)} warning{'s' * (len(warnings) != 1)})"
                                     if warnings else ""))

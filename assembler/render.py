@@ -212,8 +212,8 @@ class TemplateSet:
         context = build_context(matter, writer)
         try:
             doc.render(context)
-        except UndefinedError as exc:
-            raise TemplateError(f"template {compiled.name}: {exc.message}") from None
+        except UndefinedError as exc:  # the answers lack a value: name their file
+            raise TemplateError(f"{matter.file}: template {compiled.name}: {exc.message}") from None
         except SecurityError as exc:
             raise TemplateError(f"template {compiled.name} tried something unsafe: {exc}") from None
         except jinja2.TemplateError as exc:
