@@ -10,6 +10,7 @@ from __future__ import annotations
 from .answers import Matter
 from .deadlines import DeadlineError, compute
 from .errors import Problem
+from .vehicles import warnings as vehicle_warnings
 
 
 def advise(matter: Matter) -> list[Problem]:
@@ -28,21 +29,8 @@ def advise(matter: Matter) -> list[Problem]:
             f"not verified for the {court.name} (the drafts leave these out or use the federal "
             f"default): {', '.join(unknown)}",
             ("court",)))
-    if a.motion.filed is not None and rule.days.known:
-        order_entry = next((e for e in a.docket if e.number == a.order.docket), None)
-        start = order_entry.date if order_entry is not None else a.order.date
-        try:
-            deadline = compute(court, start, "local")
-        except DeadlineError as exc:
-            out.append(source.problem(f"the motion's deadline is not checked: {exc}", ("order", "date")))
-            deadline = None
-        if deadline is not None and a.motion.filed > deadline.last_day:
-            out.append(source.problem(
-                f"the motion is filed on {a.motion.filed.isoformat()}, after the last day under "
-                f"{deadline.rule}, {deadline.last_day.isoformat()} ({deadline.period}, counted from "
-                f"{start.isoformat()}); show good cause or check the dates "
-                f"(assembler deadline --court {court.id} --from {start.isoformat()})",
-                ("motion", "filed")))
+    out += _late(matter)
+    out += vehicle_warnings(a, court, source)
     entry = next((e for e in a.docket if e.number == a.order.docket), None)
     if entry is not None and (entry.date - a.order.date).days > 14:
         out.append(source.problem(
@@ -62,3 +50,29 @@ def advise(matter: Matter) -> list[Problem]:
             f"({rule.leave_required.source}), and motion.leave is false: the motion does not "
             "seek it", ("motion", "leave")))
     return out
+
+
+def _late(matter: Matter) -> list[Problem]:
+    """The motion filed after its vehicle's last day: the local rule's, 59(e)'s or 60(c)(1)'s."""
+    a, court, vehicle = matter.answers, matter.court, matter.vehicle
+    if a.motion.filed is None or vehicle.deadline is None:
+        return []
+    if vehicle.deadline == "local" and not court.reconsideration.days.known:
+        return []
+    if vehicle.deadline == "60b" and not any(c in (1, 2, 3) for c in a.motion.clauses):
+        return []  # reasons (4)-(6): "a reasonable time", no fixed day to count
+    order_entry = next((e for e in a.docket if e.number == a.order.docket), None)
+    start = order_entry.date if order_entry is not None else a.order.date
+    try:
+        deadline = compute(court, start, vehicle.deadline)  # type: ignore[arg-type]
+    except DeadlineError as exc:
+        return [matter.source.problem(f"the motion's deadline is not checked: {exc}", ("order", "date"))]
+    if a.motion.filed <= deadline.last_day:
+        return []
+    binding = ("; the court must not extend this time (Fed. R. Civ. P. 6(b)(2))"
+               if vehicle.deadline in ("59e", "60b") else "; show good cause or check the dates")
+    return [matter.source.problem(
+        f"the motion is filed on {a.motion.filed.isoformat()}, after the last day under "
+        f"{deadline.rule}, {deadline.last_day.isoformat()} ({deadline.period}, counted from "
+        f"{start.isoformat()}){binding} (assembler deadline --court {court.id} --from "
+        f"{start.isoformat()} --rule {vehicle.deadline})", ("motion", "filed"))]

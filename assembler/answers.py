@@ -21,6 +21,9 @@ from .grounds import ResolvedGround
 from .grounds import resolve as resolve_grounds
 from .model import MARKUP, Answers, DocketEntry
 from .source import FieldPath, Source, load_source
+from .vehicles import Vehicle
+from .vehicles import problems as vehicle_problems
+from .vehicles import resolve as resolve_vehicle
 
 _MESSAGES = {
     "missing": "required, but not given",
@@ -47,6 +50,7 @@ class Matter:
     source: Source
     texts: dict[FieldPath, markup.Document]
     grounds: dict[str, tuple[ResolvedGround, ...]]
+    vehicle: Vehicle
 
     @property
     def file(self) -> Path:
@@ -75,6 +79,8 @@ def load_matter(file: Path | str) -> Matter:
     if court is not None and (wrong := case_number_problem(court, answers.case.number)):
         problems.append(source.problem(wrong, ("case", "number")))
     problems += _docket_problems(answers, source)
+    if court is not None:
+        problems += vehicle_problems(answers, court, source)
     texts, markup_problems = _parse_texts(answers, source)
     problems += markup_problems
     resolved: dict[str, tuple[ResolvedGround, ...]] = {}
@@ -84,7 +90,7 @@ def load_matter(file: Path | str) -> Matter:
     if problems:
         raise AnswersError(problems)
     assert court is not None
-    return Matter(answers, court, source, texts, resolved)
+    return Matter(answers, court, source, texts, resolved, resolve_vehicle(answers, court))
 
 
 def case_number_problem(court: Court, number: str) -> str | None:

@@ -26,9 +26,13 @@ from .courts import Court
 from .errors import Problem
 from .model import Answers
 from .source import FieldPath, Source
+from .vehicles import vehicle_id
 from .wording import RoleWords, long_date, movant_words, opponent_words
 
 GroundSide = Literal["movant", "opponent"]
+_VEHICLE_WORDS = {"local": "the court's local rule (an interlocutory order)",
+                  "54b": "Rule 54(b) (an interlocutory order)", "59e": "Rule 59(e) (a judgment)",
+                  "60b": "Rule 60(b) (relief from a final judgment or order)"}
 PLACEHOLDER = re.compile(r"\{([a-z_]+)([.:])([A-Za-z_]+)\}")
 
 
@@ -41,6 +45,7 @@ class LibraryGround(BaseModel):
     text: str
     authorities: tuple[str, ...] = ()
     family: str = ""
+    vehicles: tuple[str, ...] = ()  # the motion.rule values it fits; empty: every one
 
 
 @lru_cache(maxsize=None)
@@ -54,7 +59,8 @@ def library() -> dict[str, LibraryGround]:
         data = yaml.safe_load(entry.read_text(encoding="utf-8"))
         try:
             for item in data["grounds"]:
-                ground = LibraryGround.model_validate({**item, "family": data["family"]})
+                ground = LibraryGround.model_validate(
+                    {"vehicles": data.get("vehicles", ()), **item, "family": data["family"]})
                 if ground.id in grounds:
                     raise ValueError(f"ground {ground.id} is defined twice")
                 grounds[ground.id] = ground
@@ -151,6 +157,7 @@ def resolve(answers: Answers, source: Source, texts: dict[FieldPath, Document], 
                                 court.citation.word)
     verbs = {"movant": movant_words(answers), "opponent": opponent_words(answers)}
     motion_ids = {g.id for g in answers.grounds}
+    vehicle = vehicle_id(answers, court)
     problems: list[Problem] = []
     resolved: dict[str, tuple[ResolvedGround, ...]] = {}
     for key, side in _LISTS:
@@ -167,6 +174,14 @@ def resolve(answers: Answers, source: Source, texts: dict[FieldPath, Document], 
                 problems.append(source.problem(
                     f"ground {ground.id!r} is the {entry.side}'s argument in the library; "
                     f"list it under {other}", here + ("id",)))
+                continue
+            if (entry is not None and entry.vehicles and vehicle not in entry.vehicles
+                    and ground.text is None):
+                problems.append(source.problem(
+                    f"ground {ground.id!r} argues under {_VEHICLE_WORDS[entry.vehicles[0]]}, and this "
+                    f"motion is under {_VEHICLE_WORDS[vehicle]} (motion.rule: {vehicle}); choose a "
+                    f"ground for it (`assembler grounds --rule {vehicle}`) or write the ground's text",
+                    here + ("id",)))
                 continue
             if entry is None and (ground.heading is None or ground.text is None):
                 problems.append(source.problem(

@@ -83,12 +83,18 @@ class Movant(Model):
 
 
 class ChallengedOrder(Model):
-    """The order whose reconsideration is sought."""
+    """The order (or judgment) whose reconsideration is sought, and who entered it."""
 
     docket: int = Field(gt=0, lt=1_000_000)
     date: Date
     title: Markup
     short_title: Markup | None = Field(None, description='"the *Ex Parte* Order".')
+    kind: Literal["order", "judgment"] = Field(
+        "order", description="judgment: a final judgment (Rule 59(e), 60(b)); order: an interlocutory order.")
+    judge: Name | None = Field(
+        None, description="Who entered it, when not the judge deciding the motion (case.judge).")
+    judge_title: Name | None = Field(
+        None, description='That judge\'s title: "United States Magistrate Judge".')
 
 
 class DocketEntry(Model):
@@ -123,8 +129,26 @@ class Ground(Model):
         None, description="An opposition ground: the movant's answer to it, for the reply.")
 
 
+Vehicle = Literal["local", "54b", "59e", "60b"]
+Outcome = Literal["granted", "granted-in-part", "denied", "denied-without-prejudice", "adhered"]
+
+
 class MotionPaper(Model):
     filed: Date | None = None
+    rule: Vehicle | None = Field(
+        None, description="The vehicle: local (the court's rule; the default where it has one), "
+                          "54b (an interlocutory order), 59e (alter or amend a judgment), 60b "
+                          "(relief from a final judgment or order).")
+    clauses: list[Annotated[int, Field(ge=1, le=6)]] = Field(
+        default_factory=list, description="For 60b: the reasons of Rule 60(b) relied on, 1 to 6.")
+    parts: list[Markup] = Field(
+        default_factory=list,
+        description='The parts of the order the motion targets ("its ruling on the motion to '
+                    'compel (Section III.B)"); none: the whole order.')
+    asks: Literal["vacate", "modify", "amend"] = Field(
+        "vacate", description="vacate it (or the parts), modify it, or amend the judgment.")
+    modification: Markup | None = Field(
+        None, description="For modify or amend: the new text the order should carry.")
     relief: Markup | None = Field(None, description='What the motion asks: "vacate the Order".')
     introduction: Markup | None = None
     standard: Markup | None = Field(None, description="Replaces the court's stated standard.")
@@ -141,6 +165,13 @@ class Paper(Model):
 
 
 class RulingSide(Model):
+    outcome: Outcome | None = Field(
+        None, description="granting order: granted (default) or granted-in-part; denying order: "
+                          "denied (default), denied-without-prejudice, or adhered (reconsidered, "
+                          "and the order stands).")
+    granted: list[Annotated[int, Field(ge=1)]] = Field(
+        default_factory=list,
+        description="For granted-in-part: the numbers (1, 2, ...) of motion.parts granted.")
     introduction: Markup | None = None
     discussion: Markup
     ordered: list[Markup] = Field(default_factory=list,

@@ -147,7 +147,7 @@ def _parse_yaml(text: str, file: Path) -> tuple[Any, dict[FieldPath, Position]]:
     positions: dict[FieldPath, Position] = {}
     problems: list[Problem] = []
     try:
-        data = _build(node, (), file, loader, positions, problems, [0])
+        data = _build(node, (), file, loader, positions, problems, [0], text.splitlines())
     except _TooLarge:
         raise AnswersError([Problem(
             f"expands to more than {MAX_VALUES:,} values (YAML aliases repeating an anchor?); "
@@ -165,6 +165,7 @@ def _build(
     positions: dict[FieldPath, Position],
     problems: list[Problem],
     count: list[int],
+    lines: list[str],
 ) -> Any:
     count[0] += 1
     if count[0] > MAX_VALUES:
@@ -197,14 +198,20 @@ def _build(
                     file=file, line=line))
                 continue
             seen[key] = line
-            result[key] = _build(value_node, path + (key,), file, loader, positions, problems, count)
+            result[key] = _build(value_node, path + (key,), file, loader, positions, problems, count, lines)
         return result
     if isinstance(node, SequenceNode):
         return [
-            _build(item, path + (index,), file, loader, positions, problems, count)
+            _build(item, path + (index,), file, loader, positions, problems, count, lines)
             for index, item in enumerate(node.value)
         ]
     line = node.start_mark.line + 1
+    if isinstance(node, ScalarNode) and not node.style and _comment_swallows(node, lines):
+        problems.append(Problem(
+            "the text after “ #” is read as a YAML comment and would be left out of the paper; "
+            "put the value in quotes if the # is part of it", file=file,
+            line=node.end_mark.line + 1, field=_dotted(path)))
+        return None
     try:
         value = loader.construct_object(node, deep=True)
     except yaml.constructor.ConstructorError as exc:
@@ -239,6 +246,19 @@ def _field_on_line(text: str, file: Path, line: int) -> str | None:
 
 class _TooLarge(Exception):
     pass
+
+
+def _comment_swallows(node: ScalarNode, lines: list[str]) -> bool:
+    """A plain value followed by ``#word`` (``firm: Smith #1 Law``): YAML drops the rest.
+
+    A comment written as comments are (``# note``, with a space) is left alone.
+    """
+    if node.end_mark.line >= len(lines):
+        return False
+    rest = lines[node.end_mark.line][node.end_mark.column:]
+    if node.value == "":
+        return bool(re.match(r"\s*#", rest))
+    return bool(re.match(r"\s+#(?!\s|$)", rest))
 
 
 def _dotted(path: FieldPath) -> str | None:

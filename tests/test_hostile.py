@@ -187,3 +187,14 @@ def test_deadline_refuses_dates_its_counting_does_not_cover(start, words):
     from assembler.cli import cli
     result = CliRunner().invoke(cli, ["deadline", "--court", "azd", "--from", start])
     assert result.exit_code == 1 and words in str(result.exception or result.output)
+
+
+@pytest.mark.parametrize("typed", ["Smith #1 Law", "#"])
+def test_a_hash_that_yaml_would_read_as_a_comment_is_refused(tmp_path, typed):
+    (message,) = problems_of(tmp_path, MODEL.replace("firm: Roe Law PLC", f"firm: {typed}"))
+    assert "counsel.opponent.attorneys.0.firm: the text after “ #” is read as a YAML comment" in message
+
+
+def test_a_real_comment_after_a_value_is_still_a_comment(tmp_path):
+    path = write(tmp_path, "case.yaml", MODEL.replace("firm: Roe Law PLC", "firm: Roe Law PLC  # the firm"))
+    assert load_matter(path).answers.counsel.opponent.attorneys[0].firm == "Roe Law PLC"
