@@ -44,6 +44,8 @@ class Vehicle:
     reaches: str              # "order" or "judgment"
     deadline: str | None      # the rule `deadline` counts: local, 59e, 60b, or none
     standard: str | None      # the rule's own words, in the answers' markup
+    moves_for: str            # "reconsideration of", "an order altering or amending"
+    asks_to: str              # "reconsider", "alter or amend"
 
 
 def vehicle_id(answers: Answers, court: Court) -> str:
@@ -67,7 +69,8 @@ def resolve(answers: Answers, court: Court) -> Vehicle:
         rule = "Fed. R. Civ. P. 60(b)" + _clauses(sorted(set(answers.motion.clauses)))
     return Vehicle(id=vid, rule=rule, paper=data["paper"].format(Noun=noun),
                    title=data["title"].format(date=date, noun=noun.upper()),
-                   reaches=data["reaches"], deadline=data["deadline"], standard=data["standard"])
+                   reaches=data["reaches"], deadline=data["deadline"], standard=data["standard"],
+                   moves_for=data["moves_for"], asks_to=data["asks_to"])
 
 
 def _clauses(numbers: list[int]) -> str:

@@ -8,7 +8,8 @@ draft never carries a silent blank.  Free text arrives as ``prose.Rich``.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Iterable
+import re
+from typing import Any, Iterable, Sequence
 
 from . import markup
 from .answers import Matter
@@ -17,7 +18,9 @@ from .markup import Inline, Text
 from .grounds import ResolvedGround
 from .model import Party
 from .prose import Rich, Writer
-from .wording import RoleWords, long_date, movant_words, opponent_words, phrase
+from .vehicles import DEFAULT_OUTCOME
+from .wording import (RoleWords, capitalized, long_date, movant_words, opponent_words, phrase,
+                      raw_phrase)
 from .wordcount import WORD_COUNT_MARK
 
 
@@ -114,6 +117,95 @@ def _standard(court: Court, writer: Writer) -> list[Rich] | None:
     return paragraphs or None
 
 
+def _vehicle_standard(matter: Matter, writer: Writer) -> list[Rich] | None:
+    """The standard a vehicle states: the local rule's, or the federal rule's own words."""
+    vehicle, court = matter.vehicle, matter.court
+    if vehicle.id == "local" or vehicle.standard is None:
+        return _standard(court, writer)
+    paragraphs = writer.paragraphs(markup.parse(vehicle.standard))
+    # The circuits' leading cases (data/circuits.yaml) state the standard for
+    # reconsideration of orders and judgments; for Rule 60(b) the research has none.
+    if vehicle.id in ("54b", "59e") and court.circuit.standard:
+        paragraphs += writer.paragraphs(markup.parse(court.circuit.standard))
+    return paragraphs
+
+
+def _fill(name: str, **parts: Sequence[Inline] | str) -> list[Inline]:
+    """A phrase of ``data/wording.yaml`` with rich parts (titles in italics) put in place."""
+    out: list[Inline] = []
+    for index, piece in enumerate(re.split(r"\{([a-z_]+)\}", raw_phrase(name))):
+        if index % 2 == 0:
+            if piece:
+                out.append(Text(piece))
+            continue
+        value = parts[piece]
+        out += [Text(value)] if isinstance(value, str) else list(value)
+    return out
+
+
+def outcome(matter: Matter, side: str, writer: Writer, *, paper: str, leave: bool,
+            whose: str) -> Fields:
+    """The title verb, the opening sentence's end and the ORDERED items of one proposed order."""
+    a = matter.answers
+    ruling = getattr(a.ruling, side) if a.ruling else None
+    result = (ruling.outcome if ruling else None) or DEFAULT_OUTCOME[side]
+    noun = "Judgment" if a.order.kind == "judgment" else "Order"
+    date = long_date(a.order.date)
+    title = list(matter.text("order", "title").inline)
+    cite = f"{matter.court.citation.word} {a.order.docket}"
+    words = movant_words(a).words()
+    motion = _fill("motion_named", possessive=words["Possessive"], paper=paper, date=date, title=title)
+    this = "This Court’s" if whose == "the Court’s" else capitalized(whose)
+    order = _fill("order_named", whose=this, date=date, title=title, cite=cite)
+    parts = [list(matter.text("motion", "parts", i).inline) for i in range(len(a.motion.parts))]
+    granted = ([parts[n - 1] for n in sorted(set(ruling.granted))]
+               if ruling is not None and ruling.granted else parts)
+    modification = (list(matter.text("motion", "modification").inline)
+                    if a.motion.modification else [])
+    items = [_fill(f"ordered.{result}", motion=motion, noun=noun)]
+    relief = a.motion.asks
+    if result in ("granted", "granted-in-part"):
+        if leave:
+            items.append(_fill("ordered.leave", short=words["Short"], whose=whose, date=date,
+                               title=title, cite=cite))
+            opening_key = "opening.granted"
+        elif relief == "vacate" and not granted:
+            items.append(_fill("ordered.vacate", order=order))
+            opening_key = "opening.granted.vacate"
+        elif relief == "vacate":
+            items += [_fill("ordered.vacate-part", order=order, part=part) for part in granted]
+            opening_key = "opening.granted.vacate-parts"
+        elif relief == "modify":
+            items.append(_fill("ordered.modify-parts" if granted else "ordered.modify", order=order,
+                               parts=_joined(granted), modification=modification))
+            opening_key = "opening.granted.modify"
+        else:
+            items.append(_fill("ordered.amend", order=order, modification=modification))
+            opening_key = "opening.granted.amend"
+        if result == "granted-in-part":
+            items.append(_fill("ordered.otherwise-denied", noun=noun))
+            opening_key = "opening.granted-in-part"
+        elif granted and not leave and relief != "amend":
+            items.append(_fill("ordered.otherwise", noun=noun))
+    else:
+        items.append(_fill("ordered.remains", order=order))
+        opening_key = f"opening.{result}"
+    extra = ruling.ordered if ruling is not None else []
+    items += [list(matter.text("ruling", side, "ordered", i).inline) for i in range(len(extra))]
+    return Fields(f"ruling.{side}.outcome", verb=phrase(f"verb.{result}"),
+                  opening=phrase(opening_key, date=date, noun=noun),
+                  ordered=[writer.rich(item) for item in items])
+
+
+def _joined(parts: list[list[Inline]]) -> list[Inline]:
+    out: list[Inline] = []
+    for index, part in enumerate(parts):
+        if index:
+            out.append(Text(" and " if index == len(parts) - 1 else ", "))
+        out += part
+    return out
+
+
 def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
     """The template context for one document of ``matter``."""
     a = matter.answers
@@ -144,7 +236,20 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
 
     standard = matter.texts.get(("motion", "standard"))
     rule = court.reconsideration
-    leave = bool(rule.leave_required.value) and a.motion.leave is not False
+    vehicle = matter.vehicle
+    leave = (bool(rule.leave_required.value) and a.motion.leave is not False
+             and vehicle.id in ("local", "54b"))
+    noun = "Judgment" if a.order.kind == "judgment" else "Order"
+    other_judge = a.order.judge is not None and a.order.judge != a.case.judge
+    if other_judge:
+        title_word = ("Magistrate Judge" if "magistrate" in (a.order.judge_title or "").lower()
+                      else "Judge")
+        whose = f"{title_word} {a.order.judge}’s"
+    else:
+        whose = "the Court’s"
+    paper_name = phrase("paper_leave") if leave else vehicle.paper
+    paper_title = (f"{paper_name.upper()} OF {long_date(a.order.date).upper()} {noun.upper()}"
+                   if leave else vehicle.title)
     ruling = None
     if a.ruling is not None:
         sides = {}
@@ -155,6 +260,7 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
             intro = matter.texts.get(("ruling", name, "introduction"))
             sides[name] = Fields(
                 f"ruling.{name}",
+                outcome=outcome(matter, name, writer, paper=paper_name, leave=leave, whose=whose),
                 introduction=writer.paragraphs(intro) if intro else [],
                 discussion=writer.paragraphs(matter.text("ruling", name, "discussion")),
                 ordered=[writer.rich(matter.text("ruling", name, "ordered", i))
@@ -182,6 +288,8 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
         "order": Fields("order", docket=a.order.docket, cite=f"{word} {a.order.docket}",
                         date=date_view("order.date", a.order.date, writer),
                         title=writer.rich(matter.text("order", "title")),
+                        noun=noun, whose=whose, Whose=capitalized(whose) if other_judge else "This Court’s",
+                        its=whose if other_judge else "its",
                         short_title=(writer.rich(matter.text("order", "short_title"))
                                      if a.order.short_title else None)),
         "motion_entry": entry_view("motion"),
@@ -213,12 +321,12 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
             writer.paragraphs(matter.text("reply", "introduction"))
             if a.reply.introduction else None)),
         "rule": Fields(
-            "rule", citation=rule.rule.value,
-            standard=(writer.paragraphs(standard) if standard else _standard(court, writer)),
+            "rule", citation=vehicle.rule,
+            standard=(writer.paragraphs(standard) if standard else _vehicle_standard(matter, writer)),
             word_limit=rule.word_limit.value, reply_word_limit=rule.reply_word_limit.value,
             certificate_of_compliance=bool(rule.certificate_of_compliance.value)),
-        "paper": Fields("paper", Name=phrase("paper_leave" if leave else "paper"),
-                        NAME=phrase("paper_leave" if leave else "paper").upper(), leave=leave),
+        "paper": Fields("paper", Name=paper_name, NAME=paper_name.upper(), TITLE=paper_title,
+                        leave=leave, moves_for=vehicle.moves_for, asks_to=vehicle.asks_to),
         "word_count": writer.plain(WORD_COUNT_MARK),
         "ruling": ruling,
         "counsel": Fields("counsel", **counsel),

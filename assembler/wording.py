@@ -29,6 +29,11 @@ def phrase(name: str, **values: str) -> str:
     return _phrases()[name].format(**values)
 
 
+def raw_phrase(name: str) -> str:
+    """A phrase with its ``{placeholders}`` unfilled, for rich parts put in by the view."""
+    return _phrases()[name]
+
+
 def capitalized(text: str) -> str:
     return text[:1].upper() + text[1:]
 

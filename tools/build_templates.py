@@ -229,24 +229,25 @@ def certificate_part():
 
 
 def _order(granting: bool):
-    """The proposed order, after the model order section by section; granting or denying."""
+    """The proposed order, after the model order section by section; granting or denying.
+
+    Its outcome (granted, granted in part, denied, denied without prejudice,
+    adhered) gives the title's verb, the opening sentence's end and the ORDERED
+    items, built by the view from ``data/wording.yaml``.
+    """
     side = "granting" if granting else "denying"
-    outcome = "GRANTED" if granting else "DENIED"
     doc = new_document()
     tag(doc, 'include "parts/caption.docx"')
-    para(doc, "Paper Title", f"ORDER {side.upper()} " "{{ paper.NAME }} OF "
-         "{{ order.date.upper }} ORDER")
+    para(doc, "Paper Title", f"ORDER {{{{ ruling.{side}.outcome.verb }}}} " "{{ paper.TITLE }}")
     para(doc, "Body Text",
          "Before the Court at {{ motion_entry.cite }} is a {{ paper.Name }} of "
-         "the Court’s {{ order.date.long }} ", "{{r order.title }}",
+         "{{ order.whose }} {{ order.date.long }} ", "{{r order.title }}",
          " at {{ order.cite }}. The Motion to Reconsider is filed by {{ movant.name }} "
          "(“{{ movant.defined }}”). {% if not movant.party %}{{ movant.Short }} {{ movant.be }} "
          "not {{ movant.party_noun }} to this lawsuit{% if 'interest' in movant %}, but ",
          "{{r movant.interest }}",
          "{% endif %}. {% endif %}For the reasons stated below, {{ movant.possessive }} "
-         f"{{{{ paper.Name }}}} is {outcome}"
-         + ("{% if not paper.leave %} and the {{ order.date.long }} Order is VACATED{% endif %}."
-            if granting else "."))
+         f"{{{{ paper.Name }}}} {{{{ ruling.{side}.outcome.opening }}}}.")
     para(doc, "Heading 1", "Factual and Procedural Background")
     rich_paragraphs(doc, "Body Text", "background")
     para(doc, "Heading 1", "Discussion")
@@ -260,22 +261,7 @@ def _order(granting: bool):
     rich_paragraphs(doc, "Body Text", f"ruling.{side}.discussion")
     para(doc, "Heading 1", "Conclusion")
     para(doc, "Body Text", "For the foregoing reasons, it is ORDERED:")
-    para(doc, "List Number", "{{ movant.Possessive }} {{ paper.Name }} of the "
-         "{{ order.date.long }} ", "{{r order.title }}", f" is {outcome}.")
-    if granting:
-        tag(doc, "if paper.leave")
-        para(doc, "List Number", "{{ movant.Short }} may file the motion for reconsideration of "
-             "the Court’s {{ order.date.long }} ", "{{r order.title }}", " at {{ order.cite }}.")
-        tag(doc, "else")
-        para(doc, "List Number", "This Court’s {{ order.date.long }} ", "{{r order.title }}",
-             " at {{ order.cite }} is VACATED.")
-        tag(doc, "endif")
-    else:
-        para(doc, "List Number", "This Court’s {{ order.date.long }} ", "{{r order.title }}",
-             " at {{ order.cite }} remains in effect.")
-    tag(doc, f"for item in ruling.{side}.ordered")
-    para(doc, "List Number", "{{r item }}")
-    tag(doc, "endfor")
+    rich_paragraphs(doc, "List Number", f"ruling.{side}.outcome.ordered")
     para(doc, "Body Text", "DATED this {{ ruling.date.day }}", "{{r ruling.date.day_suffix }}",
          " day of {{ ruling.date.month_year }}.")
     para(doc, "Signature", "")
@@ -343,7 +329,7 @@ def response():
     doc = new_document()
     _paper_head(doc, "opponent", "response_filed")
     para(doc, "Paper Title", "RESPONSE IN OPPOSITION TO {{ movant.Possessive|upper }} "
-         "{{ paper.NAME }} OF {{ order.date.upper }} ORDER")
+         "{{ paper.TITLE }}")
     para(doc, "Body Text",
          _defined("opponent") + " respectfully {{ opponent.verb('submit') }} this Response in "
          "Opposition to the {{ paper.Name }} filed at {{ motion_entry.cite }} by "
@@ -369,7 +355,7 @@ def response():
     para(doc, "Heading 1", "Conclusion")
     para(doc, "Body Text", "For the foregoing reasons, {{ opponent.short }} respectfully "
          "{{ opponent.verb('request') }} that the Court deny {{ movant.possessive }} {{ paper.Name }} "
-         "and leave its {{ order.date.long }} Order in effect.")
+         "and leave {{ order.its }} {{ order.date.long }} {{ order.noun }} in effect.")
     _paper_end(doc, "response_filed", "word_limit")
     return doc
 
@@ -378,12 +364,12 @@ def reply():
     """The movant's reply in support: answers the response, point by point."""
     doc = new_document()
     _paper_head(doc, "movant", "reply_filed")
-    para(doc, "Paper Title", "REPLY IN SUPPORT OF {{ paper.NAME }} OF {{ order.date.upper }} ORDER")
+    para(doc, "Paper Title", "REPLY IN SUPPORT OF {{ paper.TITLE }}")
     para(doc, "Body Text",
          _defined("movant") + " respectfully {{ movant.verb('submit') }} this Reply in support of "
          "the {{ paper.Name }} at {{ motion_entry.cite }}, and in answer to "
          "{{ opponent.possessive }} Response in Opposition at {{ response_entry.cite }}. "
-         "The Response gives the Court no reason to leave its {{ order.date.long }} ",
+         "The Response gives the Court no reason to leave {{ order.its }} {{ order.date.long }} ",
          "{{r order.title }}", " in effect.")
     _introduction(doc, "reply")
     para(doc, "Heading 1", "Argument")
@@ -405,14 +391,14 @@ def reply():
 def motion():
     doc = new_document()
     _paper_head(doc, "movant")
-    para(doc, "Paper Title", "{{ paper.NAME }} OF {{ order.date.upper }} ORDER")
+    para(doc, "Paper Title", "{{ paper.TITLE }}")
     para(doc, "Body Text",
          "{{ movant.Name }}{% if movant.defined != movant.Name %} (“{{ movant.defined }}”){% endif %}"
          "{% if not movant.party %}, who {{ movant.be }} not {{ movant.party_noun }} to this "
          "action,{% endif %} respectfully {{ movant.verb('move') }} under {{ rule.citation }} for "
          "{% if paper.leave %}leave to file a motion for {% endif %}"
-         "reconsideration of the Court’s {{ order.date.long }} ", "{{r order.title }}",
-         " (the “Order”), entered at {{ order.cite }}. {{ movant.Short }} "
+         "{{ paper.moves_for }} {{ order.whose }} {{ order.date.long }} ", "{{r order.title }}",
+         " (the “{{ order.noun }}”), entered at {{ order.cite }}. {{ movant.Short }} "
          "{{ movant.verb('ask') }} the Court to ", "{{r motion.relief }}",
          ". This Motion is supported by the following Memorandum of Points and Authorities and "
          "the record of this action.")
