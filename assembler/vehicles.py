@@ -46,6 +46,8 @@ class Vehicle:
     standard: str | None      # the rule's own words, in the answers' markup
     moves_for: str            # "reconsideration of", "an order altering or amending"
     asks_to: str              # "reconsider", "alter or amend"
+    of: str                   # "a Motion for Reconsideration of", "... the Judgment directed to"
+    short: str                # "Motion to Reconsider" (the model order's words), "Motion"
 
 
 def vehicle_id(answers: Answers, court: Court) -> str:
@@ -70,7 +72,8 @@ def resolve(answers: Answers, court: Court) -> Vehicle:
     return Vehicle(id=vid, rule=rule, paper=data["paper"].format(Noun=noun),
                    title=data["title"].format(date=date, noun=noun.upper()),
                    reaches=data["reaches"], deadline=data["deadline"], standard=data["standard"],
-                   moves_for=data["moves_for"], asks_to=data["asks_to"])
+                   moves_for=data["moves_for"], asks_to=data["asks_to"], of=data["of"],
+                   short=data["short"])
 
 
 def _clauses(numbers: list[int]) -> str:

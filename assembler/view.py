@@ -154,7 +154,8 @@ def outcome(matter: Matter, side: str, writer: Writer, *, paper: str, leave: boo
     title = list(matter.text("order", "title").inline)
     cite = f"{matter.court.citation.word} {a.order.docket}"
     words = movant_words(a).words()
-    motion = _fill("motion_named", possessive=words["Possessive"], paper=paper, date=date, title=title)
+    motion = _fill("motion_named", possessive=words["Possessive"], paper=paper, of=matter.vehicle.of,
+                   date=date, title=title)
     this = "This Court’s" if whose == "the Court’s" else capitalized(whose)
     order = _fill("order_named", whose=this, date=date, title=title, cite=cite)
     parts = [list(matter.text("motion", "parts", i).inline) for i in range(len(a.motion.parts))]
@@ -326,7 +327,8 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
             word_limit=rule.word_limit.value, reply_word_limit=rule.reply_word_limit.value,
             certificate_of_compliance=bool(rule.certificate_of_compliance.value)),
         "paper": Fields("paper", Name=paper_name, NAME=paper_name.upper(), TITLE=paper_title,
-                        leave=leave, moves_for=vehicle.moves_for, asks_to=vehicle.asks_to),
+                        leave=leave, moves_for=vehicle.moves_for, asks_to=vehicle.asks_to,
+                        of=vehicle.of, Short=vehicle.short),
         "word_count": writer.plain(WORD_COUNT_MARK),
         "ruling": ruling,
         "counsel": Fields("counsel", **counsel),

@@ -240,9 +240,9 @@ def _order(granting: bool):
     tag(doc, 'include "parts/caption.docx"')
     para(doc, "Paper Title", f"ORDER {{{{ ruling.{side}.outcome.verb }}}} " "{{ paper.TITLE }}")
     para(doc, "Body Text",
-         "Before the Court at {{ motion_entry.cite }} is a {{ paper.Name }} of "
+         "Before the Court at {{ motion_entry.cite }} is a {{ paper.Name }} {{ paper.of }} "
          "{{ order.whose }} {{ order.date.long }} ", "{{r order.title }}",
-         " at {{ order.cite }}. The Motion to Reconsider is filed by {{ movant.name }} "
+         " at {{ order.cite }}. The {{ paper.Short }} is filed by {{ movant.name }} "
          "(“{{ movant.defined }}”). {% if not movant.party %}{{ movant.Short }} {{ movant.be }} "
          "not {{ movant.party_noun }} to this lawsuit{% if 'interest' in movant %}, but ",
          "{{r movant.interest }}",
@@ -335,7 +335,8 @@ def response():
          "Opposition to the {{ paper.Name }} filed at {{ motion_entry.cite }} by "
          "{{ movant.name }}{% if movant.defined != movant.Name %} (“{{ movant.defined }}”)"
          "{% endif %}{% if response_order is defined %}, as the Court requested in its Order at "
-         "{{ response_order.cite }}{% endif %}. The Motion asks the Court to reconsider its "
+         "{{ response_order.cite }}{% endif %}. The Motion asks the Court to {{ paper.asks_to }} "
+         "{{ order.its }} "
          "{{ order.date.long }} ", "{{r order.title }}", " at {{ order.cite }}. For the reasons "
          "below, the Motion should be denied.")
     _introduction(doc, "response")
