@@ -55,6 +55,9 @@ class Ask:
     hint: Dynamic = None
     check: Callable[..., str | None] | None = None
     warn: Callable[..., str | None] | None = None
+    # The default is what the model does when the key is absent (the vehicle, the
+    # outcome): choosing it leaves the key out, so the file says only what was changed.
+    implicit: bool = False
 
 
 @dataclass(frozen=True)
@@ -173,6 +176,9 @@ class Interview:
                     kind="confirm", default=False)):
                 default = value
                 continue
+            if ask.implicit and value == _resolve(ask.default, self, item, path) \
+                    and self.file.get(here) is None:
+                return value
             self.put(here, value)
             if ask.kind in ("markup", "prose") and self.on_citations is not None:
                 self.on_citations(self, value)
@@ -193,7 +199,12 @@ class Interview:
             return Prompt(key, ask.message, "autocomplete", default=_text(default), options=options,
                           meta={o.value: o.description or "" for o in options}, hint=hint,
                           check=lambda text: self._check_text(model, ask, text, item, path))
-        kind: Kind = "multiline" if ask.kind in ("prose", "lines") else "text"
+        if ask.kind == "checkbox":
+            options = list(_resolve(ask.options, self, item, path))
+            chosen = default or []
+            return Prompt(key, ask.message, "checkbox", hint=hint, options=[
+                Option(o.title, o.value, o.description, checked=o.value in chosen) for o in options])
+        kind: Kind = "multiline" if ask.kind in ("prose", "lines", "numbers") else "text"
         if ask.optional:
             hint = f"{hint}; optional" if hint else "optional: Enter to skip"
         return Prompt(key, ask.message, kind, default=_text(default), hint=hint,
@@ -227,6 +238,11 @@ class Interview:
             return int(text)
         if ask.kind == "lines":
             return [line.strip() for line in text.splitlines() if line.strip()]
+        if ask.kind == "numbers":
+            items = [part.strip() for part in text.replace(",", "\n").splitlines() if part.strip()]
+            if not all(item.isdigit() for item in items):
+                raise ValueError("must be whole numbers, one per line")
+            return [int(item) for item in items]
         if ask.kind == "prose" and "\n" in text:
             return text + "\n"
         return text
@@ -363,6 +379,8 @@ def _plain(value: Any) -> Any:
 def _text(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, list):
+        return "\n".join(str(v) for v in value)
     if isinstance(value, list):
         return "\n".join(str(v) for v in value)
     if isinstance(value, dt.date):

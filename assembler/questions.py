@@ -165,6 +165,12 @@ def _ask_order(iv: Interview, mode: Mode) -> None:
         Ask("title", "Title of the order (*italic* for case names)", "markup"),
         Ask("short_title", "Short title the papers use (\"the *Ex Parte* Order\")", "markup",
             optional=True),
+        Ask("kind", "Is it an interlocutory order or a final judgment?", "select", default="order",
+            implicit=True,
+            options=[Option("an order (interlocutory)", "order"), Option("a final judgment", "judgment")]),
+        Ask("judge", "Judge who entered it, if not the judge deciding the motion", optional=True),
+        Ask("judge_title", "That judge's title", default="United States District Judge",
+            when=lambda iv, item, path: bool(item.get("judge"))),
     ), mode)
 
 
@@ -380,8 +386,54 @@ def _standard_needed(iv: Interview, item: Item, path: FieldPath) -> bool:
     return court is not None and not court.reconsideration.standard.known
 
 
+def _vehicle_options(iv: Interview, item: Item, path: FieldPath) -> list[Option]:
+    from .vehicles import vehicles
+
+    court = _court(iv)
+    options = []
+    for vid, data in vehicles().items():
+        if vid == "local":
+            if court is None or not court.reconsideration.rule.known:
+                continue
+            label = f"{court.reconsideration.rule.value}, the court's local rule"
+        else:
+            label = data["label"]
+        options.append(Option(label, vid))
+    return options
+
+
+def _vehicle_default(iv: Interview, item: Item, path: FieldPath) -> str:
+    court = _court(iv)
+    if iv.value(("order", "kind")) == "judgment":
+        return "59e"
+    return "local" if court is not None and court.reconsideration.rule.known else "54b"
+
+
+def _is_60b(iv: Interview, item: Item, path: FieldPath) -> bool:
+    return item.get("rule") == "60b"
+
+
+def _clause_check(iv: Interview, item: Item, path: FieldPath, value: Any) -> str | None:
+    return None if all(1 <= n <= 6 for n in value) else "the reasons of Rule 60(b) are 1 to 6"
+
+
+def _modifies(iv: Interview, item: Item, path: FieldPath) -> bool:
+    return item.get("asks") in ("modify", "amend")
+
+
 def _ask_motion(iv: Interview, mode: Mode) -> None:
     iv.ask_all(("motion",), "MotionPaper", (
+        Ask("rule", "Under which rule does the motion move?", "select", options=_vehicle_options,
+            default=_vehicle_default, implicit=True),
+        Ask("clauses", "Which reasons of Rule 60(b) (numbers 1-6, one per line)?", "numbers",
+            optional=True, when=_is_60b, check=_clause_check),
+        Ask("parts", "The parts of the order the motion targets, one per line (Enter: the whole order)",
+            "lines", optional=True),
+        Ask("asks", "What should the Court do with it?", "select", default="vacate", implicit=True,
+            options=[
+            Option("vacate it (or the parts named)", "vacate"), Option("modify it", "modify"),
+            Option("amend the judgment", "amend")]),
+        Ask("modification", "The new text it should carry", "prose", when=_modifies),
         Ask("filed", "Date the motion is filed (YYYY-MM-DD)", "date",
             default=lambda iv, item, path: iv.today),
         Ask("relief", "What the motion asks the Court to do (\"reconsider and vacate its ... Order\")",
@@ -429,6 +481,36 @@ def _ask_counsel(iv: Interview, mode: Mode) -> None:
                 _settled(iv, mode, ("counsel", "opponent") if side == "movant" else None))
 
 
+def _outcome_options(side: str):
+    labels = {"granted": "granted", "granted-in-part": "granted in part and denied in part",
+              "denied": "denied", "denied-without-prejudice": "denied without prejudice",
+              "adhered": "reconsidered, and the order adhered to"}
+
+    def options(iv: Interview, item: Item, path: FieldPath) -> list[Option]:
+        from .vehicles import OUTCOMES
+        return [Option(labels[o], o) for o in OUTCOMES[side]]
+    return options
+
+
+def _part_options(iv: Interview, item: Item, path: FieldPath) -> list[Option]:
+    return [Option(str(part), i + 1) for i, part in enumerate(iv.value(("motion", "parts")) or [])]
+
+
+def _in_part(iv: Interview, item: Item, path: FieldPath) -> bool:
+    return item.get("outcome") == "granted-in-part"
+
+
+def ruling_side(side: str) -> tuple[Ask, ...]:
+    from .vehicles import DEFAULT_OUTCOME
+    return (
+        Ask("outcome", "The outcome", "select", options=_outcome_options(side),
+            default=DEFAULT_OUTCOME[side], implicit=True),
+        Ask("granted", "Which parts does the order grant?", "checkbox", options=_part_options,
+            when=_in_part),
+        *RULING_SIDE,
+    )
+
+
 RULING_SIDE = (
     Ask("introduction", "Introduction (the motion as the order puts it)", "prose", optional=True),
     Ask("discussion", "Discussion", "prose"),
@@ -445,7 +527,7 @@ def _ask_ruling(iv: Interview, mode: Mode) -> None:
     iv.ask_one(("ruling",), "Ruling", Ask("date", "Date for the orders (YYYY-MM-DD)", "date"), mode)
     for side in ("granting", "denying"):
         iv.asker.say(f"  The order {side}:")
-        iv.ask_all(("ruling", side), "RulingSide", RULING_SIDE, mode)
+        iv.ask_all(("ruling", side), "RulingSide", ruling_side(side), mode)
 
 
 SECTIONS = (

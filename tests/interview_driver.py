@@ -86,7 +86,9 @@ class ExampleUser:
         if prompt.kind == "confirm":
             return prompt.default if value is None else bool(value)
         if prompt.kind == "select":
-            return value
+            return prompt.default if value is None else value
+        if prompt.kind == "checkbox":
+            return list(value or [])
         if value is None:
             return prompt.default or ""  # Enter: the default, or nothing for an optional question
         if isinstance(value, list):
