@@ -157,13 +157,17 @@ def check(files: tuple[Path, ...], documents: str | None) -> None:
 @cli.command()
 @click.option("--side", type=click.Choice(["movant", "opponent"]),
               help="Only the grounds this side raises.")
+@click.option("--rule", "vehicle", type=click.Choice(["local", "54b", "59e", "60b"]),
+              help="Only the grounds that fit this motion.rule.")
 @click.option("--full", is_flag=True, help="Also print each ground's default text.")
-def grounds(side: str | None, full: bool) -> None:
+def grounds(side: str | None, vehicle: str | None, full: bool) -> None:
     """List the grounds library: ids to use under grounds: or opposition: in an answer file."""
     from .grounds import library
 
     for ground in library().values():
         if side and ground.side != side:
+            continue
+        if vehicle and ground.vehicles and vehicle not in ground.vehicles:
             continue
         click.echo(f"{ground.id:<26} {ground.side:<9} {ground.heading}")
         for authority in ground.authorities:
