@@ -8,6 +8,7 @@ hard-codes a caption or a citation is caught here.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any, Mapping
 
@@ -33,6 +34,39 @@ def citations_in(document: Any) -> list[tuple[str, int]]:
     return [(m.group(1), int(m.group(2))) for text in texts for m in _CITE.finditer(text)]
 
 
+def paper_dates(matter: Matter) -> dict[str, tuple[dt.date | None, int | None]]:
+    """Each paper's date and its own docket number, as far as the answers tell them."""
+    a = matter.answers
+
+    def party_paper(role: str, filed: dt.date | None) -> tuple[dt.date | None, int | None]:
+        entry = matter.entry_with_role(role)
+        return (filed or (entry.date if entry else None), entry.number if entry else None)
+
+    ruling = a.ruling.date if a.ruling else None
+    return {"motion": party_paper("motion", a.motion.filed),
+            "response": party_paper("response", a.response.filed),
+            "reply": party_paper("reply", a.reply.filed),
+            "order-granting": (ruling, None), "order-denying": (ruling, None)}
+
+
+def _time_travel(matter: Matter, documents: Mapping[str, Any]) -> list[str]:
+    """A paper cannot cite a docket entry filed after it, nor its own entry."""
+    problems = []
+    dates = {entry.number: entry.date for entry in matter.answers.docket}
+    known = paper_dates(matter)
+    for doc_id, document in documents.items():
+        when, own = known.get(doc_id, (None, None))
+        for _, number in sorted(set(citations_in(document))):
+            if number == own:
+                problems.append(f"{doc_id}.docx cites its own docket entry, "
+                                f"{matter.court.citation.word} {number}")
+            elif when is not None and number in dates and dates[number] > when:
+                problems.append(
+                    f"{doc_id}.docx, dated {when.isoformat()}, cites {matter.court.citation.word} "
+                    f"{number}, filed later ({dates[number].isoformat()})")
+    return problems
+
+
 def check_set(matter: Matter, documents: Mapping[str, Any]) -> None:
     """Raise ``ConsistencyError`` naming every disagreement among ``documents`` (id -> Document)."""
     problems: list[str] = []
@@ -55,6 +89,7 @@ def check_set(matter: Matter, documents: Mapping[str, Any]) -> None:
                                 f"{matter.court.name} papers cite “{word} {number}”")
             if number not in numbers:
                 problems.append(f"{doc_id}.docx cites docket {number}, which is not in the docket list")
+    problems += _time_travel(matter, documents)
     if len(set(captions.values())) > 1:
         first = next(iter(captions))
         differ = [d for d, c in captions.items() if c != captions[first]]

@@ -119,8 +119,8 @@ def test_footnotes_part_is_created_when_a_template_has_none(tmp_path, example):
     doc.add_paragraph("{%p for paragraph in background %}")
     doc.add_paragraph().add_run("{{r paragraph }}")
     doc.add_paragraph("{%p endfor %}")
-    doc.save(folder / "motion.docx")
-    (path,) = render_matter(load_matter(example), tmp_path / "out", ["motion"],
+    doc.save(folder / "order-granting.docx")  # the whole chronology: an order, after all of it
+    (path,) = render_matter(load_matter(example), tmp_path / "out", ["order-granting"],
                            templates=TemplateSet(folder))
     view = text_view(path)
     assert "[^11]: Docket 22; Docket 26." in view

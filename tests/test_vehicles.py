@@ -151,3 +151,16 @@ def test_another_judges_order_is_called_theirs_and_72a_is_flagged(tmp_path):
     matter = load_matter(write(tmp_path, "swapped.yaml", swapped))
     assert any("an objection under Fed. R. Civ. P. 72(a), within 14 days" in w.message
                for w in advise(matter))
+
+
+def test_a_paper_cannot_cite_an_entry_filed_after_it_nor_itself(tmp_path):
+    from assembler.errors import ConsistencyError
+
+    model = (EXAMPLES / "cp-productions.yaml").read_text(encoding="utf-8")
+    later = model.replace("sued.[[18 at 12-14]]", "sued.[[26 at 2]]")  # the reply cites itself
+    with pytest.raises(ConsistencyError, match="reply.docx cites its own docket entry, Docket 26"):
+        drafts(tmp_path, later, ["reply"])
+    earlier = model.replace("  - id: information-relevant\n", "  - id: information-relevant\n    answers: not-relevant\n")
+    with pytest.raises(ConsistencyError,
+                       match=r"response.docx, dated 2012-10-02, cites Docket 26, filed later \(2012-10-12\)"):
+        drafts(tmp_path, earlier, ["response"])
