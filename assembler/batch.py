@@ -34,7 +34,8 @@ from .advice import advise
 from .answers import load_matter
 from .errors import AssemblerError, OutputError
 from .files import atomic_open, atomic_write_all, describe, remove_stale_temporaries
-from .render import TemplateSet, case_folder, docx_bytes, folder_for_case, render_set
+from .render import (TemplateSet, allowed_documents, case_folder, docx_bytes, folder_for_case,
+                     render_set)
 
 MANIFEST = "manifest"
 LOCK = ".assembler-batch.lock"
@@ -185,7 +186,8 @@ def validate_case(file: str) -> CaseResult:
 
 
 def render_case(file: str, out_dir: str, documents: Sequence[str], force: bool,
-                previous: dict | None, dry_run: bool) -> CaseResult:
+                previous: dict | None, dry_run: bool, explicit: bool = False,
+                unordered: bool = False) -> CaseResult:
     """Render one case's documents (those not yet drafted, unless ``force``)."""
     assert _templates is not None, "worker not initialised"
     number: str | None = None
@@ -197,6 +199,9 @@ def render_case(file: str, out_dir: str, documents: Sequence[str], force: bool,
         result = CaseResult(file, "done", case_number=matter.answers.case.number,
                             folder=str(folder), answers_sha256=_digest(matter.source.files),
                             warnings=[str(w) for w in advise(matter)])
+        documents, note = allowed_documents(matter, documents, explicit=explicit, unordered=unordered)
+        if note:
+            result.warnings.append(note)
         targets = {doc_id: folder / f"{doc_id}.docx" for doc_id in documents}
         if not force and all(t.exists() for t in targets.values()):
             if previous and previous.get("answers_sha256") not in (None, result.answers_sha256):
@@ -236,7 +241,8 @@ def _describe(doc_id: str, path: Path) -> DocumentResult:
 def run_batch(paths: Sequence[Path], out_dir: Path, documents: Sequence[str], *,
               jobs: int | None = None, force: bool = False, fail_fast: bool = False,
               dry_run: bool = False, template_dir: Path | None = None,
-              progress: Callable[[CaseResult, int, int], None] | None = None) -> BatchReport:
+              progress: Callable[[CaseResult, int, int], None] | None = None,
+              explicit: bool = False, unordered: bool = False) -> BatchReport:
     """Validate every case under ``paths``, then render the valid ones into ``out_dir``.
 
     Ctrl-C (SIGINT) asks the run to stop: no new case is started, the cases in
@@ -251,12 +257,14 @@ def run_batch(paths: Sequence[Path], out_dir: Path, documents: Sequence[str], *,
             stack.enter_context(_output_lock(out_dir))
             remove_stale_temporaries(out_dir)  # left by a run that was killed mid-write
         return _run(cases, bases, out_dir, documents, jobs=jobs, force=force, fail_fast=fail_fast,
-                    dry_run=dry_run, template_dir=template_dir, progress=progress)
+                    dry_run=dry_run, template_dir=template_dir, progress=progress,
+                    explicit=explicit, unordered=unordered)
 
 
 def _run(cases: list[Path], bases: list[Path], out_dir: Path, documents: Sequence[str], *, jobs: int,
          force: bool, fail_fast: bool, dry_run: bool, template_dir: Path | None,
-         progress: Callable[[CaseResult, int, int], None] | None) -> BatchReport:
+         progress: Callable[[CaseResult, int, int], None] | None, explicit: bool = False,
+         unordered: bool = False) -> BatchReport:
     previous = _read_manifest(out_dir)
     results: dict[str, CaseResult] = {str(f): CaseResult(str(f), "not-finished") for f in cases}
     report = BatchReport(list(results.values()), list(documents), bases=[str(b) for b in bases])
@@ -278,7 +286,8 @@ def _run(cases: list[Path], bases: list[Path], out_dir: Path, documents: Sequenc
                     if file is None:
                         return
                     inflight.add(pool.submit(render_case, file, str(out_dir), list(documents),
-                                             force, previous.get(file), dry_run))
+                                             force, previous.get(file), dry_run, explicit,
+                                             unordered))
 
             top_up()
             while inflight:

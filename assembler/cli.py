@@ -58,16 +58,21 @@ def cli() -> None:
 @click.option("--dry-run", is_flag=True, help="Check and render, but write nothing.")
 @click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
               help="A folder of your own .docx templates.")
+@click.option("--unordered-response", is_flag=True,
+              help="Draft the response and reply even where the court allows them only when ordered.")
 def render(answers: Path, output: Path, documents: str | None, force: bool, dry_run: bool,
-           templates: Path | None) -> None:
+           templates: Path | None, unordered_response: bool) -> None:
     """Draft documents from an ANSWERS file into OUTPUT/<case number>/."""
     from .advice import advise
     from .answers import load_matter
-    from .render import TemplateSet, case_folder, render_matter, render_set
+    from .render import TemplateSet, allowed_documents, case_folder, render_matter, render_set
 
-    chosen = _documents(documents)
     matter = load_matter(answers)
+    chosen, note = allowed_documents(matter, _documents(documents), explicit=documents is not None,
+                                     unordered=unordered_response)
     _warn(advise(matter))
+    if note:
+        click.secho(f"note: {note}", fg="yellow", err=True)
     template_set = TemplateSet(templates)
     if dry_run:
         render_set(matter, chosen, template_set)
@@ -91,8 +96,11 @@ def render(answers: Path, output: Path, documents: str | None, force: bool, dry_
 @click.option("--dry-run", is_flag=True, help="Validate and render every case, but write nothing.")
 @click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
               help="A folder of your own .docx templates.")
+@click.option("--unordered-response", is_flag=True,
+              help="Draft responses and replies even where the court allows them only when ordered.")
 def batch(paths: tuple[Path, ...], output: Path, documents: str | None, jobs: int | None,
-          force: bool, fail_fast: bool, dry_run: bool, templates: Path | None) -> None:
+          force: bool, fail_fast: bool, dry_run: bool, templates: Path | None,
+          unordered_response: bool) -> None:
     """Draft every case in PATHS (answer files, or folders of them) into OUTPUT/<case number>/.
 
     Files that others name in extends: are shared bases, not cases. Every case
@@ -105,7 +113,8 @@ def batch(paths: tuple[Path, ...], output: Path, documents: str | None, jobs: in
 
     chosen = _documents(documents)
     report = run_batch_with_progress(list(paths), output, chosen, jobs=jobs, force=force,
-                                     fail_fast=fail_fast, dry_run=dry_run, template_dir=templates)
+                                     fail_fast=fail_fast, dry_run=dry_run, template_dir=templates,
+                                     explicit=documents is not None, unordered=unordered_response)
     show_summary(report, output, dry_run=dry_run)
     if report.interrupted:
         raise click.exceptions.Exit(130)
@@ -116,7 +125,9 @@ def batch(paths: tuple[Path, ...], output: Path, documents: str | None, jobs: in
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--documents", help="Comma-separated documents to check (default: all five, as render).")
-def check(files: tuple[Path, ...], documents: str | None) -> None:
+@click.option("--unordered-response", is_flag=True,
+              help="Check the response and reply even where the court allows them only when ordered.")
+def check(files: tuple[Path, ...], documents: str | None, unordered_response: bool) -> None:
     """Check answer FILES and report every problem, with file and line; writes nothing.
 
     A file that passes renders: check validates the answers and drafts the
@@ -126,9 +137,8 @@ def check(files: tuple[Path, ...], documents: str | None) -> None:
     """
     from .advice import advise
     from .answers import load_matter
-    from .render import TemplateSet, render_set
+    from .render import TemplateSet, allowed_documents, render_set
 
-    chosen = _documents(documents)
     templates = TemplateSet()
     failed = 0
     for file in files:
@@ -142,6 +152,11 @@ def check(files: tuple[Path, ...], documents: str | None) -> None:
         warnings = advise(matter)
         _warn(warnings)
         try:
+            chosen, note = allowed_documents(matter, _documents(documents),
+                                             explicit=documents is not None,
+                                             unordered=unordered_response)
+            if note:
+                click.secho(f"note: {file}: {note}", fg="yellow", err=True)
             render_set(matter, chosen, templates)
         except AssemblerError as exc:
             failed += 1

@@ -294,6 +294,30 @@ def case_folder(out_dir: Path, matter: Matter) -> Path:
     return folder_for_case(out_dir, matter.answers.case.number)
 
 
+def allowed_documents(matter: Matter, documents: Iterable[str], *, explicit: bool,
+                      unordered: bool = False) -> tuple[list[str], str | None]:
+    """The papers to draft, and why any were left out.
+
+    Where the court allows a response (and so a reply) only when it orders one,
+    and no docket entry has role: response-order, the two are left out of the
+    default set; asked for by name, they are an error unless ``unordered``.
+    """
+    documents = list(documents)
+    rule = matter.court.reconsideration.response_only_if_ordered
+    if (not rule.value or matter.vehicle.id != "local" or unordered
+            or matter.entry_with_role("response-order") is not None):
+        return documents, None
+    barred = [d for d in documents if d in ("response", "reply")]
+    if not barred:
+        return documents, None
+    why = (f"the {matter.court.name} allows a response and a reply only when the court orders one "
+           f"({rule.source.split(' (')[0]}), and no docket entry has role: response-order")
+    if explicit:
+        raise OutputError(f"{matter.file}: {why}; add the order to the docket, or pass "
+                          "--unordered-response to draft them anyway")
+    return [d for d in documents if d not in barred], f"not drafting {' and '.join(barred)}: {why}"
+
+
 def render_set(matter: Matter, documents: Iterable[str],
                templates: TemplateSet | None = None) -> list[Any]:
     """Render ``documents`` of ``matter`` in memory, and check that they agree with each other."""

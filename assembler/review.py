@@ -106,7 +106,7 @@ def summary(interview: Interview) -> list[str]:
 def offer_to_draft(file: Path, asker: Asker) -> list[Path]:
     """Ask which papers to draft and where; draft them and say where they went."""
     from .answers import load_matter
-    from .render import DOCUMENTS, render_matter
+    from .render import DOCUMENTS, allowed_documents, render_matter
 
     try:
         matter = load_matter(file)
@@ -116,14 +116,18 @@ def offer_to_draft(file: Path, asker: Asker) -> list[Path]:
     if not asker.ask(Prompt("draft", "Draft the papers now?", "confirm", default=True)):
         asker.say(f"Draft them later with: assembler render {file} -o drafts/")
         return []
+    allowed, note = allowed_documents(matter, DOCUMENTS, explicit=False)
+    if note:
+        asker.say(f"  {note}")
     chosen = asker.ask(Prompt("documents", "Which papers?", "checkbox",
-                              options=[Option(d, d, checked=True) for d in DOCUMENTS]))
+                              options=[Option(d, d, checked=d in allowed) for d in DOCUMENTS]))
     if not chosen:
         return []
     folder = asker.ask(Prompt("output", "Folder for the drafts", "text", default="drafts"))
     force = False
     while True:
         try:
+            allowed_documents(matter, chosen, explicit=True)  # says why, if it was left out
             paths = render_matter(matter, Path(folder.strip() or "drafts"), chosen, force=force)
         except AssemblerError as exc:
             asker.say(f"  {exc}")

@@ -41,7 +41,8 @@ def test_every_rule_figure_carries_a_source_and_unverified_is_unknown(court_id):
     ("nysd", "word_limit", 3500), ("nysd", "reply_word_limit", 1750), ("ilnd", "page_limit", 15),
     ("mad", "page_limit", 20), ("txnd", "page_limit", 25), ("flmd", "page_limit", 25),
     ("cand", "leave_required", True), ("cand", "response_only_if_ordered", True),
-    ("azd", "response_only_if_ordered", None), ("azd", "page_limit", None),
+    # LRCiv 7.2(g)(2), verified from its text as quoted in Dible v. City of Chandler (D. Ariz. 2008)
+    ("azd", "response_only_if_ordered", True), ("azd", "page_limit", None),
 ])
 def test_profile_figures_match_the_research(court_id, name, value):
     assert getattr(load_court(court_id).reconsideration, name).value == value

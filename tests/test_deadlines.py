@@ -98,7 +98,8 @@ CAND = ("court: azd\ncase:\n  number: 2:24-cv-01234-PHX-ABC", "court: cand\ncase
 
 
 def test_check_warns_of_a_response_the_court_did_not_order(tmp_path):
-    matter = _case(tmp_path, *CAND)
+    text = (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8").replace(*CAND)
+    matter = load_matter(write(tmp_path, "case.yaml", text.replace("    role: response-order\n", "")))
     assert any("allows a response only when the court orders one" in w.message for w in advise(matter))
 
 

@@ -29,7 +29,7 @@ def test_single_party_movant_speaks_in_the_singular_in_every_paper(document, dra
         "motion": "Defendant John Doe (“Defendant”) respectfully moves under LRCiv 7.2(g)",
         "response": "Example Films, LLC (“Example Films”) respectfully submits this Response in "
                     "Opposition to the Motion for Reconsideration filed at Docket 12 by "
-                    "Defendant John Doe (“Defendant”).",
+                    "Defendant John Doe (“Defendant”), as the Court requested in its Order at Docket 13.",
         "reply": "Defendant John Doe (“Defendant”) respectfully submits this Reply",
         "order-granting": "Defendant asserts that the Order rests on a manifest error",
         "order-denying": "Defendant’s Motion for Reconsideration is DENIED.",

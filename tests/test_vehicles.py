@@ -164,3 +164,21 @@ def test_a_paper_cannot_cite_an_entry_filed_after_it_nor_itself(tmp_path):
     with pytest.raises(ConsistencyError,
                        match=r"response.docx, dated 2012-10-02, cites Docket 26, filed later \(2012-10-12\)"):
         drafts(tmp_path, earlier, ["response"])
+
+
+def test_arizona_drafts_no_response_unless_the_court_ordered_one(tmp_path):
+    from click.testing import CliRunner
+
+    from assembler.cli import cli
+    text = DOE.replace("    role: response-order\n", "")
+    path = write(tmp_path, "case.yaml", text)
+    result = CliRunner().invoke(cli, ["render", str(path), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "not drafting response and reply" in result.output and "LRCiv 7.2(g)(2)" in result.output
+    assert sorted(p.stem for p in (tmp_path / "out").rglob("*.docx")) == \
+        ["motion", "order-denying", "order-granting"]
+    result = CliRunner().invoke(cli, ["render", str(path), "-o", str(tmp_path / "o2"), "--documents", "response"])
+    assert result.exit_code == 1 and "--unordered-response" in str(result.exception)
+    result = CliRunner().invoke(cli, ["render", str(path), "-o", str(tmp_path / "o3"), "--documents", "response",
+                                      "--unordered-response"])
+    assert result.exit_code == 0
