@@ -95,4 +95,4 @@ def check_set(matter: Matter, documents: Mapping[str, Any]) -> None:
         differ = [d for d, c in captions.items() if c != captions[first]]
         problems.append(f"the captions of {', '.join(differ)} differ from that of {first}")
     if problems:
-        raise ConsistencyError("the drafts disagree: " + "; ".join(problems))
+        raise ConsistencyError(f"{matter.file}: the drafts disagree: " + "; ".join(problems))

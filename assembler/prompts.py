@@ -9,6 +9,7 @@ the answers are saved.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass, field
 from typing import Any, Callable, Literal, Protocol, Sequence
 
@@ -83,6 +84,12 @@ class TerminalAsker:
             if multiline:
                 instruction = ((prompt.hint + "; ") if prompt.hint else "") + \
                     "Esc then Enter to finish"
+                # prompt_toolkit draws nothing at all for a multi-line prompt whose first
+                # line is wider than the terminal: say the question first, ask on a short line.
+                width = shutil.get_terminal_size((80, 24)).columns
+                if len(f"? {message} ({instruction}) ") >= width:
+                    self._echo(f"? {message}" + (f"\n  ({prompt.hint})" if prompt.hint else ""))
+                    message, instruction = "›", "Esc then Enter to finish"
             question = questionary.text(
                 message, default=prompt.default or "", validate=_validator(prompt.check),
                 multiline=multiline, instruction=f"({instruction})" if instruction else None,
