@@ -71,6 +71,11 @@ class Loop:
     label: Callable[[dict], str]
     minimum: int = 1
     add: Callable[..., bool] | None = None  # custom way to add an item (the grounds)
+    plural: str = ""  # "docket entries"; default: noun + "s"
+
+    @property
+    def nouns(self) -> str:
+        return self.plural or self.noun + "s"
 
 
 @dataclass(frozen=True)
@@ -304,7 +309,7 @@ class Interview:
             if len(rows) >= loop.minimum:
                 options.append(Option("done", "done"))
             choice = self.asker.ask(Prompt(f"menu:{'.'.join(map(str, loop.path))}",
-                                           f"{loop.noun.capitalize()}s: what next?", "select",
+                                           f"{loop.nouns.capitalize()}: what next?", "select",
                                            default="done" if len(rows) >= loop.minimum else "add",
                                            options=options))
             if choice == "done":
@@ -334,7 +339,7 @@ class Interview:
         return index
 
     def echo(self, loop: Loop, rows: list[dict]) -> None:
-        self.asker.say(f"  {loop.noun.capitalize()}s so far ({len(rows)}):")
+        self.asker.say(f"  {loop.nouns.capitalize()} so far ({len(rows)}):")
         for i, row in enumerate(rows, 1):
             self.asker.say(f"  {i:>3}. {loop.label(row)}")
 

@@ -242,7 +242,8 @@ def _docket_label(row: dict) -> str:
 
 
 def docket_loop() -> Loop:
-    return Loop(("docket",), "DocketEntry", "docket entry", DOCKET, _docket_label)
+    return Loop(("docket",), "DocketEntry", "docket entry", DOCKET, _docket_label,
+                plural="docket entries")
 
 
 def offer_cited_entries(iv: Interview, text: str) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import shutil
 import subprocess
 import tempfile
@@ -49,7 +50,10 @@ def mutate(rng: random.Random) -> tuple[str, str | None]:
         value = "".join(rng.choice(ALPHABET) for _ in range(rng.randint(1, 30)))
         quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
         key = line.split(":")[0]
-        text = text.replace(line, f"{key}: {quoted if rng.random() < 0.7 else value}", 1)
+        if rng.random() < 0.3:  # typed without quotes: a line break would end the value there
+            value = re.sub("[\r\n\u2028\u2029\x85]", "", value) or "x"
+            quoted = value
+        text = text.replace(line, f"{key}: {quoted}", 1)
         expected = " ".join(value.split())
     elif kind == "number":
         target = rng.choice(["  docket: 13\n", "  - number: 18\n", "        bar_number: \"012345\"\n"])
