@@ -206,6 +206,13 @@ def _build(
             for index, item in enumerate(node.value)
         ]
     line = node.start_mark.line + 1
+    start = lines[node.start_mark.line][node.start_mark.column:] if node.start_mark.line < len(lines) else ""
+    if start[:1] in ("&", "!"):
+        what = "an anchor" if start[0] == "&" else "a tag"
+        problems.append(Problem(
+            f"a value that begins with {start[0]} is YAML's mark for {what}, which is not printed; "
+            "put the value in quotes if the text begins so", file=file, line=line, field=_dotted(path)))
+        return None
     if isinstance(node, ScalarNode) and not node.style and _comment_swallows(node, lines):
         problems.append(Problem(
             "the text after “ #” is read as a YAML comment and would be left out of the paper; "

@@ -198,3 +198,9 @@ def test_a_hash_that_yaml_would_read_as_a_comment_is_refused(tmp_path, typed):
 def test_a_real_comment_after_a_value_is_still_a_comment(tmp_path):
     path = write(tmp_path, "case.yaml", MODEL.replace("firm: Roe Law PLC", "firm: Roe Law PLC  # the firm"))
     assert load_matter(path).answers.counsel.opponent.attorneys[0].firm == "Roe Law PLC"
+
+
+@pytest.mark.parametrize("typed, mark", [("&o Smith", "an anchor"), ("! Y", "a tag"), ("!!str 12", "a tag")])
+def test_a_value_yaml_would_read_as_an_anchor_or_tag_is_refused(tmp_path, typed, mark):
+    (message,) = problems_of(tmp_path, MODEL.replace("firm: Roe Law PLC", f"firm: {typed}"))
+    assert f"counsel.opponent.attorneys.0.firm: a value that begins with {typed[0]} is YAML's mark for {mark}" in message
