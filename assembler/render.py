@@ -23,10 +23,11 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from . import wordxml
 from .answers import Matter
-from .consistency import check_set
+from .consistency import check_set, paper_dates
 from .courts import Formatting
 from .errors import OutputError, TemplateError
 from .files import atomic_write, atomic_write_all
+from .properties import set_properties
 from .prose import Writer
 from .view import Fields, build_context
 from .wordcount import fill_word_count
@@ -221,6 +222,7 @@ class TemplateSet:
         wordxml.attach_footnotes(doc.docx, writer.notes)
         fill_word_count(doc.docx)
         apply_formatting(doc.docx, matter.court.formatting)
+        set_properties(doc.docx, matter, document_id, paper_dates(matter).get(document_id, (None, None))[0])
         return doc
 
 

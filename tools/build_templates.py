@@ -436,13 +436,52 @@ PARTS = {
 }
 
 
+# --------------------------------------------------------------------------- finish
+KEPT_STYLES = {"Normal", "Court Title", "Caption Text", "Caption Role", "Paper Title", "Heading 1",
+               "Heading 2", "Body Text", "List Number", "Block Text", "Signature", "footnote text",
+               "footnote reference", "Default Paragraph Font", "Normal Table", "No List", "Table Grid"}
+
+
+def finish(doc):
+    """A template Word opens as a finished document of today's Word, not a converted one.
+
+    Only the styles the papers use (python-docx's default template brings about
+    150, blue Cambria among them); Word 2013+ compatibility mode, not 2010's; no
+    Japanese East Asian theme language; no thumbnail of another document.
+    """
+    styles = doc.styles.element
+    for style in list(styles.iterchildren(qn("w:style"))):
+        name = style.find(qn("w:name"))
+        if name is None or name.get(qn("w:val")).lower() not in {n.lower() for n in KEPT_STYLES}:
+            styles.remove(style)
+            continue
+        for link in style.findall(qn("w:link")):  # "Heading 1 Char" and the like are gone
+            style.remove(link)
+    settings = doc.settings.element
+    for setting in settings.iter(qn("w:compatSetting")):
+        if setting.get(qn("w:name")) == "compatibilityMode":
+            setting.set(qn("w:val"), "15")
+    for lang in settings.iter(qn("w:themeFontLang")):
+        lang.attrib.pop(qn("w:eastAsia"), None)
+    package = doc.part.package
+    for rid, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            del package.rels[rid]
+    for rid, rel in list(doc.part.rels.items()):
+        if rel.reltype.endswith("/stylesWithEffects"):
+            del doc.part.rels[rid]
+    props = doc.core_properties
+    props.author = props.title = props.comments = props.subject = props.keywords = ""
+    props.last_modified_by = ""
+    props.language = "en-US"
+    props.revision = 1
+    return doc
+
+
 def main(argv: list[str]) -> int:
     (OUT / "parts").mkdir(parents=True, exist_ok=True)
     for name, build in PARTS.items():
-        doc = build()
-        doc.core_properties.author = "assembler"
-        doc.core_properties.title = ""
-        doc.core_properties.comments = ""
+        doc = finish(build())
         (OUT / name).write_bytes(docx_bytes(doc))  # fixed zip stamps: a rebuild changes nothing
         print(f"wrote templates/{name}")
     return 0
