@@ -227,10 +227,10 @@ class TemplateSet:
 
 
 def apply_formatting(document: Any, formatting: Formatting) -> None:
-    """Raise font sizes to the court's minimum (body and footnotes alike); number lines where asked."""
+    """Font sizes in the court's size (body and footnotes alike); number lines where asked."""
     if formatting.pleading_lines.value:
         wordxml.number_lines(document)
-    wordxml.raise_font_sizes(document, formatting.size, formatting.footnote_size)
+    wordxml.set_font_sizes(document, formatting.size, formatting.footnote_size)
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")

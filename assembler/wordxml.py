@@ -164,15 +164,28 @@ def number_lines(document: Document) -> None:
             sect_pr.insert(0, numbering)
 
 
-def raise_font_sizes(document: Document, size: float, footnote_size: float) -> None:
-    """Raise every paragraph style's font size that is below the minimum (in points)."""
+def set_font_sizes(document: Document, size: float, footnote_size: float) -> None:
+    """Put the papers in the court's size (in points): 12 in New York, 13 in Arizona.
+
+    A style in the template's text size takes the court's size; a style the
+    template made bigger (or smaller) keeps its own, raised to the court's
+    minimum where it falls below it.  Footnotes take the court's footnote size.
+    """
     w = f"{{{W_NS}}}"
-    for style in document.styles.element.iterchildren(f"{w}style"):
+    styles = list(document.styles.element.iterchildren(f"{w}style"))
+    normal = next((s for s in styles if s.get(f"{w}styleId") == "Normal"), None)
+    base_sz = normal.find(f"{w}rPr/{w}sz") if normal is not None else None
+    base = int(base_sz.get(f"{w}val", "0")) if base_sz is not None else None
+    for style in styles:
         if style.get(f"{w}type") != "paragraph":
             continue
         sz = style.find(f"{w}rPr/{w}sz")
         if sz is None:
             continue
-        minimum = footnote_size if style.get(f"{w}styleId") == FOOTNOTE_TEXT else size
-        if int(sz.get(f"{w}val", "0")) < minimum * 2:
-            sz.set(f"{w}val", str(int(minimum * 2)))
+        target = footnote_size if style.get(f"{w}styleId") == FOOTNOTE_TEXT else size
+        own = int(sz.get(f"{w}val", "0"))
+        value = int(target * 2) if own == base or own < target * 2 else own
+        sz.set(f"{w}val", str(value))
+        cs = style.find(f"{w}rPr/{w}szCs")
+        if cs is not None:
+            cs.set(f"{w}val", str(value))

@@ -52,3 +52,23 @@ def test_only_the_styles_the_papers_use(example_drafts):
     document = part(example_drafts["order-granting"], "word/document.xml")
     used = set(re.findall(r'w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"', document))
     assert used <= set(ids), used - set(ids)
+
+
+def test_signature_blocks_and_the_dated_line_are_kept_with_what_follows(example_drafts):
+    from docx import Document
+
+    motion = Document(str(example_drafts["motion"]))
+    assert motion.styles["Signature"].paragraph_format.keep_with_next
+    submitted = next(p for p in motion.paragraphs if p.text.startswith("RESPECTFULLY SUBMITTED"))
+    assert submitted.paragraph_format.keep_with_next
+    order = Document(str(example_drafts["order-granting"]))
+    ordered = [p for p in order.paragraphs if p.style.name == "List Number"]
+    dated = next(p for p in order.paragraphs if p.text.startswith("DATED this"))
+    assert ordered[-1].paragraph_format.keep_with_next and dated.paragraph_format.keep_with_next
+
+
+@pytest.mark.parametrize("name, points", [("cp-productions", 13), ("acme-nysd", 12)])
+def test_footnotes_take_the_courts_size(drafts_of, name, points):
+    styles = part(drafts_of(name)["motion"], "word/styles.xml")
+    footnote = styles[styles.index('w:styleId="FootnoteText"'):]
+    assert f'<w:sz w:val="{points * 2}"/>' in footnote[:footnote.index("</w:style>")]

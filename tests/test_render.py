@@ -165,14 +165,15 @@ def test_templates_in_the_folder_are_what_the_builder_makes(tmp_path):
             assert new.read("word/document.xml") == old.read("word/document.xml"), name
 
 
-def test_court_formatting_sets_the_minimum_font_size(example_drafts):
-    """LRCiv 7.1(b)(1): at least 13 point, footnotes included."""
+@pytest.mark.parametrize("name, points", [("cp-productions", 13), ("acme-nysd", 12)])
+def test_each_court_gets_its_own_font_size(drafts_of, name, points):
+    """LRCiv 7.1(b)(1): 13 point, footnotes included; New York papers 12 point, not Arizona's 13."""
     from docx import Document
     from docx.shared import Pt
 
-    styles = Document(str(example_drafts["order-granting"])).styles
-    for name in ("Body Text", "footnote text", "Heading 1"):
-        assert styles[name].font.size >= Pt(13), name
+    styles = Document(str(drafts_of(name)["order-granting"])).styles
+    for style in ("Normal", "Body Text", "footnote text", "Heading 1", "Caption Text"):
+        assert styles[style].font.size == Pt(points), style
 
 
 def test_a_single_party_movant_gets_singular_party_wording(tmp_path, example):

@@ -111,7 +111,8 @@ def new_document(*, footer: bool = True):
     _paragraph_style(doc, "Body Text", spacing=2.0, first_indent=Inches(0.5))
     _paragraph_style(doc, "List Number", spacing=2.0)
     _paragraph_style(doc, "Block Text", spacing=1.0)
-    _paragraph_style(doc, "Signature", spacing=1.0, left_indent=Inches(3.25))
+    # a signature block, its date line and the certificate lines never split across pages
+    _paragraph_style(doc, "Signature", spacing=1.0, left_indent=Inches(3.25), keep_next=True)
     _footnote_styles(doc)
     _footnotes_part(doc)
     if footer:
@@ -132,6 +133,12 @@ def para(doc, style, *pieces):
     for piece in pieces:
         p.add_run(piece)
     return p
+
+
+def keep(paragraph):
+    """Keep ``paragraph`` on the page of the one after it (a date line with its signature)."""
+    paragraph.paragraph_format.keep_with_next = True
+    return paragraph
 
 
 def tag(doc, statement):
@@ -261,9 +268,11 @@ def _order(granting: bool):
     rich_paragraphs(doc, "Body Text", f"ruling.{side}.discussion")
     para(doc, "Heading 1", "Conclusion")
     para(doc, "Body Text", "For the foregoing reasons, it is ORDERED:")
-    rich_paragraphs(doc, "List Number", f"ruling.{side}.outcome.ordered")
-    para(doc, "Body Text", "DATED this {{ ruling.date.day }}", "{{r ruling.date.day_suffix }}",
-         " day of {{ ruling.date.month_year }}.")
+    tag(doc, f"for paragraph in ruling.{side}.outcome.ordered")
+    keep(para(doc, "List Number", "{{r paragraph }}"))  # the last item stays with the DATED line
+    tag(doc, "endfor")
+    keep(para(doc, "Body Text", "DATED this {{ ruling.date.day }}", "{{r ruling.date.day_suffix }}",
+              " day of {{ ruling.date.month_year }}."))
     para(doc, "Signature", "")
     para(doc, "Signature", "______________________________")
     para(doc, "Signature", "{{ case.judge }}")
@@ -316,8 +325,8 @@ def _introduction(doc, paper):
 
 def _paper_end(doc, date, word_limit):
     """Date, signature, and the certificates (compliance where the court limits words)."""
-    para(doc, "Body Text", "RESPECTFULLY SUBMITTED this {{ %s.day }}" % date,
-         "{{r %s.day_suffix }}" % date, " day of {{ %s.month_year }}." % date)
+    keep(para(doc, "Body Text", "RESPECTFULLY SUBMITTED this {{ %s.day }}" % date,
+              "{{r %s.day_suffix }}" % date, " day of {{ %s.month_year }}." % date))
     tag(doc, 'include "parts/signature.docx"')
     tag(doc, f"set limit = rule.{word_limit} if rule.certificate_of_compliance else 0")
     tag(doc, 'include "parts/compliance.docx"')
