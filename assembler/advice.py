@@ -76,3 +76,14 @@ def _late(matter: Matter) -> list[Problem]:
         f"{deadline.rule}, {deadline.last_day.isoformat()} ({deadline.period}, counted from "
         f"{start.isoformat()}){binding} (assembler deadline --court {court.id} --from "
         f"{start.isoformat()} --rule {vehicle.deadline})", ("motion", "filed"))]
+
+
+def page_limit(matter: Matter, document_id: str, pages: int) -> str | None:
+    """A filed paper longer than the court's page limit: a warning naming the rule."""
+    rule = matter.court.reconsideration
+    fact = {"motion": rule.page_limit, "response": rule.page_limit,
+            "reply": rule.reply_page_limit}.get(document_id)
+    if fact is None or fact.value is None or pages <= fact.value:
+        return None
+    return (f"{document_id} runs to {pages} pages, over the limit of {fact.value} "
+            f"({fact.source}); the PDF counts every page, caption included: check what the rule counts")

@@ -48,6 +48,10 @@ class DocumentResult:
     path: str
     size: int
     sha256: str
+    pdf: str | None = None
+    pdf_size: int | None = None
+    pdf_sha256: str | None = None
+    pages: int | None = None
 
 
 @dataclass
@@ -242,7 +246,7 @@ def run_batch(paths: Sequence[Path], out_dir: Path, documents: Sequence[str], *,
               jobs: int | None = None, force: bool = False, fail_fast: bool = False,
               dry_run: bool = False, template_dir: Path | None = None,
               progress: Callable[[CaseResult, int, int], None] | None = None,
-              explicit: bool = False, unordered: bool = False) -> BatchReport:
+              explicit: bool = False, unordered: bool = False, pdf: bool = False) -> BatchReport:
     """Validate every case under ``paths``, then render the valid ones into ``out_dir``.
 
     Ctrl-C (SIGINT) asks the run to stop: no new case is started, the cases in
@@ -256,9 +260,29 @@ def run_batch(paths: Sequence[Path], out_dir: Path, documents: Sequence[str], *,
         if not dry_run:
             stack.enter_context(_output_lock(out_dir))
             remove_stale_temporaries(out_dir)  # left by a run that was killed mid-write
-        return _run(cases, bases, out_dir, documents, jobs=jobs, force=force, fail_fast=fail_fast,
-                    dry_run=dry_run, template_dir=template_dir, progress=progress,
-                    explicit=explicit, unordered=unordered)
+        report = _run(cases, bases, out_dir, documents, jobs=jobs, force=force,
+                      fail_fast=fail_fast, dry_run=dry_run, template_dir=template_dir,
+                      progress=progress, explicit=explicit, unordered=unordered)
+        if pdf and not dry_run and not report.interrupted:
+            _add_pdfs(report, out_dir, force=force)
+        return report
+
+
+def _add_pdfs(report: BatchReport, out_dir: Path, *, force: bool) -> None:
+    """PDFs of every drafted case, from one LibreOffice run; recorded in the manifest."""
+    from .advice import page_limit
+    from .answers import load_matter
+    from .pdf import convert
+
+    wanted = [(case, doc) for case in report.cases if case.status in ("done", "skipped")
+              for doc in case.documents
+              if force or case.status == "done" or not Path(doc.path).with_suffix(".pdf").exists()]
+    for (case, doc), made in zip(wanted, convert([Path(doc.path) for _, doc in wanted])):
+        doc.pdf, doc.pdf_size, doc.pdf_sha256, doc.pages = str(made.path), made.size, made.sha256, made.pages
+        warning = page_limit(load_matter(case.file), doc.id, made.pages)
+        if warning:
+            case.warnings.append(warning)
+    _write_manifest(out_dir, report)
 
 
 def _run(cases: list[Path], bases: list[Path], out_dir: Path, documents: Sequence[str], *, jobs: int,
@@ -402,12 +426,14 @@ def _write_manifest(out_dir: Path, report: BatchReport) -> None:
         handle = io.TextIOWrapper(raw, encoding="utf-8", newline="")
         writer = csv.writer(handle)
         writer.writerow(["file", "case_number", "status", "error", "warnings", "document", "path",
-                         "size", "sha256"])
+                         "size", "sha256", "pdf", "pdf_pages", "pdf_sha256"])
         for case in report.cases:
             rows: list[DocumentResult | None] = list(case.documents) or [None]
             for doc in rows:
                 writer.writerow([case.file, case.case_number or "", case.status, case.error or "",
                                  " | ".join(case.warnings), doc.id if doc else "", doc.path if doc else "",
-                                 doc.size if doc else "", doc.sha256 if doc else ""])
+                                 doc.size if doc else "", doc.sha256 if doc else "",
+                                 (doc.pdf or "") if doc else "", (doc.pages or "") if doc else "",
+                                 (doc.pdf_sha256 or "") if doc else ""])
         handle.flush()
         handle.detach()

@@ -60,8 +60,9 @@ def cli() -> None:
               help="A folder of your own .docx templates.")
 @click.option("--unordered-response", is_flag=True,
               help="Draft the response and reply even where the court allows them only when ordered.")
+@click.option("--pdf", is_flag=True, help="Also write a PDF beside each draft (needs LibreOffice).")
 def render(answers: Path, output: Path, documents: str | None, force: bool, dry_run: bool,
-           templates: Path | None, unordered_response: bool) -> None:
+           templates: Path | None, unordered_response: bool, pdf: bool) -> None:
     """Draft documents from an ANSWERS file into OUTPUT/<case number>/."""
     from .advice import advise
     from .answers import load_matter
@@ -80,8 +81,20 @@ def render(answers: Path, output: Path, documents: str | None, force: bool, dry_
         for doc_id in chosen:
             click.echo(f"would write {folder / (doc_id + '.docx')}")
         return
-    for path in render_matter(matter, output, chosen, force=force, templates=template_set):
+    if pdf:
+        from .pdf import soffice
+        soffice()  # missing LibreOffice is said before anything is written
+    paths = render_matter(matter, output, chosen, force=force, templates=template_set)
+    for path in paths:
         click.echo(f"wrote {path}")
+    if pdf:
+        from .advice import page_limit
+        from .pdf import convert
+
+        for made in convert(paths):
+            click.echo(f"wrote {made.path} ({made.pages} page{'s' * (made.pages != 1)})")
+            if warning := page_limit(matter, made.path.stem, made.pages):
+                click.secho(f"warning: {warning}", fg="yellow", err=True)
 
 
 @cli.command()
@@ -98,9 +111,11 @@ def render(answers: Path, output: Path, documents: str | None, force: bool, dry_
               help="A folder of your own .docx templates.")
 @click.option("--unordered-response", is_flag=True,
               help="Draft responses and replies even where the court allows them only when ordered.")
+@click.option("--pdf", is_flag=True,
+              help="Also write a PDF beside each draft, all from one LibreOffice run (needs LibreOffice).")
 def batch(paths: tuple[Path, ...], output: Path, documents: str | None, jobs: int | None,
           force: bool, fail_fast: bool, dry_run: bool, templates: Path | None,
-          unordered_response: bool) -> None:
+          unordered_response: bool, pdf: bool) -> None:
     """Draft every case in PATHS (answer files, or folders of them) into OUTPUT/<case number>/.
 
     Files that others name in extends: are shared bases, not cases. Every case
@@ -112,9 +127,13 @@ def batch(paths: tuple[Path, ...], output: Path, documents: str | None, jobs: in
     from .progress import run_batch_with_progress, show_summary
 
     chosen = _documents(documents)
+    if pdf:
+        from .pdf import soffice
+        soffice()
     report = run_batch_with_progress(list(paths), output, chosen, jobs=jobs, force=force,
                                      fail_fast=fail_fast, dry_run=dry_run, template_dir=templates,
-                                     explicit=documents is not None, unordered=unordered_response)
+                                     explicit=documents is not None, unordered=unordered_response,
+                                     pdf=pdf)
     show_summary(report, output, dry_run=dry_run)
     if report.interrupted:
         raise click.exceptions.Exit(130)
