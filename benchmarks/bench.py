@@ -21,6 +21,9 @@ It prints:
    and of ``assembler --version``, each as a ratio to ``python -c "import
    questionary"`` measured in the same run (aim: within 1.5x).
    ``--startup-only`` prints just this part.
+5. PDF: seconds per document converting one case's five drafts and a batch of
+   100 documents with ``--pdf``'s single LibreOffice run, against one cold
+   ``soffice --convert-to pdf`` of one document. ``--pdf-only`` prints it.
 
 Each batch runs in a fresh process, so its memory peak is its own.
 """
@@ -168,15 +171,57 @@ def startup(rounds: int) -> None:
     print(f"interview: first prompt         {prompt * 1000:6.0f} ms   {prompt / baseline:.2f}x   (aim <= 1.5)")
 
 
+def pdf_figures(cases: int) -> None:
+    """PDF seconds per document: one case (5), a batch (cases x 2), against one cold soffice run."""
+    import shutil
+
+    from assembler import load_matter, render_matter
+    from assembler.pdf import convert
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        paths = render_matter(load_matter(EXAMPLE), work / "one", ["motion", "response", "reply",
+                                                                   "order-granting", "order-denying"])
+        cold = work / "cold"
+        start = time.perf_counter()
+        subprocess.run([shutil.which("soffice") or "soffice", "--headless",
+                        f"-env:UserInstallation={(work / 'profile').as_uri()}", "--convert-to", "pdf",
+                        "--outdir", str(cold), str(paths[0])], capture_output=True, check=True)
+        cold_s = time.perf_counter() - start
+        start = time.perf_counter()
+        convert(paths)
+        case_s = (time.perf_counter() - start) / len(paths)
+        folder = work / "batch"
+        make_cases(folder, cases)
+        out = work / "out"
+        subprocess.run([sys.executable, "-m", "assembler", "batch", str(folder), "-o", str(out),
+                        "--documents", "motion,order-granting", "--jobs", "2"], check=True,
+                       capture_output=True)
+        docs = sorted(out.rglob("*.docx"))
+        start = time.perf_counter()
+        convert(docs)
+        batch_s = (time.perf_counter() - start) / len(docs)
+    print(f"\n== PDF (LibreOffice, one process per run)")
+    print(f"one cold soffice --convert-to pdf, 1 document  {cold_s:6.2f} s   1.00x")
+    print(f"one case, 5 documents                          {case_s:6.2f} s/doc   {case_s / cold_s:.2f}x")
+    print(f"batch, {len(docs)} documents                         {batch_s:6.2f} s/doc   {batch_s / cold_s:.2f}x"
+          "   (aim <= 0.3 s/doc)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cases", type=int, default=1000, help="cases in the big batch (1000)")
     parser.add_argument("--rounds", type=int, default=15, help="rounds for the per-document figures")
     parser.add_argument("--startup-only", action="store_true", help="only the start-up figures")
+    parser.add_argument("--pdf-only", action="store_true", help="only the PDF figures")
     args = parser.parse_args()
+    if args.pdf_only:
+        pdf_figures(50)
+        return 0
     startup(args.rounds)
     if args.startup_only:
         return 0
+    pdf_figures(50)
     per_document(args.rounds)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
