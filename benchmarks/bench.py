@@ -201,7 +201,7 @@ def pdf_figures(cases: int) -> None:
         start = time.perf_counter()
         convert(docs)
         batch_s = (time.perf_counter() - start) / len(docs)
-    print(f"\n== PDF (LibreOffice, one process per run)")
+    print("\n== PDF (LibreOffice, one process per run)")
     print(f"one cold soffice --convert-to pdf, 1 document  {cold_s:6.2f} s   1.00x")
     print(f"one case, 5 documents                          {case_s:6.2f} s/doc   {case_s / cold_s:.2f}x")
     print(f"batch, {len(docs)} documents                         {batch_s:6.2f} s/doc   {batch_s / cold_s:.2f}x"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import subprocess
 
-import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLES, needs, write
 from test_batch import make_cases
