@@ -209,3 +209,18 @@ def test_citing_an_entry_not_yet_in_the_docket_offers_to_add_it(tmp_path):
     assert keys[keys.index("docket.5.background") + 1] == "add-cited:22"
     saved = load_source(tmp_path / "case.yaml").data
     assert [e["number"] for e in saved["docket"]] == [1, 5, 9, 12, 13, 18, 22]
+
+
+def test_a_docket_date_after_the_motion_or_before_the_complaint_asks_keep_anyway(tmp_path):
+    data = model_data()
+    dates = iter(["2031-01-01", "2012-06-05"])  # after today's filing date: refused once, then fixed
+    user = ExampleUser(data, {"docket.0.date": lambda p: next(dates), "keep:docket.0.date": False,
+                              "docket.1.date": "2012-01-01", "keep:docket.1.date": True})
+    with pytest.raises(KeyboardInterrupt):
+        user.overrides["docket.1.title"] = KeyboardInterrupt
+        interview(tmp_path / "case.yaml", user)
+    asked = {p.key: p for p, _ in user.log}
+    assert "is after the motion's filing date, 2026-11-30" in asked["keep:docket.0.date"].message
+    assert "is before the complaint (docket 1, 2012-06-05)" in asked["keep:docket.1.date"].message
+    saved = load_source(tmp_path / "case.yaml").data["docket"]
+    assert saved[0]["date"] == dt.date(2012, 6, 5) and saved[1]["date"] == dt.date(2012, 1, 1)
