@@ -110,8 +110,11 @@ def _standard(court: Court, writer: Writer) -> list[Rich] | None:
     paragraphs = []
     if rule.rule.known and rule.standard.known:
         form = "standard_quoted" if rule.standard_quoted else "standard_paraphrased"
-        paragraphs.append(writer.plain(phrase(form, rule=rule.rule.value or "",
-                                              standard=rule.standard.value or "")))
+        standard = rule.standard.value or ""
+        if rule.standard_quoted and standard[:1].isupper():
+            # quoted mid-sentence ("Under LRCiv 7.2(g), “[t]he Court …”): the changed letter in brackets
+            standard = f"[{standard[0].lower()}]{standard[1:]}"
+        paragraphs.append(writer.plain(phrase(form, rule=rule.rule.value or "", standard=standard)))
     if court.circuit.standard:
         paragraphs += writer.paragraphs(markup.parse(court.circuit.standard))
     return paragraphs or None

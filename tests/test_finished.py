@@ -72,3 +72,15 @@ def test_footnotes_take_the_courts_size(drafts_of, name, points):
     styles = part(drafts_of(name)["motion"], "word/styles.xml")
     footnote = styles[styles.index('w:styleId="FootnoteText"'):]
     assert f'<w:sz w:val="{points * 2}"/>' in footnote[:footnote.index("</w:style>")]
+
+
+def test_the_grounds_library_uses_real_dashes():
+    from assembler.grounds import library
+
+    assert not [g.id for g in library().values() if "--" in g.text]
+
+
+def test_a_rule_quoted_mid_sentence_lowercases_its_first_letter_in_brackets(example_drafts):
+    from assembler import text_view
+
+    assert "Under LRCiv 7.2(g), “[t]he Court will ordinarily deny" in text_view(example_drafts["motion"])

@@ -25,7 +25,7 @@ def with_motion(text: str, extra: str) -> str:
 
 @pytest.mark.parametrize("rule, cited, title, standard", [
     ("local", "moves under LRCiv 7.2(g) for reconsideration of", "MOTION FOR RECONSIDERATION OF MAY 22, 2024 ORDER",
-     "Under LRCiv 7.2(g), “The Court will ordinarily deny"),
+     "Under LRCiv 7.2(g), “[t]he Court will ordinarily deny"),
     ("54b", "moves under Fed. R. Civ. P. 54(b) for reconsideration of", "MOTION FOR RECONSIDERATION OF MAY 22, 2024 ORDER",
      "Under Fed. R. Civ. P. 54(b), an order “that adjudicates fewer than all the claims"),
 ])
