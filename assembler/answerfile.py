@@ -33,7 +33,7 @@ _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]|[ \t]\n|\n
 def _yaml() -> YAML:
     yaml = YAML(typ="rt")
     yaml.preserve_quotes = True
-    yaml.width = 88
+    yaml.width = 4096  # never re-wrap a long line the user wrote
     yaml.indent(mapping=2, sequence=4, offset=2)
     return yaml
 

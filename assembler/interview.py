@@ -184,7 +184,8 @@ class Interview:
             if ask.implicit and value == _resolve(ask.default, self, item, path) \
                     and self.file.get(here) is None:
                 return value
-            self.put(here, value)
+            if _plain(self.file.get(here)) != value:  # an unchanged answer keeps its formatting
+                self.put(here, value)
             if ask.kind in ("markup", "prose") and self.on_citations is not None:
                 self.on_citations(self, value)
             return value

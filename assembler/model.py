@@ -179,9 +179,18 @@ class RulingSide(Model):
 
 
 class Ruling(Model):
-    date: Date
+    proposed: bool = Field(
+        False, description="true: proposed orders to lodge, titled [PROPOSED], with the date and "
+                           "the judge's signature left blank for the court.")
+    date: Date | None = Field(None, description="The orders' date; required unless proposed.")
     granting: RulingSide | None = None
     denying: RulingSide | None = None
+
+    @model_validator(mode="after")
+    def _dated(self) -> Ruling:
+        if self.date is None and not self.proposed:
+            raise ValueError("date: required, unless the orders are proposed (proposed: true)")
+        return self
 
 
 class Attorney(Model):

@@ -525,7 +525,11 @@ def _ask_ruling(iv: Interview, mode: Mode) -> None:
         if not iv.asker.ask(Prompt("ruling.draft", "Draft the proposed orders (granting and denying)?",
                                    "confirm", default=had or mode is Mode.FRESH)):
             return
-    iv.ask_one(("ruling",), "Ruling", Ask("date", "Date for the orders (YYYY-MM-DD)", "date"), mode)
+    iv.ask_one(("ruling",), "Ruling", Ask(
+        "proposed", "Proposed orders to lodge ([PROPOSED], date and signature left blank)?",
+        "confirm", default=False, implicit=True), mode)
+    iv.ask_one(("ruling",), "Ruling", Ask("date", "Date for the orders (YYYY-MM-DD)", "date",
+                                          when=lambda iv, item, path: not item.get("proposed")), mode)
     for side in ("granting", "denying"):
         iv.asker.say(f"  The order {side}:")
         iv.ask_all(("ruling", side), "RulingSide", ruling_side(side), mode)

@@ -99,8 +99,14 @@ def summary(interview: Interview) -> list[str]:
         f"  motion           filed {v(('motion', 'filed')) or '-'}",
         f"  counsel          movant: {', '.join(counsel['movant']) or '-'}; "
         f"opponent: {', '.join(counsel['opponent']) or '-'}",
-        f"  ruling           {'dated ' + str(ruling.get('date')) if ruling else 'none'}",
+        f"  ruling           {_ruling_line(ruling)}",
     ]
+
+
+def _ruling_line(ruling: Any) -> str:
+    if not ruling:
+        return "none"
+    return "proposed (undated)" if ruling.get("proposed") else f"dated {ruling.get('date')}"
 
 
 def offer_to_draft(file: Path, asker: Asker) -> list[Path]:

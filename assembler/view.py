@@ -269,7 +269,8 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
                 discussion=writer.paragraphs(matter.text("ruling", name, "discussion")),
                 ordered=[writer.rich(matter.text("ruling", name, "ordered", i))
                          for i in range(len(side.ordered))])
-        ruling = Fields("ruling", date=date_view("ruling.date", a.ruling.date, writer), **sides)
+        ruling = Fields("ruling", date=date_view("ruling.date", a.ruling.date, writer),
+                        proposed=a.ruling.proposed, **sides)
     counsel = {
         side: Fields(f"counsel.{side}", represents=block.represents, attorneys=[
             Fields(f"counsel.{side}.attorneys.{i}", **attorney.model_dump())

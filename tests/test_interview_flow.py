@@ -181,9 +181,13 @@ def test_ask_only_named_sections(tmp_path):
     file = tmp_path / "case.yaml"
     shutil.copy(EXAMPLES / "cp-productions.yaml", file)
     user = ExampleUser(model_data(), {"motion.filed": "2012-09-13"})
+    before = file.read_text()
     interview(file, user, only=["motion"])
     assert {p.key.split(".")[0] for p, _ in user.log} == {"motion", "review", "draft"}
     assert load_source(file).data["motion"]["filed"] == dt.date(2012, 9, 13)
+    # only the changed answer differs: long lines are not re-wrapped, comments stay
+    changed = [line for line in file.read_text().splitlines() if line not in before.splitlines()]
+    assert changed == ["  filed: 2012-09-13"]
 
 
 def test_review_shows_checks_warnings(tmp_path):

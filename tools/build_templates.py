@@ -245,7 +245,8 @@ def _order(granting: bool):
     side = "granting" if granting else "denying"
     doc = new_document()
     tag(doc, 'include "parts/caption.docx"')
-    para(doc, "Paper Title", f"ORDER {{{{ ruling.{side}.outcome.verb }}}} " "{{ paper.TITLE }}")
+    para(doc, "Paper Title", "{% if ruling.proposed %}[PROPOSED] {% endif %}"
+         f"ORDER {{{{ ruling.{side}.outcome.verb }}}} " "{{ paper.TITLE }}")
     para(doc, "Body Text",
          "Before the Court at {{ motion_entry.cite }} is a {{ paper.Name }} {{ paper.of }} "
          "{{ order.whose }} {{ order.date.long }} ", "{{r order.title }}",
@@ -271,8 +272,13 @@ def _order(granting: bool):
     tag(doc, f"for paragraph in ruling.{side}.outcome.ordered")
     keep(para(doc, "List Number", "{{r paragraph }}"))  # the last item stays with the DATED line
     tag(doc, "endfor")
+    # a proposed order leaves the date, and the signature above the judge's name, to the court
+    tag(doc, "if ruling.proposed")
+    keep(para(doc, "Body Text", "DATED: ____________________"))
+    tag(doc, "else")
     keep(para(doc, "Body Text", "DATED this {{ ruling.date.day }}", "{{r ruling.date.day_suffix }}",
               " day of {{ ruling.date.month_year }}."))
+    tag(doc, "endif")
     para(doc, "Signature", "")
     para(doc, "Signature", "______________________________")
     para(doc, "Signature", "{{ case.judge }}")
