@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from importlib import import_module
@@ -20,6 +21,9 @@ from typing import Any, Callable, Sequence
 from .answerfile import AnswerFile
 from .prompts import Asker, Kind, Option, Prompt
 from .source import FieldPath
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class Mode(enum.Enum):
@@ -235,7 +239,9 @@ class Interview:
             return None
         if ask.kind == "date":
             try:
-                return dt.date.fromisoformat(text) if len(text) == 10 else _bad_date()
+                if not _ISO_DATE.fullmatch(text):
+                    raise ValueError(text)
+                return dt.date.fromisoformat(text)
             except ValueError:
                 raise ValueError("not a date: write it as YYYY-MM-DD") from None
         if ask.kind == "number":
@@ -352,10 +358,6 @@ def _model(model: ModelRef) -> Any:
 def _required(model: ModelRef, name: str) -> bool:
     field_info = _model(model).model_fields.get(name)
     return field_info is None or field_info.is_required()
-
-
-def _bad_date() -> dt.date:
-    raise ValueError
 
 
 def _resolve(value: Dynamic, interview: Interview, item: Item, path: FieldPath) -> Any:

@@ -80,7 +80,7 @@ def _clauses(numbers: list[int]) -> str:
     """``(1)``, ``(1) and (3)``, ``(1), (2), and (6)``, as the rules write lists."""
     parts = [f"({n})" for n in numbers]
     if len(parts) <= 2:
-        return " and ".join(parts).replace(") and (", ") and (")
+        return " and ".join(parts)
     return ", ".join(parts[:-1]) + ", and " + parts[-1]
 
 
