@@ -31,7 +31,8 @@ def caption_of(document: Any) -> str | None:
 
 def citations_in(document: Any) -> list[tuple[str, int]]:
     texts = wordxml.paragraph_texts(document.element.body) + wordxml.footnote_texts(document)
-    return [(m.group(1), int(m.group(2))) for text in texts for m in _CITE.finditer(text)]
+    return [(m.group(1), int(m.group(2))) for text in texts
+            for m in _CITE.finditer(text.replace("\u00a0", " "))]
 
 
 def paper_dates(matter: Matter) -> dict[str, tuple[dt.date | None, int | None]]:

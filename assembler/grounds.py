@@ -27,6 +27,7 @@ from .errors import Problem
 from .model import Answers
 from .source import FieldPath, Source
 from .vehicles import vehicle_id
+from .wording import unbroken
 from .wording import RoleWords, long_date, movant_words, opponent_words
 
 GroundSide = Literal["movant", "opponent"]
@@ -77,7 +78,7 @@ def placeholder_values(answers: Answers, rule_citation: str | None, court_name: 
         values.update({f"{side}.{k}": v for k, v in words.words().items()})
     values["order.date"] = long_date(answers.order.date)
     values["order.docket"] = str(answers.order.docket)
-    values["order.cite"] = f"{cite_word} {answers.order.docket}"
+    values["order.cite"] = unbroken(f"{cite_word} {answers.order.docket}")
     values["court.name"] = court_name
     if rule_citation:
         values["rule.citation"] = rule_citation

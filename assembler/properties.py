@@ -51,5 +51,5 @@ def set_properties(document: Any, matter: Matter, document_id: str, paper_date: 
 def _paper_title(document: Any) -> str:
     for paragraph in document.paragraphs:
         if paragraph.style is not None and paragraph.style.name == "Paper Title":
-            return " ".join(wordxml.paragraph_texts(paragraph._p)).strip()
+            return " ".join(wordxml.paragraph_texts(paragraph._p)).replace("\u00a0", " ").strip()
     return ""

@@ -13,6 +13,7 @@ import re
 from typing import Iterable, Sequence
 
 from . import wordxml
+from .wording import NBSP, unbroken
 from .courts import CitationStyle
 from .markup import Citation, Cite, Document, Inline, Note, Styled, Text
 
@@ -95,9 +96,10 @@ class Writer:
     def _cites(self, cites: Sequence[Cite]) -> str:
         parts = []
         for index, cite in enumerate(cites):
-            text = f"{'; ' if index else ''}{self.style.word} {cite.number}"
+            # "ECF No. 18 at 3-4" never breaks before its number or its pin cite
+            text = f"{'; ' if index else ''}{unbroken(self.style.word)}{NBSP}{cite.number}"
             if cite.pages:
-                text += f" at {cite.pages}"
+                text += f"{NBSP}at{NBSP}{cite.pages}"
             parts.append(wordxml.run(text))
             if cite.parenthetical:
                 parts.append(wordxml.run(" (") + self.runs(cite.parenthetical, in_note=True)

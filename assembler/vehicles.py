@@ -63,7 +63,8 @@ def resolve(answers: Answers, court: Court) -> Vehicle:
     vid = vehicle_id(answers, court)
     data = vehicles()[vid]
     noun = "Judgment" if answers.order.kind == "judgment" else "Order"
-    date = f"{answers.order.date:%B} {answers.order.date.day}, {answers.order.date.year}".upper()
+    # "AUGUST 24, 2012 ORDER" stays whole on the title's last line
+    date = f"{answers.order.date:%B}\u00a0{answers.order.date.day},\u00a0{answers.order.date.year}".upper()
     rule = data["rule"]
     if vid == "local":
         rule = court.reconsideration.rule.value

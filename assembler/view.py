@@ -20,7 +20,7 @@ from .model import Party
 from .prose import Rich, Writer
 from .vehicles import DEFAULT_OUTCOME
 from .wording import (RoleWords, capitalized, long_date, movant_words, opponent_words, phrase,
-                      raw_phrase)
+                      raw_phrase, unbroken)
 from .wordcount import WORD_COUNT_MARK
 
 
@@ -155,7 +155,7 @@ def outcome(matter: Matter, side: str, writer: Writer, *, paper: str, leave: boo
     noun = "Judgment" if a.order.kind == "judgment" else "Order"
     date = long_date(a.order.date)
     title = list(matter.text("order", "title").inline)
-    cite = f"{matter.court.citation.word} {a.order.docket}"
+    cite = unbroken(f"{matter.court.citation.word} {a.order.docket}")
     words = movant_words(a).words()
     motion = _fill("motion_named", possessive=words["Possessive"], paper=paper, of=matter.vehicle.of,
                    date=date, title=title)
@@ -225,7 +225,7 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
         e = entry[role]
         return None if e is None else Fields(
             f"the docket entry with role {role}", number=e.number, title=e.title,
-            cite=f"{word} {e.number}", date=date_view("date", e.date, writer))
+            cite=unbroken(f"{word} {e.number}"), date=date_view("date", e.date, writer))
 
     def paper_date(paper: str) -> Fields | None:
         filed = getattr(a, paper).filed
@@ -252,7 +252,7 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
     else:
         whose = "the Court’s"
     paper_name = phrase("paper_leave") if leave else vehicle.paper
-    paper_title = (f"{paper_name.upper()} OF {long_date(a.order.date).upper()} {noun.upper()}"
+    paper_title = (f"{paper_name.upper()} OF {long_date(a.order.date).upper()}\u00a0{noun.upper()}"
                    if leave else vehicle.title)
     ruling = None
     if a.ruling is not None:
@@ -290,7 +290,7 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
         "movant": Role("movant", movant_words(a), side=movant.side,
                        interest=writer.rich(interest) if interest else None),
         "opponent": Role("opponent", opponent_words(a), side=movant.opponent_side),
-        "order": Fields("order", docket=a.order.docket, cite=f"{word} {a.order.docket}",
+        "order": Fields("order", docket=a.order.docket, cite=unbroken(f"{word} {a.order.docket}"),
                         date=date_view("order.date", a.order.date, writer),
                         title=writer.rich(matter.text("order", "title")),
                         noun=noun, whose=whose, Whose=capitalized(whose) if other_judge else "This Court’s",

@@ -80,9 +80,17 @@ class RoleWords:
         return conjugate(base, self.plural)
 
 
+NBSP = "\u00a0"
+
+
 def long_date(date: dt.date) -> str:
-    """``August 24, 2012``: how the papers write a date."""
-    return f"{date:%B} {date.day}, {date.year}"
+    """``August 24, 2012``: how the papers write a date, never broken across two lines."""
+    return f"{date:%B}{NBSP}{date.day},{NBSP}{date.year}"
+
+
+def unbroken(text: str) -> str:
+    """``text`` with non-breaking spaces: "ECF No. 18" or a date stays on one line."""
+    return text.replace(" ", NBSP)
 
 
 def movant_words(answers: Answers) -> RoleWords:

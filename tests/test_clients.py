@@ -12,9 +12,11 @@ from conftest import EXAMPLE_NAMES, EXAMPLES, needs
 from assembler import DOCUMENTS, load_matter
 
 
-def pandoc_markdown(path) -> str:
-    return subprocess.run(["pandoc", "-t", "markdown", "--wrap=none", str(path)],
+def pandoc_markdown(path, *, keep_nbsp: bool = False) -> str:
+    """pandoc's Markdown of a draft; its non-breaking spaces read as spaces unless kept."""
+    text = subprocess.run(["pandoc", "-t", "markdown", "--wrap=none", str(path)],
                           check=True, capture_output=True, text=True).stdout
+    return text if keep_nbsp else text.replace("\u00a0", " ")
 
 
 @needs("pandoc")
@@ -58,3 +60,15 @@ def test_libreoffice_converts_every_draft_to_pdf(example_drafts, tmp_path):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout
         assert "FOR THE DISTRICT OF ARIZONA" in text
         assert re.search(r"Docket \d+ at \d", text), f"{document}: no docket footnote in its PDF"
+
+
+@needs("pandoc")
+def test_citations_dates_and_titles_do_not_break_across_lines(drafts_of):
+    """An independent reader sees the non-breaking spaces: "ECF No. 18", dates, "2012 ORDER"."""
+    nbsp = "\u00a0"
+    nysd = pandoc_markdown(drafts_of("acme-nysd")["motion"], keep_nbsp=True)
+    assert f"(ECF{nbsp}No.{nbsp}1{nbsp}at{nbsp}1-3.)" in nysd
+    model = pandoc_markdown(drafts_of("cp-productions")["order-granting"], keep_nbsp=True)
+    assert f"AUGUST{nbsp}24,{nbsp}2012{nbsp}ORDER" in model
+    assert f"the Court's August{nbsp}24,{nbsp}2012 Order" in model  # pandoc writes ’ as '
+    assert f"Docket{nbsp}18{nbsp}at{nbsp}7-8." in model
