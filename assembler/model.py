@@ -195,11 +195,11 @@ class Ruling(Model):
 
 class Attorney(Model):
     name: Name
-    bar_number: Name
+    bar_number: Name | None = Field(None, description="Where the attorney has one; printed “(Bar No. …)”.")
     firm: Name | None = None
     address: list[Name] = Field(min_length=1)
-    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-    phone: Name
+    email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None
+    phone: Name | None = None
 
 
 class CounselBlock(Model):

@@ -449,11 +449,11 @@ def _ask_motion(iv: Interview, mode: Mode) -> None:
 
 ATTORNEY = (
     Ask("name", "Attorney's name"),
-    Ask("bar_number", "Bar number"),
+    Ask("bar_number", "Bar number", optional=True),
     Ask("firm", "Firm", optional=True),
     Ask("address", "Address, one line each", "lines"),
-    Ask("email", "E-mail"),
-    Ask("phone", "Telephone"),
+    Ask("email", "E-mail", optional=True),
+    Ask("phone", "Telephone", optional=True),
 )
 
 

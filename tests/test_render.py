@@ -189,3 +189,13 @@ def test_a_single_party_movant_gets_singular_party_wording(tmp_path, example):
     assert "[Body Text] Defendant asserts that" in views["order-granting"]
     for view in views.values():  # the generated non-party clauses are gone
         assert not re.search(r"who (is|are) not|not (parties|a party) to this lawsuit", view)
+
+
+def test_an_attorney_without_bar_number_phone_or_email_prints_no_empty_lines(tmp_path, example):
+    text = example.read_text(encoding="utf-8").replace('''        bar_number: "012345"
+''', "").replace("        email: jcounsel@counsel-partners.example\n", "").replace("        phone: (602) 555-0100\n", "")
+    (path,) = render_matter(load_matter(write(tmp_path, "case.yaml", text)), tmp_path / "out", ["motion"])
+    view = text_view(path)
+    assert "[Block Text] Jane Q. Counsel\n" in view and "[Signature] Jane Q. Counsel\n" in view
+    assert "Bar No." not in view.split("[Court Title]")[0] and "Telephone: (602) 555-0100" not in view
+    assert "Telephone: (602) 555-0199" not in view  # the opponent's block is not in the motion
