@@ -22,7 +22,7 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarStri
 
 from .errors import AnswersError, Problem
 from .files import atomic_write
-from .source import FieldPath
+from .source import FieldPath, value_at
 
 SCHEMA_VERSION = 1
 # Characters a plain or block scalar would not keep (control characters, odd line breaks,
@@ -59,13 +59,7 @@ class AnswerFile:
             self.document = CommentedMap(schema_version=SCHEMA_VERSION)
 
     def get(self, path: FieldPath) -> Any:
-        node: Any = self.document
-        for part in path:
-            try:
-                node = node[part]
-            except (KeyError, IndexError, TypeError):
-                return None
-        return node
+        return value_at(self.document, path)
 
     def set(self, path: FieldPath, value: Any) -> None:
         """Put ``value`` at ``path``, creating the mappings and lists on the way."""

@@ -46,6 +46,23 @@ def _blocking_file(target: Path) -> Path:
     return target.parent
 
 
+def _temporary(target: Path) -> tuple[int, Path]:
+    """A new temporary file beside ``target`` (its folder made if need be)."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TMP_SUFFIX, dir=target.parent)
+    except OSError as exc:
+        raise OutputError(describe(exc, target)) from None
+    return fd, Path(name)
+
+
+def _seal(handle: BinaryIO, tmp: Path) -> None:
+    """Flush and sync a temporary file, and give it the mode ``open()`` would have."""
+    handle.flush()
+    os.fsync(handle.fileno())
+    os.chmod(tmp, 0o666 & ~_umask())
+
+
 @contextlib.contextmanager
 def atomic_open(target: Path, *, force: bool) -> Iterator[BinaryIO]:
     """A file to write ``target`` through: renamed into place when the block ends well.
@@ -56,19 +73,11 @@ def atomic_open(target: Path, *, force: bool) -> Iterator[BinaryIO]:
     """
     if target.exists() and not force:
         raise OutputError(f"{target} already exists (use --force to overwrite it)")
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TMP_SUFFIX,
-                                        dir=target.parent)
-    except OSError as exc:
-        raise OutputError(describe(exc, target)) from None
-    tmp = Path(tmp_name)
+    fd, tmp = _temporary(target)
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
+            _seal(handle, tmp)
         os.replace(tmp, target)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
@@ -112,19 +121,12 @@ def atomic_write_all(items: list[tuple[bytes, Path]], *, force: bool) -> list[in
     staged: list[tuple[Path, Path]] = []
     try:
         for data, target in items:
-            try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=TMP_SUFFIX,
-                                                dir=target.parent)
-            except OSError as exc:
-                raise OutputError(describe(exc, target)) from None
-            staged.append((Path(tmp_name), target))
+            fd, tmp = _temporary(target)
+            staged.append((tmp, target))
             try:
                 with os.fdopen(fd, "wb") as handle:
                     handle.write(data)
-                    handle.flush()
-                    os.fsync(handle.fileno())
-                os.chmod(tmp_name, 0o666 & ~_umask())
+                    _seal(handle, tmp)
             except OSError as exc:
                 raise OutputError(describe(exc, target)) from None
         for tmp, target in staged:

@@ -20,7 +20,7 @@ from typing import Any, Callable, Sequence
 
 from .answerfile import AnswerFile
 from .prompts import Asker, Kind, Option, Prompt
-from .source import FieldPath
+from .source import FieldPath, value_at
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -110,7 +110,7 @@ class Interview:
     def value(self, path: FieldPath) -> Any:
         """The answer at ``path``: this file's, else its base's (``extends:``)."""
         found = self.file.get(path)
-        return found if found is not None else _get(self.base, path)
+        return found if found is not None else value_at(self.base, path)
 
     def put(self, path: FieldPath, value: Any) -> None:
         if value is None:
@@ -165,7 +165,7 @@ class Interview:
             return None  # filling in: a question with a default in the model needs no answer
         if reason is not None:
             self.asker.say(f"  {'.'.join(map(str, here))}: {reason}; please answer again")
-        default = current if current is not None else _get(self.prefill, here)
+        default = current if current is not None else value_at(self.prefill, here)
         if default is None:
             default = _resolve(ask.default, self, item, path)
         while True:
@@ -295,7 +295,7 @@ class Interview:
 
     def loop(self, loop: Loop, mode: Mode) -> None:
         items = self.file.get(loop.path)
-        if not items and mode is Mode.FRESH and (copied := _get(self.prefill, loop.path)):
+        if not items and mode is Mode.FRESH and (copied := value_at(self.prefill, loop.path)):
             self.put(loop.path, [dict(item) for item in copied])
             items = self.file.get(loop.path)
         last = len(items or []) - 1
@@ -362,15 +362,6 @@ def _required(model: ModelRef, name: str) -> bool:
 
 def _resolve(value: Dynamic, interview: Interview, item: Item, path: FieldPath) -> Any:
     return value(interview, item, path) if callable(value) else value
-
-
-def _get(data: Any, path: FieldPath) -> Any:
-    for part in path:
-        try:
-            data = data[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return data
 
 
 def _plain(value: Any) -> Any:

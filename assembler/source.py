@@ -324,14 +324,18 @@ def _merge_positions(
     return merged
 
 
-def _is_mapping_at(data: Any, path: FieldPath) -> bool:
-    node = data
+def value_at(data: Any, path: FieldPath) -> Any:
+    """The value at ``path`` in nested mappings and lists, or None where there is none."""
     for part in path:
         try:
-            node = node[part]
+            data = data[part]
         except (KeyError, IndexError, TypeError):
-            return False
-    return isinstance(node, dict)
+            return None
+    return data
+
+
+def _is_mapping_at(data: Any, path: FieldPath) -> bool:
+    return isinstance(value_at(data, path), dict)
 
 
 def load_source(file: Path | str, _chain: tuple[Path, ...] = ()) -> Source:

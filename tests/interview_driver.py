@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 from assembler.prompts import Prompt
+from assembler.source import value_at
 
 
 class ExampleUser:
@@ -39,13 +40,7 @@ class ExampleUser:
         return answer
 
     def _get(self, path: tuple) -> Any:
-        node: Any = self.data
-        for part in path:
-            try:
-                node = node[part]
-            except (KeyError, IndexError, TypeError):
-                return None
-        return node
+        return value_at(self.data, path)
 
     def _count(self, key: str) -> int:
         return len(self.file.get(tuple(int(p) if p.isdigit() else p for p in key.split("."))) or [])
