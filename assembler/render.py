@@ -227,10 +227,10 @@ class TemplateSet:
 
 
 def apply_formatting(document: Any, formatting: Formatting) -> None:
-    """Font sizes in the court's size (body and footnotes alike); number lines where asked."""
-    if formatting.pleading_lines.value:
-        wordxml.number_lines(document)
+    """Font sizes in the court's size (body and footnotes alike); pleading paper where asked."""
     wordxml.set_font_sizes(document, formatting.size, formatting.footnote_size)
+    if formatting.pleading_lines.value:
+        wordxml.pleading_paper(document, formatting.size)
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")

@@ -140,20 +140,6 @@ def text_view_of(templates, matter, document, folder):
     return text_view(path)
 
 
-def test_pleading_lines_are_numbered_where_the_court_asks(tmp_path):
-    import zipfile
-
-    text = (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8").replace(
-        "court: azd", "court: cand").replace("2:24-cv-01234-PHX-ABC", "3:24-cv-01234-ABC")
-    matter = load_matter(write(tmp_path, "cand.yaml", text))
-    (path,) = render_matter(matter, tmp_path / "out", ["motion"])
-    with zipfile.ZipFile(path) as archive:
-        assert 'w:lnNumType w:countBy="1"' in archive.read("word/document.xml").decode()
-    (azd,) = render_matter(load_matter(EXAMPLES / "doe-defendant.yaml"), tmp_path / "azd", ["motion"])
-    with zipfile.ZipFile(azd) as archive:
-        assert "lnNumType" not in archive.read("word/document.xml").decode()
-
-
 def test_a_district_without_profile_drafts_on_federal_defaults(tmp_path):
     text = (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8").replace(
         "court: azd", "court: ohnd").replace("2:24-cv-01234-PHX-ABC", "1:24-cv-01234")

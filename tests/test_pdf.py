@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 
 from click.testing import CliRunner
@@ -60,3 +61,64 @@ def test_a_paper_over_the_courts_page_limit_is_a_warning_naming_the_rule(tmp_pat
     warning = page_limit(matter, "motion", 16)
     assert warning and "over the limit of 15" in warning and "LR 7.1" in warning
     assert page_limit(matter, "order-granting", 40) is None
+
+
+def cand_case(tmp_path):
+    text = (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8").replace(
+        "court: azd", "court: cand").replace("2:24-cv-01234-PHX-ABC", "3:24-cv-01234-ABC")
+    # a counsel block of seven lines: an odd count of single-spaced lines above the caption
+    text = text.replace('address: [100 West Adams Street, "Phoenix, Arizona 85003"]',
+                        'address: [100 West Adams Street, Suite 9, "Phoenix, Arizona 85003"]', 1)
+    assert "Suite 9" in text
+    return load_matter(write(tmp_path, "cand.yaml", text))
+
+
+def test_pleading_paper_is_drawn_in_the_header_of_every_page(tmp_path):
+    import zipfile
+
+    from assembler import render_matter
+
+    (path,) = render_matter(cand_case(tmp_path), tmp_path / "out", ["motion"])
+    with zipfile.ZipFile(path) as archive:
+        document = archive.read("word/document.xml").decode()
+        headers = [archive.read(n).decode() for n in archive.namelist() if n.startswith("word/header")]
+        styles = archive.read("word/styles.xml").decode()
+    assert "lnNumType" not in document  # Word's own numbering counts text lines, not the page's
+    assert '<w:left w:val="double"' in document and '<w:right w:val="single"' in document
+    assert re.search(r"<w:pgMar [^>]*/><w:pgBorders", document)  # where Word's schema puts it
+    # top 1 inch + 28 lines of 24 pt + bottom margin = 11 inches
+    assert 'w:top="1440"' in document and 'w:bottom="960"' in document
+    (header,) = headers
+    assert re.findall(r"<w:t>(\d+)</w:t>", header) == [str(n) for n in range(1, 29)]
+    assert header.count('w:line="480" w:lineRule="exact"') == 28
+    body = re.search(r'w:styleId="BodyText".*?</w:style>', styles, re.S).group(0)
+    assert 'w:line="480"' in body and 'w:lineRule="exact"' in body
+    (azd,) = render_matter(load_matter(EXAMPLES / "doe-defendant.yaml"), tmp_path / "azd", ["motion"])
+    with zipfile.ZipFile(azd) as archive:
+        assert not [n for n in archive.namelist() if n.startswith("word/header")]
+        assert "pgBorders" not in archive.read("word/document.xml").decode()
+
+
+@needs("soffice")
+@needs("pdftotext")
+def test_on_pleading_paper_every_page_has_28_numbers_and_each_text_line_sits_on_one(tmp_path):
+    from assembler import render_matter
+    from assembler.pdf import convert
+
+    drafts = render_matter(cand_case(tmp_path), tmp_path / "out", ["motion", "order-granting"])
+    for pdf in convert(drafts):
+        for page in range(1, pdf.pages + 1):
+            text = subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page),
+                                   str(pdf.path), "-"], capture_output=True, text=True, check=True).stdout
+            rows = [row for row in text.splitlines() if row.strip()]
+            numbered = [row for row in rows if re.match(r" {0,2}\d{1,2}( {2,}|$)", row)]
+            numbers = [int(row.split()[0]) for row in numbered]
+            assert numbers[:28] == list(range(1, 29)), (pdf.path.name, page, numbers)
+            # a double-spaced line of text shares its row with a number: it sits on that line
+            prose = [row for row in rows if len(row.strip()) > 60 and "  " not in row.strip()[:40]]
+            loose = [row for row in prose if row not in numbered]
+            assert not loose, (pdf.path.name, page, loose)
+    first = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "1", str(drafts[0].with_suffix(".pdf")),
+                            "-"], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"^\s*\d+\s+Defendant John Doe \(“Defendant”\) respectfully moves", first, re.M)
+    assert re.search(r"^1 +Pat A\. Lawyer \(Bar No\. 034567\)", first)  # counsel from line 1
