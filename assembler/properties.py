@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from . import wordxml
 from .answers import Matter
 
 _APP = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
@@ -51,5 +50,5 @@ def set_properties(document: Any, matter: Matter, document_id: str, paper_date: 
 def _paper_title(document: Any) -> str:
     for paragraph in document.paragraphs:
         if paragraph.style is not None and paragraph.style.name == "Paper Title":
-            return " ".join(wordxml.paragraph_texts(paragraph._p)).replace("\u00a0", " ").strip()
+            return " ".join(paragraph.text.split())  # its line breaks and non-breaking spaces as spaces
     return ""

@@ -29,6 +29,7 @@ from .errors import OutputError, TemplateError
 from .files import atomic_write, atomic_write_all
 from .properties import set_properties
 from .prose import Writer
+from .titles import balance_titles
 from .view import Fields, build_context
 from .wordcount import fill_word_count
 
@@ -227,10 +228,12 @@ class TemplateSet:
 
 
 def apply_formatting(document: Any, formatting: Formatting) -> None:
-    """Font sizes in the court's size (body and footnotes alike); pleading paper where asked."""
+    """Font sizes in the court's size (body and footnotes alike); pleading paper where asked;
+    titles in balanced lines (measured in the court's size)."""
     wordxml.set_font_sizes(document, formatting.size, formatting.footnote_size)
     if formatting.pleading_lines.value:
         wordxml.pleading_paper(document, formatting.size)
+    balance_titles(document)
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")

@@ -34,7 +34,7 @@ def _flag(rpr: etree._Element | None, tag: str) -> bool:
     return node is not None and node.get(f"{W}val", "true") not in ("0", "false")
 
 
-def _paragraph(p: etree._Element, refs: dict[str, int]) -> str:
+def _paragraph(p: etree._Element, refs: dict[str, int], br: str = "\n") -> str:
     out = []
     for r in p.iter(f"{W}r"):
         rpr = r.find(f"{W}rPr")
@@ -45,7 +45,7 @@ def _paragraph(p: etree._Element, refs: dict[str, int]) -> str:
             elif child.tag == f"{W}tab":
                 text += "\t"
             elif child.tag == f"{W}br":
-                text += "\n"
+                text += br
             elif child.tag == f"{W}footnoteReference":
                 note_id = child.get(f"{W}id")
                 refs.setdefault(note_id, len(refs) + 1)
@@ -69,8 +69,8 @@ def _style(p: etree._Element, styles: dict[str, str]) -> str:
     return styles.get(ps.get(f"{W}val"), ps.get(f"{W}val")) if ps is not None else "Normal"
 
 
-def text_view(path: Path | str) -> str:
-    """The text view of the .docx at ``path``."""
+def text_view(path: Path | str, *, line_break: str = "\n") -> str:
+    """The text view of the .docx at ``path`` (a line break inside a paragraph as ``line_break``)."""
     with zipfile.ZipFile(path) as archive:
         styles = _styles(archive)
         body = etree.fromstring(archive.read("word/document.xml")).find(f"{W}body")
@@ -80,7 +80,7 @@ def text_view(path: Path | str) -> str:
     lines = []
     for block in body:
         if block.tag == f"{W}p":
-            lines.append(f"[{_style(block, styles)}] {_paragraph(block, refs)}".rstrip())
+            lines.append(f"[{_style(block, styles)}] {_paragraph(block, refs, line_break)}".rstrip())
         elif block.tag == f"{W}tbl":
             for row_index, row in enumerate(block.iter(f"{W}tr")):
                 for cell_index, cell in enumerate(row.iter(f"{W}tc")):

@@ -242,7 +242,7 @@ def pleading_paper(document: Document, size: float) -> None:
     a double rule left of the text, a single rule right of it.
     """
     w = f"{{{W_NS}}}"
-    line = int(round(size * 2 * 20))  # one numbered line, in twips
+    line = round(size * 2 * 20)  # one numbered line, in twips
     for style in document.styles.element.iterchildren(f"{w}style"):
         style_id = style.get(f"{w}styleId")
         if style.get(f"{w}type") != "paragraph" or style_id == FOOTNOTE_TEXT:

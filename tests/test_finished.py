@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 import zipfile
+from pathlib import Path
 
 import pytest
+from conftest import needs
 
 
 def part(path, name: str) -> str:
@@ -84,3 +86,45 @@ def test_a_rule_quoted_mid_sentence_lowercases_its_first_letter_in_brackets(exam
     from assembler import text_view
 
     assert "Under LRCiv 7.2(g), “[t]he Court will ordinarily deny" in text_view(example_drafts["motion"])
+
+
+NBSP = "\u00a0"
+
+
+def test_a_long_title_breaks_into_lines_each_no_longer_than_the_one_above():
+    from assembler.titles import balanced_breaks, width
+
+    title = f"ORDER GRANTING MOTION FOR RECONSIDERATION OF AUGUST{NBSP}24,{NBSP}2012{NBSP}ORDER"
+    breaks = balanced_breaks(title, 13, 468)
+    assert [title[:breaks[0]], title[breaks[0] + 1:]] == [
+        "ORDER GRANTING MOTION FOR RECONSIDERATION", f"OF AUGUST{NBSP}24,{NBSP}2012{NBSP}ORDER"]
+    assert balanced_breaks("MOTION FOR RECONSIDERATION", 13, 468) == []
+    # three lines where two do not hold it; never at a non-breaking space
+    long = " ".join(["RESPONSE IN OPPOSITION TO THE INTERNET SERVICE PROVIDERS’ MOTION"] * 2) + \
+        f" OF AUGUST{NBSP}24,{NBSP}2012{NBSP}ORDER"
+    cuts = balanced_breaks(long, 13, 468)
+    lines = [long[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(long)])]
+    assert len(lines) == 3 and all(width(line, 13) <= 468 for line in lines)
+    assert [width(line, 13) for line in lines] == sorted((width(line, 13) for line in lines), reverse=True)
+    assert lines[-1].endswith(f"AUGUST{NBSP}24,{NBSP}2012{NBSP}ORDER")
+
+
+@needs("soffice")
+@needs("pdftotext")
+def test_titles_print_on_the_lines_the_draft_sets(example_drafts, tmp_path):
+    import shutil
+    import subprocess
+
+    from assembler.pdf import convert
+
+    pdfs = convert([Path(shutil.copy(example_drafts[name], tmp_path)) for name in ("response", "order-granting")])
+    expected = {"response": ["RESPONSE IN OPPOSITION TO THE ISPS’ MOTION FOR",
+                             "RECONSIDERATION OF AUGUST 24, 2012 ORDER"],
+                "order-granting": ["ORDER GRANTING MOTION FOR RECONSIDERATION",
+                                   "OF AUGUST 24, 2012 ORDER"]}
+    for pdf in pdfs:
+        text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf.path), "-"],
+                              capture_output=True, text=True, check=True).stdout.replace(NBSP, " ")
+        lines = [line.strip() for line in text.splitlines()]
+        first, second = expected[pdf.path.stem]
+        assert lines[lines.index(first) + 1] == second, lines

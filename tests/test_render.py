@@ -24,7 +24,7 @@ def test_example_matches_its_golden_text(name, document, drafts_of, update_golde
 
 
 def test_order_follows_the_model_section_by_section(example_drafts):
-    view = text_view(example_drafts["order-granting"])
+    view = text_view(example_drafts["order-granting"], line_break=" ")
     headings = re.findall(r"^\[Heading 1\] (.*)$", view, flags=re.M)
     assert headings == ["Factual and Procedural Background", "Discussion", "Conclusion"]
     assert ("Before the Court at Docket 18 is a Motion for Reconsideration of the Court’s "

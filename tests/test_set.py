@@ -46,7 +46,7 @@ def test_non_party_plural_movant_wording(example_drafts):
 
 
 def test_order_denying_leaves_the_challenged_order_standing(example_drafts):
-    view = text_view(example_drafts["order-denying"])
+    view = text_view(example_drafts["order-denying"], line_break=" ")
     assert "ORDER DENYING MOTION FOR RECONSIDERATION OF AUGUST 24, 2012 ORDER" in view
     assert "the ISPs’ Motion for Reconsideration is DENIED." in view
     assert "at Docket 13 remains in effect." in view

@@ -16,7 +16,7 @@ JUDGMENT = (EXAMPLES / "rule-59e-judgment.yaml").read_text(encoding="utf-8")
 def drafts(tmp_path, text: str, documents=("motion", "order-granting", "order-denying", "response")):
     matter = load_matter(write(tmp_path, "case.yaml", text))
     paths = render_matter(matter, tmp_path / "out", list(documents), force=True)
-    return {p.stem: text_view(p) for p in paths}, matter
+    return {p.stem: text_view(p, line_break=" ") for p in paths}, matter
 
 
 def with_motion(text: str, extra: str) -> str:
