@@ -21,6 +21,7 @@ from .grounds import ResolvedGround
 from .grounds import resolve as resolve_grounds
 from .model import MARKUP, Answers, DocketEntry
 from .source import FieldPath, Source, load_source
+from .typography import curl_answers
 from .vehicles import Vehicle
 from .vehicles import problems as vehicle_problems
 from .vehicles import resolve as resolve_vehicle
@@ -70,6 +71,7 @@ def load_matter(file: Path | str) -> Matter:
         answers = Answers.model_validate(source.data)
     except ValidationError as exc:
         raise AnswersError([_problem(source, error) for error in exc.errors()]) from None
+    answers = curl_answers(answers)
     problems: list[Problem] = []
     court = None
     try:

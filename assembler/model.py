@@ -212,6 +212,12 @@ class Counsel(Model):
     opponent: CounselBlock | None = None
 
 
+class Typography(Model):
+    smart_quotes: bool = Field(
+        True, description="true: straight quotes typed in the answers print as curly ones "
+                          "(“ ” ‘ ’), like the papers' own; false: typed text prints exactly as typed.")
+
+
 class Answers(Model):
     """One case, one motion for reconsideration."""
 
@@ -229,6 +235,7 @@ class Answers(Model):
     reply: Paper = Paper()
     ruling: Ruling | None = None
     counsel: Counsel = Counsel()
+    typography: Typography = Typography()
 
 
 def json_schema() -> dict:

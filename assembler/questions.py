@@ -70,6 +70,10 @@ def _ask_court(iv: Interview, mode: Mode) -> None:
         Ask("judge", "Judge assigned to the case", optional=True),
         Ask("judge_title", "The judge's title", default="United States District Judge"),
     ), mode)
+    iv.ask_all(("typography",), "Typography", (
+        Ask("smart_quotes", "Print straight quotes you type as curly ones (“ ” ‘ ’), like the papers' own?",
+            "confirm", default=True, implicit=True),
+    ), mode)
 
 
 # -- parties and movant -------------------------------------------------------------------
@@ -536,7 +540,7 @@ def _ask_ruling(iv: Interview, mode: Mode) -> None:
 
 
 SECTIONS = (
-    Section("court", "court and case", _ask_court, ("court", "case")),
+    Section("court", "court and case", _ask_court, ("court", "case", "typography")),
     Section("parties", "parties", _ask_parties, ("parties",)),
     Section("movant", "who moves", _ask_movant, ("movant",)),
     Section("order", "the challenged order", _ask_order, ("order",)),

@@ -228,3 +228,16 @@ def test_a_docket_date_after_the_motion_or_before_the_complaint_asks_keep_anyway
     assert "is before the complaint (docket 1, 2012-06-05)" in asked["keep:docket.1.date"].message
     saved = load_source(tmp_path / "case.yaml").data["docket"]
     assert saved[0]["date"] == dt.date(2012, 6, 5) and saved[1]["date"] == dt.date(2012, 1, 1)
+
+
+def test_straight_quotes_are_curled_unless_the_user_says_no(tmp_path):
+    user = ExampleUser(model_data(), {"typography.smart_quotes": False})
+    interview(tmp_path / "case.yaml", user)
+    prompt = next(p for p, _ in user.log if p.key == "typography.smart_quotes")
+    assert prompt.kind == "confirm" and prompt.default is True
+    assert load_source(tmp_path / "case.yaml").data["typography"] == {"smart_quotes": False}
+    assert "Order Granting Plaintiff's *Ex Parte* Motion" in papers(tmp_path / "case.yaml")["motion"]
+    # the default (yes) is not written: the file stays as short as the answers are
+    default = ExampleUser(model_data())
+    interview(tmp_path / "default.yaml", default)
+    assert "typography" not in load_source(tmp_path / "default.yaml").data

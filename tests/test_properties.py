@@ -46,6 +46,7 @@ def attempt(tmp: Path, field: tuple, value: str) -> tuple[str, object]:
     shutil.copy(EXAMPLES / "cp-productions.yaml", file)
     answers = AnswerFile(file)
     answers.set(field, value)
+    answers.set(("typography", "smart_quotes"), False)  # exactly as typed: straight quotes too
     answers.save()
     try:
         matter = load_matter(file)

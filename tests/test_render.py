@@ -5,7 +5,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLE_NAMES, GOLDEN, write
+from conftest import EXAMPLE_NAMES, EXAMPLES, GOLDEN, write
 
 from assembler import DOCUMENTS, TemplateSet, load_matter, render_matter, text_view
 from assembler.errors import AnswersError, OutputError, TemplateError
@@ -28,7 +28,7 @@ def test_order_follows_the_model_section_by_section(example_drafts):
     headings = re.findall(r"^\[Heading 1\] (.*)$", view, flags=re.M)
     assert headings == ["Factual and Procedural Background", "Discussion", "Conclusion"]
     assert ("Before the Court at Docket 18 is a Motion for Reconsideration of the Court’s "
-            "August 24, 2012 Order Granting Plaintiff's *Ex Parte* Motion for Protective Order "
+            "August 24, 2012 Order Granting Plaintiff’s *Ex Parte* Motion for Protective Order "
             "at Docket 13.") in view
     assert "[Paper Title] ORDER GRANTING MOTION FOR RECONSIDERATION OF AUGUST 24, 2012 ORDER" in view
     items = re.findall(r"^\[List Number\] (.*)$", view, flags=re.M)
@@ -199,3 +199,33 @@ def test_an_attorney_without_bar_number_phone_or_email_prints_no_empty_lines(tmp
     assert "[Block Text] Jane Q. Counsel\n" in view and "[Signature] Jane Q. Counsel\n" in view
     assert "Bar No." not in view.split("[Court Title]")[0] and "Telephone: (602) 555-0100" not in view
     assert "Telephone: (602) 555-0199" not in view  # the opponent's block is not in the motion
+
+
+def test_straight_quotes_typed_print_curly_unless_turned_off(tmp_path):
+    text = (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8")
+    text = text.replace("name: Pat A. Lawyer", "name: Pat A. O'Lawyer")
+    text = text.replace("email: pat@lawyer.example", "email: \"pat.o'lawyer@lawyer.example\"")
+    assert "O'Lawyer" in text and "pat.o'lawyer@" in text
+    curly = text_view(render_matter(load_matter(write(tmp_path, "on.yaml", text)), tmp_path / "on",
+                                    ["motion"])[0])
+    assert "Pat A. O’Lawyer" in curly and "O'Lawyer" not in curly
+    assert "E-mail: pat.o'lawyer@lawyer.example" in curly  # an address is not prose
+    assert "Plaintiff's" not in curly
+    off = text.replace("schema_version: 1\n", "schema_version: 1\ntypography:\n  smart_quotes: false\n")
+    straight = text_view(render_matter(load_matter(write(tmp_path, "off.yaml", off)), tmp_path / "off",
+                                       ["motion"])[0])
+    assert "Pat A. O'Lawyer" in straight
+
+
+@pytest.mark.parametrize("typed, printed", [
+    ("Plaintiff's \"Ex Parte\" Motion", "Plaintiff’s “Ex Parte” Motion"),
+    ("the Defendants' motion", "the Defendants’ motion"),
+    ("in the '90s", "in the ’90s"),
+    ("(\"quoting 'the Order'\")", "(“quoting ‘the Order’”)"),
+    ("He said \"no.\" Then left.", "He said “no.” Then left."),
+    ("already “curly” and ’tis", "already “curly” and ’tis"),
+])
+def test_smart_quotes(typed, printed):
+    from assembler.typography import smart_quotes
+
+    assert smart_quotes(typed) == printed
