@@ -15,7 +15,8 @@ from typing import Any, Iterator
 from pydantic import BaseModel, ValidationError
 
 from . import markup
-from .courts import Court, load_court
+from .courts import CitationStyle, Court, load_court
+from .forms import citation_style
 from .errors import AnswersError, CourtError, Problem
 from .grounds import ResolvedGround
 from .grounds import resolve as resolve_grounds
@@ -52,6 +53,7 @@ class Matter:
     texts: dict[FieldPath, markup.Document]
     grounds: dict[str, tuple[ResolvedGround, ...]]
     vehicle: Vehicle
+    citation: CitationStyle  # the court's form, or the judge's, or the answers' (forms.citation_style)
 
     @property
     def file(self) -> Path:
@@ -87,12 +89,14 @@ def load_matter(file: Path | str) -> Matter:
     problems += markup_problems
     resolved: dict[str, tuple[ResolvedGround, ...]] = {}
     if not markup_problems and court is not None:
-        resolved, ground_problems = resolve_grounds(answers, source, texts, court)
+        resolved, ground_problems = resolve_grounds(answers, source, texts, court,
+                                                    citation_style(answers, court))
         problems += ground_problems
     if problems:
         raise AnswersError(problems)
     assert court is not None
-    return Matter(answers, court, source, texts, resolved, resolve_vehicle(answers, court))
+    return Matter(answers, court, source, texts, resolved, resolve_vehicle(answers, court),
+                  citation_style(answers, court))
 
 
 def case_number_problem(court: Court, number: str) -> str | None:

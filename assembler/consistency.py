@@ -14,11 +14,14 @@ from typing import Any, Mapping
 
 from . import wordxml
 from .answers import Matter
+from .courts import PLURALS
 from .errors import ConsistencyError
 
 W_TBL = f"{{{wordxml.W_NS}}}tbl"
-# every docket-citation word seen in the courts' orders (see the court profiles)
-_CITE = re.compile(r"(?<![\w.])(Docket|Doc\.|ECF No\.|Dkt\. No\.|Dkt\. #|Dkt\.) ?(\d+)")
+# every docket-citation word (courts.CitationWord) and its plural (courts.PLURALS)
+_CITE = re.compile(r"(?<![\w.])(Docket|Doc\. Nos?\.|Docs?\.|ECF Nos?\.|Dkt\. Nos?\.|Dkt\. #|Dkts?\.|dkt\.)"
+                   r" ?(\d+(?:, \d+)*)")
+_SINGULAR = {plural: word for word, plural in PLURALS.items()}
 
 
 def caption_of(document: Any) -> str | None:
@@ -31,8 +34,8 @@ def caption_of(document: Any) -> str | None:
 
 def citations_in(document: Any) -> list[tuple[str, int]]:
     texts = wordxml.paragraph_texts(document.element.body) + wordxml.footnote_texts(document)
-    return [(m.group(1), int(m.group(2))) for text in texts
-            for m in _CITE.finditer(text.replace("\u00a0", " "))]
+    return [(_SINGULAR.get(m.group(1), m.group(1)), int(number)) for text in texts
+            for m in _CITE.finditer(text.replace("\u00a0", " ")) for number in m.group(2).split(", ")]
 
 
 def paper_dates(matter: Matter) -> dict[str, tuple[dt.date | None, int | None]]:
@@ -60,10 +63,10 @@ def _time_travel(matter: Matter, documents: Mapping[str, Any]) -> list[str]:
         for _, number in sorted(set(citations_in(document))):
             if number == own:
                 problems.append(f"{doc_id}.docx cites its own docket entry, "
-                                f"{matter.court.citation.word} {number}")
+                                f"{matter.citation.word} {number}")
             elif when is not None and number in dates and dates[number] > when:
                 problems.append(
-                    f"{doc_id}.docx, dated {when.isoformat()}, cites {matter.court.citation.word} "
+                    f"{doc_id}.docx, dated {when.isoformat()}, cites {matter.citation.word} "
                     f"{number}, filed later ({dates[number].isoformat()})")
     return problems
 
@@ -71,7 +74,7 @@ def _time_travel(matter: Matter, documents: Mapping[str, Any]) -> list[str]:
 def check_set(matter: Matter, documents: Mapping[str, Any]) -> None:
     """Raise ``ConsistencyError`` naming every disagreement among ``documents`` (id -> Document)."""
     problems: list[str] = []
-    word = matter.court.citation.word
+    word = matter.citation.word
     numbers = {entry.number for entry in matter.answers.docket}
     captions: dict[str, str] = {}
     for doc_id, document in documents.items():

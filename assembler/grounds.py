@@ -22,12 +22,11 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from . import markup
 from .markup import Document, Inline, Note, Paragraph, Styled, Text
-from .courts import Court
+from .courts import CitationStyle, Court
 from .errors import Problem
 from .model import Answers
 from .source import FieldPath, Source
 from .vehicles import vehicle_id
-from .wording import unbroken
 from .wording import RoleWords, long_date, movant_words, opponent_words
 
 GroundSide = Literal["movant", "opponent"]
@@ -71,21 +70,21 @@ def library() -> dict[str, LibraryGround]:
 
 
 def placeholder_values(answers: Answers, rule_citation: str | None, court_name: str,
-                       cite_word: str) -> dict[str, str]:
+                       citation: CitationStyle) -> dict[str, str]:
     """What library placeholders may print: answer fields (and the court's rule), nothing else."""
     values: dict[str, str] = {}
     for side, words in (("movant", movant_words(answers)), ("opponent", opponent_words(answers))):
         values.update({f"{side}.{k}": v for k, v in words.words().items()})
     values["order.date"] = long_date(answers.order.date)
     values["order.docket"] = str(answers.order.docket)
-    values["order.cite"] = unbroken(f"{cite_word} {answers.order.docket}")
+    values["order.cite"] = citation.one(answers.order.docket)
     values["court.name"] = court_name
     if rule_citation:
         values["rule.citation"] = rule_citation
     for entry in answers.docket:
         if entry.role in ("motion", "response", "reply"):
             values[f"{entry.role}.docket"] = str(entry.number)
-            values[f"{entry.role}.cite"] = f"{cite_word} {entry.number}"
+            values[f"{entry.role}.cite"] = citation.one(entry.number)
     return values
 
 
@@ -150,12 +149,11 @@ _HINTS = {
 }
 
 
-def resolve(answers: Answers, source: Source, texts: dict[FieldPath, Document], court: Court
-            ) -> tuple[dict[str, tuple[ResolvedGround, ...]], list[Problem]]:
+def resolve(answers: Answers, source: Source, texts: dict[FieldPath, Document], court: Court,
+            citation: CitationStyle) -> tuple[dict[str, tuple[ResolvedGround, ...]], list[Problem]]:
     """Both sides' grounds, each with its text from the answers or the library; and any problems."""
     lib = library()
-    values = placeholder_values(answers, court.reconsideration.rule.value, court.name,
-                                court.citation.word)
+    values = placeholder_values(answers, court.reconsideration.rule.value, court.name, citation)
     verbs = {"movant": movant_words(answers), "opponent": opponent_words(answers)}
     motion_ids = {g.id for g in answers.grounds}
     vehicle = vehicle_id(answers, court)

@@ -1,8 +1,9 @@
 """The free-text markup lawyers type in answers, parsed into a small tree.
 
 ``*italic*``, ``**bold**``, a blank line for a new paragraph, docket citations
-``[[18 at 7-8]]`` (several joined by ``;``, with an optional parenthetical), and
-explanatory footnotes ``^[...]``.  Parsing never evaluates anything: the text is
+``[[18 at 7-8]]`` (several joined by ``;``, with an optional parenthetical),
+references to an entry in running text ``[[@21]]``, and explanatory footnotes
+``^[...]``.  Parsing never evaluates anything: the text is
 data, and ``{{ }}`` in it prints as typed.  Rendering to Word lives in ``wordxml``.
 """
 
@@ -39,11 +40,16 @@ class Cite:
 
 @dataclass(frozen=True)
 class Citation:
-    """A citation marker ``[[...]]``; ``offset`` is its place in the source text."""
+    """A citation marker ``[[...]]``; ``offset`` is its place in the source text.
+
+    ``reference`` marks ``[[@21]]``: the entry named in running text ("the motion at
+    Docket 21"), in the court's word, never a footnote and never in brackets.
+    """
 
     cites: tuple[Cite, ...]
     source: str
     offset: int
+    reference: bool = False
 
 
 @dataclass(frozen=True)
@@ -220,8 +226,14 @@ class _Parser:
         body = self.text[start + 2 : index]
         self.pos = index + 2
         nested: list[Citation] = []
+        reference = body.lstrip().startswith("@")
+        if reference:
+            body = body.lstrip()[1:]
         cites = tuple(_cite(part, start, nested) for part in _split_top(body))
-        citation = Citation(cites, self.text[start : index + 2], start)
+        if reference and any(cite.parenthetical for cite in cites):
+            raise MarkupError(f"a reference [[@...]] names entries in the text and takes no "
+                              f"parenthetical: {self.text[start:index + 2]}", start)
+        citation = Citation(cites, self.text[start : index + 2], start, reference)
         self.citations.append(citation)
         # citations inside a parenthetical are checked like any other, placed at this one
         self.citations.extend(Citation(c.cites, c.source, start) for c in nested)

@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from .courts import CitationWord
+
 Side = Literal["plaintiff", "defendant"]
 Filer = Literal["plaintiff", "defendant", "movant", "court", "non-party"]
 
@@ -212,6 +214,18 @@ class Counsel(Model):
     opponent: CounselBlock | None = None
 
 
+class Citation(Model):
+    """The docket citation form, where the judge's orders write it otherwise than the court's."""
+
+    word: CitationWord | None = Field(
+        None, description='"Dkt. No." prints "(Dkt. No. 19)"; several entries print "Dkt. Nos. 151, 152" '
+                          "where the word has a plural.")
+    space: bool | None = Field(None, description='false: no space after the word ("Dkt. #933").')
+    placement: Literal["footnote", "inline"] | None = Field(
+        None, description="footnote: each citation a Word footnote; inline: in parentheses in the text.")
+    brackets: Literal["()", "[]"] | None = Field(None, description='Inline brackets: "(ECF No. 18)" or "[ECF No. 18]".')
+
+
 class Typography(Model):
     smart_quotes: bool = Field(
         True, description="true: straight quotes typed in the answers print as curly ones "
@@ -235,6 +249,8 @@ class Answers(Model):
     reply: Paper = Paper()
     ruling: Ruling | None = None
     counsel: Counsel = Counsel()
+    citation: Citation = Field(Citation(), description="The docket citation form; default: the court's "
+                               "(and the judge's, where data/judges.yaml knows it).")
     typography: Typography = Typography()
 
 

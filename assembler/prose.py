@@ -13,7 +13,7 @@ import re
 from typing import Iterable, Sequence
 
 from . import wordxml
-from .wording import NBSP, unbroken
+
 from .courts import CitationStyle
 from .markup import Citation, Cite, Document, Inline, Note, Styled, Text
 
@@ -83,7 +83,12 @@ class Writer:
 
     def _citation(self, citation: Citation, in_note: bool, *, italic: bool, bold: bool,
                   after_sentence: bool = False) -> str:
-        """A docket citation: a footnote, or inline -- a citation sentence after a sentence."""
+        """A docket citation: a footnote, or inline -- a citation sentence after a sentence.
+
+        A reference (``[[@21]]``) prints the entry in the text, as the words it stands for."""
+        if citation.reference:
+            return wordxml.run(self.style.several([(c.number, c.pages) for c in citation.cites]),
+                               italic=italic, bold=bold)
         body = self._cites(citation.cites)
         if in_note:
             return body
@@ -94,12 +99,13 @@ class Writer:
         return wordxml.run(f" {opening}", italic=italic, bold=bold) + body + wordxml.run(end)
 
     def _cites(self, cites: Sequence[Cite]) -> str:
+        if len(cites) > 1 and not any(cite.parenthetical for cite in cites):
+            # "ECF Nos. 151, 152" where the court's word has a plural
+            return wordxml.run(self.style.several([(cite.number, cite.pages) for cite in cites]))
         parts = []
         for index, cite in enumerate(cites):
             # "ECF No. 18 at 3-4" never breaks before its number or its pin cite
-            text = f"{'; ' if index else ''}{unbroken(self.style.word)}{NBSP}{cite.number}"
-            if cite.pages:
-                text += f"{NBSP}at{NBSP}{cite.pages}"
+            text = f"{'; ' if index else ''}{self.style.one(cite.number, cite.pages)}"
             parts.append(wordxml.run(text))
             if cite.parenthetical:
                 parts.append(wordxml.run(" (") + self.runs(cite.parenthetical, in_note=True)

@@ -9,7 +9,7 @@ forms, a date after the motion) is a ``check`` or ``warn`` here.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, get_args
 
 from .interview import Ask, Interview, Item, Loop, Mode, Section
 from .prompts import Option, Prompt
@@ -62,6 +62,22 @@ def _case_number_hint(iv: Interview, item: Item, path: FieldPath) -> str | None:
     return f"as the court writes it, e.g. {court.case_number.examples[0]}" if court else None
 
 
+def _citation_message(iv: Interview, item: Item, path: FieldPath) -> str:
+    court = _court(iv)
+    usual = f" (the court writes “{court.citation.one(18)}”)" if court else ""
+    return f"Does the judge cite the docket another way{usual}? (none: the court's way)"
+
+
+def _citation_options(iv: Interview, item: Item, path: FieldPath) -> list[Option]:
+    from .courts import CitationWord  # pydantic, not needed before the question
+
+    court = _court(iv)
+    words = get_args(CitationWord)
+    style = court.citation if court else None
+    return [Option(f"“{style.model_copy(update={'word': word}).one(18) if style else word}”", word)
+            for word in words if style is None or word != style.word]
+
+
 def _ask_court(iv: Interview, mode: Mode) -> None:
     iv.ask_one((), "Answers", Ask("court", "Court (CourtListener id; type to search by name)",
                                   "autocomplete", options=_court_options, check=_court_check), mode)
@@ -69,6 +85,9 @@ def _ask_court(iv: Interview, mode: Mode) -> None:
         Ask("number", "Case number", hint=_case_number_hint, check=_case_number_check),
         Ask("judge", "Judge assigned to the case", optional=True),
         Ask("judge_title", "The judge's title", default="United States District Judge"),
+    ), mode)
+    iv.ask_all(("citation",), "Citation", (
+        Ask("word", _citation_message, "select", optional=True, options=_citation_options),
     ), mode)
     iv.ask_all(("typography",), "Typography", (
         Ask("smart_quotes", "Print straight quotes you type as curly ones (“ ” ‘ ’), like the papers' own?",

@@ -210,7 +210,7 @@ class TemplateSet:
         compiled = self.compiled(document_id)
         doc = _Document(compiled)
         doc.init_docx()
-        writer = Writer(matter.court.citation, first_note_id=compiled.first_note_id)
+        writer = Writer(matter.citation, first_note_id=compiled.first_note_id)
         context = build_context(matter, writer)
         try:
             doc.render(context)

@@ -20,7 +20,7 @@ from .model import Party
 from .prose import Rich, Writer
 from .vehicles import DEFAULT_OUTCOME
 from .wording import (RoleWords, capitalized, long_date, movant_words, opponent_words, phrase,
-                      raw_phrase, unbroken)
+                      raw_phrase)
 from .wordcount import WORD_COUNT_MARK
 
 
@@ -155,7 +155,7 @@ def outcome(matter: Matter, side: str, writer: Writer, *, paper: str, leave: boo
     noun = "Judgment" if a.order.kind == "judgment" else "Order"
     date = long_date(a.order.date)
     title = list(matter.text("order", "title").inline)
-    cite = unbroken(f"{matter.court.citation.word} {a.order.docket}")
+    cite = matter.citation.one(a.order.docket)
     words = movant_words(a).words()
     motion = _fill("motion_named", possessive=words["Possessive"], paper=paper, of=matter.vehicle.of,
                    date=date, title=title)
@@ -219,13 +219,13 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
     entry = {role: matter.entry_with_role(role) for role in ("motion", "response", "reply",
                                                             "response-order")}
 
-    word = court.citation.word
+    citation = matter.citation
 
     def entry_view(role: str) -> Fields | None:
         e = entry[role]
         return None if e is None else Fields(
             f"the docket entry with role {role}", number=e.number, title=e.title,
-            cite=unbroken(f"{word} {e.number}"), date=date_view("date", e.date, writer))
+            cite=citation.one(e.number), date=date_view("date", e.date, writer))
 
     def paper_date(paper: str) -> Fields | None:
         filed = getattr(a, paper).filed
@@ -290,7 +290,7 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
         "movant": Role("movant", movant_words(a), side=movant.side,
                        interest=writer.rich(interest) if interest else None),
         "opponent": Role("opponent", opponent_words(a), side=movant.opponent_side),
-        "order": Fields("order", docket=a.order.docket, cite=unbroken(f"{word} {a.order.docket}"),
+        "order": Fields("order", docket=a.order.docket, cite=citation.one(a.order.docket),
                         date=date_view("order.date", a.order.date, writer),
                         title=writer.rich(matter.text("order", "title")),
                         noun=noun, whose=whose, Whose=capitalized(whose) if other_judge else "This Court’s",

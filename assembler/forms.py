@@ -1,0 +1,42 @@
+"""The forms of the papers that follow the court and the judge rather than the law.
+
+The court's profile sets them (``data/courts``); a judge whose orders write
+them otherwise has an entry in ``data/judges.yaml``; the answers override
+both.  Today: the docket citation form (``citation``) and the shape of an
+order (``order``).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from .courts import CitationStyle, Court
+from .model import Answers
+
+
+@lru_cache(maxsize=1)
+def judges() -> dict[str, dict[str, dict[str, Any]]]:
+    text = (resources.files("assembler") / "data" / "judges.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text) or {}
+
+
+def judge_forms(court: Court, judge: str | None) -> dict[str, Any]:
+    """What ``data/judges.yaml`` says of the judge's own forms (empty when nothing)."""
+    return judges().get(court.id, {}).get(judge or "", {}) if judge else {}
+
+
+def citation_style(answers: Answers, court: Court) -> CitationStyle:
+    """The docket citation form of this case: the court's, the judge's, then the answers'."""
+    style = court.citation
+    judge = judge_forms(court, answers.case.judge)
+    changes: dict[str, Any] = dict(judge.get("citation", {}))
+    if changes:
+        changes["source"] = f"{answers.case.judge}: {judge['source']}"
+    given = answers.citation.model_dump(exclude_none=True)
+    if given:
+        changes.update(given, source="the answers (citation)")
+    return style.model_copy(update={**changes, "verified": True}) if changes else style
