@@ -93,6 +93,8 @@ def check_set(matter: Matter, documents: Mapping[str, Any]) -> None:
                                 f"{matter.court.name} papers cite “{word} {number}”")
             if number not in numbers:
                 problems.append(f"{doc_id}.docx cites docket {number}, which is not in the docket list")
+    if any("papers cite “" in problem for problem in problems):
+        problems.append("to name an entry in typed text, write [[@21]]: it prints in the court's form")
     problems += _time_travel(matter, documents)
     if len(set(captions.values())) > 1:
         first = next(iter(captions))

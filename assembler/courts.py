@@ -111,6 +111,28 @@ class Formatting(_Strict):
     source: str
 
 
+Closing = Literal["ordered", "it-is-so-ordered", "so-ordered"]
+DatedLine = Literal["this-day-of", "dated"]
+
+
+class OrderForm(_Strict):
+    """The shape of the court's orders: sections, the closing and the date line.
+
+    ``closing``: ``ordered`` ("it is ORDERED:" and numbered items, as the model
+    order), ``it-is-so-ordered`` or ``so-ordered`` (the items as sentences, then
+    "IT IS SO ORDERED." or "SO ORDERED.").  ``dated``: ``this-day-of`` ("DATED
+    this 13th day of November, 2012.") or ``dated`` ("Dated: New York, New
+    York" and the date below, where ``place`` is given).
+    """
+
+    headings: bool = True
+    legal_standard: bool = False
+    closing: Closing = "ordered"
+    dated: DatedLine = "this-day-of"
+    place: str | None = None
+    source: str
+
+
 class Reconsideration(_Strict):
     rule: Fact[str]
     days: Fact[int]
@@ -146,6 +168,7 @@ class Court(_Strict):
     formatting: Formatting
     counsel_block: bool
     certificate_of_service: bool
+    order: OrderForm
     reconsideration: Reconsideration
 
     def facts(self) -> dict[str, Fact[Any]]:

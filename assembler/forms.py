@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from .courts import CitationStyle, Court
+from .courts import CitationStyle, Court, OrderForm
 from .model import Answers
 
 
@@ -40,3 +40,16 @@ def citation_style(answers: Answers, court: Court) -> CitationStyle:
     if given:
         changes.update(given, source="the answers (citation)")
     return style.model_copy(update={**changes, "verified": True}) if changes else style
+
+
+def order_form(answers: Answers, court: Court) -> OrderForm:
+    """The shape of the proposed orders: the court's, the judge's, then the answers'."""
+    form = court.order
+    judge = judge_forms(court, answers.case.judge)
+    changes: dict[str, Any] = dict(judge.get("order", {}))
+    if changes:
+        changes["source"] = f"{answers.case.judge}: {judge['source']}"
+    given = answers.ruling.form.model_dump(exclude_none=True) if answers.ruling else {}
+    if given:
+        changes.update(given, source="the answers (ruling.form)")
+    return form.model_copy(update=changes) if changes else form

@@ -108,6 +108,9 @@ class DocketEntry(Model):
         None, description="Which paper of the reconsideration set this entry is.")
     background: Markup | None = Field(
         None, description='Its place in the chronology; printed after "On <date>, ".')
+    party_background: Markup | None = Field(
+        None, description="The background as the parties' papers tell it, where the court's telling "
+                          "should not be in a party's mouth; default: background.")
     dated: bool = Field(True, description='False: the background text is printed without "On <date>, ".')
     continues: bool = Field(False, description="True: continues the previous background paragraph.")
 
@@ -166,6 +169,20 @@ class Paper(Model):
     introduction: Markup | None = None
 
 
+class RulingForm(Model):
+    """The shape of the proposed orders, where the judge's orders differ from the court's."""
+
+    headings: bool | None = Field(None, description="false: no Background / Discussion / Conclusion headings.")
+    legal_standard: bool | None = Field(None, description="true: a Legal Standard section before the Discussion.")
+    closing: Literal["ordered", "it-is-so-ordered", "so-ordered"] | None = Field(
+        None, description='ordered: "it is ORDERED:" and numbered items; it-is-so-ordered / so-ordered: '
+                          'the items as sentences, then "IT IS SO ORDERED." / "SO ORDERED."')
+    dated: Literal["this-day-of", "dated"] | None = Field(
+        None, description='this-day-of: "DATED this 13th day of November, 2012."; dated: "Dated:" and '
+                          "the date (after the place, where given).")
+    place: Name | None = Field(None, description='Where the order is signed: "New York, New York".')
+
+
 class RulingSide(Model):
     outcome: Outcome | None = Field(
         None, description="granting order: granted (default) or granted-in-part; denying order: "
@@ -178,6 +195,9 @@ class RulingSide(Model):
     discussion: Markup
     ordered: list[Markup] = Field(default_factory=list,
                                   description="Items after the standard ones, in order.")
+    clerk: list[Markup] = Field(
+        default_factory=list, description='Directions to the Clerk, after the items: "The Clerk of '
+                                          'Court is respectfully directed to terminate the motion at [[@50]]."')
 
 
 class Ruling(Model):
@@ -185,6 +205,8 @@ class Ruling(Model):
         False, description="true: proposed orders to lodge, titled [PROPOSED], with the date and "
                            "the judge's signature left blank for the court.")
     date: Date | None = Field(None, description="The orders' date; required unless proposed.")
+    form: RulingForm = Field(RulingForm(), description="The orders' shape; default: the judge's (data/judges.yaml), "
+                             "else the court's.")
     granting: RulingSide | None = None
     denying: RulingSide | None = None
 

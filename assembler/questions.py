@@ -251,6 +251,8 @@ DOCKET = (
     Ask("role", "Is it a paper of the reconsideration?", "select", optional=True, options=_role_options),
     Ask("background", "Its place in the background (printed after “On <date>, ”)", "prose",
         optional=True),
+    Ask("party_background", "The same as the parties' papers should tell it, if the Court's telling "
+        "should not be in a party's mouth", "prose", optional=True, when=_has_background),
     Ask("continues", "Does it continue the previous background paragraph?", "confirm", default=False,
         when=_has_background),
     Ask("dated", "Print “On <date>, ” before it?", "confirm", default=True, when=_has_background),
@@ -539,7 +541,48 @@ RULING_SIDE = (
     Ask("introduction", "Introduction (the motion as the order puts it)", "prose", optional=True),
     Ask("discussion", "Discussion", "prose"),
     Ask("ordered", "Further ORDERED items, one per line", "lines", optional=True),
+    Ask("clerk", "Directions to the Clerk, one per line (“The Clerk of Court is respectfully directed "
+        "to terminate the motion at [[@50]].”)", "lines", optional=True),
 )
+
+CLOSINGS = [Option("“For the foregoing reasons, it is ORDERED:” and numbered items", "ordered"),
+            Option("the items as sentences, then “IT IS SO ORDERED.”", "it-is-so-ordered"),
+            Option("the items as sentences, then “SO ORDERED.”", "so-ordered")]
+DATED = [Option("“DATED this 13th day of November, 2012.”", "this-day-of"),
+         Option("“Dated:” and the date (after the place, if any)", "dated")]
+
+
+def _court_form(name: str):
+    def default(iv: Interview, item: Item, path: FieldPath) -> Any:
+        court = _court(iv)
+        return getattr(court.order, name) if court else None
+    return default
+
+
+def _ask_form(iv: Interview, mode: Mode) -> None:
+    """The orders' shape: the court's, unless the judge's orders differ (ruling.form)."""
+    had = bool(iv.value(("ruling", "form")))
+    court = _court(iv)
+    usual = ""
+    if court is not None:
+        closing = next(o.title for o in CLOSINGS if o.value == court.order.closing)
+        usual = f" ({closing})"
+    if not had and not iv.asker.ask(Prompt("ruling.form.usual", f"Shape the orders as the court's "
+                                          f"orders usually are{usual}?", "confirm", default=True)):
+        had = True
+    if not had:
+        return
+    iv.ask_all(("ruling", "form"), "RulingForm", (
+        Ask("headings", "Section headings (Background, Discussion, Conclusion)?", "confirm",
+            default=_court_form("headings"), implicit=True),
+        Ask("legal_standard", "A Legal Standard section?", "confirm",
+            default=_court_form("legal_standard"), implicit=True),
+        Ask("closing", "How the order closes", "select", options=CLOSINGS,
+            default=_court_form("closing"), implicit=True),
+        Ask("dated", "The date line", "select", options=DATED, default=_court_form("dated"), implicit=True),
+        Ask("place", "Where it is signed (“New York, New York”)", optional=True,
+            when=lambda iv, item, path: item.get("dated", _court_form("dated")(iv, item, path)) == "dated"),
+    ), mode)
 
 
 def _ask_ruling(iv: Interview, mode: Mode) -> None:
@@ -553,13 +596,14 @@ def _ask_ruling(iv: Interview, mode: Mode) -> None:
         "confirm", default=False, implicit=True), mode)
     iv.ask_one(("ruling",), "Ruling", Ask("date", "Date for the orders (YYYY-MM-DD)", "date",
                                           when=lambda iv, item, path: not item.get("proposed")), mode)
+    _ask_form(iv, mode)
     for side in ("granting", "denying"):
         iv.asker.say(f"  The order {side}:")
         iv.ask_all(("ruling", side), "RulingSide", ruling_side(side), mode)
 
 
 SECTIONS = (
-    Section("court", "court and case", _ask_court, ("court", "case", "typography")),
+    Section("court", "court and case", _ask_court, ("court", "case", "citation", "typography")),
     Section("parties", "parties", _ask_parties, ("parties",)),
     Section("movant", "who moves", _ask_movant, ("movant",)),
     Section("order", "the challenged order", _ask_order, ("order",)),

@@ -17,6 +17,7 @@ from .courts import Court
 from .markup import Inline, Text
 from .grounds import ResolvedGround
 from .model import Party
+from .forms import order_form
 from .prose import Rich, Writer
 from .vehicles import DEFAULT_OUTCOME
 from .wording import (RoleWords, capitalized, long_date, movant_words, opponent_words, phrase,
@@ -94,7 +95,9 @@ def _background(matter: Matter, writer: Writer, *, include_papers: bool) -> list
     for index, entry in entries:
         if entry.background is None or (entry.role is not None and not include_papers):
             continue
-        inlines: list[Inline] = list(matter.text("docket", index, "background").inline)
+        # the parties' papers (no paper entries) tell it their own way where the answers say so
+        told = "party_background" if not include_papers and entry.party_background else "background"
+        inlines: list[Inline] = list(matter.text("docket", index, told).inline)
         if entry.dated:
             inlines.insert(0, Text(phrase("background_dated", date=long_date(entry.date))))
         if entry.continues and paragraphs:
@@ -196,9 +199,29 @@ def outcome(matter: Matter, side: str, writer: Writer, *, paper: str, leave: boo
         opening_key = f"opening.{result}"
     extra = ruling.ordered if ruling is not None else []
     items += [list(matter.text("ruling", side, "ordered", i).inline) for i in range(len(extra))]
+    clerk = ruling.clerk if ruling is not None else []
     return Fields(f"ruling.{side}.outcome", verb=phrase(f"verb.{result}"),
                   opening=phrase(opening_key, date=date, noun=noun),
-                  ordered=[writer.rich(item) for item in items])
+                  ordered=[writer.rich(item) for item in items],
+                  sentences=[writer.rich(item) for item in _as_sentences(items)],
+                  clerk=[writer.rich(matter.text("ruling", side, "clerk", i)) for i in range(len(clerk))])
+
+
+def _as_sentences(items: list[list[Inline]]) -> list[list[Inline]]:
+    """The ORDERED items as the sentences of a closing paragraph: "For the foregoing reasons, the
+    ISPs’ Motion ... is GRANTED." (an order that ends "SO ORDERED." numbers nothing)."""
+    if not items:
+        return items
+    first = list(items[0])
+    lead = raw_phrase("foregoing")
+    if first and isinstance(first[0], Text):
+        text = first[0].text
+        if re.match(r"(The|This|Its) ", text):
+            text = text[0].lower() + text[1:]
+        first[0] = Text(lead + text)
+    else:
+        first.insert(0, Text(lead))
+    return [first, *items[1:]]
 
 
 def _joined(parts: list[list[Inline]]) -> list[Inline]:
@@ -254,6 +277,9 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
     paper_name = phrase("paper_leave") if leave else vehicle.paper
     paper_title = (f"{paper_name.upper()} OF {long_date(a.order.date).upper()}\u00a0{noun.upper()}"
                    if leave else vehicle.title)
+    form = order_form(a, court)
+    closing_line = {"ordered": None, "it-is-so-ordered": phrase("closing.it-is-so-ordered"),
+                    "so-ordered": phrase("closing.so-ordered")}[form.closing]
     ruling = None
     if a.ruling is not None:
         sides = {}
@@ -288,6 +314,8 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
         "plaintiffs_label": phrase("plaintiffs" if len(a.parties.plaintiffs) > 1 else "plaintiff"),
         "defendants_label": phrase("defendants" if len(a.parties.defendants) > 1 else "defendant"),
         "movant": Role("movant", movant_words(a), side=movant.side,
+                       # "Non-party Acme Broadband, Inc." says so itself: no "who is not a party"
+                       named_non_party=re.match(r"(?i)non-?party\b", movant.name) is not None,
                        interest=writer.rich(interest) if interest else None),
         "opponent": Role("opponent", opponent_words(a), side=movant.opponent_side),
         "order": Fields("order", docket=a.order.docket, cite=citation.one(a.order.docket),
@@ -328,6 +356,9 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
         "rule": Fields(
             "rule", citation=vehicle.rule,
             standard=(writer.paragraphs(standard) if standard else _vehicle_standard(matter, writer)),
+            # the opponent states the court's standard, not the movant's own (motion.standard)
+            court_standard=_vehicle_standard(matter, writer) or (
+                writer.paragraphs(standard) if standard else None),
             word_limit=rule.word_limit.value, reply_word_limit=rule.reply_word_limit.value,
             certificate_of_compliance=bool(rule.certificate_of_compliance.value)),
         "paper": Fields("paper", Name=paper_name, NAME=paper_name.upper(), TITLE=paper_title,
@@ -335,6 +366,9 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
                         of=vehicle.of, Short=vehicle.short),
         "word_count": writer.plain(WORD_COUNT_MARK),
         "ruling": ruling,
+        "form": Fields("form", headings=form.headings, legal_standard=form.legal_standard,
+                       numbered=form.closing == "ordered", closing=closing_line,
+                       day_of=form.dated == "this-day-of", place=form.place),
         "counsel": Fields("counsel", **counsel),
     }
     return {name: value for name, value in context.items() if value is not None}

@@ -72,6 +72,8 @@ class ExampleUser:
                     if o.value[0] == side and o.value[1]["name"] in self.data["movant"]["name"]]
         if key in ("opposition.draft", "ruling.draft"):
             return bool(self.data.get(key.split(".")[0]))
+        if key == "ruling.form.usual":  # the court's shape unless the example gives its own
+            return not (self.data.get("ruling") or {}).get("form")
         if key == "review":
             return "finish"
         if key == "draft":

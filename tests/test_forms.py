@@ -75,3 +75,64 @@ def test_a_reference_with_a_parenthetical_is_refused_with_its_line(tmp_path):
     text = MODEL.replace("Order at [[@21]] is DENIED.", "Order at [[@21 (quoting x)]] is DENIED.", 1)
     with pytest.raises(AnswersError, match=r"line \d+.*takes no parenthetical"):
         load_matter(write(tmp_path, "bad.yaml", text))
+
+
+ACME = (EXAMPLES / "acme-nysd.yaml").read_text(encoding="utf-8")
+DOE = (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8")
+
+
+def test_a_new_york_order_ends_so_ordered_with_the_place_and_directs_the_clerk(tmp_path):
+    text = ACME.replace("  proposed: true\n", "  date: 2024-08-01\n", 1).replace(
+        "      overlooked.[[18 at 3-4]]\n", "      overlooked.[[18 at 3-4]]\n    clerk:\n      - The Clerk "
+        "of Court is respectfully directed to terminate the motion at [[@15]].\n", 1)
+    order = views(tmp_path, text, ("order-denying",))["order-denying"]
+    tail = order[order.index("[Body Text] For the foregoing reasons"):].splitlines()
+    assert tail[:5] == [
+        "[Body Text] For the foregoing reasons, Acme Broadband’s Motion for Reconsideration of the June 5, "
+        "2024 Order Granting Plaintiff’s Motion for Expedited Discovery and Preservation is DENIED.",
+        "[Body Text] This Court’s June 5, 2024 Order Granting Plaintiff’s Motion for Expedited Discovery and "
+        "Preservation at ECF No. 12 remains in effect.",
+        "[Body Text] The Clerk of Court is respectfully directed to terminate the motion at ECF No. 15.",
+        "[Body Text] SO ORDERED.",
+        "[Dated Line] Dated: New York, New York"]
+    assert tail[5] == "[Dated Line] August 1, 2024"
+    assert "[List Number]" not in order and "it is ORDERED" not in order
+
+
+def test_the_answers_shape_the_order_without_headings_and_with_a_legal_standard(tmp_path):
+    text = DOE.replace("ruling:\n", "ruling:\n  form:\n    headings: false\n    legal_standard: true\n"
+                       "    closing: it-is-so-ordered\n    dated: dated\n", 1)
+    order = views(tmp_path, text, ("order-granting",))["order-granting"]
+    assert "[Heading 1]" not in order
+    assert "“[t]he Court will ordinarily deny a motion for reconsideration" in order  # LRCiv 7.2(g)
+    lines = order.splitlines()
+    closing = lines.index("[Body Text] IT IS SO ORDERED.")
+    assert lines[closing - 1].endswith("is QUASHED.") and not lines[closing - 1].startswith("[List")
+    assert lines[closing + 1] == "[Dated Line] Dated: July 15, 2024"
+    model = views(tmp_path, MODEL, ("order-granting",), name="model")["order-granting"]
+    assert "[Heading 1] Factual and Procedural Background" in model
+    assert "[Body Text] DATED this 13^th^ day of November, 2012." in model
+
+
+def test_wording_slips(tmp_path):
+    # a movant named as its short name is not defined twice: "filed by Defendants (“Defendants”)"
+    text = DOE.replace("  name: Defendant John Doe\n  short_name: Defendant\n",
+                       "  name: Defendant\n  short_name: Defendant\n", 1)
+    order = views(tmp_path, text, ("order-granting",), name="same")["order-granting"]
+    assert "is filed by Defendant. For the reasons" in order and "(“Defendant”)" not in order
+    # "Non-party Acme Broadband, Inc." says it itself: no "who is not a party" after it
+    motion = views(tmp_path, ACME, ("motion",), name="acme")["motion"]
+    assert "Non-party Acme Broadband, Inc. (“Acme Broadband”) respectfully moves" in motion
+    assert "who is not a party" not in motion
+    # the opponent states the court's standard, not the movant's own
+    own = DOE.replace("motion:\n", "motion:\n  standard: A MOVANT-ONLY STANDARD applies.\n", 1)
+    drafted = views(tmp_path, own, ("motion", "response"), name="own")
+    assert "A MOVANT-ONLY STANDARD" in drafted["motion"]
+    assert "A MOVANT-ONLY STANDARD" not in drafted["response"]
+    assert "Under LRCiv 7.2(g)" in drafted["response"]
+    # the Court's aside stays out of the plaintiff's own response (party_background)
+    model = views(tmp_path, MODEL, ("response", "order-granting"), name="model")
+    assert "which had not sought to amend its Complaint" in model["order-granting"]
+    assert "which had not sought to amend its Complaint" not in model["response"]
+    assert "On August 15, 2012, CP Productions filed an *Ex Parte* Motion for Preservation Order." \
+        in model["response"]

@@ -241,3 +241,19 @@ def test_straight_quotes_are_curled_unless_the_user_says_no(tmp_path):
     default = ExampleUser(model_data())
     interview(tmp_path / "default.yaml", default)
     assert "typography" not in load_source(tmp_path / "default.yaml").data
+
+
+def test_the_orders_shape_and_clerk_directions_are_asked_and_only_changes_written(tmp_path):
+    user = ExampleUser(model_data(), {"ruling.form.usual": False, "ruling.form.closing": "so-ordered",
+                                      "ruling.form.dated": "dated", "ruling.form.place": "Phoenix, Arizona",
+                                      "ruling.denying.clerk": ["The Clerk shall terminate the motion at [[@18]]."]})
+    interview(tmp_path / "case.yaml", user)
+    keys = [p.key for p, _ in user.log]
+    assert keys.index("ruling.form.usual") < keys.index("ruling.form.headings")
+    data = load_source(tmp_path / "case.yaml").data
+    # the answers equal to the court's (headings, no Legal Standard) are not written
+    assert data["ruling"]["form"] == {"closing": "so-ordered", "dated": "dated", "place": "Phoenix, Arizona"}
+    assert data["ruling"]["denying"]["clerk"] == ["The Clerk shall terminate the motion at [[@18]]."]
+    order = papers(tmp_path / "case.yaml")["order-denying"]
+    assert "The Clerk shall terminate the motion at Docket 18.\n[Body Text] SO ORDERED." in order
+    assert "[Dated Line] Dated: Phoenix, Arizona" in order

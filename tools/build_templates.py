@@ -111,6 +111,8 @@ def new_document(*, footer: bool = True):
     _paragraph_style(doc, "Body Text", spacing=2.0, first_indent=Inches(0.5))
     _paragraph_style(doc, "List Number", spacing=2.0)
     _paragraph_style(doc, "Block Text", spacing=1.0)
+    # "Dated: New York, New York" and the date under it, aligned, single-spaced
+    _paragraph_style(doc, "Dated Line", spacing=1.0, keep_next=True)
     # a signature block, its date line and the certificate lines never split across pages
     _paragraph_style(doc, "Signature", spacing=1.0, left_indent=Inches(3.25), keep_next=True)
     _footnote_styles(doc)
@@ -139,6 +141,13 @@ def keep(paragraph):
     """Keep ``paragraph`` on the page of the one after it (a date line with its signature)."""
     paragraph.paragraph_format.keep_with_next = True
     return paragraph
+
+
+def heading(doc, text):
+    """A section heading of an order, where the order's form has headings."""
+    tag(doc, "if form.headings")
+    para(doc, "Heading 1", text)
+    tag(doc, "endif")
 
 
 def tag(doc, statement):
@@ -260,15 +269,20 @@ def _order(granting: bool):
     para(doc, "Body Text",
          "Before the Court at {{ motion_entry.cite }} is a {{ paper.Name }} {{ paper.of }} "
          "{{ order.whose }} {{ order.date.long }} ", "{{r order.title }}",
-         " at {{ order.cite }}. The {{ paper.Short }} is filed by {{ movant.name }} "
-         "(“{{ movant.defined }}”). {% if not movant.party %}{{ movant.Short }} {{ movant.be }} "
+         " at {{ order.cite }}. The {{ paper.Short }} is filed by {{ movant.name }}"
+         "{% if movant.defined != movant.name %} (“{{ movant.defined }}”){% endif %}. "
+         "{% if not movant.party %}{{ movant.Short }} {{ movant.be }} "
          "not {{ movant.party_noun }} to this lawsuit{% if 'interest' in movant %}, but ",
          "{{r movant.interest }}",
          "{% endif %}. {% endif %}For the reasons stated below, {{ movant.possessive }} "
          f"{{{{ paper.Name }}}} {{{{ ruling.{side}.outcome.opening }}}}.")
-    para(doc, "Heading 1", "Factual and Procedural Background")
+    heading(doc, "Factual and Procedural Background")
     rich_paragraphs(doc, "Body Text", "background")
-    para(doc, "Heading 1", "Discussion")
+    tag(doc, "if form.legal_standard")
+    heading(doc, "Legal Standard")
+    rich_paragraphs(doc, "Body Text", "rule.standard")
+    tag(doc, "endif")
+    heading(doc, "Discussion")
     rich_paragraphs(doc, "Body Text", f"ruling.{side}.introduction")
     tag(doc, "for ground in grounds if 'summary' in ground")
     para(doc, "Body Text", "{{ movant.Short }} {{ movant.verb('assert') }} that ", "{{r ground.summary }}")
@@ -277,17 +291,40 @@ def _order(granting: bool):
     para(doc, "Body Text", "{{ opponent.Short }} {{ opponent.verb('assert') }} that ", "{{r ground.summary }}")
     tag(doc, "endfor")
     rich_paragraphs(doc, "Body Text", f"ruling.{side}.discussion")
-    para(doc, "Heading 1", "Conclusion")
+    heading(doc, "Conclusion")
+    # the model's "it is ORDERED:" and numbered items, or the items as sentences and a closing
+    tag(doc, "if form.numbered")
     para(doc, "Body Text", "For the foregoing reasons, it is ORDERED:")
     tag(doc, f"for paragraph in ruling.{side}.outcome.ordered")
     keep(para(doc, "List Number", "{{r paragraph }}"))  # the last item stays with the DATED line
     tag(doc, "endfor")
+    tag(doc, "else")
+    tag(doc, f"for paragraph in ruling.{side}.outcome.sentences")
+    keep(para(doc, "Body Text", "{{r paragraph }}"))
+    tag(doc, "endfor")
+    tag(doc, "endif")
+    tag(doc, f"for paragraph in ruling.{side}.outcome.clerk")  # directions to the Clerk
+    keep(para(doc, "Body Text", "{{r paragraph }}"))
+    tag(doc, "endfor")
+    tag(doc, "if 'closing' in form")
+    keep(para(doc, "Body Text", "{{ form.closing }}"))
+    tag(doc, "endif")
     # a proposed order leaves the date, and the signature above the judge's name, to the court
+    tag(doc, "if form.day_of")
     tag(doc, "if ruling.proposed")
     keep(para(doc, "Body Text", "DATED: ____________________"))
     tag(doc, "else")
     keep(para(doc, "Body Text", "DATED this {{ ruling.date.day }}", "{{r ruling.date.day_suffix }}",
               " day of {{ ruling.date.month_year }}."))
+    tag(doc, "endif")
+    tag(doc, "else")
+    keep(para(doc, "Dated Line", "Dated: {% if 'place' in form %}{{ form.place }}{% else %}"
+              "{% if ruling.proposed %}____________________{% else %}{{ ruling.date.long }}"
+              "{% endif %}{% endif %}"))
+    tag(doc, "if 'place' in form")
+    keep(para(doc, "Dated Line", "{% if ruling.proposed %}____________________{% else %}"
+              "{{ ruling.date.long }}{% endif %}"))
+    tag(doc, "endif")
     tag(doc, "endif")
     para(doc, "Signature", "")
     para(doc, "Signature", "______________________________")
@@ -368,7 +405,7 @@ def response():
     para(doc, "Heading 1", "Background")
     rich_paragraphs(doc, "Body Text", "motion_background")
     para(doc, "Heading 1", "Legal Standard")
-    rich_paragraphs(doc, "Body Text", "rule.standard")
+    rich_paragraphs(doc, "Body Text", "rule.court_standard")
     para(doc, "Heading 1", "Argument")
     tag(doc, "for ground in response_grounds")
     para(doc, "Heading 2", "{{ ground.letter }}.\t{{ ground.heading }}")
@@ -420,8 +457,8 @@ def motion():
     para(doc, "Paper Title", "{{ paper.TITLE }}")
     para(doc, "Body Text",
          "{{ movant.Name }}{% if movant.defined != movant.Name %} (“{{ movant.defined }}”){% endif %}"
-         "{% if not movant.party %}, who {{ movant.be }} not {{ movant.party_noun }} to this "
-         "action,{% endif %} respectfully {{ movant.verb('move') }} under {{ rule.citation }} for "
+         "{% if not movant.party and not movant.named_non_party %}, who {{ movant.be }} not "
+         "{{ movant.party_noun }} to this action,{% endif %} respectfully {{ movant.verb('move') }} under {{ rule.citation }} for "
          "{% if paper.leave %}leave to file a motion for {% endif %}"
          "{{ paper.moves_for }} {{ order.whose }} {{ order.date.long }} ", "{{r order.title }}",
          " (the “{{ order.noun }}”), entered at {{ order.cite }}. {{ movant.Short }} "
@@ -462,7 +499,7 @@ PARTS = {
 
 
 # --------------------------------------------------------------------------- finish
-KEPT_STYLES = {"Normal", "Court Title", "Caption Text", "Caption Role", "Paper Title", "Heading 1",
+KEPT_STYLES = {"Normal", "Court Title", "Caption Text", "Caption Role", "Paper Title", "Heading 1", "Dated Line",
                "Heading 2", "Body Text", "List Number", "Block Text", "Signature", "footnote text",
                "footnote reference", "Default Paragraph Font", "Normal Table", "No List", "Table Grid"}
 
