@@ -82,6 +82,9 @@ def load_matter(file: Path | str) -> Matter:
         problems.append(source.problem(str(exc), ("court",)))
     if court is not None and (wrong := case_number_problem(court, answers.case.number)):
         problems.append(source.problem(wrong, ("case", "number")))
+    for index, number in enumerate(answers.case.consolidated):
+        if court is not None and (wrong := case_number_problem(court, number)):
+            problems.append(source.problem(wrong, ("case", "consolidated", index)))
     problems += _docket_problems(answers, source)
     if court is not None:
         problems += vehicle_problems(answers, court, source)

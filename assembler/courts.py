@@ -164,6 +164,7 @@ class Court(_Strict):
     caption: tuple[str, ...]
     divisions: tuple[str, ...] = ()
     case_number: CaseNumberRule
+    case_label: str = "Case No."  # the caption's word before the number (the model order's)
     citation: CitationStyle
     formatting: Formatting
     counsel_block: bool

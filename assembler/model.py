@@ -46,13 +46,31 @@ class Party(Model):
     short_name: Name | None = Field(None, description='How the papers call the party: "CP Productions".')
 
 
+class OtherParty(Party):
+    role: Name = Field(description='Its role in the caption: "Intervenor", "Third-Party Defendant", '
+                                   '"Relief Defendant".')
+
+
 class Parties(Model):
     plaintiffs: list[Party] = Field(min_length=1)
     defendants: list[Party] = Field(min_length=1)
+    others: list[OtherParty] = Field(
+        default_factory=list, description="Parties of other roles, captioned after the defendants.")
+    et_al: bool = Field(False, description='true: the caption names the first of several parties of '
+                                           'a side, then "et al." (the papers still name them all).')
+    in_re: Name | None = Field(None, description='An "In re" caption: "In re Acme Securities Litigation" '
+                                                 'replaces the parties in the caption.')
 
 
 class Case(Model):
     number: Name = Field(description="As the court writes it: 2:12-cv-01183-PHX-SLG.")
+    label: Name | None = Field(None, description='The caption\'s word before the number: "Case No." '
+                                                 '(default), "Civil Action No.", "No.".')
+    consolidated: list[Name] = Field(
+        default_factory=list, description="The numbers of the cases consolidated with it, captioned under "
+                                          "its own, then (Consolidated).")
+    division: Name | None = Field(None, description='The division, where the court has divisions: '
+                                                    '"Sherman" prints "SHERMAN DIVISION" under the court.')
     judge: Name | None = None
     judge_title: Name = "United States District Judge"
 

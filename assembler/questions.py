@@ -78,11 +78,28 @@ def _citation_options(iv: Interview, item: Item, path: FieldPath) -> list[Option
             for word in words if style is None or word != style.word]
 
 
+def _case_label(iv: Interview, item: Item, path: FieldPath) -> str:
+    court = _court(iv)
+    usual = court.case_label if court else "Case No."
+    return f"The caption's word before the number, if not “{usual}” (“Civil Action No.”, “No.”)"
+
+
+def _consolidated_check(iv: Interview, item: Item, path: FieldPath, value: Any) -> str | None:
+    for number in value or []:
+        if problem := _case_number_check(iv, item, path, number):
+            return problem
+    return None
+
+
 def _ask_court(iv: Interview, mode: Mode) -> None:
     iv.ask_one((), "Answers", Ask("court", "Court (CourtListener id; type to search by name)",
                                   "autocomplete", options=_court_options, check=_court_check), mode)
     iv.ask_all(("case",), "Case", (
         Ask("number", "Case number", hint=_case_number_hint, check=_case_number_check),
+        Ask("label", _case_label, optional=True),
+        Ask("consolidated", "Numbers of cases consolidated with it, one per line (Enter: none)", "lines",
+            optional=True, check=_consolidated_check),
+        Ask("division", "The division, if the court's captions name one (“Sherman”)", optional=True),
         Ask("judge", "Judge assigned to the case", optional=True),
         Ask("judge_title", "The judge's title", default="United States District Judge"),
     ), mode)
@@ -108,11 +125,26 @@ def _party_label(row: dict) -> str:
     return str(row.get("name", "?")) + (f", {row['description']}" if row.get("description") else "")
 
 
+def _several(iv: Interview, item: Item, path: FieldPath) -> bool:
+    return any(len(item.get(side) or []) > 1 for side in ("plaintiffs", "defendants"))
+
+
 def _ask_parties(iv: Interview, mode: Mode) -> None:
     for side in ("plaintiffs", "defendants"):
         iv.asker.say(f"  {side.capitalize()}:")
         iv.loop(Loop(("parties", side), "Party", side[:-1], PARTY, _party_label),
                 _settled(iv, mode, ("parties", "defendants") if side == "plaintiffs" else None))
+    iv.asker.say("  Parties of other roles (intervenors, third-party defendants), captioned after them:")
+    iv.loop(Loop(("parties", "others"), "OtherParty", "party of another role", (
+        *PARTY, Ask("role", "Its role in the caption (“Intervenor”, “Third-Party Defendant”)")),
+        lambda row: f"{_party_label(row)} ({row.get('role', '?')})", minimum=0,
+        plural="parties of other roles"), mode)
+    iv.ask_all(("parties",), "Parties", (
+        Ask("et_al", "Caption only the first of several parties, then “et al.”?", "confirm",
+            default=False, implicit=True, when=_several),
+        Ask("in_re", "An “In re” caption in place of the parties (“In re Acme Securities Litigation”)",
+            optional=True),
+    ), mode)
 
 
 def _settled(iv: Interview, mode: Mode, later: FieldPath | None) -> Mode:

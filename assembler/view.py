@@ -73,8 +73,25 @@ def date_view(path: str, date: dt.date | None, writer: Writer) -> Fields | None:
                   month_year=f"{date:%B}, {date.year}", iso=date.isoformat())
 
 
-def _caption_party(party: Party) -> Fields:
-    return Fields("party", caption=party.name.upper(), description=party.description)
+def _caption_parties(parties: Sequence[Party], et_al: bool, last: str = ",") -> list[Fields]:
+    """A side's lines in the caption: "A; B; and C," -- or "A, et al.," where the answers say so."""
+    if et_al and len(parties) > 1:
+        first = parties[0]
+        return [Fields("party", caption=first.name.upper(), description=first.description,
+                       lead="", end=", et al.,")]
+    several = len(parties) > 1
+    return [Fields("party", caption=p.name.upper(), description=p.description,
+                   lead="and " if several and i == len(parties) - 1 else "",
+                   end=last if i == len(parties) - 1 else (";" if several else ","))
+            for i, p in enumerate(parties)]
+
+
+def _court_lines(court: Court, division: str | None) -> list[str]:
+    lines = list(court.caption)
+    if division:
+        line = division.upper()
+        lines.append(line if line.endswith("DIVISION") else f"{line} DIVISION")
+    return lines
 
 
 def _grounds(grounds: Iterable[ResolvedGround], key: str, writer: Writer,
@@ -305,12 +322,18 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
         if (block := getattr(a.counsel, side)) is not None
     }
     context = {
-        "court": Fields("court", name=court.name, caption=list(court.caption),
+        "court": Fields("court", name=court.name, caption=_court_lines(court, a.case.division),
                         certificate_of_service=court.certificate_of_service),
         "case": Fields("case", number=a.case.number, judge=a.case.judge,
-                       judge_title=a.case.judge_title),
-        "plaintiffs": [_caption_party(p) for p in a.parties.plaintiffs],
-        "defendants": [_caption_party(p) for p in a.parties.defendants],
+                       judge_title=a.case.judge_title, label=a.case.label or court.case_label,
+                       consolidated=a.case.consolidated),
+        "in_re": a.parties.in_re.upper() if a.parties.in_re else None,
+        "plaintiffs": _caption_parties(a.parties.plaintiffs, a.parties.et_al),
+        "defendants": _caption_parties(a.parties.defendants, a.parties.et_al),
+        "defendants_end": "," if a.parties.others else ".",
+        "others": [Fields("other", parties=_caption_parties([p], False), label=p.role,
+                          end="." if i == len(a.parties.others) - 1 else ",")
+                   for i, p in enumerate(a.parties.others)],
         "plaintiffs_label": phrase("plaintiffs" if len(a.parties.plaintiffs) > 1 else "plaintiff"),
         "defendants_label": phrase("defendants" if len(a.parties.defendants) > 1 else "defendant"),
         "movant": Role("movant", movant_words(a), side=movant.side,

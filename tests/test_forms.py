@@ -136,3 +136,31 @@ def test_wording_slips(tmp_path):
     assert "which had not sought to amend its Complaint" not in model["response"]
     assert "On August 15, 2012, CP Productions filed an *Ex Parte* Motion for Preservation Order." \
         in model["response"]
+
+
+def caption_of(view: str) -> list[str]:
+    return [line.split("] ", 1)[-1] if "] " in line else "" for line in view.splitlines()
+            if line.startswith("| r1c")]
+
+
+def test_captions_et_al_and_other_roles_division_label_and_consolidated_numbers(tmp_path):
+    text = ACME.replace("court: nysd", "court: cand").replace("1:24-cv-05678 (ABC)", "C 11-4735 SBA (pr)")
+    text = text.replace("case:\n", "case:\n  label: No.\n  division: Oakland\n  consolidated: [C 11-5000 SBA]\n", 1)
+    text = text.replace("    - name: John Doe 2\n", "    - name: John Doe 2\n    - name: John Doe 3\n"
+                        "  others:\n    - name: State of California\n      role: Intervenor\n", 1)
+    lines = caption_of(views(tmp_path, text, ("motion",), name="full")["motion"])
+    assert ["JOHN DOE 1;", "JOHN DOE 2;", "and JOHN DOE 3,"] == [x for x in lines if "JOHN DOE" in x]
+    assert lines[lines.index("and JOHN DOE 3,") + 2:][:6] == [
+        "Defendants,", "", "and", "", "STATE OF CALIFORNIA,", ""]
+    assert "Intervenor." in lines
+    assert ["No. C 11-4735 SBA (pr)", "No. C 11-5000 SBA", "(Consolidated)"] == lines[-3:]
+    motion = views(tmp_path, text, ("motion",), name="full2")["motion"]
+    assert "[Court Title] OAKLAND DIVISION" in motion
+    short = views(tmp_path, text.replace("parties:\n", "parties:\n  et_al: true\n", 1), ("motion",),
+                  name="etal")["motion"]
+    assert [x for x in caption_of(short) if "DOE" in x] == ["JOHN DOE 1, et al.,"]
+    # a consolidated number the court's forms do not know is refused with its line
+    from assembler.errors import AnswersError
+
+    with pytest.raises(AnswersError, match=r"line \d+: case.consolidated.0"):
+        load_matter(write(tmp_path, "bad.yaml", text.replace("[C 11-5000 SBA]", "[nonsense-12]")))

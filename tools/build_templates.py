@@ -171,9 +171,14 @@ def caption_part():
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     left, right = table.rows[0].cells
     left.width, right.width = Inches(3.5), Inches(3.0)
-    left.paragraphs[0].text = "{%p for party in plaintiffs %}"
+    party_line = ("{{ party.lead }}{{ party.caption }}{% if 'description' in party %}, "
+                  "{{ party.description }}{% endif %}{{ party.end }}")
+    left.paragraphs[0].text = "{%p if in_re is defined %}"
     lines = [
-        ("Caption Text", "{{ party.caption }}{% if 'description' in party %}, {{ party.description }}{% endif %},"),
+        ("Caption Text", "{{ in_re }}"),
+        ("Normal", "{%p else %}"),
+        ("Normal", "{%p for party in plaintiffs %}"),
+        ("Caption Text", party_line),  # "A; B; and C," -- or "A, et al.,"
         ("Normal", "{%p endfor %}"),
         ("Caption Text", ""),
         ("Caption Role", "{{ plaintiffs_label }},"),
@@ -181,15 +186,32 @@ def caption_part():
         ("Caption Text", "v."),
         ("Caption Text", ""),
         ("Normal", "{%p for party in defendants %}"),
-        ("Caption Text", "{{ party.caption }}{% if 'description' in party %}, {{ party.description }}{% endif %},"),
+        ("Caption Text", party_line),
         ("Normal", "{%p endfor %}"),
         ("Caption Text", ""),
-        ("Caption Role", "{{ defendants_label }}."),
+        ("Caption Role", "{{ defendants_label }}{{ defendants_end }}"),
+        ("Normal", "{%p for other in others %}"),  # intervenors, third-party defendants, ...
+        ("Caption Text", ""),
+        ("Caption Text", "and"),
+        ("Caption Text", ""),
+        ("Normal", "{%p for party in other.parties %}"),
+        ("Caption Text", party_line),
+        ("Normal", "{%p endfor %}"),
+        ("Caption Text", ""),
+        ("Caption Role", "{{ other.label }}{{ other.end }}"),
+        ("Normal", "{%p endfor %}"),
+        ("Normal", "{%p endif %}"),
     ]
     for style, text in lines:
         left.add_paragraph(text, style=style)
-    right.paragraphs[0].text = "Case No. {{ case.number }}"
+    right.paragraphs[0].text = "{{ case.label }} {{ case.number }}"
     right.paragraphs[0].style = "Caption Text"
+    right.add_paragraph("{%p for number in case.consolidated %}", style="Normal")
+    right.add_paragraph("{{ case.label }} {{ number }}", style="Caption Text")
+    right.add_paragraph("{%p endfor %}", style="Normal")
+    right.add_paragraph("{%p if case.consolidated %}", style="Normal")
+    right.add_paragraph("(Consolidated)", style="Caption Text")
+    right.add_paragraph("{%p endif %}", style="Normal")
     return doc
 
 
