@@ -18,7 +18,7 @@ import click
 
 from . import __version__
 from .errors import AnswersError, AssemblerError
-from .names import DEADLINE_RULES, DOCUMENTS
+from .names import ALL_DOCUMENTS, DEADLINE_RULES, DOCUMENTS
 
 if TYPE_CHECKING:
     from .errors import Problem
@@ -31,10 +31,10 @@ def _documents(value: str | None) -> list[str]:
     if not value:
         return list(DOCUMENTS)
     chosen = [part.strip() for part in value.split(",") if part.strip()]
-    unknown = [d for d in chosen if d not in DOCUMENTS]
+    unknown = [d for d in chosen if d not in ALL_DOCUMENTS]
     if unknown:
         raise click.BadParameter(
-            f"unknown document {', '.join(unknown)}; choose from {', '.join(DOCUMENTS)}")
+            f"unknown document {', '.join(unknown)}; choose from {', '.join(ALL_DOCUMENTS)}")
     return list(dict.fromkeys(chosen))
 
 
@@ -53,7 +53,7 @@ def cli() -> None:
 @click.argument("answers", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path),
               default=Path("drafts"), show_default=True, help="Folder for the drafts.")
-@click.option("--documents", help=f"Comma-separated documents to draft ({', '.join(DOCUMENTS)}).")
+@click.option("--documents", help=f"Comma-separated documents to draft ({', '.join(ALL_DOCUMENTS)}).")
 @click.option("--force", is_flag=True, help="Overwrite drafts that already exist.")
 @click.option("--dry-run", is_flag=True, help="Check and render, but write nothing.")
 @click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
@@ -101,7 +101,7 @@ def render(answers: Path, output: Path, documents: str | None, force: bool, dry_
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path),
               default=Path("drafts"), show_default=True, help="Folder for the drafts and the manifest.")
-@click.option("--documents", help=f"Comma-separated documents to draft ({', '.join(DOCUMENTS)}).")
+@click.option("--documents", help=f"Comma-separated documents to draft ({', '.join(ALL_DOCUMENTS)}).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: one per CPU core).")
 @click.option("--force", is_flag=True, help="Draft every case again, overwriting existing drafts.")

@@ -47,7 +47,8 @@ def paper_dates(matter: Matter) -> dict[str, tuple[dt.date | None, int | None]]:
         return (filed or (entry.date if entry else None), entry.number if entry else None)
 
     ruling = a.ruling.date if a.ruling else None
-    return {"motion": party_paper("motion", a.motion.filed),
+    return {"notice": party_paper("motion", a.motion.filed),
+            "motion": party_paper("motion", a.motion.filed),
             "response": party_paper("response", a.response.filed),
             "reply": party_paper("reply", a.reply.filed),
             "order-granting": (ruling, None), "order-denying": (ruling, None)}

@@ -169,12 +169,14 @@ class Court(_Strict):
     formatting: Formatting
     counsel_block: bool
     certificate_of_service: bool
+    notice_of_motion: Fact[bool]
     order: OrderForm
     reconsideration: Reconsideration
 
     def facts(self) -> dict[str, Fact[Any]]:
         """Every rule figure of the profile by name, for ``check`` and the notes."""
-        out: dict[str, Fact[Any]] = {"formatting.pleading_lines": self.formatting.pleading_lines}
+        out: dict[str, Fact[Any]] = {"formatting.pleading_lines": self.formatting.pleading_lines,
+                                     "notice_of_motion": self.notice_of_motion}
         for name in Reconsideration.model_fields:
             value = getattr(self.reconsideration, name)
             if isinstance(value, Fact):

@@ -53,3 +53,9 @@ def order_form(answers: Answers, court: Court) -> OrderForm:
     if given:
         changes.update(given, source="the answers (ruling.form)")
     return form.model_copy(update=changes) if changes else form
+
+
+def notice_of_motion(answers: Answers, court: Court) -> bool:
+    """Whether the motion is a notice of motion and a memorandum of law: the court's practice
+    (``notice_of_motion``), or the answers' ``motion.notice``."""
+    return court.notice_of_motion.value is True or answers.motion.notice is not None

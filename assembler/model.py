@@ -156,6 +156,21 @@ Vehicle = Literal["local", "54b", "59e", "60b"]
 Outcome = Literal["granted", "granted-in-part", "denied", "denied-without-prejudice", "adhered"]
 
 
+class Notice(Model):
+    """The notice of motion (New York practice: Local Civil Rule 7.1(a))."""
+
+    courthouse: Name | None = Field(
+        None, description='Where the motion is returnable: "the United States Courthouse, 500 Pearl '
+                          'Street, New York, New York 10007".')
+    courtroom: Name | None = Field(None, description='"Courtroom 21D".')
+    returnable: Name | None = Field(
+        None, description='When: "June 27, 2024, at 10:00 a.m."; default: "a date and time to be set '
+                          'by the Court".')
+    papers: Name | None = Field(
+        None, description='Papers it rests on besides the memorandum of law: "the Declaration of '
+                          'Robin D. Esq. dated June 20, 2024, with its exhibits".')
+
+
 class MotionPaper(Model):
     filed: Date | None = None
     rule: Vehicle | None = Field(
@@ -177,6 +192,9 @@ class MotionPaper(Model):
     standard: Markup | None = Field(None, description="Replaces the court's stated standard.")
     leave: bool | None = Field(
         None, description="false: a plain motion where the court asks for leave (e.g. after judgment).")
+    notice: Notice | None = Field(
+        None, description="The notice of motion, drafted beside the memorandum of law where the court's "
+                          "practice files one (nysd, nyed), or where this is given.")
 
 
 class Paper(Model):

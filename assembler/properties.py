@@ -20,7 +20,7 @@ _APP = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         "<Application>assembler {version}</Application><DocSecurity>0</DocSecurity>"
         "<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
         "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>")
-_SIGNED_BY = {"motion": "movant", "reply": "movant", "response": "opponent"}
+_SIGNED_BY = {"notice": "movant", "motion": "movant", "reply": "movant", "response": "opponent"}
 
 
 def set_properties(document: Any, matter: Matter, document_id: str, paper_date: dt.date | None) -> None:

@@ -502,6 +502,17 @@ def _ask_motion(iv: Interview, mode: Mode) -> None:
         Ask("standard", "The legal standard (this court's profile states none)", "prose",
             when=_standard_needed),
     ), mode)
+    court = _court(iv)
+    if (court is not None and court.notice_of_motion.value) or iv.value(("motion", "notice")):
+        iv.asker.say("  The notice of motion (filed beside the memorandum of law):")
+        iv.ask_all(("motion", "notice"), "Notice", (
+            Ask("courthouse", "Where it is returnable (“the United States Courthouse, 500 Pearl Street, "
+                "New York, New York 10007”)", optional=True),
+            Ask("courtroom", "The courtroom (“Courtroom 21D”)", optional=True),
+            Ask("returnable", "When (Enter: “a date and at a time to be set by the Court”)", optional=True),
+            Ask("papers", "Papers it rests on besides the memorandum of law (“the Declaration of ...”)",
+                optional=True),
+        ), mode)
 
 
 ATTORNEY = (

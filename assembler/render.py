@@ -26,6 +26,7 @@ from .answers import Matter
 from .consistency import check_set, paper_dates
 from .courts import Formatting
 from .errors import OutputError, TemplateError
+from .forms import notice_of_motion
 from .files import atomic_write, atomic_write_all
 from .properties import set_properties
 from .prose import Writer
@@ -33,7 +34,7 @@ from .titles import balance_titles
 from .view import Fields, build_context
 from .wordcount import fill_word_count
 
-from .names import DOCUMENTS  # noqa: E402  (re-exported)
+from .names import DOCUMENTS, NOTICE  # noqa: E402  (re-exported)
 
 
 def default_template_dir() -> Path:
@@ -303,11 +304,20 @@ def allowed_documents(matter: Matter, documents: Iterable[str], *, explicit: boo
                       unordered: bool = False) -> tuple[list[str], str | None]:
     """The papers to draft, and why any were left out.
 
-    Where the court allows a response (and so a reply) only when it orders one,
+    Where the court files a notice of motion beside the memorandum of law, the
+    default set has the notice before the motion.  Where the court allows a
+    response (and so a reply) only when it orders one,
     and no docket entry has role: response-order, the two are left out of the
     default set; asked for by name, they are an error unless ``unordered``.
     """
     documents = list(documents)
+    split = notice_of_motion(matter.answers, matter.court)
+    if NOTICE in documents and not split:
+        raise OutputError(f"{matter.file}: the {matter.court.name} files the motion as one paper "
+                          f"({matter.court.notice_of_motion.source}); give motion.notice to draft a "
+                          "notice of motion beside it")
+    if split and not explicit and NOTICE not in documents and "motion" in documents:
+        documents.insert(documents.index("motion"), NOTICE)
     rule = matter.court.reconsideration.response_only_if_ordered
     if (not rule.value or matter.vehicle.id != "local" or unordered
             or matter.entry_with_role("response-order") is not None):

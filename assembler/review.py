@@ -112,6 +112,7 @@ def _ruling_line(ruling: Any) -> str:
 def offer_to_draft(file: Path, asker: Asker) -> list[Path]:
     """Ask which papers to draft and where; draft them and say where they went."""
     from .answers import load_matter
+    from .names import ALL_DOCUMENTS
     from .render import DOCUMENTS, allowed_documents, render_matter
 
     try:
@@ -125,8 +126,9 @@ def offer_to_draft(file: Path, asker: Asker) -> list[Path]:
     allowed, note = allowed_documents(matter, DOCUMENTS, explicit=False)
     if note:
         asker.say(f"  {note}")
+    offered = [d for d in ALL_DOCUMENTS if d in allowed or d in DOCUMENTS]
     chosen = asker.ask(Prompt("documents", "Which papers?", "checkbox",
-                              options=[Option(d, d, checked=d in allowed) for d in DOCUMENTS]))
+                              options=[Option(d, d, checked=d in allowed) for d in offered]))
     if not chosen:
         return []
     folder = asker.ask(Prompt("output", "Folder for the drafts", "text", default="drafts"))

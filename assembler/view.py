@@ -17,7 +17,7 @@ from .courts import Court
 from .markup import Inline, Text
 from .grounds import ResolvedGround
 from .model import Party
-from .forms import order_form
+from .forms import notice_of_motion, order_form
 from .prose import Rich, Writer
 from .vehicles import DEFAULT_OUTCOME
 from .wording import (RoleWords, capitalized, long_date, movant_words, opponent_words, phrase,
@@ -295,6 +295,12 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
     paper_title = (f"{paper_name.upper()} OF {long_date(a.order.date).upper()}\u00a0{noun.upper()}"
                    if leave else vehicle.title)
     form = order_form(a, court)
+    split = notice_of_motion(a, court)
+    notice = a.motion.notice
+    papers = Fields("papers", memorandum=split,
+                    response=phrase("paper.response.memorandum" if split else "paper.response"),
+                    Response=phrase("paper.response.short.memorandum" if split else "paper.response.short"),
+                    reply=phrase("paper.reply.memorandum" if split else "paper.reply"))
     closing_line = {"ordered": None, "it-is-so-ordered": phrase("closing.it-is-so-ordered"),
                     "so-ordered": phrase("closing.so-ordered")}[form.closing]
     ruling = None
@@ -323,6 +329,7 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
     }
     context = {
         "court": Fields("court", name=court.name, caption=_court_lines(court, a.case.division),
+                        counsel_block=court.counsel_block,
                         certificate_of_service=court.certificate_of_service),
         "case": Fields("case", number=a.case.number, judge=a.case.judge,
                        judge_title=a.case.judge_title, label=a.case.label or court.case_label,
@@ -389,6 +396,12 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
                         of=vehicle.of, Short=vehicle.short),
         "word_count": writer.plain(WORD_COUNT_MARK),
         "ruling": ruling,
+        "papers": papers,
+        "notice": Fields("notice", courthouse=notice.courthouse if notice else None,
+                         courtroom=notice.courtroom if notice else None,
+                         returnable=(notice.returnable if notice and notice.returnable
+                                     else phrase("notice.returnable")),
+                         papers=notice.papers if notice else None),
         "form": Fields("form", headings=form.headings, legal_standard=form.legal_standard,
                        numbered=form.closing == "ordered", closing=closing_line,
                        day_of=form.dated == "this-day-of", place=form.place),

@@ -32,13 +32,16 @@ EXAMPLE_NAMES = sorted(p.stem for p in EXAMPLES.glob("*.yaml"))
 def drafts_of(tmp_path_factory: pytest.TempPathFactory):
     """``drafts_of(name)``: an example's five drafts, rendered once for the session."""
     from assembler import DOCUMENTS, load_matter, render_matter
+    from assembler.forms import notice_of_motion
 
     cache: dict[str, dict[str, Path]] = {}
 
     def drafts(name: str) -> dict[str, Path]:
         if name not in cache:
             out = tmp_path_factory.mktemp(f"drafts-{name}")
-            paths = render_matter(load_matter(EXAMPLES / f"{name}.yaml"), out, DOCUMENTS)
+            matter = load_matter(EXAMPLES / f"{name}.yaml")
+            notice = ["notice"] if notice_of_motion(matter.answers, matter.court) else []
+            paths = render_matter(matter, out, [*notice, *DOCUMENTS])
             cache[name] = {path.stem: path for path in paths}
         return cache[name]
 

@@ -94,7 +94,7 @@ def test_unknown_court_id_is_one_clear_error():
 def test_second_court_renders_its_caption_rule_citations_and_certificate(drafts_of):
     motion = text_view(drafts_of("acme-nysd")["motion"])
     assert "[Court Title] UNITED STATES DISTRICT COURT\n[Court Title] SOUTHERN DISTRICT OF NEW YORK" in motion
-    assert "respectfully moves under Local Civil Rule 6.3 for reconsideration" in motion
+    assert "in support of Acme Broadband’s motion under Local Civil Rule 6.3 for reconsideration" in motion
     assert "known to it only by their IP addresses. (ECF No. 1 at 1-3.)" in motion
     assert "--- footnotes ---" not in motion        # inline citations, no footnotes
     words = re.search(r"this paper contains ([\d,]+) words.*limit of 3,500 words of Local Civil "

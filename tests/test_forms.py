@@ -121,7 +121,8 @@ def test_wording_slips(tmp_path):
     order = views(tmp_path, text, ("order-granting",), name="same")["order-granting"]
     assert "is filed by Defendant. For the reasons" in order and "(“Defendant”)" not in order
     # "Non-party Acme Broadband, Inc." says it itself: no "who is not a party" after it
-    motion = views(tmp_path, ACME, ("motion",), name="acme")["motion"]
+    motion = views(tmp_path, ACME.replace("court: nysd", "court: azd").replace(
+        "1:24-cv-05678 (ABC)", "2:24-cv-05678-PHX-ABC"), ("motion",), name="acme")["motion"]
     assert "Non-party Acme Broadband, Inc. (“Acme Broadband”) respectfully moves" in motion
     assert "who is not a party" not in motion
     # the opponent states the court's standard, not the movant's own
@@ -164,3 +165,30 @@ def test_captions_et_al_and_other_roles_division_label_and_consolidated_numbers(
 
     with pytest.raises(AnswersError, match=r"line \d+: case.consolidated.0"):
         load_matter(write(tmp_path, "bad.yaml", text.replace("[C 11-5000 SBA]", "[nonsense-12]")))
+
+
+def test_new_york_files_a_notice_of_motion_and_memoranda_of_law(tmp_path):
+    from assembler.errors import OutputError
+    from assembler.render import allowed_documents
+
+    matter = load_matter(EXAMPLES / "acme-nysd.yaml")
+    assert allowed_documents(matter, ["motion", "response"], explicit=False)[0] == ["notice", "motion", "response"]
+    text = ACME.replace("  filed: 2024-06-20\n", "  filed: 2024-06-20\n  notice:\n    courthouse: the United "
+                        "States Courthouse, 500 Pearl Street, New York, New York 10007\n    courtroom: Courtroom 21D\n"
+                        "    returnable: July 11, 2024, at 10:00 a.m.\n", 1)
+    drafted = views(tmp_path, text, ("notice", "motion", "response", "reply"))
+    assert ("before the Honorable Avery B. Chen, United States District Judge, at the United States "
+            "Courthouse, 500 Pearl Street, New York, New York 10007, Courtroom 21D, on July 11, 2024, at "
+            "10:00 a.m., under Local Civil Rule 6.3, for reconsideration of") in drafted["notice"]
+    assert "[Block Text] TO:" in drafted["notice"]
+    assert "[Paper Title] MEMORANDUM OF LAW IN SUPPORT OF ACME BROADBAND’S" in drafted["motion"]
+    assert "MEMORANDUM OF POINTS AND AUTHORITIES" not in drafted["motion"]
+    assert "[Paper Title] MEMORANDUM OF LAW IN OPPOSITION TO ACME BROADBAND’S" in drafted["response"]
+    assert "this Reply Memorandum of Law in further support of" in drafted["reply"]
+    # no counsel block above the caption in New York (the profile's counsel_block)
+    assert not drafted["motion"].startswith("[Block Text]")
+    # Arizona files one paper: a notice asked for by name is refused, saying why
+    azd = load_matter(EXAMPLES / "cp-productions.yaml")
+    with pytest.raises(OutputError, match=r"files the motion as one paper \(LRCiv 7.2\(b\)"):
+        allowed_documents(azd, ["notice"], explicit=True)
+    assert allowed_documents(azd, ["motion"], explicit=False)[0] == ["motion"]

@@ -8,15 +8,19 @@ import pytest
 from conftest import EXAMPLE_NAMES, EXAMPLES, GOLDEN, write
 
 from assembler import DOCUMENTS, TemplateSet, load_matter, render_matter, text_view
+from assembler.names import ALL_DOCUMENTS
 from assembler.errors import AnswersError, OutputError, TemplateError
 from assembler.render import safe_name
 
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
-@pytest.mark.parametrize("document", DOCUMENTS)
+@pytest.mark.parametrize("document", ALL_DOCUMENTS)
 def test_example_matches_its_golden_text(name, document, drafts_of, update_golden):
-    actual = text_view(drafts_of(name)[document])
     golden = GOLDEN / f"{name}.{document}.txt"
+    if document not in drafts_of(name):  # a notice of motion only where the court files one
+        assert not golden.exists(), f"{golden.name} is stale: the example drafts no {document}"
+        return
+    actual = text_view(drafts_of(name)[document])
     if update_golden:
         golden.write_text(actual, encoding="utf-8")
     assert golden.exists(), f"no golden file {golden.name}; run pytest --update-golden"

@@ -387,7 +387,9 @@ def _paper_head(doc, filer, filed=None):
     tag(doc, f"set filer = counsel.{filer}")
     if filed:
         tag(doc, f"set filed = {filed}")
+    tag(doc, "if court.counsel_block")  # counsel's block above the caption (LRCiv 7.1(a), Civil L.R. 3-4)
     tag(doc, 'include "parts/counsel.docx"')
+    tag(doc, "endif")
     tag(doc, 'include "parts/caption.docx"')
 
 
@@ -412,11 +414,11 @@ def response():
     """The opponent's response in opposition: answers the motion's grounds, adds its own."""
     doc = new_document()
     _paper_head(doc, "opponent", "response_filed")
-    para(doc, "Paper Title", "RESPONSE IN OPPOSITION TO {{ movant.Possessive|upper }} "
+    para(doc, "Paper Title", "{{ papers.response|upper }} TO {{ movant.Possessive|upper }} "
          "{{ paper.TITLE }}")
     para(doc, "Body Text",
-         _defined("opponent") + " respectfully {{ opponent.verb('submit') }} this Response in "
-         "Opposition to the {{ paper.Name }} filed at {{ motion_entry.cite }} by "
+         _defined("opponent") + " respectfully {{ opponent.verb('submit') }} this {{ papers.response }} "
+         "to the {{ paper.Name }} filed at {{ motion_entry.cite }} by "
          "{{ movant.name }}{% if movant.defined != movant.Name %} (“{{ movant.defined }}”)"
          "{% endif %}{% if response_order is defined %}, as the Court requested in its Order at "
          "{{ response_order.cite }}{% endif %}. The Motion asks the Court to {{ paper.asks_to }} "
@@ -449,12 +451,14 @@ def reply():
     """The movant's reply in support: answers the response, point by point."""
     doc = new_document()
     _paper_head(doc, "movant", "reply_filed")
-    para(doc, "Paper Title", "REPLY IN SUPPORT OF {{ paper.TITLE }}")
+    para(doc, "Paper Title", "{% if papers.memorandum %}REPLY MEMORANDUM OF LAW IN FURTHER SUPPORT OF "
+         "{{ movant.Possessive|upper }} {% else %}REPLY IN SUPPORT OF {% endif %}{{ paper.TITLE }}")
     para(doc, "Body Text",
-         _defined("movant") + " respectfully {{ movant.verb('submit') }} this Reply in support of "
+         _defined("movant") + " respectfully {{ movant.verb('submit') }} this {{ papers.reply }} in "
+         "{% if papers.memorandum %}further {% endif %}support of "
          "the {{ paper.Name }} at {{ motion_entry.cite }}, and in answer to "
-         "{{ opponent.possessive }} Response in Opposition at {{ response_entry.cite }}. "
-         "The Response gives the Court no reason to leave {{ order.its }} {{ order.date.long }} ",
+         "{{ opponent.possessive }} {{ papers.response }} at {{ response_entry.cite }}. "
+         "The {{ papers.Response }} gives the Court no reason to leave {{ order.its }} {{ order.date.long }} ",
          "{{r order.title }}", " in effect.")
     _introduction(doc, "reply")
     para(doc, "Heading 1", "Argument")
@@ -476,6 +480,17 @@ def reply():
 def motion():
     doc = new_document()
     _paper_head(doc, "movant")
+    tag(doc, "if papers.memorandum")  # New York: the memorandum of law beside the notice of motion
+    para(doc, "Paper Title", "MEMORANDUM OF LAW IN SUPPORT OF {{ movant.Possessive|upper }} {{ paper.TITLE }}")
+    para(doc, "Body Text",
+         "{{ movant.Name }}{% if movant.defined != movant.Name %} (“{{ movant.defined }}”){% endif %}"
+         " respectfully {{ movant.verb('submit') }} this Memorandum of Law in support of "
+         "{{ movant.possessive }} motion under {{ rule.citation }} for "
+         "{% if paper.leave %}leave to file a motion for {% endif %}"
+         "{{ paper.moves_for }} {{ order.whose }} {{ order.date.long }} ", "{{r order.title }}",
+         " (the “{{ order.noun }}”), entered at {{ order.cite }}. {{ movant.Short }} "
+         "{{ movant.verb('ask') }} the Court to ", "{{r motion.relief }}", ".")
+    tag(doc, "else")
     para(doc, "Paper Title", "{{ paper.TITLE }}")
     para(doc, "Body Text",
          "{{ movant.Name }}{% if movant.defined != movant.Name %} (“{{ movant.defined }}”){% endif %}"
@@ -488,6 +503,7 @@ def motion():
          ". This Motion is supported by the following Memorandum of Points and Authorities and "
          "the record of this action.")
     para(doc, "Paper Title", "MEMORANDUM OF POINTS AND AUTHORITIES")
+    tag(doc, "endif")
     _introduction(doc, "motion")
     para(doc, "Heading 1", "Background")
     rich_paragraphs(doc, "Body Text", "motion_background")
@@ -506,6 +522,43 @@ def motion():
     return doc
 
 
+def notice():
+    """The notice of motion (Local Civil Rule 7.1(a)): who moves, before whom, where and when,
+    under which rule, for what; then the signature and the "TO:" block."""
+    doc = new_document()
+    _paper_head(doc, "movant")
+    para(doc, "Paper Title", "NOTICE OF {{ paper.NAME }}")
+    para(doc, "Body Text",
+         "PLEASE TAKE NOTICE that, upon the accompanying Memorandum of Law"
+         "{% if 'papers' in notice %}, {{ notice.papers }},{% endif %} and all prior pleadings and "
+         "proceedings in this action, {{ movant.name }} will move this Court"
+         "{% if 'judge' in case %}, before the Honorable {{ case.judge }}, {{ case.judge_title }}{% endif %}"
+         "{% if 'courthouse' in notice %}, at {{ notice.courthouse }}{% if 'courtroom' in notice %}, "
+         "{{ notice.courtroom }}{% endif %}{% endif %}, on {{ notice.returnable }}, under "
+         "{{ rule.citation }}, for {% if paper.leave %}leave to file a motion for {% endif %}"
+         "{{ paper.moves_for }} {{ order.whose }} {{ order.date.long }} ", "{{r order.title }}",
+         ", entered at {{ order.cite }}, and will ask the Court to ", "{{r motion.relief }}",
+         ", together with such other and further relief as the Court deems just and proper.")
+    keep(para(doc, "Body Text", "Dated: {{ filed.long }}"))
+    tag(doc, 'include "parts/signature.docx"')
+    tag(doc, "if 'opponent' in counsel")
+    para(doc, "Block Text", "")
+    para(doc, "Block Text", "TO:")
+    tag(doc, "for attorney in counsel.opponent.attorneys")
+    para(doc, "Block Text", "{{ attorney.name }}")
+    tag(doc, "if 'firm' in attorney")
+    para(doc, "Block Text", "{{ attorney.firm }}")
+    tag(doc, "endif")
+    tag(doc, "for line in attorney.address")
+    para(doc, "Block Text", "{{ line }}")
+    tag(doc, "endfor")
+    tag(doc, "endfor")
+    para(doc, "Block Text", "{{ counsel.opponent.represents }}")
+    tag(doc, "endif")
+    tag(doc, 'include "parts/certificate.docx"')
+    return doc
+
+
 PARTS = {
     "parts/caption.docx": caption_part,
     "parts/counsel.docx": counsel_part,
@@ -514,6 +567,7 @@ PARTS = {
     "parts/compliance.docx": compliance_part,
     "order-granting.docx": order_granting,
     "motion.docx": motion,
+    "notice.docx": notice,
     "response.docx": response,
     "reply.docx": reply,
     "order-denying.docx": order_denying,
