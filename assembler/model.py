@@ -263,8 +263,22 @@ class Attorney(Model):
 
 
 class CounselBlock(Model):
-    attorneys: list[Attorney] = Field(min_length=1)
-    represents: Name = Field(description='"Attorneys for Non-Party Movants".')
+    attorneys: list[Attorney] = Field(
+        min_length=1, description="The attorneys who sign; for a pro se party, the party itself.")
+    represents: Name = Field(description='"Attorneys for Non-Party Movants"; pro se: "Defendant, pro se".')
+    pro_se: bool = Field(False, description="true: the party signs for itself: no firm, no bar number, "
+                                            "\"/s/\" and its name, then `represents`.")
+    service: Literal["ecf", "mail"] | None = Field(
+        None, description="How this side serves its papers: ecf (the default for attorneys) or mail "
+                          "(the default pro se: the certificate names whom it mailed them to).")
+
+    @model_validator(mode="after")
+    def _one_pro_se(self) -> CounselBlock:
+        if self.pro_se and len(self.attorneys) != 1:
+            raise ValueError("a pro se filer is one person: give one entry under attorneys")
+        if self.pro_se and (self.attorneys[0].bar_number or self.attorneys[0].firm):
+            raise ValueError("a pro se filer has no bar number and no firm")
+        return self
 
 
 class Counsel(Model):

@@ -515,10 +515,14 @@ def _ask_motion(iv: Interview, mode: Mode) -> None:
         ), mode)
 
 
+def _represented(iv: Interview, item: Item, path: FieldPath) -> bool:
+    return not iv.value(tuple(path[:2]) + ("pro_se",))
+
+
 ATTORNEY = (
-    Ask("name", "Attorney's name"),
-    Ask("bar_number", "Bar number", optional=True),
-    Ask("firm", "Firm", optional=True),
+    Ask("name", "Attorney's name (pro se: the party's own)"),
+    Ask("bar_number", "Bar number", optional=True, when=_represented),
+    Ask("firm", "Firm", optional=True, when=_represented),
     Ask("address", "Address, one line each", "lines"),
     Ask("email", "E-mail", optional=True),
     Ask("phone", "Telephone", optional=True),
@@ -527,6 +531,9 @@ ATTORNEY = (
 
 def _represents_default(side: str):
     def default(iv: Interview, item: Item, path: FieldPath) -> str | None:
+        if item.get("pro_se"):
+            who = iv.value(("movant", "side")) if side == "movant" else None
+            return f"{str(who).capitalize()}, pro se" if who else None
         if side == "movant":
             name = iv.value(("movant", "name"))
             return f"Attorneys for {str(name)[0].upper() + str(name)[1:]}" if name else None
@@ -543,11 +550,18 @@ def _ask_counsel(iv: Interview, mode: Mode) -> None:
     for side, who in (("movant", "the movant"), ("opponent", "the opponent")):
         iv.asker.say(f"  Counsel for {who}:")
         iv.ask_all(("counsel", side), "CounselBlock", (
-            Ask("represents", "Under the signature (\"Attorneys for Non-Party Movants\")",
-                default=_represents_default(side)),), mode)
+            Ask("pro_se", "Does this side sign for itself, pro se (no attorney)?", "confirm",
+                default=False, implicit=True),
+            Ask("represents", "Under the signature (\"Attorneys for Non-Party Movants\"; pro se: "
+                "\"Defendant, pro se\")", default=_represents_default(side)),
+        ), mode)
         iv.loop(Loop(("counsel", side, "attorneys"), "Attorney", "attorney", ATTORNEY,
                      lambda row: f"{row.get('name', '?')}" + (f", {row['firm']}" if row.get("firm") else "")),
                 _settled(iv, mode, ("counsel", "opponent") if side == "movant" else None))
+        iv.ask_all(("counsel", side), "CounselBlock", (
+            Ask("service", "How this side serves its papers (none: CM/ECF, or mail when pro se)", "select",
+                optional=True, options=[Option("through CM/ECF", "ecf"), Option("by mail", "mail")]),
+        ), _settled(iv, mode, ("counsel", "opponent") if side == "movant" else None))
 
 
 def _outcome_options(side: str):

@@ -16,7 +16,7 @@ from .answers import Matter
 from .courts import Court
 from .markup import Inline, Text
 from .grounds import ResolvedGround
-from .model import Party
+from .model import Attorney, CounselBlock, Party
 from .forms import notice_of_motion, order_form
 from .prose import Rich, Writer
 from .vehicles import DEFAULT_OUTCOME
@@ -84,6 +84,61 @@ def _caption_parties(parties: Sequence[Party], et_al: bool, last: str = ",") -> 
                    lead="and " if several and i == len(parties) - 1 else "",
                    end=last if i == len(parties) - 1 else (";" if several else ","))
             for i, p in enumerate(parties)]
+
+
+def _common(values: Sequence[Any]) -> Any:
+    return values[0] if values and all(v == values[0] for v in values) else None
+
+
+def counsel_lines(block: CounselBlock, *, signature: bool, contact: bool = True) -> list[str]:
+    """Counsel's block (above the caption) or signature block, line by line.
+
+    Several attorneys of one firm at one address print the firm and the
+    address once; a pro se party signs "/s/" with its own name.  ``contact``
+    false leaves out telephone and e-mail (an address to serve by mail).
+    """
+    people = block.attorneys
+    lines: list[str] = []
+
+    def named(person: Attorney) -> str:
+        return person.name + (f" (Bar No. {person.bar_number})" if person.bar_number else "")
+
+    def reach(person: Attorney) -> list[str]:
+        if not contact:
+            return []
+        return ([f"Telephone: {person.phone}"] if person.phone else []) + (
+            [f"E-mail: {person.email}"] if person.email else [])
+
+    if block.pro_se:
+        person = people[0]
+        lines += ([f"/s/ {person.name}"] if signature else []) + [person.name, *person.address, *reach(person)]
+        return [*lines, block.represents]
+    firm, address = _common([p.firm for p in people]), _common([tuple(p.address) for p in people])
+    if address is not None:  # one office: the firm and the address once
+        if signature:
+            lines += ([firm] if firm else []) + [f"By: /s/ {people[0].name}"]
+        lines += [named(p) for p in people]
+        if not signature and firm:
+            lines.append(firm)
+        lines += list(address)
+        phones = [p.phone for p in people if p.phone]
+        if contact and phones and _common(phones):
+            lines.append(f"Telephone: {phones[0]}")
+            lines += [f"E-mail: {p.email}" for p in people if p.email]
+        else:
+            lines += [line for p in people for line in reach(p)]
+    else:  # several offices: each attorney's own block
+        for index, person in enumerate(people):
+            if signature:
+                lines += ([person.firm] if person.firm else []) + (
+                    [f"By: /s/ {person.name}"] if index == 0 else [])
+            lines.append(named(person))
+            if not signature and person.firm:
+                lines.append(person.firm)
+            lines += [*person.address, *reach(person)]
+            if index < len(people) - 1:
+                lines.append("")
+    return [*lines, "", block.represents] if signature else [*lines, block.represents]
 
 
 def _court_lines(court: Court, division: str | None) -> list[str]:
@@ -320,12 +375,18 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
                          for i in range(len(side.ordered))])
         ruling = Fields("ruling", date=date_view("ruling.date", a.ruling.date, writer),
                         proposed=a.ruling.proposed, **sides)
+    blocks = {side: block for side in ("movant", "opponent")
+              if (block := getattr(a.counsel, side)) is not None}
     counsel = {
         side: Fields(f"counsel.{side}", represents=block.represents, attorneys=[
             Fields(f"counsel.{side}.attorneys.{i}", **attorney.model_dump())
-            for i, attorney in enumerate(block.attorneys)])
-        for side in ("movant", "opponent")
-        if (block := getattr(a.counsel, side)) is not None
+            for i, attorney in enumerate(block.attorneys)],
+            block=counsel_lines(block, signature=False), signature=counsel_lines(block, signature=True),
+            by_mail=(block.service or ("mail" if block.pro_se else "ecf")) == "mail",
+            # whom a paper served by mail goes to: the other side's counsel, or the other side itself
+            served=(counsel_lines(other, signature=False, contact=False)
+                    if (other := blocks.get("opponent" if side == "movant" else "movant")) else None))
+        for side, block in blocks.items()
     }
     context = {
         "court": Fields("court", name=court.name, caption=_court_lines(court, a.case.division),

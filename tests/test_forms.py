@@ -192,3 +192,57 @@ def test_new_york_files_a_notice_of_motion_and_memoranda_of_law(tmp_path):
     with pytest.raises(OutputError, match=r"files the motion as one paper \(LRCiv 7.2\(b\)"):
         allowed_documents(azd, ["notice"], explicit=True)
     assert allowed_documents(azd, ["motion"], explicit=False)[0] == ["motion"]
+
+
+def section(view: str, style: str) -> list[str]:
+    return [line.split("] ", 1)[1] if "] " in line else "" for line in view.splitlines()
+            if line.startswith(f"[{style}]")]
+
+
+def test_two_attorneys_of_one_firm_print_the_firm_and_address_once(tmp_path):
+    text = DOE.replace('''        phone: (602) 555-0145
+''', '''        phone: (602) 555-0145
+      - name: Jordan E. Second
+        bar_number: "056789"
+        firm: Advocate Law Group
+        address: [200 North First Avenue, "Phoenix, Arizona 85003"]
+        email: jordan@advocate.example
+        phone: (602) 555-0145
+''', 1)
+    response = views(tmp_path, text, ("response",))["response"]
+    assert section(response, "Block Text")[:9] == [
+        "Morgan C. Advocate (Bar No. 045678)", "Jordan E. Second (Bar No. 056789)", "Advocate Law Group",
+        "200 North First Avenue", "Phoenix, Arizona 85003", "Telephone: (602) 555-0145",
+        "E-mail: morgan@advocate.example", "E-mail: jordan@advocate.example",
+        "Attorney for Plaintiff Example Films, LLC"]
+    signature = section(response, "Signature")
+    assert signature.count("Advocate Law Group") == 1 and signature.count("200 North First Avenue") == 1
+    assert signature[:4] == ["Advocate Law Group", "By: /s/ Morgan C. Advocate",
+                             "Morgan C. Advocate (Bar No. 045678)", "Jordan E. Second (Bar No. 056789)"]
+
+
+def test_a_pro_se_party_signs_for_itself_and_serves_by_mail(tmp_path):
+    text = DOE.replace('''    represents: Attorney for Defendant John Doe
+    attorneys:
+      - name: Pat A. Lawyer
+        bar_number: "034567"
+''', '''    represents: Defendant, pro se
+    pro_se: true
+    attorneys:
+      - name: John Doe
+''', 1)
+    motion = views(tmp_path, text, ("motion",))["motion"]
+    assert section(motion, "Block Text")[:6] == [
+        "John Doe", "100 West Adams Street", "Phoenix, Arizona 85003", "Telephone: (602) 555-0123",
+        "E-mail: pat@lawyer.example", "Defendant, pro se"]
+    assert "Bar No." not in motion.split("[Paper Title]")[0]
+    assert "By: /s/" not in motion and "[Signature] /s/ John Doe" in motion
+    assert "I served the attached document by first-class mail, postage prepaid, on:" in motion
+    assert "CM/ECF" not in motion
+    served = motion[motion.index("postage prepaid, on:"):]
+    assert "Morgan C. Advocate (Bar No. 045678)" in served and "200 North First Avenue" in served
+    from assembler.errors import AnswersError
+
+    with pytest.raises(AnswersError, match="a pro se filer has no bar number"):
+        load_matter(write(tmp_path, "bad.yaml", text.replace("      - name: John Doe\n",
+                                                             "      - name: John Doe\n        bar_number: '1'\n", 1)))

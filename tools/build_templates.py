@@ -216,25 +216,12 @@ def caption_part():
 
 
 def counsel_part():
-    """Counsel's block at the top left (LRCiv 7.1(a)); ``filer`` is set by the paper."""
+    """Counsel's block at the top left (LRCiv 7.1(a)); ``filer`` is set by the paper.
+    Its lines come from the view: one firm and one address print once; pro se as such."""
     doc = new_document(footer=False)
-    tag(doc, "for attorney in filer.attorneys")
-    para(doc, "Block Text", "{{ attorney.name }}{% if 'bar_number' in attorney %} (Bar No. "
-         "{{ attorney.bar_number }}){% endif %}")
-    tag(doc, "if 'firm' in attorney")
-    para(doc, "Block Text", "{{ attorney.firm }}")
-    tag(doc, "endif")
-    tag(doc, "for line in attorney.address")
+    tag(doc, "for line in filer.block")
     para(doc, "Block Text", "{{ line }}")
     tag(doc, "endfor")
-    tag(doc, "if 'phone' in attorney")  # many filers have no telephone or e-mail to give
-    para(doc, "Block Text", "Telephone: {{ attorney.phone }}")
-    tag(doc, "endif")
-    tag(doc, "if 'email' in attorney")
-    para(doc, "Block Text", "E-mail: {{ attorney.email }}")
-    tag(doc, "endif")
-    tag(doc, "endfor")
-    para(doc, "Block Text", "{{ filer.represents }}")
     para(doc, "Block Text", "")
     return doc
 
@@ -242,25 +229,9 @@ def counsel_part():
 def signature_part():
     """The FRCP 11(a) signature block of ``filer`` (set by the paper)."""
     doc = new_document(footer=False)
-    tag(doc, "for attorney in filer.attorneys")
-    tag(doc, "if 'firm' in attorney")
-    para(doc, "Signature", "{{ attorney.firm }}")
-    tag(doc, "endif")
-    para(doc, "Signature", "By: /s/ {{ attorney.name }}")
-    para(doc, "Signature", "{{ attorney.name }}{% if 'bar_number' in attorney %} (Bar No. "
-         "{{ attorney.bar_number }}){% endif %}")
-    tag(doc, "for line in attorney.address")
+    tag(doc, "for line in filer.signature")
     para(doc, "Signature", "{{ line }}")
     tag(doc, "endfor")
-    tag(doc, "if 'phone' in attorney")  # many filers have no telephone or e-mail to give
-    para(doc, "Signature", "Telephone: {{ attorney.phone }}")
-    tag(doc, "endif")
-    tag(doc, "if 'email' in attorney")
-    para(doc, "Signature", "E-mail: {{ attorney.email }}")
-    tag(doc, "endif")
-    para(doc, "Signature", "")
-    tag(doc, "endfor")
-    para(doc, "Signature", "{{ filer.represents }}")
     return doc
 
 
@@ -268,9 +239,17 @@ def certificate_part():
     doc = new_document(footer=False)
     tag(doc, "if court.certificate_of_service")
     para(doc, "Heading 1", "Certificate of Service")
+    tag(doc, "if filer.by_mail and 'served' in filer")  # a pro se filer serves by mail
+    para(doc, "Body Text", "I hereby certify that on {{ filed.long }}, I served the attached document "
+         "by first-class mail, postage prepaid, on:")
+    tag(doc, "for line in filer.served")
+    para(doc, "Signature", "{{ line }}")
+    tag(doc, "endfor")
+    tag(doc, "else")
     para(doc, "Body Text", "I hereby certify that on {{ filed.long }}, I electronically transmitted "
          "the attached document to the Clerk’s Office using the CM/ECF System for filing and "
          "transmittal of a Notice of Electronic Filing to all CM/ECF registrants.")
+    tag(doc, "endif")
     para(doc, "Signature", "/s/ {{ filer.attorneys[0].name }}")
     tag(doc, "endif")
     return doc
