@@ -61,7 +61,13 @@ class Note:
 
 @dataclass(frozen=True)
 class Paragraph:
+    """A paragraph; ``kind`` is ``text``, ``quote`` (a block quotation: ``>`` lines),
+    ``item`` (a list item, with the ``marker`` typed: ``1.``, ``(a)``) or ``heading``
+    (a sub-heading: ``### ...``)."""
+
     children: tuple[Inline, ...]
+    kind: str = "text"
+    marker: str = ""
 
 
 @dataclass(frozen=True)
@@ -99,14 +105,52 @@ _CITE = re.compile(
 _ESCAPABLE = set("\\*[]^")
 
 
+_QUOTE = re.compile(r"^[ \t]*> ?", re.M)
+_ITEM = re.compile(r"^[ \t]*(\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]|\((?:\d{1,3}|[a-z]|[ivx]{1,5})\))[ \t]+", re.M)
+_HEADING = re.compile(r"^[ \t]*### +")
+
+
+def _blank(work: list[str], start: int, end: int) -> None:
+    """Spaces in place of a block mark, so that every offset still points into the text."""
+    work[start:end] = [" "] * (end - start)
+
+
 def parse(text: str) -> Document:
-    """Parse free text; raises ``MarkupError`` for a citation or note that is not closed."""
+    """Parse free text; raises ``MarkupError`` for a citation or note that is not closed.
+
+    A block whose every line starts with ``>`` is a block quotation; a block whose
+    first line starts with ``1.``, ``a.``, ``(a)`` or ``(iv)`` is a list, one item
+    per marked line; a one-line block starting with ``###`` is a sub-heading.
+    """
     text = text.replace("\r\n", "\n").strip("\n")
     paragraphs = []
     citations: list[Citation] = []
+    work = list(text)
     for start, block in _blocks(text):
-        children = _Parser(text, start, start + len(block), citations).inlines(until=None)
-        paragraphs.append(Paragraph(_tidy(children)))
+        start += len(block) - len(block.lstrip("\n"))
+        block = block.strip("\n")
+        lines = block.split("\n")
+        end = start + len(block)
+        if all(_QUOTE.match(line) for line in lines):
+            for mark in _QUOTE.finditer(text, start, end):
+                _blank(work, mark.start(), mark.end())
+            spans = [(start, end, "quote", "")]
+        elif _ITEM.match(lines[0]):
+            marks = list(_ITEM.finditer(text, start, end))
+            spans = []
+            for index, mark in enumerate(marks):
+                _blank(work, mark.start(), mark.end())
+                stop = marks[index + 1].start() if index + 1 < len(marks) else end
+                spans.append((mark.start(), stop, "item", mark.group(1)))
+        elif len(lines) == 1 and (mark := _HEADING.match(block)):
+            _blank(work, start, start + mark.end())
+            spans = [(start, end, "heading", "")]
+        else:
+            spans = [(start, end, "text", "")]
+        source = "".join(work)
+        for begin, stop, kind, marker in spans:
+            children = _Parser(source, begin, stop, citations).inlines(until=None)
+            paragraphs.append(Paragraph(_tidy(children), kind, marker))
     located = tuple((c, text.count("\n", 0, c.offset)) for c in citations)
     return Document(tuple(paragraphs), located)
 

@@ -43,8 +43,10 @@ class Writer:
         return Rich(self, tuple(inlines))
 
     def paragraphs(self, document: Document) -> list[Rich]:
-        """Each paragraph of ``document`` as a template value, for a ``{%p for %}`` loop."""
-        return [Rich(self, paragraph.children) for paragraph in document.paragraphs]
+        """Each paragraph of ``document`` as a template value, for a ``{%p for %}`` loop;
+        its ``kind`` (text, quote, item, heading) picks the paragraph style."""
+        return [Rich(self, paragraph.children, kind=paragraph.kind, marker=paragraph.marker)
+                for paragraph in document.paragraphs]
 
     def plain(self, text: str, *, superscript: bool = False) -> Rich:
         """Text typed by us or the user, printed exactly as given (no markup)."""
@@ -116,10 +118,13 @@ class Writer:
 class Rich:
     """A template value that prints as Word runs (through ``{{r value}}``)."""
 
-    def __init__(self, writer: Writer, inlines: tuple[Inline, ...], raw: str | None = None) -> None:
+    def __init__(self, writer: Writer, inlines: tuple[Inline, ...], raw: str | None = None,
+                 kind: str = "text", marker: str = "") -> None:
         self._writer = writer
         self._inlines = inlines
         self._raw = raw
+        self.kind = kind  # text, quote, item or heading (markup.Paragraph)
+        self.marker = marker
 
     def __html__(self) -> str:
         if self._raw is not None:

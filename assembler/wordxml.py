@@ -148,7 +148,7 @@ def paragraph_texts(element: Any) -> list[str]:
 
 
 PLEADING_LINES = 28
-SINGLE_SPACED = {"BlockText", "Signature"}
+SINGLE_SPACED = {"BlockText", "Signature", "BlockQuote"}
 
 
 def _in_sequence(sect_pr: Any, element: Any, after: tuple[str, ...]) -> None:

@@ -246,3 +246,44 @@ def test_a_pro_se_party_signs_for_itself_and_serves_by_mail(tmp_path):
     with pytest.raises(AnswersError, match="a pro se filer has no bar number"):
         load_matter(write(tmp_path, "bad.yaml", text.replace("      - name: John Doe\n",
                                                              "      - name: John Doe\n        bar_number: '1'\n", 1)))
+
+
+FREE_TEXT = '''    text: |
+      Rule 26(d)(1) is plain:
+
+      > “A party may not seek discovery from any source before the parties have
+      > conferred as required by Rule 26(f).” Fed. R. Civ. P. 26(d)(1).
+
+      ### The Order Skips Three Steps
+
+      The ordinary course has three steps:
+
+      1. identify the defendant;[[6 at 3]]
+      2. serve the complaint; and
+      3. confer under Rule 26(f).
+
+      (a) None was taken here.
+'''
+
+
+def test_block_quotes_lists_and_sub_headings_in_typed_text(tmp_path):
+    text = DOE.replace("  - id: premature-discovery\n", "  - id: premature-discovery\n" + FREE_TEXT, 1)
+    motion = views(tmp_path, text, ("motion",))["motion"]
+    assert ("[Block Quote] “A party may not seek discovery from any source before the parties have "
+            "conferred as required by Rule 26(f).” Fed. R. Civ. P. 26(d)(1).") in motion
+    assert "[Heading 3] The Order Skips Three Steps" in motion
+    assert "[List Item] 1.\tidentify the defendant;[^" in motion
+    assert "[List Item] 3.\tconfer under Rule 26(f)." in motion
+    assert "[List Item] (a)\tNone was taken here." in motion
+    assert "> “A party" not in motion and "###" not in motion
+    # on pleading paper the quotation stays single-spaced (Civil L.R. 3-4(c))
+    import zipfile
+
+    cand = text.replace("court: azd", "court: cand").replace("2:24-cv-01234-PHX-ABC", "3:24-cv-01234-ABC")
+    (path,) = render_matter(load_matter(write(tmp_path, "cand.yaml", cand)), tmp_path / "cand", ["motion"])
+    with zipfile.ZipFile(path) as archive:
+        styles = archive.read("word/styles.xml").decode()
+    import re
+
+    quote = re.search(r'w:styleId="BlockQuote".*?</w:style>', styles, re.S).group(0)
+    assert 'w:line="240"' in quote and 'w:lineRule="exact"' in quote

@@ -60,3 +60,15 @@ def test_citation_line_offsets_count_from_the_start():
 def test_malformed_markup_is_an_error(source, message):
     with pytest.raises(MarkupError, match=message.replace("[", r"\[")):
         parse(source)
+
+
+def test_blocks_keep_their_citations_and_lines():
+    from assembler.markup import parse
+
+    doc = parse("Intro.\n\n> quoted\n> more[[18 at 2]]\n\n1. one\n2. two[[19]]\n\n### Head")
+    assert [(p.kind, p.marker) for p in doc.paragraphs] == [
+        ("text", ""), ("quote", ""), ("item", "1."), ("item", "2."), ("heading", "")]
+    assert [(c.source, line) for c, line in doc.citations] == [("[[18 at 2]]", 3), ("[[19]]", 6)]
+    # a paragraph that only mentions a number is prose
+    assert parse("In 2012. the Court ruled").paragraphs[0].kind == "text"
+    assert parse("i.e., the Court").paragraphs[0].kind == "text"

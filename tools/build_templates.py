@@ -111,6 +111,11 @@ def new_document(*, footer: bool = True):
     _paragraph_style(doc, "Body Text", spacing=2.0, first_indent=Inches(0.5))
     _paragraph_style(doc, "List Number", spacing=2.0)
     _paragraph_style(doc, "Block Text", spacing=1.0)
+    # typed block quotations (single-spaced, indented both sides), list items, sub-headings
+    quote = _paragraph_style(doc, "Block Quote", spacing=1.0, after=12, left_indent=Inches(1))
+    quote.paragraph_format.right_indent = Inches(1)
+    _paragraph_style(doc, "List Item", spacing=2.0, left_indent=Inches(1), first_indent=Inches(-0.5))
+    _paragraph_style(doc, "Heading 3", bold=True, spacing=2.0, keep_next=True)
     # "Dated: New York, New York" and the date under it, aligned, single-spaced
     _paragraph_style(doc, "Dated Line", spacing=1.0, keep_next=True)
     # a signature block, its date line and the certificate lines never split across pages
@@ -156,8 +161,18 @@ def tag(doc, statement):
 
 
 def rich_paragraphs(doc, style, values):
+    """Typed paragraphs: each in ``style``, or as the block quotation, list item or
+    sub-heading its markup makes it (``markup.Paragraph.kind``)."""
     tag(doc, f"for paragraph in {values}")
+    tag(doc, "if paragraph.kind == 'quote'")
+    para(doc, "Block Quote", "{{r paragraph }}")
+    tag(doc, "elif paragraph.kind == 'item'")
+    para(doc, "List Item", "{{ paragraph.marker }}\t", "{{r paragraph }}")
+    tag(doc, "elif paragraph.kind == 'heading'")
+    para(doc, "Heading 3", "{{r paragraph }}")
+    tag(doc, "else")
     para(doc, style, "{{r paragraph }}")
+    tag(doc, "endif")
     tag(doc, "endfor")
 
 
@@ -555,6 +570,7 @@ PARTS = {
 
 # --------------------------------------------------------------------------- finish
 KEPT_STYLES = {"Normal", "Court Title", "Caption Text", "Caption Role", "Paper Title", "Heading 1", "Dated Line",
+               "Block Quote", "List Item", "Heading 3",
                "Heading 2", "Body Text", "List Number", "Block Text", "Signature", "footnote text",
                "footnote reference", "Default Paragraph Font", "Normal Table", "No List", "Table Grid"}
 
