@@ -138,12 +138,12 @@ def parse(text: str) -> Document:
         elif _ITEM.match(lines[0]):
             marks = list(_ITEM.finditer(text, start, end))
             spans = []
-            for index, mark in enumerate(marks):
-                _blank(work, mark.start(), mark.end())
+            for index, item in enumerate(marks):
+                _blank(work, item.start(), item.end())
                 stop = marks[index + 1].start() if index + 1 < len(marks) else end
-                spans.append((mark.start(), stop, "item", mark.group(1)))
-        elif len(lines) == 1 and (mark := _HEADING.match(block)):
-            _blank(work, start, start + mark.end())
+                spans.append((item.start(), stop, "item", item.group(1)))
+        elif len(lines) == 1 and (heading := _HEADING.match(block)):
+            _blank(work, start, start + heading.end())
             spans = [(start, end, "heading", "")]
         else:
             spans = [(start, end, "text", "")]
