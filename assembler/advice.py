@@ -22,7 +22,7 @@ def advise(matter: Matter) -> list[Problem]:
     if not court.profiled:
         out.append(source.problem(
             f"{court.id} has no profile of its own: the drafts use the federal defaults "
-            f"({rule.rule.value}, “{court.citation.word}” citations, "
+            f"({rule.rule.value}, “{matter.citation.one(18)}” citations, "
             f"{court.formatting.size:g} point); check its local rules", ("court",)))
     elif unknown := court.unknown():
         out.append(source.problem(

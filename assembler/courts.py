@@ -130,6 +130,8 @@ class OrderForm(_Strict):
     closing: Closing = "ordered"
     dated: DatedLine = "this-day-of"
     place: str | None = None
+    title: str | None = None  # the orders' own title ("Memorandum Opinion and Order")
+    re: bool = False  # "Re: Dkt. No. 151" under the title
     source: str
 
 

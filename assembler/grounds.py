@@ -78,6 +78,9 @@ def placeholder_values(answers: Answers, rule_citation: str | None, court_name: 
     values["order.date"] = long_date(answers.order.date)
     values["order.docket"] = str(answers.order.docket)
     values["order.cite"] = citation.one(answers.order.docket)
+    # the defined term the papers use for the challenged order: "the Order", "the Judgment"
+    values["order.noun"] = "Judgment" if answers.order.kind == "judgment" else "Order"
+    values["order.defined"] = answers.order.defined or values["order.noun"]
     values["court.name"] = court_name
     if rule_citation:
         values["rule.citation"] = rule_citation
@@ -92,21 +95,26 @@ class PlaceholderError(ValueError):
     pass
 
 
+def fill_text(value: str, values: dict[str, str], verbs: dict[str, RoleWords]) -> str:
+    """``value`` (plain text: a heading) with each placeholder replaced by its value."""
+    def one(match: re.Match[str]) -> str:
+        head, sep, tail = match.groups()
+        if sep == ":":
+            if head not in verbs:
+                raise PlaceholderError(f"{{{head}:{tail}}} names no side (movant or opponent)")
+            return verbs[head].verb(tail)
+        key = f"{head}.{tail}"
+        if key not in values:
+            raise PlaceholderError(key)
+        return values[key]
+    return PLACEHOLDER.sub(one, value)
+
+
 def fill(document: Document, values: dict[str, str], verbs: dict[str, RoleWords]) -> Document:
     """``document`` with each placeholder in its plain text replaced by its value."""
 
     def text(value: str) -> str:
-        def one(match: re.Match[str]) -> str:
-            head, sep, tail = match.groups()
-            if sep == ":":
-                if head not in verbs:
-                    raise PlaceholderError(f"{{{head}:{tail}}} names no side (movant or opponent)")
-                return verbs[head].verb(tail)
-            key = f"{head}.{tail}"
-            if key not in values:
-                raise PlaceholderError(key)
-            return values[key]
-        return PLACEHOLDER.sub(one, value)
+        return fill_text(value, values, verbs)
 
     def inlines(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
         out: list[Inline] = []
@@ -121,7 +129,7 @@ def fill(document: Document, values: dict[str, str], verbs: dict[str, RoleWords]
                 out.append(node)
         return tuple(out)
 
-    return Document(tuple(Paragraph(inlines(p.children)) for p in document.paragraphs),
+    return Document(tuple(Paragraph(inlines(p.children), p.kind, p.marker) for p in document.paragraphs),
                     document.citations)
 
 
@@ -206,8 +214,11 @@ def resolve(answers: Answers, source: Source, texts: dict[FieldPath, Document], 
                         f"the library text of ground {ground.id!r} needs {exc}, which the answers "
                         f"do not give{_HINTS.get(str(exc), '')}", here + ("id",)))
                     continue
+            heading = ground.heading
+            if heading is None and entry is not None:
+                heading = fill_text(entry.heading, values, verbs)  # "The {order.defined} Is Void"
             out.append(ResolvedGround(
-                id=ground.id, heading=ground.heading or (entry.heading if entry else ""),
+                id=ground.id, heading=heading or "",
                 text=text, summary=texts.get(here + ("summary",)),
                 reply=texts.get(here + ("reply",)), answers=ground.answers,
                 authorities=entry.authorities if entry and ground.text is None else ()))

@@ -109,6 +109,9 @@ class ChallengedOrder(Model):
     date: Date
     title: Markup
     short_title: Markup | None = Field(None, description='"the *Ex Parte* Order".')
+    defined: Name | None = Field(
+        None, description='The term the papers define for it: (the “Order”) by default, (the “Judgment”) '
+                          'for a judgment; "Preservation Order" prints (the “Preservation Order”).')
     kind: Literal["order", "judgment"] = Field(
         "order", description="judgment: a final judgment (Rule 59(e), 60(b)); order: an interlocutory order.")
     judge: Name | None = Field(
@@ -188,6 +191,10 @@ class MotionPaper(Model):
     modification: Markup | None = Field(
         None, description="For modify or amend: the new text the order should carry.")
     relief: Markup | None = Field(None, description='What the motion asks: "vacate the Order".')
+    title: Name | None = Field(
+        None, description='The motion\'s title, where not the court\'s default ("Motion for '
+                          'Reconsideration of August 24, 2012 Order"); printed in capitals, and in '
+                          'the response\'s, the reply\'s and the orders\' titles.')
     introduction: Markup | None = None
     standard: Markup | None = Field(None, description="Replaces the court's stated standard.")
     leave: bool | None = Field(
@@ -217,6 +224,9 @@ class RulingForm(Model):
         None, description='this-day-of: "DATED this 13th day of November, 2012."; dated: "Dated:" and '
                           "the date (after the place, where given).")
     place: Name | None = Field(None, description='Where the order is signed: "New York, New York".')
+    title: Name | None = Field(None, description='The orders\' own title: "Memorandum Opinion and Order" '
+                                                 '(printed in capitals); default: "Order Granting ...".')
+    re: bool | None = Field(None, description='true: "Re: Dkt. No. 151" (the motion\'s entry) under the title.')
 
 
 class RulingSide(Model):

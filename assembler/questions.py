@@ -105,6 +105,13 @@ def _ask_court(iv: Interview, mode: Mode) -> None:
     ), mode)
     iv.ask_all(("citation",), "Citation", (
         Ask("word", _citation_message, "select", optional=True, options=_citation_options),
+        Ask("space", "A space between the word and the number (“Dkt. # 12”; no: “Dkt. #12”)?", "confirm",
+            default=True, implicit=True, when=lambda iv, item, path: item.get("word") is not None),
+        Ask("placement", "Citations as footnotes or in the text? (none: the court's way)", "select",
+            optional=True, options=[Option("footnotes, as the model order", "footnote"),
+                                    Option("in the text, in brackets", "inline")]),
+        Ask("brackets", "Brackets for citations in the text (none: the court's)", "select", optional=True,
+            options=[Option("(ECF No. 18)", "()"), Option("[ECF No. 18]", "[]")]),
     ), mode)
     iv.ask_all(("typography",), "Typography", (
         Ask("smart_quotes", "Print straight quotes you type as curly ones (“ ” ‘ ’), like the papers' own?",
@@ -218,6 +225,8 @@ def _ask_order(iv: Interview, mode: Mode) -> None:
         Ask("docket", "Docket number of the challenged order", "number", hint=_cite_hint),
         Ask("date", "Date of the order (YYYY-MM-DD)", "date"),
         Ask("title", "Title of the order (*italic* for case names)", "markup"),
+        Ask("defined", "The term the papers define for it, if not “Order” or “Judgment” (“Preservation Order”)",
+            optional=True),
         Ask("short_title", "Short title the papers use (\"the *Ex Parte* Order\")", "markup",
             optional=True),
         Ask("kind", "Is it an interlocutory order or a final judgment?", "select", default="order",
@@ -496,6 +505,8 @@ def _ask_motion(iv: Interview, mode: Mode) -> None:
             default=lambda iv, item, path: iv.today),
         Ask("relief", "What the motion asks the Court to do (\"reconsider and vacate its ... Order\")",
             "markup"),
+        Ask("title", "The motion's title, if not the court's default (“Motion for Reconsideration of ...”)",
+            optional=True),
         Ask("introduction", "An introduction for the motion", "prose", optional=True),
         Ask("leave", "The court requires leave to move: does the motion seek it?", "confirm",
             default=True, when=_leave_asked),
@@ -639,6 +650,10 @@ def _ask_form(iv: Interview, mode: Mode) -> None:
         Ask("dated", "The date line", "select", options=DATED, default=_court_form("dated"), implicit=True),
         Ask("place", "Where it is signed (“New York, New York”)", optional=True,
             when=lambda iv, item, path: item.get("dated", _court_form("dated")(iv, item, path)) == "dated"),
+        Ask("title", "The orders' own title, if not “Order Granting ...” (“Memorandum Opinion and Order”)",
+            optional=True),
+        Ask("re", "“Re: Dkt. No. 151” (the motion's entry) under the title?", "confirm",
+            default=_court_form("re"), implicit=True),
     ), mode)
 
 

@@ -241,7 +241,8 @@ def outcome(matter: Matter, side: str, writer: Writer, *, paper: str, leave: boo
                if ruling is not None and ruling.granted else parts)
     modification = (list(matter.text("motion", "modification").inline)
                     if a.motion.modification else [])
-    items = [_fill(f"ordered.{result}", motion=motion, noun=noun)]
+    defined = a.order.defined or noun
+    items = [_fill(f"ordered.{result}", motion=motion, noun=noun, defined=defined)]
     relief = a.motion.asks
     if result in ("granted", "granted-in-part"):
         if leave:
@@ -262,10 +263,10 @@ def outcome(matter: Matter, side: str, writer: Writer, *, paper: str, leave: boo
             items.append(_fill("ordered.amend", order=order, modification=modification))
             opening_key = "opening.granted.amend"
         if result == "granted-in-part":
-            items.append(_fill("ordered.otherwise-denied", noun=noun))
+            items.append(_fill("ordered.otherwise-denied", noun=noun, defined=defined))
             opening_key = "opening.granted-in-part"
         elif granted and not leave and relief != "amend":
-            items.append(_fill("ordered.otherwise", noun=noun))
+            items.append(_fill("ordered.otherwise", noun=noun, defined=defined))
     else:
         items.append(_fill("ordered.remains", order=order))
         opening_key = f"opening.{result}"
@@ -349,6 +350,8 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
     paper_name = phrase("paper_leave") if leave else vehicle.paper
     paper_title = (f"{paper_name.upper()} OF {long_date(a.order.date).upper()}\u00a0{noun.upper()}"
                    if leave else vehicle.title)
+    if a.motion.title:
+        paper_title = a.motion.title.upper()
     form = order_form(a, court)
     split = notice_of_motion(a, court)
     notice = a.motion.notice
@@ -412,7 +415,8 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
         "order": Fields("order", docket=a.order.docket, cite=citation.one(a.order.docket),
                         date=date_view("order.date", a.order.date, writer),
                         title=writer.rich(matter.text("order", "title")),
-                        noun=noun, whose=whose, Whose=capitalized(whose) if other_judge else "This Court’s",
+                        noun=noun, defined=a.order.defined or noun, whose=whose,
+                        Whose=capitalized(whose) if other_judge else "This Court’s",
                         its=whose if other_judge else "its",
                         short_title=(writer.rich(matter.text("order", "short_title"))
                                      if a.order.short_title else None)),
@@ -464,6 +468,7 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
                                      else phrase("notice.returnable")),
                          papers=notice.papers if notice else None),
         "form": Fields("form", headings=form.headings, legal_standard=form.legal_standard,
+                       title=form.title.upper() if form.title else None, re=bool(form.re),
                        numbered=form.closing == "ordered", closing=closing_line,
                        day_of=form.dated == "this-day-of", place=form.place),
         "counsel": Fields("counsel", **counsel),

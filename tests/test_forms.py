@@ -287,3 +287,18 @@ def test_block_quotes_lists_and_sub_headings_in_typed_text(tmp_path):
 
     quote = re.search(r'w:styleId="BlockQuote".*?</w:style>', styles, re.S).group(0)
     assert 'w:line="240"' in quote and 'w:lineRule="exact"' in quote
+
+
+def test_titles_and_the_defined_term_follow_the_answers(tmp_path):
+    text = DOE.replace("  title: Order Granting Plaintiff's Motion for Leave", "  defined: Subpoena Order\n"
+                       "  title: Order Granting Plaintiff's Motion for Leave", 1)
+    text = text.replace("motion:\n", "motion:\n  title: Motion to Reconsider the Subpoena Order\n", 1)
+    text = text.replace("ruling:\n", "ruling:\n  form:\n    title: Memorandum Opinion and Order\n    re: true\n", 1)
+    drafted = views(tmp_path, text, ("motion", "response", "order-granting"))
+    assert "[Paper Title] MOTION TO RECONSIDER THE SUBPOENA ORDER" in drafted["motion"]
+    assert "(the “Subpoena Order”), entered at Docket 10" in drafted["motion"]
+    # the library's headings and texts use the defined term
+    assert "A.\tThe Subpoena Order Rests on a Manifest Error of Law or Fact" in drafted["motion"]
+    assert "RESPONSE IN OPPOSITION TO DEFENDANT’S MOTION TO RECONSIDER THE SUBPOENA ORDER" in drafted["response"]
+    order = drafted["order-granting"]
+    assert "[Paper Title] MEMORANDUM OPINION AND ORDER\n[Re Line] Re: Docket 12" in order

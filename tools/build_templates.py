@@ -116,6 +116,7 @@ def new_document(*, footer: bool = True):
     quote.paragraph_format.right_indent = Inches(1)
     _paragraph_style(doc, "List Item", spacing=2.0, left_indent=Inches(1), first_indent=Inches(-0.5))
     _paragraph_style(doc, "Heading 3", bold=True, spacing=2.0, keep_next=True)
+    _paragraph_style(doc, "Re Line", align=WD_ALIGN_PARAGRAPH.CENTER, after=12)  # "Re: Dkt. No. 151"
     # "Dated: New York, New York" and the date under it, aligned, single-spaced
     _paragraph_style(doc, "Dated Line", spacing=1.0, keep_next=True)
     # a signature block, its date line and the certificate lines never split across pages
@@ -280,8 +281,12 @@ def _order(granting: bool):
     side = "granting" if granting else "denying"
     doc = new_document()
     tag(doc, 'include "parts/caption.docx"')
-    para(doc, "Paper Title", "{% if ruling.proposed %}[PROPOSED] {% endif %}"
-         f"ORDER {{{{ ruling.{side}.outcome.verb }}}} " "{{ paper.TITLE }}")
+    para(doc, "Paper Title", "{% if ruling.proposed %}[PROPOSED] {% endif %}{% if 'title' in form %}"
+         "{{ form.title }}{% else %}"
+         f"ORDER {{{{ ruling.{side}.outcome.verb }}}} " "{{ paper.TITLE }}{% endif %}")
+    tag(doc, "if form.re")  # "Re: Dkt. No. 151" under the title, as N.D. Cal. orders print it
+    para(doc, "Re Line", "Re: {{ motion_entry.cite }}")
+    tag(doc, "endif")
     para(doc, "Body Text",
          "Before the Court at {{ motion_entry.cite }} is a {{ paper.Name }} {{ paper.of }} "
          "{{ order.whose }} {{ order.date.long }} ", "{{r order.title }}",
@@ -482,7 +487,7 @@ def motion():
          "{{ movant.possessive }} motion under {{ rule.citation }} for "
          "{% if paper.leave %}leave to file a motion for {% endif %}"
          "{{ paper.moves_for }} {{ order.whose }} {{ order.date.long }} ", "{{r order.title }}",
-         " (the “{{ order.noun }}”), entered at {{ order.cite }}. {{ movant.Short }} "
+         " (the “{{ order.defined }}”), entered at {{ order.cite }}. {{ movant.Short }} "
          "{{ movant.verb('ask') }} the Court to ", "{{r motion.relief }}", ".")
     tag(doc, "else")
     para(doc, "Paper Title", "{{ paper.TITLE }}")
@@ -492,7 +497,7 @@ def motion():
          "{{ movant.party_noun }} to this action,{% endif %} respectfully {{ movant.verb('move') }} under {{ rule.citation }} for "
          "{% if paper.leave %}leave to file a motion for {% endif %}"
          "{{ paper.moves_for }} {{ order.whose }} {{ order.date.long }} ", "{{r order.title }}",
-         " (the “{{ order.noun }}”), entered at {{ order.cite }}. {{ movant.Short }} "
+         " (the “{{ order.defined }}”), entered at {{ order.cite }}. {{ movant.Short }} "
          "{{ movant.verb('ask') }} the Court to ", "{{r motion.relief }}",
          ". This Motion is supported by the following Memorandum of Points and Authorities and "
          "the record of this action.")
@@ -570,7 +575,7 @@ PARTS = {
 
 # --------------------------------------------------------------------------- finish
 KEPT_STYLES = {"Normal", "Court Title", "Caption Text", "Caption Role", "Paper Title", "Heading 1", "Dated Line",
-               "Block Quote", "List Item", "Heading 3",
+               "Block Quote", "List Item", "Heading 3", "Re Line",
                "Heading 2", "Body Text", "List Number", "Block Text", "Signature", "footnote text",
                "footnote reference", "Default Paragraph Font", "Normal Table", "No List", "Table Grid"}
 
