@@ -36,7 +36,7 @@ def citation_style(answers: Answers, court: Court) -> CitationStyle:
     changes: dict[str, Any] = dict(judge.get("citation", {}))
     if changes:
         changes["source"] = f"{answers.case.judge}: {judge['source']}"
-    given = answers.citation.model_dump(exclude_none=True)
+    given = answers.citation.model_dump(exclude_none=True, exclude={"names"})
     if given:
         changes.update(given, source="the answers (citation)")
     return style.model_copy(update={**changes, "verified": True}) if changes else style

@@ -129,6 +129,9 @@ class DocketEntry(Model):
         None, description="Which paper of the reconsideration set this entry is.")
     background: Markup | None = Field(
         None, description='Its place in the chronology; printed after "On <date>, ".')
+    cite_as: Name | None = Field(
+        None, description='Its short name in citations, where the citation form names papers '
+                          '(citation.names): "Defs.’ Mem." prints "Defs.’ Mem. 8-10 (Dkt. No. 32)".')
     party_background: Markup | None = Field(
         None, description="The background as the parties' papers tell it, where the court's telling "
                           "should not be in a party's mouth; default: background.")
@@ -306,6 +309,8 @@ class Citation(Model):
     placement: Literal["footnote", "inline"] | None = Field(
         None, description="footnote: each citation a Word footnote; inline: in parentheses in the text.")
     brackets: Literal["()", "[]"] | None = Field(None, description='Inline brackets: "(ECF No. 18)" or "[ECF No. 18]".')
+    names: bool = Field(False, description='true: an entry with a cite_as name is cited by it: '
+                                           '"Defs.’ Mem. 8-10 (Dkt. No. 32)".')
 
 
 class Typography(Model):

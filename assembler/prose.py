@@ -14,7 +14,7 @@ from typing import Iterable, Sequence
 
 from . import wordxml
 
-from .courts import CitationStyle
+from .courts import NBSP, CitationStyle
 from .markup import Citation, Cite, Document, Inline, Note, Styled, Text
 
 
@@ -28,8 +28,10 @@ def _plain(inlines: Iterable[Inline]) -> str:
 
 
 class Writer:
-    def __init__(self, style: CitationStyle, first_note_id: int = 1) -> None:
+    def __init__(self, style: CitationStyle, first_note_id: int = 1,
+                 names: dict[int, str] | None = None) -> None:
         self.style = style
+        self.names = names or {}  # entries cited by name: {32: "Defs.’ Mem."}
         self.notes: list[tuple[int, str]] = []
         self._next_id = first_note_id
 
@@ -101,13 +103,18 @@ class Writer:
         return wordxml.run(f" {opening}", italic=italic, bold=bold) + body + wordxml.run(end)
 
     def _cites(self, cites: Sequence[Cite]) -> str:
-        if len(cites) > 1 and not any(cite.parenthetical for cite in cites):
+        if len(cites) > 1 and not any(cite.parenthetical or cite.number in self.names for cite in cites):
             # "ECF Nos. 151, 152" where the court's word has a plural
             return wordxml.run(self.style.several([(cite.number, cite.pages) for cite in cites]))
         parts = []
         for index, cite in enumerate(cites):
             # "ECF No. 18 at 3-4" never breaks before its number or its pin cite
-            text = f"{'; ' if index else ''}{self.style.one(cite.number, cite.pages)}"
+            name = self.names.get(cite.number)
+            if name:  # "Defs.’ Mem. 8-10 (Dkt. No. 32)"
+                pages = f"{NBSP}{cite.pages}" if cite.pages else ""
+                text = f"{'; ' if index else ''}{name}{pages} ({self.style.one(cite.number)})"
+            else:
+                text = f"{'; ' if index else ''}{self.style.one(cite.number, cite.pages)}"
             parts.append(wordxml.run(text))
             if cite.parenthetical:
                 parts.append(wordxml.run(" (") + self.runs(cite.parenthetical, in_note=True)

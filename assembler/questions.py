@@ -112,6 +112,8 @@ def _ask_court(iv: Interview, mode: Mode) -> None:
                                     Option("in the text, in brackets", "inline")]),
         Ask("brackets", "Brackets for citations in the text (none: the court's)", "select", optional=True,
             options=[Option("(ECF No. 18)", "()"), Option("[ECF No. 18]", "[]")]),
+        Ask("names", "Cite papers by a short name where you give one (“Defs.’ Mem. 8-10 (Dkt. No. 32)”)?",
+            "confirm", default=False, implicit=True),
     ), mode)
     iv.ask_all(("typography",), "Typography", (
         Ask("smart_quotes", "Print straight quotes you type as curly ones (“ ” ‘ ’), like the papers' own?",
@@ -290,6 +292,8 @@ DOCKET = (
     Ask("filed_by", "Filed by", "select", options=FILERS, default=_order_default("filed_by")),
     Ask("title", "Title, as on the docket", default=_order_default("title")),
     Ask("role", "Is it a paper of the reconsideration?", "select", optional=True, options=_role_options),
+    Ask("cite_as", "Its short name in citations (“Defs.’ Mem.”)", optional=True,
+        when=lambda iv, item, path: bool(iv.value(("citation", "names")))),
     Ask("background", "Its place in the background (printed after “On <date>, ”)", "prose",
         optional=True),
     Ask("party_background", "The same as the parties' papers should tell it, if the Court's telling "

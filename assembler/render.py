@@ -211,7 +211,9 @@ class TemplateSet:
         compiled = self.compiled(document_id)
         doc = _Document(compiled)
         doc.init_docx()
-        writer = Writer(matter.citation, first_note_id=compiled.first_note_id)
+        names = ({e.number: e.cite_as for e in matter.answers.docket if e.cite_as}
+                 if matter.answers.citation.names else None)
+        writer = Writer(matter.citation, first_note_id=compiled.first_note_id, names=names)
         context = build_context(matter, writer)
         try:
             doc.render(context)

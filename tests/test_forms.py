@@ -302,3 +302,12 @@ def test_titles_and_the_defined_term_follow_the_answers(tmp_path):
     assert "RESPONSE IN OPPOSITION TO DEFENDANT’S MOTION TO RECONSIDER THE SUBPOENA ORDER" in drafted["response"]
     order = drafted["order-granting"]
     assert "[Paper Title] MEMORANDUM OPINION AND ORDER\n[Re Line] Re: Docket 12" in order
+
+
+def test_papers_cited_by_name_where_the_answers_name_them(tmp_path):
+    text = (EXAMPLES / "edtex-sherman.yaml").read_text(encoding="utf-8")
+    order = views(tmp_path, text, ("order-granting",))["order-granting"]
+    assert "(Defs.’ Mot. 3-6 (Dkt. #15).)" in order and "(Dkt. #8 at 2-4.)" in order  # #8 has no name
+    plain = views(tmp_path, text.replace("  names: true", "  names: false"), ("order-granting",),
+                  name="plain")["order-granting"]
+    assert "(Dkt. #15 at 3-6.)" in plain and "Defs.’ Mot." not in plain
