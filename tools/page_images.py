@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from assembler import DOCUMENTS, load_matter, render_matter  # noqa: E402
 from assembler.pdf import convert  # noqa: E402
+from assembler.render import allowed_documents  # noqa: E402
 
 
 def main(argv: list[str]) -> int:
@@ -32,7 +33,9 @@ def main(argv: list[str]) -> int:
             if example.parent.name == "coalition" and example.stem != "doe-1":
                 continue  # one case of the batch is enough to look at
             folder = Path(tmp) / example.stem
-            drafts += render_matter(load_matter(example), folder, DOCUMENTS, force=True)
+            matter = load_matter(example)
+            documents, _ = allowed_documents(matter, DOCUMENTS, explicit=False, unordered=True)
+            drafts += render_matter(matter, folder, documents, force=True)
         for pdf in convert(drafts):
             name = pdf.path.parent.parent.name
             target = out / name
