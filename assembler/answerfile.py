@@ -35,6 +35,8 @@ def _yaml() -> YAML:
     yaml.preserve_quotes = True
     yaml.width = 4096  # never re-wrap a long line the user wrote
     yaml.indent(mapping=2, sequence=4, offset=2)
+    # one value used twice (a date) is written twice, never as an &anchor the loader refuses
+    yaml.representer.ignore_aliases = lambda *args: True
     return yaml
 
 

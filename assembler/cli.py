@@ -156,7 +156,7 @@ def check(files: tuple[Path, ...], documents: str | None, unordered_response: bo
     """
     from .advice import advise
     from .answers import load_matter
-    from .render import TemplateSet, allowed_documents, render_set
+    from .render import TemplateSet, allowed_documents, missing_answers, render_set
 
     templates = TemplateSet()
     failed = 0
@@ -176,6 +176,11 @@ def check(files: tuple[Path, ...], documents: str | None, unordered_response: bo
                                              unordered=unordered_response)
             if note:
                 click.secho(f"note: {file}: {note}", fg="yellow", err=True)
+            if missing := missing_answers(matter, chosen):
+                failed += 1
+                click.secho(f"{file}: cannot be drafted yet: it needs {', '.join(missing)} "
+                            f"(assembler interview {file} asks for them)", fg="red", err=True)
+                continue
             render_set(matter, chosen, templates)
         except AssemblerError as exc:
             failed += 1
@@ -186,6 +191,50 @@ def check(files: tuple[Path, ...], documents: str | None, unordered_response: bo
                                     if warnings else ""))
     if failed:
         raise click.exceptions.Exit(1)
+
+
+@cli.group()
+def docket() -> None:
+    """Start an answer file from the docket sheet (PACER or CourtListener)."""
+
+
+@docket.command("import")
+@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write a new answer file.")
+@click.option("--into", "into", type=click.Path(dir_okay=False, path_type=Path),
+              help="Add the docket's new entries to this answer file; touch nothing else.")
+@click.option("--movant", type=click.Choice(["plaintiff", "defendant"]),
+              help="The side that moves: its counsel become the movant's, the other side's the opponent's.")
+@click.option("--force", is_flag=True, help="Replace the -o file if it exists.")
+def import_docket(source: Path, output: Path | None, into: Path | None, movant: str | None,
+                  force: bool) -> None:
+    """Read a PACER docket report (saved as HTML) or a CourtListener docket (JSON) into answers.
+
+    Court, case number, judge, parties, counsel and every numbered entry come
+    from the docket; what is guessed from the clerk's text (who filed an entry,
+    which entry is the motion for reconsideration) is marked "# guessed" in the
+    file and listed. Reading PACER pages needs the pacer extra.
+    """
+    from .docket import answers_from, merge_into, read, summary, write_new
+
+    if (output is None) == (into is None):
+        raise click.UsageError("give one of -o FILE (a new answer file) or --into FILE (an existing one)")
+    parsed = read(source)
+    imported = answers_from(parsed, movant)
+    for line in summary(parsed, imported):
+        click.echo(line)
+    if output is not None:
+        write_new(imported, output, source, force=force)
+        click.echo(f"wrote {output}; next: assembler check {output} (what is missing), "
+                   f"assembler interview {output} (asks for it)")
+        return
+    assert into is not None
+    merged = merge_into(imported, into)
+    click.echo(f"added {len(merged.added)} new entr{'y' if len(merged.added) == 1 else 'ies'} to {into}"
+               + (f": {', '.join(map(str, merged.added))}" if merged.added else ""))
+    for change in merged.changed:
+        click.secho(f"changed on the docket since: {change} (yours is kept)", fg="yellow", err=True)
 
 
 @cli.command()
@@ -203,7 +252,8 @@ def grounds(side: str | None, vehicle: str | None, full: bool) -> None:
             continue
         if vehicle and ground.vehicles and vehicle not in ground.vehicles:
             continue
-        click.echo(f"{ground.id:<26} {ground.side:<9} {ground.heading}")
+        heading = ground.heading.replace("{order.defined}", "Order")  # the default defined term
+        click.echo(f"{ground.id:<26} {ground.side:<9} {heading}")
         for authority in ground.authorities:
             click.echo(f"{'':<36} {authority}")
         if full:

@@ -335,6 +335,37 @@ def allowed_documents(matter: Matter, documents: Iterable[str], *, explicit: boo
     return [d for d in documents if d not in barred], f"not drafting {' and '.join(barred)}: {why}"
 
 
+# what each paper cannot be drafted without, beyond what the answer model itself requires
+_NEEDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "notice": (("motion.relief", "what the motion asks"), ("counsel.movant", "the movant's counsel")),
+    "motion": (("motion.relief", "what the motion asks"), ("motion.filed", "the motion's date"),
+               ("grounds", "the motion's argument"), ("counsel.movant", "the movant's counsel"),
+               ("docket.background", "the background: a background text on the entries it tells")),
+    "response": (("opposition", "the response's argument"), ("counsel.opponent", "the opponent's counsel")),
+    "reply": (("motion.relief", "what the motion asks"), ("counsel.movant", "the movant's counsel")),
+    "order-granting": (("ruling.granting", "the order granting"),),
+    "order-denying": (("ruling.denying", "the order denying"),),
+}
+
+
+def missing_answers(matter: Matter, documents: Iterable[str]) -> list[str]:
+    """The answers ``documents`` need and the file does not give yet (an imported docket has
+    the record; the argument, the relief and the ruling are the lawyer's)."""
+    from .source import value_at
+
+    data = matter.answers.model_dump(exclude_defaults=True)
+    missing: dict[str, str] = {}
+    told = any(entry.background for entry in matter.answers.docket if entry.role is None)
+    for document in documents:
+        for path, what in _NEEDS.get(document, ()):
+            if path == "docket.background":
+                if not told:
+                    missing.setdefault(path, what)
+            elif value_at(data, tuple(path.split("."))) in (None, [], {}):
+                missing.setdefault(path, what)
+    return [f"{path} ({what})" for path, what in missing.items()]
+
+
 def render_set(matter: Matter, documents: Iterable[str],
                templates: TemplateSet | None = None) -> list[Any]:
     """Render ``documents`` of ``matter`` in memory, and check that they agree with each other."""
