@@ -55,7 +55,7 @@ def interview(path, user, **kwargs):
 
 @pytest.mark.parametrize("name", ["cp-productions", "acme-nysd", "doe-defendant", "rule-59e-judgment",
                                   "partial-relief", "magistrate-other-judge", "doe-defendant-cand",
-                                  "edtex-sherman"])
+                                  "edtex-sherman", "pro-se-defendant"])
 def test_answering_every_prompt_rebuilds_the_example(tmp_path, name):
     example = EXAMPLES / f"{name}.yaml"
     user = ExampleUser(load_source(example).data)
