@@ -43,9 +43,10 @@ def _yaml() -> YAML:
 class AnswerFile:
     """The YAML document of one answer file, edited in place and saved whole."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, fresh: bool = False) -> None:
+        """The answer file at ``path``; ``fresh``: a new document, whatever is there now."""
         self.path = Path(path)
-        self.existed = self.path.exists()
+        self.existed = self.path.exists() and not fresh
         if self.existed:
             try:
                 document = _yaml().load(self.path.read_text(encoding="utf-8"))

@@ -461,7 +461,7 @@ def write_new(imported: Imported, path: Path, source: Path, *, force: bool = Fal
     if path.exists() and not force:
         raise OutputError(f"{path} already exists (use --into to add the docket's new entries to it, "
                           "or --force to replace it)")
-    answers = AnswerFile(path.with_name(path.name + ".new-import"))  # a fresh document, not the file
+    answers = AnswerFile(path, fresh=True)
     for key, value in imported.data.items():
         answers.set((key,), value)
     for dotted in imported.guessed:
