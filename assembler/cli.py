@@ -245,15 +245,14 @@ def import_docket(source: Path, output: Path | None, into: Path | None, movant: 
 @click.option("--full", is_flag=True, help="Also print each ground's default text.")
 def grounds(side: str | None, vehicle: str | None, full: bool) -> None:
     """List the grounds library: ids to use under grounds: or opposition: in an answer file."""
-    from .grounds import library
+    from .grounds import library, shown_heading
 
     for ground in library().values():
         if side and ground.side != side:
             continue
         if vehicle and ground.vehicles and vehicle not in ground.vehicles:
             continue
-        heading = ground.heading.replace("{order.defined}", "Order")  # the default defined term
-        click.echo(f"{ground.id:<26} {ground.side:<9} {heading}")
+        click.echo(f"{ground.id:<26} {ground.side:<9} {shown_heading(ground.heading)}")
         for authority in ground.authorities:
             click.echo(f"{'':<36} {authority}")
         if full:

@@ -95,6 +95,11 @@ class PlaceholderError(ValueError):
     pass
 
 
+def shown_heading(heading: str, defined: str = "Order") -> str:
+    """A library heading as a list shows it: the defined term in place of ``{order.defined}``."""
+    return heading.replace("{order.defined}", defined)
+
+
 def fill_text(value: str, values: dict[str, str], verbs: dict[str, RoleWords]) -> str:
     """``value`` (plain text: a heading) with each placeholder replaced by its value."""
     def one(match: re.Match[str]) -> str:

@@ -348,9 +348,21 @@ def _library(side: str) -> dict[str, Any]:
     return {gid: g for gid, g in library().items() if g.side == side}
 
 
+def _heading(iv: Interview | None, heading: str) -> str:
+    """A library heading with the order's defined term ("The Order Is Void")."""
+    from .grounds import shown_heading
+
+    defined = None
+    if iv is not None:
+        defined = iv.value(("order", "defined")) or (
+            "Judgment" if iv.value(("order", "kind")) == "judgment" else "Order")
+    return shown_heading(heading, str(defined or "Order"))
+
+
 def _ground_label(side: str):
     def label(row: dict) -> str:
-        heading = row.get("heading") or getattr(_library(side).get(row.get("id", "")), "heading", "")
+        heading = row.get("heading") or _heading(None, getattr(_library(side).get(row.get("id", "")),
+                                                               "heading", ""))
         return f"{row.get('id', '?')}: {heading}"
     return label
 
@@ -385,7 +397,7 @@ def _ground_asks(side: str) -> tuple[Ask, ...]:
 def _add_ground(side: str):
     def add(iv: Interview, loop: Loop, index: int) -> None:
         used = {g.get("id") for g in iv.file.get(loop.path) or []}
-        options = [Option(f"{gid}: {g.heading}", gid) for gid, g in _library(side).items()
+        options = [Option(f"{gid}: {_heading(iv, g.heading)}", gid) for gid, g in _library(side).items()
                    if gid not in used]
         options.append(Option("a ground of my own", ""))
         chosen = iv.asker.ask(Prompt(f"add:{loop.path[0]}", "Which ground?", "select", options=options))
@@ -414,7 +426,8 @@ def ground_loop(side: str) -> Loop:
 
 
 def _pick_library(iv: Interview, side: str, loop: Loop) -> None:
-    options = [Option(f"{gid}: {g.heading}", gid, g.text.strip().splitlines()[0] if g.text.strip() else None)
+    options = [Option(f"{gid}: {_heading(iv, g.heading)}", gid,
+                      g.text.strip().splitlines()[0] if g.text.strip() else None)
                for gid, g in _library(side).items()]
     chosen = iv.asker.ask(Prompt(f"pick:{loop.path[0]}", "Grounds from the library (you can add your own next)",
                                  "checkbox", options=options))
