@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import EXAMPLES, write
 
@@ -121,7 +123,9 @@ def test_wording_slips(tmp_path):
     order = views(tmp_path, text, ("order-granting",), name="same")["order-granting"]
     assert "is filed by Defendant. For the reasons" in order and "(“Defendant”)" not in order
     # "Non-party Acme Broadband, Inc." says it itself: no "who is not a party" after it
-    motion = views(tmp_path, ACME.replace("court: nysd", "court: azd").replace(
+    one_paper = re.sub(r"  notice:\n(    .*\n)+", "", ACME)  # Arizona: the motion is one paper
+    assert "notice:" not in one_paper
+    motion = views(tmp_path, one_paper.replace("court: nysd", "court: azd").replace(
         "1:24-cv-05678 (ABC)", "2:24-cv-05678-PHX-ABC"), ("motion",), name="acme")["motion"]
     assert "Non-party Acme Broadband, Inc. (“Acme Broadband”) respectfully moves" in motion
     assert "who is not a party" not in motion
@@ -173,9 +177,9 @@ def test_new_york_files_a_notice_of_motion_and_memoranda_of_law(tmp_path):
 
     matter = load_matter(EXAMPLES / "acme-nysd.yaml")
     assert allowed_documents(matter, ["motion", "response"], explicit=False)[0] == ["notice", "motion", "response"]
-    text = ACME.replace("  filed: 2024-06-20\n", "  filed: 2024-06-20\n  notice:\n    courthouse: the United "
-                        "States Courthouse, 500 Pearl Street, New York, New York 10007\n    courtroom: Courtroom 21D\n"
-                        "    returnable: July 11, 2024, at 10:00 a.m.\n", 1)
+    text = ACME.replace("    # courtroom: Courtroom 21D\n", "    courtroom: Courtroom 21D\n", 1).replace(
+        "    # returnable: July 11, 2024, at 10:00 a.m.", "    returnable: July 11, 2024, at 10:00 a.m.  #", 1)
+    assert "    courtroom: Courtroom 21D\n" in text
     drafted = views(tmp_path, text, ("notice", "motion", "response", "reply"))
     assert ("before the Honorable Avery B. Chen, United States District Judge, at the United States "
             "Courthouse, 500 Pearl Street, New York, New York 10007, Courtroom 21D, on July 11, 2024, at "
