@@ -22,7 +22,7 @@ from typing import Any
 
 from .errors import AssemblerError
 
-PACER_INSTALL = 'pip install "assembler[pacer]"'
+PACER_INSTALL = 'install the pacer extra (in the assembler checkout: pip install ".[pacer]")'
 
 
 class DocketError(AssemblerError):

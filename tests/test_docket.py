@@ -162,7 +162,8 @@ def test_without_juriscraper_a_pacer_page_is_one_sentence_saying_how_to_install(
     monkeypatch.setitem(sys.modules, "juriscraper.pacer", None)
     result = run(str(DOCKETS / "molina-nysd.html"), "-o", str(tmp_path / "x.yaml"))
     assert result.exit_code == 1
-    assert str(result.exception) == 'reading a PACER docket needs juriscraper: pip install "assembler[pacer]"'
+    assert str(result.exception) == ('reading a PACER docket needs juriscraper: install the pacer extra '
+                                     '(in the assembler checkout: pip install ".[pacer]")')
     assert not (tmp_path / "x.yaml").exists()
 
 
