@@ -124,9 +124,13 @@ def read_pacer(path: Path, text: str) -> Docket:
     except ImportError:
         raise DocketError(f"reading a PACER docket needs juriscraper: {PACER_INSTALL}") from None
     report = DocketReport(court)
-    with contextlib.redirect_stderr(io.StringIO()):
-        report._parse_text(text)
-        data = report.data
+    try:
+        with contextlib.redirect_stderr(io.StringIO()):
+            report._parse_text(text)
+            data = report.data
+    except Exception as exc:  # juriscraper on a page it does not know: one sentence, not its traceback
+        raise DocketError(f"{path}: juriscraper could not read this PACER page "
+                          f"({type(exc).__name__}: {exc})".rstrip()) from None
     if not data or not data.get("docket_number"):
         raise DocketError(f"{path}: juriscraper found no docket in this PACER page")
     # the number exactly as the page prints it ("1:20-cv-10821-GHW"), not juriscraper's core number
@@ -157,6 +161,14 @@ def read_pacer(path: Path, text: str) -> Docket:
 
 def read_courtlistener(path: Path, text: str) -> Docket:
     """CourtListener JSON: a docket, with ``docket_entries`` and ``parties`` in it."""
+    try:
+        return _read_courtlistener(path, text)
+    except (AttributeError, TypeError, KeyError) as exc:  # a field of another shape than the API's
+        raise DocketError(f"{path}: JSON, but not in CourtListener's docket shape ({type(exc).__name__}: "
+                          f"{exc})") from None
+
+
+def _read_courtlistener(path: Path, text: str) -> Docket:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -207,3 +207,21 @@ def test_into_adds_new_entries_reports_changes_and_touches_nothing_else(tmp_path
     assert "added 0 new entries" in again.output and out.read_text(encoding="utf-8") == after
     other = run(str(DOCKETS / "odonnell-mad.html"), "--into", str(out))
     assert other.exit_code == 1 and "nothing was added" in str(other.exception)
+
+
+@pytest.mark.parametrize("text", [
+    '{"docket_number": "1:20-cv-1", "court_id": "nysd", "docket_entries": "not a list"}',
+    '{"docket_number": "1:20-cv-1", "court_id": "nysd", "parties": ["just a name"]}',
+    '{"docket_number": "1:20-cv-1", "court_id": "nysd", "docket_entries": [{"entry_number": 1, '
+    '"date_filed": "2020-13-45", "description": "x"}]}',
+])
+def test_a_json_file_of_another_shape_is_one_sentence_not_a_traceback(tmp_path, text):
+    path = tmp_path / "odd.json"
+    path.write_text(text, encoding="utf-8")
+    result = run(str(path), "-o", str(tmp_path / "out.yaml"))
+    assert result.exit_code == 1, result.output
+    from assembler.docket import DocketError
+
+    assert isinstance(result.exception, DocketError), result.exception
+    assert "odd.json" in str(result.exception) and "\n" not in str(result.exception)
+    assert not (tmp_path / "out.yaml").exists()
