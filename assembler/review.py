@@ -66,10 +66,16 @@ def review(interview: Interview) -> str:
             asker.say(f"    - {problem.field + ': ' if problem.field else ''}{problem.message}")
         ready = False
     else:
+        from .render import DOCUMENTS, allowed_documents, missing_answers
+
         for warning in advise(matter):
             asker.say(f"  warning: {warning.message}")
-        asker.say("  check: ok")
-        ready = True
+        missing = missing_answers(matter, allowed_documents(matter, DOCUMENTS, explicit=False)[0])
+        if missing:  # what the papers need that the answers do not give yet (an imported docket)
+            asker.say(f"  still needed before drafting: {', '.join(missing)}")
+        else:
+            asker.say("  check: ok")
+        ready = not missing
     options = [Option("finish (the file is saved)", "finish")]
     options += [Option(f"change: {s.title}", s.name) for s in interview.sections]
     return asker.ask(Prompt("review", "Review: finish, or change a section?", "select",

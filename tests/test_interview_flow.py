@@ -258,3 +258,21 @@ def test_the_orders_shape_and_clerk_directions_are_asked_and_only_changes_writte
     order = papers(tmp_path / "case.yaml")["order-denying"]
     assert "The Clerk shall terminate the motion at Docket 18.\n[Body Text] SO ORDERED." in order
     assert "[Dated Line] Dated: Phoenix, Arizona" in order
+
+
+def test_the_review_names_what_drafting_still_needs(tmp_path):
+    file = tmp_path / "case.yaml"
+    text = (EXAMPLES / "cp-productions.yaml").read_text(encoding="utf-8")
+    lines = text.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.startswith("  relief:"))
+    end = start + 1
+    while end < len(lines) and lines[end].startswith("    "):
+        end += 1
+    file.write_text("".join(lines[:start] + lines[end:]), encoding="utf-8")
+    assert "motion" in load_source(file).data and "relief" not in load_source(file).data["motion"]
+    user = ExampleUser(model_data(), {"motion.relief": ""})
+    user.overrides["draft"] = False
+    interview(file, user, only=["ruling"])
+    said = "\n".join(user.said)
+    assert "still needed before drafting: motion.relief (what the motion asks)" in said
+    assert "check: ok" not in said
