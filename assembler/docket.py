@@ -261,6 +261,12 @@ class Imported:
     left_out: list[str] = field(default_factory=list)
 
 
+# a period that ends a sentence, not an initial ("Gregory H. Woods") or "No.", "Inc.", "Esq."
+_NOT_AN_ABBREVIATION = "".join(f"(?<!{a})" for a in (
+    r"\s[A-Z]", r"\bNo", r"\bNos", r"\bInc", r"\bCo", r"\bCorp", r"\bLtd", r"\bJr", r"\bSr",
+    r"\bEsq", r"\bMr", r"\bMs", r"\bDr", r"\bSt", r"\bv", r"\bvs", r"\bDkt", r"\bDoc", r"\bU\.S"))
+
+
 def clean_title(description: str, party_names: list[str]) -> str:
     """The clerk's description as an entry's title: without the filer's name in parentheses,
     the "(Entered: ...)" tail, attachment lists and "Document filed by ..."."""
@@ -273,7 +279,8 @@ def clean_title(description: str, party_names: list[str]) -> str:
     text = re.sub(r"\s*,?\s*filed by [A-Z][^.()]*\.?\s*$", "", text)
     text = text.strip().rstrip(".").strip()
     if len(text) > 160:  # an order's whole text: its first sentence names it
-        cut = re.search(r"^(.{20,160}?)(?::\s|\.\s+(?=[A-Z(]))", text)
+        # the first sentence, or the part before a colon ("NOTICE OF CONFERENCE: ...") -- not "re:"
+        cut = re.search(r"^(.{20,160}?)(?:(?<![Rr]e)(?<!RE):\s|" + _NOT_AN_ABBREVIATION + r"\.\s+(?=[A-Z(]))", text)
         text = cut.group(1).rstrip(".") if cut else text[:160].rsplit(" ", 1)[0] + " …"
     return text or description.strip()
 
@@ -515,7 +522,7 @@ def merge_into(imported: Imported, path: Path) -> Merge:
     existing = answers.get(("docket",)) or []
     by_number = {row.get("number"): row for row in existing if isinstance(row, dict)}
     result = Merge()
-    for index, row in enumerate(imported.data.get("docket", [])):
+    for row in imported.data.get("docket", []):
         if row["number"] in by_number:
             own = by_number[row["number"]]
             if own.get("date") != row["date"]:
@@ -525,9 +532,18 @@ def merge_into(imported: Imported, path: Path) -> Merge:
                 result.changed.append(f"entry {row['number']}: the docket's title is “{row['title']}”, "
                                       f"yours “{own.get('title')}”")
             continue
-        at = len(answers.get(("docket",)) or [])
+        rows = answers.get(("docket",)) or []
+        # in number order among the user's entries: before the first with a higher number
+        at = next((i for i, own in enumerate(rows)
+                   if isinstance(own, dict) and isinstance(own.get("number"), int)
+                   and own["number"] > row["number"]), len(rows))
         new = {k: v for k, v in row.items() if k != "role"}  # the user has placed the roles
-        answers.set(("docket", at), new)
+        if at < len(rows):
+            from .answerfile import _to_yaml
+
+            rows.insert(at, _to_yaml(new))
+        else:
+            answers.set(("docket", at), new)
         _comment(answers.document, f"docket.{at}.filed_by")
         result.added.append(row["number"])
     if result.added:

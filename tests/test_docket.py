@@ -192,17 +192,19 @@ def test_into_adds_new_entries_reports_changes_and_touches_nothing_else(tmp_path
     text = text.replace("    title: CIVIL COVER SHEET filed\n", "    title: Civil Cover Sheet\n", 1)
     text = re.sub(r"  - number: 68\n(    .*\n)+", "", text)
     text = re.sub(r"  - number: 67\n(    .*\n)+", "", text)
+    text = re.sub(r"  - number: 30\n(    .*\n)+", "", text)  # one from the middle, put back in place
     out.write_text(text, encoding="utf-8")
     result = run(str(DOCKETS / "molina-nysd.html"), "--into", str(out))
     assert result.exit_code == 0, result.output
-    assert "added 2 new entries to" in result.output and ": 67, 68" in result.output
+    assert "added 3 new entries to" in result.output and ": 30, 67, 68" in result.output
     assert "entry 6: the docket's title is “CIVIL COVER SHEET filed”, yours “Civil Cover Sheet” (yours is kept)" \
         in result.output
     after = out.read_text(encoding="utf-8")
     assert "# my notes stay" in after and "    title: Civil Cover Sheet\n" in after
     assert after.startswith(text.rstrip("\n").rsplit("\n  - number: 66", 1)[0][:200])
     numbers = [e["number"] for e in load_source(out).data["docket"]]
-    assert numbers[-2:] == [67, 68]
+    assert numbers == sorted(numbers) and {30, 67, 68} <= set(numbers)
+    assert "  - number: 30\n    date: " in after and "filed_by: court  # guessed" in after
     again = run(str(DOCKETS / "molina-nysd.html"), "--into", str(out))
     assert "added 0 new entries" in again.output and out.read_text(encoding="utf-8") == after
     other = run(str(DOCKETS / "odonnell-mad.html"), "--into", str(out))
@@ -225,3 +227,23 @@ def test_a_json_file_of_another_shape_is_one_sentence_not_a_traceback(tmp_path, 
     assert isinstance(result.exception, DocketError), result.exception
     assert "odd.json" in str(result.exception) and "\n" not in str(result.exception)
     assert not (tmp_path / "out.yaml").exists()
+
+
+@pytest.mark.parametrize("description, title", [
+    ("CIVIL COVER SHEET filed..(Shalom, Jonathan) (Entered: 12/23/2020)", "CIVIL COVER SHEET filed"),
+    ("COMPLAINT against Trustees of Deerfield Academy Filing fee: $ 400, receipt number 0101-6856303 (Fee "
+     "Status: Filing Fee paid), filed by Sonja Krusic O'Donnell. (Attachments: # 1 Civil Cover Sheet, # 2 "
+     "Civil Category Sheet)(Quinn-Judge, Emma) (Entered: 10/25/2017)",
+     "COMPLAINT against Trustees of Deerfield Academy Filing fee: $ 400, receipt number 0101-6856303 (Fee "
+     "Status: Filing Fee paid)"),
+    # a long text is cut at its first sentence -- not at "re:" nor at an initial
+    ("LETTER MOTION for Conference re: 25 Case Management Plan, addressed to Judge Gregory H. Woods from "
+     "Ryan E. Dempsey dated August 9, 2021. The parties write jointly to ask the Court for a conference on "
+     "the schedule. Document filed by Hornblower Group, Inc..(Dempsey, Ryan) (Entered: 08/09/2021)",
+     "LETTER MOTION for Conference re: 25 Case Management Plan, addressed to Judge Gregory H. Woods from "
+     "Ryan E. Dempsey dated August 9, 2021"),
+])
+def test_an_entrys_title_is_the_clerks_text_without_filer_tail_and_attachments(description, title):
+    from assembler.docket import clean_title
+
+    assert clean_title(description, []) == title
