@@ -55,6 +55,12 @@ def mutate(rng: random.Random) -> tuple[str, str | None]:
             quoted = value
         text = text.replace(line, f"{key}: {quoted}", 1)
         expected = " ".join(value.split())
+        if rng.random() < 0.5:  # typed text exactly as typed, straight quotes included
+            text = text.replace("schema_version: 1\n", "schema_version: 1\ntypography:\n  smart_quotes: false\n", 1)
+        else:  # the default: straight quotes print curled, nothing else changes
+            from assembler.typography import smart_quotes
+
+            expected = smart_quotes(expected)
     elif kind == "number":
         target = rng.choice(["  docket: 13\n", "  - number: 18\n", "        bar_number: \"012345\"\n"])
         key = target.split(":")[0]
