@@ -91,15 +91,14 @@ def load_matter(file: Path | str) -> Matter:
     texts, markup_problems = _parse_texts(answers, source)
     problems += markup_problems
     resolved: dict[str, tuple[ResolvedGround, ...]] = {}
-    if not markup_problems and court is not None:
-        resolved, ground_problems = resolve_grounds(answers, source, texts, court,
-                                                    citation_style(answers, court))
+    citation = citation_style(answers, court) if court is not None else None
+    if not markup_problems and court is not None and citation is not None:
+        resolved, ground_problems = resolve_grounds(answers, source, texts, court, citation)
         problems += ground_problems
     if problems:
         raise AnswersError(problems)
-    assert court is not None
-    return Matter(answers, court, source, texts, resolved, resolve_vehicle(answers, court),
-                  citation_style(answers, court))
+    assert court is not None and citation is not None
+    return Matter(answers, court, source, texts, resolved, resolve_vehicle(answers, court), citation)
 
 
 def case_number_problem(court: Court, number: str) -> str | None:

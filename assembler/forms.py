@@ -29,30 +29,31 @@ def judge_forms(court: Court, judge: str | None) -> dict[str, Any]:
     return judges().get(court.id, {}).get(judge or "", {}) if judge else {}
 
 
-def citation_style(answers: Answers, court: Court) -> CitationStyle:
-    """The docket citation form of this case: the court's, the judge's, then the answers'."""
-    style = court.citation
+def _layered(base: Any, answers: Answers, court: Court, key: str, given: dict[str, Any],
+             label: str) -> Any:
+    """``base`` (the court's) with the judge's ``key`` forms over it, then the answers' ``given``."""
     judge = judge_forms(court, answers.case.judge)
-    changes: dict[str, Any] = dict(judge.get("citation", {}))
+    changes: dict[str, Any] = dict(judge.get(key, {}))
     if changes:
         changes["source"] = f"{answers.case.judge}: {judge['source']}"
-    given = answers.citation.model_dump(exclude_none=True, exclude={"names"})
     if given:
-        changes.update(given, source="the answers (citation)")
-    return style.model_copy(update={**changes, "verified": True}) if changes else style
+        changes.update(given, source=f"the answers ({label})")
+    return base.model_copy(update=changes) if changes else base
+
+
+def citation_style(answers: Answers, court: Court) -> CitationStyle:
+    """The docket citation form of this case: the court's, the judge's, then the answers'."""
+    given = answers.citation.model_dump(exclude_none=True, exclude={"names"})
+    style: CitationStyle = _layered(court.citation, answers, court, "citation", given, "citation")
+    # a form the judge's orders or the answers give is the one the papers use: verified for them
+    return style if style is court.citation else style.model_copy(update={"verified": True})
 
 
 def order_form(answers: Answers, court: Court) -> OrderForm:
     """The shape of the proposed orders: the court's, the judge's, then the answers'."""
-    form = court.order
-    judge = judge_forms(court, answers.case.judge)
-    changes: dict[str, Any] = dict(judge.get("order", {}))
-    if changes:
-        changes["source"] = f"{answers.case.judge}: {judge['source']}"
     given = answers.ruling.form.model_dump(exclude_none=True) if answers.ruling else {}
-    if given:
-        changes.update(given, source="the answers (ruling.form)")
-    return form.model_copy(update=changes) if changes else form
+    form: OrderForm = _layered(court.order, answers, court, "order", given, "ruling.form")
+    return form
 
 
 def notice_of_motion(answers: Answers, court: Court) -> bool:
