@@ -12,13 +12,13 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-from .errors import AssemblerError
-from .names import DOCUMENTS
+from assembler.errors import AssemblerError
+from assembler.names import DOCUMENTS
 
 __version__ = "0.1.0"  # pyproject.toml reads it from here (importlib.metadata costs 40 ms)
 
-_LAZY = {"Matter": "answers", "load_matter": "answers", "TemplateSet": "render",
-         "render_matter": "render", "text_view": "textview"}
+_LAZY = {"Matter": "answers.matter", "load_matter": "answers.matter", "TemplateSet": "papers.render",
+         "render_matter": "papers.render", "text_view": "papers.textview"}
 
 __all__ = ["DOCUMENTS", "AssemblerError", "Matter", "TemplateSet", "load_matter",
            "render_matter", "text_view", "__version__"]
@@ -26,5 +26,5 @@ __all__ = ["DOCUMENTS", "AssemblerError", "Matter", "TemplateSet", "load_matter"
 
 def __getattr__(name: str) -> Any:
     if name in _LAZY:
-        return getattr(import_module(f".{_LAZY[name]}", __name__), name)
+        return getattr(import_module(f"assembler.{_LAZY[name]}"), name)
     raise AttributeError(f"module 'assembler' has no attribute {name!r}")

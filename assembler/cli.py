@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 
 import click
 
-from . import __version__
-from .errors import AnswersError, AssemblerError
-from .names import ALL_DOCUMENTS, DEADLINE_RULES, DOCUMENTS
+from assembler import __version__
+from assembler.errors import AnswersError, AssemblerError
+from assembler.names import ALL_DOCUMENTS, DEADLINE_RULES, DOCUMENTS
 
 if TYPE_CHECKING:
-    from .errors import Problem
+    from assembler.errors import Problem
 
 # Each command imports what it needs when it runs: docxtpl, pydantic and holidays
 # cost half a second that --version and the interview's first question should not wait.
@@ -64,9 +64,9 @@ def cli() -> None:
 def render(answers: Path, output: Path, documents: str | None, force: bool, dry_run: bool,
            templates: Path | None, unordered_response: bool, pdf: bool) -> None:
     """Draft documents from an ANSWERS file into OUTPUT/<case number>/."""
-    from .advice import advise
-    from .answers import load_matter
-    from .render import TemplateSet, allowed_documents, case_folder, render_matter, render_set
+    from assembler.law.advice import advise
+    from assembler.answers.matter import load_matter
+    from assembler.papers.render import TemplateSet, allowed_documents, case_folder, render_matter, render_set
 
     matter = load_matter(answers)
     chosen, note = allowed_documents(matter, _documents(documents), explicit=documents is not None,
@@ -82,14 +82,14 @@ def render(answers: Path, output: Path, documents: str | None, force: bool, dry_
             click.echo(f"would write {folder / (doc_id + '.docx')}")
         return
     if pdf:
-        from .pdf import soffice
+        from assembler.papers.pdf import soffice
         soffice()  # missing LibreOffice is said before anything is written
     paths = render_matter(matter, output, chosen, force=force, templates=template_set)
     for path in paths:
         click.echo(f"wrote {path}")
     if pdf:
-        from .advice import page_limit
-        from .pdf import convert
+        from assembler.law.advice import page_limit
+        from assembler.papers.pdf import convert
 
         for made in convert(paths):
             click.echo(f"wrote {made.path} ({made.pages} page{'s' * (made.pages != 1)})")
@@ -124,11 +124,11 @@ def batch(paths: tuple[Path, ...], output: Path, documents: str | None, jobs: in
     its SHA-256 and status. Run the same command again to finish an interrupted
     run: cases already drafted are skipped unless --force.
     """
-    from .progress import run_batch_with_progress, show_summary
+    from assembler.batch.progress import run_batch_with_progress, show_summary
 
     chosen = _documents(documents)
     if pdf:
-        from .pdf import soffice
+        from assembler.papers.pdf import soffice
         soffice()
     report = run_batch_with_progress(list(paths), output, chosen, jobs=jobs, force=force,
                                      fail_fast=fail_fast, dry_run=dry_run, template_dir=templates,
@@ -154,9 +154,9 @@ def check(files: tuple[Path, ...], documents: str | None, unordered_response: bo
     deadline already past, a response the court may not allow, rule figures
     the court's profile does not know) are printed but do not fail.
     """
-    from .advice import advise
-    from .answers import load_matter
-    from .render import TemplateSet, allowed_documents, missing_answers, render_set
+    from assembler.law.advice import advise
+    from assembler.answers.matter import load_matter
+    from assembler.papers.render import TemplateSet, allowed_documents, missing_answers, render_set
 
     templates = TemplateSet()
     failed = 0
@@ -216,7 +216,9 @@ def import_docket(source: Path, output: Path | None, into: Path | None, movant: 
     which entry is the motion for reconsideration) is marked "# guessed" in the
     file and listed. Reading PACER pages needs the pacer extra.
     """
-    from .docket import answers_from, merge_into, read, summary, write_new
+    from assembler.docket.mapping import answers_from, summary
+    from assembler.docket.merge import merge_into, write_new
+    from assembler.docket.sources import read
 
     if (output is None) == (into is None):
         raise click.UsageError("give one of -o FILE (a new answer file) or --into FILE (an existing one)")
@@ -245,7 +247,7 @@ def import_docket(source: Path, output: Path | None, into: Path | None, movant: 
 @click.option("--full", is_flag=True, help="Also print each ground's default text.")
 def grounds(side: str | None, vehicle: str | None, full: bool) -> None:
     """List the grounds library: ids to use under grounds: or opposition: in an answer file."""
-    from .grounds import library, shown_heading
+    from assembler.law.grounds import library, shown_heading
 
     for ground in library().values():
         if side and ground.side != side:
@@ -273,8 +275,8 @@ def deadline(court_id: str, start: dt.datetime, rule: str, as_json: bool) -> Non
     Prints the count step by step, and the last day as YYYY-MM-DD alone on the
     final line.
     """
-    from .courts import load_court
-    from .deadlines import compute
+    from assembler.law.courts import load_court
+    from assembler.law.deadlines import compute
 
     result = compute(load_court(court_id), start.date(), rule)  # type: ignore[arg-type]
     if as_json:
@@ -296,7 +298,7 @@ def interview(answers: Path, prefill: Path | None, sections: str | None) -> None
     Every answer is saved to ANSWERS at once; Ctrl-C stops, and the same command
     resumes at the first unanswered question.
     """
-    from .names import SECTION_NAMES
+    from assembler.names import SECTION_NAMES
 
     only = [s.strip() for s in (sections or "").split(",") if s.strip()]
     unknown = [s for s in only if s not in SECTION_NAMES]
@@ -308,8 +310,8 @@ def interview(answers: Path, prefill: Path | None, sections: str | None) -> None
                     "write the answer file and use `assembler check` and `assembler render`.",
                     fg="red", err=True)
         raise click.exceptions.Exit(2)
-    from .prompts import TerminalAsker
-    from .review import run_interview
+    from assembler.interview.prompts import TerminalAsker
+    from assembler.interview.session import run_interview
 
     asker = TerminalAsker(echo=click.echo, color="NO_COLOR" not in os.environ)
     try:
@@ -324,7 +326,7 @@ def interview(answers: Path, prefill: Path | None, sections: str | None) -> None
 @cli.command()
 def schema() -> None:
     """Print the JSON Schema of answer files (for your editor)."""
-    from .model import json_schema
+    from assembler.answers.model import json_schema
 
     click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
 

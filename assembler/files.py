@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO, Iterator
 
-from .errors import OutputError
+from assembler.errors import OutputError
 
 TMP_SUFFIX = ".tmp"
 

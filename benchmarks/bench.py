@@ -49,9 +49,9 @@ def per_document(rounds: int) -> None:
     from jinja2 import Environment
 
     from assembler import DOCUMENTS, TemplateSet, load_matter
-    from assembler.prose import Writer
-    from assembler.render import _PartLoader, default_template_dir, docx_bytes, render_set
-    from assembler.view import build_context
+    from assembler.papers.richtext import Writer
+    from assembler.papers.render import _PartLoader, default_template_dir, docx_bytes, render_set
+    from assembler.papers.view import build_context
 
     folder = default_template_dir()
     matter = load_matter(EXAMPLE)
@@ -109,7 +109,7 @@ CHILD = """
 import json, resource, sys, time
 from pathlib import Path
 from assembler import DOCUMENTS
-from assembler.batch import run_batch
+from assembler.batch.run import run_batch
 start = time.perf_counter()
 report = run_batch([Path(sys.argv[1])], Path(sys.argv[2]), DOCUMENTS, jobs=int(sys.argv[3]))
 seconds = time.perf_counter() - start
@@ -176,7 +176,7 @@ def pdf_figures(cases: int) -> None:
     import shutil
 
     from assembler import load_matter, render_matter
-    from assembler.pdf import convert
+    from assembler.papers.pdf import convert
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)

@@ -32,7 +32,7 @@ EXAMPLE_NAMES = sorted(p.stem for p in EXAMPLES.glob("*.yaml"))
 def drafts_of(tmp_path_factory: pytest.TempPathFactory):
     """``drafts_of(name)``: an example's five drafts, rendered once for the session."""
     from assembler import DOCUMENTS, load_matter, render_matter
-    from assembler.forms import notice_of_motion
+    from assembler.law.forms import notice_of_motion
 
     cache: dict[str, dict[str, Path]] = {}
 

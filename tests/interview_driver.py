@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from assembler.prompts import Prompt
-from assembler.source import value_at
+from assembler.interview.prompts import Prompt
+from assembler.answers.reader import value_at
 
 
 class ExampleUser:
@@ -60,7 +60,7 @@ class ExampleUser:
             return []
         if key.startswith("add:"):
             ground = self.data[key[4:]][self._count(key[4:])]
-            from assembler.grounds import library
+            from assembler.law.grounds import library
             return ground["id"] if ground["id"] in library() else ""
         if key.startswith("keep:"):
             return True

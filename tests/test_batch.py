@@ -10,7 +10,7 @@ from pathlib import Path
 from click.testing import CliRunner
 from conftest import EXAMPLES, write
 
-from assembler.batch import collect, run_batch
+from assembler.batch.run import collect, run_batch
 from assembler.cli import cli
 
 DOCS = ["motion", "order-granting"]

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from test_batch import make_cases
 
-from assembler.batch import BatchReport, CaseResult, run_batch
+from assembler.batch.run import BatchReport, CaseResult, run_batch
 from assembler.errors import OutputError
 
 ASSEMBLER = [sys.executable, "-m", "assembler"]
@@ -129,7 +129,7 @@ def test_a_full_disk_fails_cases_with_a_sentence_and_no_half_set(tmp_path, monke
 
 
 def test_a_manifest_that_cannot_be_written_is_reported_not_raised(tmp_path, monkeypatch):
-    import assembler.batch as batch
+    import assembler.batch.run as batch
 
     cases, out = tmp_path / "answers", tmp_path / "drafts"
     make_cases(cases, 2)
@@ -144,7 +144,7 @@ def test_a_manifest_that_cannot_be_written_is_reported_not_raised(tmp_path, monk
 
 
 def test_brackets_in_messages_print_as_they_are(capsys, tmp_path):
-    from assembler.progress import show_summary
+    from assembler.batch.progress import show_summary
 
     bad = CaseResult("cases/x[/red].yaml", "invalid", error="cases/x[/red].yaml: cites [[18]] [bold]")
     show_summary(BatchReport([bad], ["motion"], bases=["[b]base.yaml"]), tmp_path)

@@ -8,9 +8,9 @@ import pytest
 from conftest import EXAMPLES, write
 
 from assembler import load_matter, text_view
-from assembler.courts import districts, known_courts, load_court
+from assembler.law.courts import districts, known_courts, load_court
 from assembler.errors import AnswersError, CourtError, TemplateError
-from assembler.render import TemplateSet, render_matter
+from assembler.papers.render import TemplateSet, render_matter
 
 PROFILED = ["azd", "cand", "cacd", "casd", "caed", "nvd", "wawd", "nysd", "nyed", "njd", "paed",
             "dcd", "ilnd", "mad", "txnd", "flmd"]
@@ -162,8 +162,8 @@ def test_a_district_without_profile_drafts_on_federal_defaults(tmp_path):
     ("It cites *AF Holdings.*[[12]]", "It cites AF Holdings. (ECF No. 12.)"),
 ])
 def test_inline_citation_is_a_citation_sentence_only_after_a_sentence(text, expected):
-    from assembler.markup import parse
-    from assembler.prose import Writer
+    from assembler.answers.markup import parse
+    from assembler.papers.richtext import Writer
 
     xml = Writer(load_court("nysd").citation).runs(parse(text).inline)
     assert " ".join("".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", xml)).split()) == expected

@@ -10,10 +10,10 @@ from click.testing import CliRunner
 from conftest import EXAMPLES, write
 
 from assembler import load_matter
-from assembler.advice import advise
+from assembler.law.advice import advise
 from assembler.cli import cli
-from assembler.courts import load_court
-from assembler.deadlines import DeadlineError, compute
+from assembler.law.courts import load_court
+from assembler.law.deadlines import DeadlineError, compute
 
 D = dt.date.fromisoformat
 

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from assembler.cli import cli
-from assembler.source import load_source
+from assembler.answers.reader import load_source
 
 DOCKETS = Path(__file__).resolve().parent / "fixtures" / "dockets"
 needs_juriscraper = pytest.mark.skipif(
@@ -222,7 +222,7 @@ def test_a_json_file_of_another_shape_is_one_sentence_not_a_traceback(tmp_path, 
     path.write_text(text, encoding="utf-8")
     result = run(str(path), "-o", str(tmp_path / "out.yaml"))
     assert result.exit_code == 1, result.output
-    from assembler.docket import DocketError
+    from assembler.docket.sources import DocketError
 
     assert isinstance(result.exception, DocketError), result.exception
     assert "odd.json" in str(result.exception) and "\n" not in str(result.exception)
@@ -244,6 +244,6 @@ def test_a_json_file_of_another_shape_is_one_sentence_not_a_traceback(tmp_path, 
      "Ryan E. Dempsey dated August 9, 2021"),
 ])
 def test_an_entrys_title_is_the_clerks_text_without_filer_tail_and_attachments(description, title):
-    from assembler.docket import clean_title
+    from assembler.docket.mapping import clean_title
 
     assert clean_title(description, []) == title

@@ -77,7 +77,7 @@ def test_footnotes_take_the_courts_size(drafts_of, name, points):
 
 
 def test_the_grounds_library_uses_real_dashes():
-    from assembler.grounds import library
+    from assembler.law.grounds import library
 
     assert not [g.id for g in library().values() if "--" in g.text]
 
@@ -92,7 +92,7 @@ NBSP = "\u00a0"
 
 
 def test_a_long_title_breaks_into_lines_each_no_longer_than_the_one_above():
-    from assembler.titles import balanced_breaks, width
+    from assembler.papers.titles import balanced_breaks, width
 
     title = f"ORDER GRANTING MOTION FOR RECONSIDERATION OF AUGUST{NBSP}24,{NBSP}2012{NBSP}ORDER"
     breaks = balanced_breaks(title, 13, 468)
@@ -115,7 +115,7 @@ def test_titles_print_on_the_lines_the_draft_sets(example_drafts, tmp_path):
     import shutil
     import subprocess
 
-    from assembler.pdf import convert
+    from assembler.papers.pdf import convert
 
     pdfs = convert([Path(shutil.copy(example_drafts[name], tmp_path)) for name in ("response", "order-granting")])
     expected = {"response": ["RESPONSE IN OPPOSITION TO THE ISPS’ MOTION FOR",

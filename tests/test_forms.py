@@ -8,7 +8,7 @@ import pytest
 from conftest import EXAMPLES, write
 
 from assembler import load_matter, render_matter, text_view
-from assembler.courts import load_court
+from assembler.law.courts import load_court
 
 NBSP = "\u00a0"
 MODEL = (EXAMPLES / "cp-productions.yaml").read_text(encoding="utf-8")
@@ -173,7 +173,7 @@ def test_captions_et_al_and_other_roles_division_label_and_consolidated_numbers(
 
 def test_new_york_files_a_notice_of_motion_and_memoranda_of_law(tmp_path):
     from assembler.errors import OutputError
-    from assembler.render import allowed_documents
+    from assembler.papers.render import allowed_documents
 
     matter = load_matter(EXAMPLES / "acme-nysd.yaml")
     assert allowed_documents(matter, ["motion", "response"], explicit=False)[0] == ["notice", "motion", "response"]

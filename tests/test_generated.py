@@ -58,7 +58,7 @@ def mutate(rng: random.Random) -> tuple[str, str | None]:
         if rng.random() < 0.5:  # typed text exactly as typed, straight quotes included
             text = text.replace("schema_version: 1\n", "schema_version: 1\ntypography:\n  smart_quotes: false\n", 1)
         else:  # the default: straight quotes print curled, nothing else changes
-            from assembler.typography import smart_quotes
+            from assembler.answers.quotes import smart_quotes
 
             expected = smart_quotes(expected)
     elif kind == "number":
@@ -99,7 +99,7 @@ def one(seed: int, folder: str) -> tuple[str, str]:
     """("drafted"|"refused"|"crashed"|"corrupted"|"altered", detail) for one generated file."""
     from assembler import load_matter, text_view
     from assembler.errors import AssemblerError
-    from assembler.render import DOCUMENTS, docx_bytes, render_set
+    from assembler.papers.render import DOCUMENTS, docx_bytes, render_set
 
     rng = random.Random(seed)
     text, expected = mutate(rng)

@@ -13,7 +13,7 @@ from conftest import EXAMPLES, write
 from assembler import load_matter
 from assembler.errors import AnswersError, OutputError
 from assembler.files import atomic_write_all
-from assembler.render import render_matter
+from assembler.papers.render import render_matter
 
 MODEL = (EXAMPLES / "cp-productions.yaml").read_text(encoding="utf-8")
 
@@ -173,7 +173,7 @@ def test_an_order_dated_after_its_own_docket_entry_is_refused(tmp_path):
 
 
 def test_an_order_docketed_long_after_its_date_is_a_warning(tmp_path):
-    from assembler.advice import advise
+    from assembler.law.advice import advise
     matter = load_matter(write(tmp_path, "case.yaml", MODEL.replace(
         "  date: 2012-08-24\n  title", "  date: 2012-06-24\n  title")))
     assert any("docket entry 13 was filed 61 days later" in w.message for w in advise(matter))

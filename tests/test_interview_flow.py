@@ -10,11 +10,11 @@ from conftest import EXAMPLES
 from interview_driver import ExampleUser
 
 from assembler import load_matter
-from assembler.answerfile import AnswerFile
-from assembler.interview import Interview
-from assembler.questions import SECTIONS
-from assembler.review import run_interview
-from assembler.source import load_source
+from assembler.answers.editor import AnswerFile
+from assembler.interview.engine import Interview
+from assembler.interview.questions import SECTIONS
+from assembler.interview.session import run_interview
+from assembler.answers.reader import load_source
 
 TODAY = dt.date(2026, 11, 30)
 
@@ -26,7 +26,7 @@ def papers(file) -> dict[str, str]:
     from pathlib import Path
 
     from assembler import DOCUMENTS, text_view
-    from assembler.render import docx_bytes, render_set
+    from assembler.papers.render import docx_bytes, render_set
 
     out = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -116,9 +116,9 @@ def test_a_loop_edits_and_deletes_items(tmp_path):
 
 
 def test_a_docket_number_used_twice_is_refused_in_checks_words():
-    from assembler.answerfile import AnswerFile as AF
-    from assembler.interview import Mode
-    from assembler.questions import docket_loop
+    from assembler.answers.editor import AnswerFile as AF
+    from assembler.interview.engine import Mode
+    from assembler.interview.questions import docket_loop
 
     class Nobody:
         def say(self, text): pass

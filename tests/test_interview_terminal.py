@@ -21,7 +21,7 @@ from pexpect.popen_spawn import PopenSpawn
 from test_interview_flow import interview
 
 from assembler import DOCUMENTS, load_matter, render_matter, text_view
-from assembler.source import load_source
+from assembler.answers.reader import load_source
 
 ASSEMBLER = shutil.which("assembler") or str(Path(sys.executable).parent / "assembler")
 ENV = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "NO_COLOR": "1",

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from assembler.markup import Citation, Cite, MarkupError, Note, Styled, Text, parse
+from assembler.answers.markup import Citation, Cite, MarkupError, Note, Styled, Text, parse
 
 
 @pytest.mark.parametrize("source, expected", [
@@ -63,7 +63,7 @@ def test_malformed_markup_is_an_error(source, message):
 
 
 def test_blocks_keep_their_citations_and_lines():
-    from assembler.markup import parse
+    from assembler.answers.markup import parse
 
     doc = parse("Intro.\n\n> quoted\n> more[[18 at 2]]\n\n1. one\n2. two[[19]]\n\n### Head")
     assert [(p.kind, p.marker) for p in doc.paragraphs] == [

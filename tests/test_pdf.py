@@ -11,7 +11,7 @@ from conftest import EXAMPLES, needs, write
 from test_batch import make_cases
 
 from assembler import load_matter
-from assembler.advice import page_limit
+from assembler.law.advice import page_limit
 from assembler.cli import cli
 
 
@@ -103,7 +103,7 @@ def test_pleading_paper_is_drawn_in_the_header_of_every_page(tmp_path):
 @needs("pdftotext")
 def test_on_pleading_paper_every_page_has_28_numbers_and_each_text_line_sits_on_one(tmp_path):
     from assembler import render_matter
-    from assembler.pdf import convert
+    from assembler.papers.pdf import convert
 
     drafts = render_matter(cand_case(tmp_path), tmp_path / "out", ["motion", "order-granting"])
     for pdf in convert(drafts):

@@ -6,7 +6,7 @@ import pytest
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
-from assembler.prompts import Option, Prompt, TerminalAsker
+from assembler.interview.prompts import Option, Prompt, TerminalAsker
 
 DOWN, ENTER, ALT_ENTER = "\x1b[B", "\r", "\x1b\r"
 ROLES = [Option("motion", "motion"), Option("reply", "reply"), Option("(none)", None)]

@@ -17,9 +17,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assembler import load_matter
-from assembler.answerfile import AnswerFile
+from assembler.answers.editor import AnswerFile
 from assembler.errors import AnswersError, AssemblerError
-from assembler.render import TemplateSet, render_matter
+from assembler.papers.render import TemplateSet, render_matter
 
 # Fields that print in the motion, by kind: a name prints as typed; free text is markup.
 NAMES = [("parties", "plaintiffs", 0, "name"), ("parties", "defendants", 0, "name"),

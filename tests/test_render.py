@@ -10,7 +10,7 @@ from conftest import EXAMPLE_NAMES, EXAMPLES, GOLDEN, write
 from assembler import DOCUMENTS, TemplateSet, load_matter, render_matter, text_view
 from assembler.names import ALL_DOCUMENTS
 from assembler.errors import AnswersError, OutputError, TemplateError
-from assembler.render import safe_name
+from assembler.papers.render import safe_name
 
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
@@ -230,6 +230,6 @@ def test_straight_quotes_typed_print_curly_unless_turned_off(tmp_path):
     ("already “curly” and ’tis", "already “curly” and ’tis"),
 ])
 def test_smart_quotes(typed, printed):
-    from assembler.typography import smart_quotes
+    from assembler.answers.quotes import smart_quotes
 
     assert smart_quotes(typed) == printed

@@ -11,11 +11,11 @@ from docx import Document
 
 from assembler import DOCUMENTS, load_matter, text_view
 from assembler.cli import cli
-from assembler.consistency import check_set
+from assembler.papers.consistency import check_set
 from assembler.errors import AnswersError, ConsistencyError, TemplateError
-from assembler.grounds import PLACEHOLDER, library
-from assembler.markup import parse
-from assembler.render import TemplateSet
+from assembler.law.grounds import PLACEHOLDER, library
+from assembler.answers.markup import parse
+from assembler.papers.render import TemplateSet
 
 NON_PARTY_OR_PLURAL = re.compile(
     r"ISPs|not parties|not a party|Non-Party|Movants|movants|\bthey\b|\bThey\b|\btheir\b")
@@ -54,7 +54,7 @@ def test_order_denying_leaves_the_challenged_order_standing(example_drafts):
 
 
 def test_every_paper_shares_one_caption(example_drafts):
-    from assembler.consistency import caption_of
+    from assembler.papers.consistency import caption_of
 
     captions = {caption_of(Document(str(path))) for path in example_drafts.values()}
     assert len(captions) == 1 and "Case No. 2:12-CV-01183-PHX-SLG" in captions.pop()

@@ -6,7 +6,7 @@ import pytest
 from conftest import EXAMPLES, write
 
 from assembler import load_matter, render_matter, text_view
-from assembler.advice import advise
+from assembler.law.advice import advise
 from assembler.errors import AnswersError
 
 DOE = (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8")

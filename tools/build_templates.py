@@ -24,8 +24,8 @@ from docx.shared import Inches, Pt
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from assembler import wordxml  # noqa: E402  (the one source of the footnotes part we write)
-from assembler.render import docx_bytes  # noqa: E402
+from assembler.papers import wordxml  # noqa: E402  (the one source of the footnotes part we write)
+from assembler.papers.render import docx_bytes  # noqa: E402
 OUT = ROOT / "templates"
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 FONT = "Times New Roman"

@@ -3,7 +3,7 @@
     python tools/page_images.py [OUT]       # default: page-images/ (not committed)
 
 Renders each answer file of examples/ (and examples/coalition/) into OUT, has
-LibreOffice make the PDFs in one run (``assembler.pdf``), and pdftoppm the
+LibreOffice make the PDFs in one run (``assembler.papers.pdf``), and pdftoppm the
 pages: OUT/<example>/<paper>-<page>.png.  Needs LibreOffice and poppler-utils.
 """
 
@@ -18,8 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from assembler import DOCUMENTS, load_matter, render_matter  # noqa: E402
-from assembler.pdf import convert  # noqa: E402
-from assembler.render import allowed_documents  # noqa: E402
+from assembler.papers.pdf import convert  # noqa: E402
+from assembler.papers.render import allowed_documents  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

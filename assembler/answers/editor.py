@@ -1,0 +1,122 @@
+"""An answer file being written answer by answer: comments and key order kept, saved atomically.
+
+The interview edits the YAML document itself (ruamel.yaml's round-trip mode),
+so a user's comments and the order of their keys survive, and saves it after
+every accepted answer through a temporary file and a rename: an interrupted
+interview leaves a whole file holding every answer given so far.  Values are
+read back with the package's own strict loader (``source``), so what the
+interview wrote is exactly what ``check`` and ``render`` read.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
+
+from assembler.errors import AnswersError, Problem
+from assembler.files import atomic_write
+from assembler.answers.reader import FieldPath, value_at
+
+SCHEMA_VERSION = 1
+# Characters a plain or block scalar would not keep (control characters, odd line breaks,
+# a byte-order mark, tabs and spaces at the ends of lines): such a value is double-quoted.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]|[ \t]\n|\n[ \t]|^[ \t]|[ \t]$")
+
+
+def _yaml() -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap a long line the user wrote
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    # one value used twice (a date) is written twice, never as an &anchor the loader refuses
+    yaml.representer.ignore_aliases = lambda *args: True
+    return yaml
+
+
+class AnswerFile:
+    """The YAML document of one answer file, edited in place and saved whole."""
+
+    def __init__(self, path: Path, *, fresh: bool = False) -> None:
+        """The answer file at ``path``; ``fresh``: a new document, whatever is there now."""
+        self.path = Path(path)
+        self.existed = self.path.exists() and not fresh
+        if self.existed:
+            try:
+                document = _yaml().load(self.path.read_text(encoding="utf-8"))
+            except Exception as exc:  # the strict loader has already said what is wrong
+                raise AnswersError([Problem(f"cannot be edited: {exc}", file=self.path)]) from None
+            if document is None:
+                document = CommentedMap()
+            if not isinstance(document, CommentedMap):
+                raise AnswersError([Problem("an answer file must be a mapping of keys to values",
+                                            file=self.path, line=1)])
+            self.document: CommentedMap = document
+        else:
+            self.document = CommentedMap(schema_version=SCHEMA_VERSION)
+
+    def get(self, path: FieldPath) -> Any:
+        return value_at(self.document, path)
+
+    def set(self, path: FieldPath, value: Any) -> None:
+        """Put ``value`` at ``path``, creating the mappings and lists on the way."""
+        node: Any = self.document
+        for part, following in zip(path, path[1:]):
+            child = node[part] if _has(node, part) else None
+            if not isinstance(child, (dict, list)):
+                child = CommentedSeq() if isinstance(following, int) else CommentedMap()
+                _put(node, part, child)
+            node = child
+        _put(node, path[-1], _to_yaml(value))
+
+    def delete(self, path: FieldPath) -> None:
+        parent = self.get(path[:-1])
+        if isinstance(parent, dict):
+            parent.pop(path[-1], None)
+        elif isinstance(parent, list) and isinstance(path[-1], int) and path[-1] < len(parent):
+            del parent[path[-1]]
+
+    def text(self) -> str:
+        stream = io.StringIO()
+        _yaml().dump(self.document, stream)
+        return stream.getvalue()
+
+    def save(self) -> None:
+        atomic_write(self.text().encode("utf-8"), self.path, force=True)
+
+
+def _has(node: Any, part: Any) -> bool:
+    if isinstance(node, dict):
+        return part in node
+    return isinstance(node, list) and isinstance(part, int) and part < len(node)
+
+
+def _put(node: Any, part: Any, value: Any) -> None:
+    if isinstance(node, list):
+        if part == len(node):
+            node.append(value)
+        else:
+            node[part] = value
+    else:
+        node[part] = value
+
+
+def _to_yaml(value: Any) -> Any:
+    """Plain data as YAML nodes: mappings and lists kept editable, several lines as a block."""
+    if isinstance(value, dict):
+        return CommentedMap((k, _to_yaml(v)) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return CommentedSeq(_to_yaml(v) for v in value)
+    if isinstance(value, str) and _UNSAFE.search(value):
+        return DoubleQuotedScalarString(value)  # escaped, so that it reads back as it was
+    if isinstance(value, str) and "\n" in value.strip("\n"):
+        return LiteralScalarString(value if value.endswith("\n") else value + "\n")
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value

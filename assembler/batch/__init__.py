@@ -1,0 +1,5 @@
+"""Many cases in one run: validate all, draft the valid ones in parallel, keep a manifest.
+
+Takes answer files and folders and gives drafts and a manifest: ``run`` is the
+library (workers, the lock, the manifest), ``progress`` the terminal's view.
+"""

@@ -1,0 +1,105 @@
+"""Write imported answers: a new answer file with the guesses marked, or new entries merged into one."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+
+from assembler.docket.mapping import Imported
+# -- writing -----------------------------------------------------------------------------------
+
+GUESSED = "guessed"  # the comment on every guessed value
+
+
+def _comment(document: Any, dotted: str) -> None:
+    from assembler.answers.reader import value_at
+
+    parts = tuple(int(p) if p.isdigit() else p for p in dotted.split("."))
+    parent = value_at(document, parts[:-1])
+    if parent is not None and hasattr(parent, "yaml_add_eol_comment"):
+        parent.yaml_add_eol_comment(GUESSED, parts[-1])
+
+
+def write_new(imported: Imported, path: Path, source: Path, *, force: bool = False) -> None:
+    """Write the imported answers to a new file, each guessed value marked ``# guessed``."""
+    from assembler.answers.editor import AnswerFile
+    from assembler.errors import OutputError
+    from assembler.files import atomic_write
+
+    if path.exists() and not force:
+        raise OutputError(f"{path} already exists (use --into to add the docket's new entries to it, "
+                          "or --force to replace it)")
+    answers = AnswerFile(path, fresh=True)
+    for key, value in imported.data.items():
+        answers.set((key,), value)
+    for dotted in imported.guessed:
+        _comment(answers.document, dotted)
+    answers.document.yaml_set_start_comment(
+        f"Imported from {source.name} ({imported.notes and 'see the notes below' or 'a docket'}).\n"
+        "Values marked “guessed” were read from the clerk's text: check each one.\n"
+        "`assembler check` lists what is still missing; `assembler interview` asks for it.")
+    atomic_write(answers.text().encode("utf-8"), path, force=True)
+
+
+def _core(number: str) -> str:
+    """The part of a case number that names the case, not its judges: 1:20-cv-10821."""
+    match = re.search(r"(\d{1,2}:)?\d{2}-?[a-z]{2,4}-?\d{1,6}", number.lower())
+    return re.sub(r"^\d{1,2}:", "", match.group(0)).replace("-", "") if match else number.lower()
+
+
+@dataclass
+class Merge:
+    added: list[int] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+
+
+def merge_into(imported: Imported, path: Path) -> Merge:
+    """Add the docket's entries that ``path`` lacks; report entries the docket now gives
+    otherwise; touch nothing else the user wrote."""
+    from assembler.answers.editor import AnswerFile
+    from assembler.errors import OutputError
+
+    answers = AnswerFile(path)
+    if not answers.existed:
+        raise OutputError(f"{path} does not exist: use -o to write a new answer file")
+    mine, theirs = answers.get(("case", "number")), imported.data["case"]["number"]
+    if mine is not None and _core(str(mine)) != _core(theirs):
+        raise OutputError(f"{path} is case {mine}, but the docket is case {theirs}: nothing was added")
+    if answers.get(("court",)) not in (None, imported.data["court"]):
+        raise OutputError(f"{path} is a case of {answers.get(('court',))}, but the docket is "
+                          f"{imported.data['court']}'s: nothing was added")
+    existing = answers.get(("docket",)) or []
+    by_number = {row.get("number"): row for row in existing if isinstance(row, dict)}
+    result = Merge()
+    for row in imported.data.get("docket", []):
+        if row["number"] in by_number:
+            own = by_number[row["number"]]
+            if own.get("date") != row["date"]:
+                result.changed.append(f"entry {row['number']}: the docket's date is {row['date']}, "
+                                      f"yours {own.get('date')}")
+            if own.get("title") != row["title"]:
+                result.changed.append(f"entry {row['number']}: the docket's title is “{row['title']}”, "
+                                      f"yours “{own.get('title')}”")
+            continue
+        rows = answers.get(("docket",)) or []
+        # in number order among the user's entries: before the first with a higher number
+        at = next((i for i, own in enumerate(rows)
+                   if isinstance(own, dict) and isinstance(own.get("number"), int)
+                   and own["number"] > row["number"]), len(rows))
+        new = {k: v for k, v in row.items() if k != "role"}  # the user has placed the roles
+        if at < len(rows):
+            from assembler.answers.editor import _to_yaml
+
+            rows.insert(at, _to_yaml(new))
+        else:
+            answers.set(("docket", at), new)
+        _comment(answers.document, f"docket.{at}.filed_by")
+        result.added.append(row["number"])
+    if result.added:
+        answers.save()
+    return result
+
+

@@ -1,0 +1,706 @@
+"""The interview's questions, as data over the answer model, in the order a lawyer thinks.
+
+Each section names the top-level keys it answers; each ``Ask`` names the field
+it fills.  Validation is the model's own (``Interview.field_problem``); what
+the model cannot know (a docket number used twice, a court's case-number
+forms, a date after the motion) is a ``check`` or ``warn`` here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, get_args
+
+from assembler.interview.engine import Ask, Interview, Item, Loop, Mode, Section
+from assembler.interview.prompts import Option, Prompt
+from assembler.answers.reader import FieldPath
+
+SIDES = [Option("plaintiff", "plaintiff"), Option("defendant", "defendant")]
+FILERS = [Option(v, v) for v in ("plaintiff", "defendant", "movant", "court", "non-party")]
+ROLES = {"motion": "the motion for reconsideration", "response": "the response in opposition",
+         "reply": "the reply", "response-order": "an order requesting a response"}
+
+
+def _court(iv: Interview) -> Any:
+    from assembler.law.courts import load_court
+    from assembler.errors import CourtError
+
+    try:
+        return load_court(str(iv.value(("court",))))
+    except CourtError:
+        return None
+
+
+# -- court and case --------------------------------------------------------------------------
+
+def _court_options(iv: Interview, item: Item, path: FieldPath) -> list[Option]:
+    from assembler.law.districts import districts
+
+    return [Option(cid, cid, info["name"]) for cid, info in districts().items()]
+
+
+def _court_check(iv: Interview, item: Item, path: FieldPath, value: Any) -> str | None:
+    from assembler.law.courts import load_court
+    from assembler.errors import CourtError
+
+    try:
+        load_court(value)
+    except CourtError as exc:
+        return str(exc)
+    return None
+
+
+def _case_number_check(iv: Interview, item: Item, path: FieldPath, value: Any) -> str | None:
+    from assembler.answers.matter import case_number_problem
+
+    court = _court(iv)
+    return case_number_problem(court, value) if court is not None else None
+
+
+def _case_number_hint(iv: Interview, item: Item, path: FieldPath) -> str | None:
+    court = _court(iv)
+    return f"as the court writes it, e.g. {court.case_number.examples[0]}" if court else None
+
+
+def _citation_message(iv: Interview, item: Item, path: FieldPath) -> str:
+    court = _court(iv)
+    usual = f" (the court writes “{court.citation.one(18)}”)" if court else ""
+    return f"Does the judge cite the docket another way{usual}? (none: the court's way)"
+
+
+def _citation_options(iv: Interview, item: Item, path: FieldPath) -> list[Option]:
+    from assembler.law.courts import CitationWord  # pydantic, not needed before the question
+
+    court = _court(iv)
+    words = get_args(CitationWord)
+    style = court.citation if court else None
+    return [Option(f"“{style.model_copy(update={'word': word}).one(18) if style else word}”", word)
+            for word in words if style is None or word != style.word]
+
+
+def _case_label(iv: Interview, item: Item, path: FieldPath) -> str:
+    court = _court(iv)
+    usual = court.case_label if court else "Case No."
+    return f"The caption's word before the number, if not “{usual}” (“Civil Action No.”, “No.”)"
+
+
+def _consolidated_check(iv: Interview, item: Item, path: FieldPath, value: Any) -> str | None:
+    for number in value or []:
+        if problem := _case_number_check(iv, item, path, number):
+            return problem
+    return None
+
+
+def _ask_court(iv: Interview, mode: Mode) -> None:
+    iv.ask_one((), "Answers", Ask("court", "Court (CourtListener id; type to search by name)",
+                                  "autocomplete", options=_court_options, check=_court_check), mode)
+    iv.ask_all(("case",), "Case", (
+        Ask("number", "Case number", hint=_case_number_hint, check=_case_number_check),
+        Ask("label", _case_label, optional=True),
+        Ask("consolidated", "Numbers of cases consolidated with it, one per line (Enter: none)", "lines",
+            optional=True, check=_consolidated_check),
+        Ask("division", "The division, if the court's captions name one (“Sherman”)", optional=True),
+        Ask("judge", "Judge assigned to the case", optional=True),
+        Ask("judge_title", "The judge's title", default="United States District Judge"),
+    ), mode)
+    iv.ask_all(("citation",), "Citation", (
+        Ask("word", _citation_message, "select", optional=True, options=_citation_options),
+        Ask("space", "A space between the word and the number (“Dkt. # 12”; no: “Dkt. #12”)?", "confirm",
+            default=True, implicit=True, when=lambda iv, item, path: item.get("word") is not None),
+        Ask("placement", "Citations as footnotes or in the text? (none: the court's way)", "select",
+            optional=True, options=[Option("footnotes, as the model order", "footnote"),
+                                    Option("in the text, in brackets", "inline")]),
+        Ask("brackets", "Brackets for citations in the text (none: the court's)", "select", optional=True,
+            options=[Option("(ECF No. 18)", "()"), Option("[ECF No. 18]", "[]")]),
+        Ask("names", "Cite papers by a short name where you give one (“Defs.’ Mem. 8-10 (Dkt. No. 32)”)?",
+            "confirm", default=False, implicit=True),
+    ), mode)
+    iv.ask_all(("typography",), "Typography", (
+        Ask("smart_quotes", "Print straight quotes you type as curly ones (“ ” ‘ ’), like the papers' own?",
+            "confirm", default=True, implicit=True),
+    ), mode)
+
+
+# -- parties and movant -------------------------------------------------------------------
+
+PARTY = (
+    Ask("name", "Name, as in the caption"),
+    Ask("description", "Description in the caption (\"an Arizona corporation\")", optional=True),
+    Ask("short_name", "Short name the papers use (\"CP Productions\")", optional=True),
+)
+
+
+def _party_label(row: dict) -> str:
+    return str(row.get("name", "?")) + (f", {row['description']}" if row.get("description") else "")
+
+
+def _several(iv: Interview, item: Item, path: FieldPath) -> bool:
+    return any(len(item.get(side) or []) > 1 for side in ("plaintiffs", "defendants"))
+
+
+def _ask_parties(iv: Interview, mode: Mode) -> None:
+    for side in ("plaintiffs", "defendants"):
+        iv.asker.say(f"  {side.capitalize()}:")
+        iv.loop(Loop(("parties", side), "Party", side[:-1], PARTY, _party_label),
+                _settled(iv, mode, ("parties", "defendants") if side == "plaintiffs" else None))
+    iv.asker.say("  Parties of other roles (intervenors, third-party defendants), captioned after them:")
+    iv.loop(Loop(("parties", "others"), "OtherParty", "party of another role", (
+        *PARTY, Ask("role", "Its role in the caption (“Intervenor”, “Third-Party Defendant”)")),
+        lambda row: f"{_party_label(row)} ({row.get('role', '?')})", minimum=0,
+        plural="parties of other roles"), mode)
+    iv.ask_all(("parties",), "Parties", (
+        Ask("et_al", "Caption only the first of several parties, then “et al.”?", "confirm",
+            default=False, implicit=True, when=_several),
+        Ask("in_re", "An “In re” caption in place of the parties (“In re Acme Securities Litigation”)",
+            optional=True),
+    ), mode)
+
+
+def _settled(iv: Interview, mode: Mode, later: FieldPath | None) -> Mode:
+    """A list the user went past (a later answer exists) is not reopened on resume."""
+    if mode is Mode.CONTINUE and later is not None and iv.file.get(later) is not None:
+        return Mode.FILL
+    return mode
+
+
+def _is_party(iv: Interview, item: Item, path: FieldPath) -> bool:
+    return bool(iv.value(("movant", "party")))
+
+
+def _not_party(iv: Interview, item: Item, path: FieldPath) -> bool:
+    return iv.value(("movant", "party")) is False
+
+
+def _ask_movant(iv: Interview, mode: Mode) -> None:
+    path = ("movant",)
+    iv.ask_one(path, "Movant", Ask("party", "Who moves for reconsideration?", "select", options=[
+        Option("a party to the case", True), Option("a non-party (a witness, an ISP, ...)", False)]),
+        mode)
+    if _is_party(iv, {}, path) and (mode is Mode.FRESH or iv.value(path + ("side",)) is None):
+        _choose_moving_parties(iv)
+    iv.ask_all(path, "Movant", (
+        Ask("side", "The movant's side", "select", options=SIDES, when=_is_party),
+        Ask("name", "The movant as the papers first name it (\"Defendant John Doe\")"),
+        Ask("short_name", "The movant's short name (\"Defendant\", \"the ISPs\")"),
+        Ask("plural", "Is the movant several persons (\"the ISPs assert\")?", "confirm", default=False),
+        Ask("opposes", "Which side does the non-party oppose?", "select", options=SIDES,
+            when=_not_party),
+        Ask("interest", "How the order touches the non-party (\"the Order directed those ISPs to ...\")",
+            "markup", optional=True, when=_not_party),
+    ), mode)
+
+
+def _choose_moving_parties(iv: Interview) -> None:
+    options = []
+    for side in ("plaintiff", "defendant"):
+        for party in iv.value(("parties", side + "s")) or []:
+            options.append(Option(f"{side}: {party.get('name')}", (side, dict(party))))
+    while True:
+        chosen = iv.asker.ask(Prompt("movant.parties", "Which party or parties move?", "checkbox",
+                                     options=options))
+        sides = {side for side, _ in chosen}
+        if len(sides) == 1:
+            break
+        iv.asker.say("  pick one or more parties of one side")
+    side = sides.pop()
+    names = [p["name"] for _, p in chosen]
+    iv.put(("movant", "side"), side)
+    iv.put(("movant", "plural"), len(names) > 1)
+    label = side.capitalize() + ("s" if len(names) > 1 else "")
+    iv.put(("movant", "name"), f"{label} {' and '.join(names)}")
+    shorts = [p.get("short_name") or p["name"] for _, p in chosen]
+    iv.put(("movant", "short_name"), shorts[0] if len(shorts) == 1 else label)
+
+
+# -- the order and the docket -------------------------------------------------------------
+
+def _cite_hint(iv: Interview, item: Item, path: FieldPath) -> str | None:
+    court = _court(iv)
+    if court is None:
+        return None
+    where = "in a footnote" if court.citation.placement == "footnote" else "in the text"
+    return f"the court cites it as “{court.citation.word} 18” {where}"
+
+
+def _ask_order(iv: Interview, mode: Mode) -> None:
+    iv.ask_all(("order",), "ChallengedOrder", (
+        Ask("docket", "Docket number of the challenged order", "number", hint=_cite_hint),
+        Ask("date", "Date of the order (YYYY-MM-DD)", "date"),
+        Ask("title", "Title of the order (*italic* for case names)", "markup"),
+        Ask("defined", "The term the papers define for it, if not “Order” or “Judgment” (“Preservation Order”)",
+            optional=True),
+        Ask("short_title", "Short title the papers use (\"the *Ex Parte* Order\")", "markup",
+            optional=True),
+        Ask("kind", "Is it an interlocutory order or a final judgment?", "select", default="order",
+            implicit=True,
+            options=[Option("an order (interlocutory)", "order"), Option("a final judgment", "judgment")]),
+        Ask("judge", "Judge who entered it, if not the judge deciding the motion", optional=True),
+        Ask("judge_title", "That judge's title", default="United States District Judge",
+            when=lambda iv, item, path: bool(item.get("judge"))),
+    ), mode)
+
+
+def _numbers(iv: Interview, path: FieldPath) -> dict[int, int]:
+    """Docket numbers of the other entries, by index."""
+    rows = iv.file.get(("docket",)) or []
+    here = path[-1] if path and isinstance(path[-1], int) else -1
+    return {row.get("number"): i for i, row in enumerate(rows) if i != here and row.get("number")}
+
+
+def _unique_number(iv: Interview, item: Item, path: FieldPath, value: Any) -> str | None:
+    others = _numbers(iv, path)
+    if value in others:
+        return f"docket number {value} is listed twice (also docket.{others[value]})"
+    return None
+
+
+def _order_default(name: str):
+    def default(iv: Interview, item: Item, path: FieldPath) -> Any:
+        if item.get("number") != iv.value(("order", "docket")):
+            return "court" if name == "filed_by" else None
+        if name == "title":
+            title = iv.value(("order", "title"))
+            return str(title).replace("*", "") if title else None
+        return "court" if name == "filed_by" else iv.value(("order", name))
+    return default
+
+
+def _date_doubt(iv: Interview, item: Item, path: FieldPath, value: dt.date) -> str | None:
+    filed = iv.value(("motion", "filed")) or iv.today
+    if isinstance(filed, dt.date) and value > filed and item.get("role") not in ("response", "reply"):
+        return f"{value.isoformat()} is after the motion's filing date, {filed.isoformat()}"
+    first = next((row for row in iv.file.get(("docket",)) or [] if row.get("number") == 1), None)
+    if first is not None and item.get("number") != 1 and isinstance(first.get("date"), dt.date) \
+            and value < first["date"]:
+        return f"{value.isoformat()} is before the complaint (docket 1, {first['date'].isoformat()})"
+    return None
+
+
+def _role_options(iv: Interview, item: Item, path: FieldPath) -> list[Option]:
+    here = path[-1] if path and isinstance(path[-1], int) else -1
+    taken = {row.get("role") for i, row in enumerate(iv.file.get(("docket",)) or []) if i != here}
+    return [Option(f"{role}: {what}", role) for role, what in ROLES.items() if role not in taken]
+
+
+def _has_background(iv: Interview, item: Item, path: FieldPath) -> bool:
+    return bool(item.get("background"))
+
+
+DOCKET = (
+    Ask("number", "Docket number", "number", hint=_cite_hint, check=_unique_number),
+    Ask("date", "Date filed (YYYY-MM-DD)", "date", default=_order_default("date"), warn=_date_doubt),
+    Ask("filed_by", "Filed by", "select", options=FILERS, default=_order_default("filed_by")),
+    Ask("title", "Title, as on the docket", default=_order_default("title")),
+    Ask("role", "Is it a paper of the reconsideration?", "select", optional=True, options=_role_options),
+    Ask("cite_as", "Its short name in citations (“Defs.’ Mem.”)", optional=True,
+        when=lambda iv, item, path: bool(iv.value(("citation", "names")))),
+    Ask("background", "Its place in the background (printed after “On <date>, ”)", "prose",
+        optional=True),
+    Ask("party_background", "The same as the parties' papers should tell it, if the Court's telling "
+        "should not be in a party's mouth", "prose", optional=True, when=_has_background),
+    Ask("continues", "Does it continue the previous background paragraph?", "confirm", default=False,
+        when=_has_background),
+    Ask("dated", "Print “On <date>, ” before it?", "confirm", default=True, when=_has_background),
+)
+
+
+def _docket_label(row: dict) -> str:
+    date = row.get("date")
+    role = f"  [{row['role']}]" if row.get("role") else ""
+    return (f"{row.get('number', '?'):>4}  {date.isoformat() if isinstance(date, dt.date) else '?':<10}  "
+            f"{row.get('filed_by', '?'):<9}  {row.get('title', '?')}{role}")
+
+
+def docket_loop() -> Loop:
+    return Loop(("docket",), "DocketEntry", "docket entry", DOCKET, _docket_label,
+                plural="docket entries")
+
+
+def offer_cited_entries(iv: Interview, text: str) -> None:
+    """For each docket number ``text`` cites that the docket list lacks, offer to add it now."""
+    from assembler.answers import markup
+
+    cited: list[int] = []
+    for citation, _ in markup.parse(text).citations:
+        cited += [cite.number for cite in citation.cites if cite.number not in cited]
+    for number in cited:
+        if number in _numbers(iv, ()):
+            continue
+        if iv.asker.ask(Prompt(f"add-cited:{number}", f"The text cites docket {number}, which is not "
+                               f"in the docket list yet. Add it now?", "confirm", default=False)):
+            iv.add_item(docket_loop(), {"number": number})
+
+
+def _ask_docket(iv: Interview, mode: Mode) -> None:
+    iv.loop(docket_loop(), mode)
+    order = iv.value(("order", "docket"))
+    if order is not None and order not in _numbers(iv, ()):
+        iv.asker.say(f"  the challenged order, docket {order}, is not in the docket list")
+        if iv.asker.ask(Prompt("add-order-entry", f"Add docket {order} now?", "confirm", default=True)):
+            iv.add_item(docket_loop(), {"number": order})
+
+
+# -- grounds --------------------------------------------------------------------------------
+
+def _library(side: str) -> dict[str, Any]:
+    from assembler.law.grounds import library
+
+    return {gid: g for gid, g in library().items() if g.side == side}
+
+
+def _heading(iv: Interview | None, heading: str) -> str:
+    """A library heading with the order's defined term ("The Order Is Void")."""
+    from assembler.law.grounds import shown_heading
+
+    defined = None
+    if iv is not None:
+        defined = iv.value(("order", "defined")) or (
+            "Judgment" if iv.value(("order", "kind")) == "judgment" else "Order")
+    return shown_heading(heading, str(defined or "Order"))
+
+
+def _ground_label(side: str):
+    def label(row: dict) -> str:
+        heading = row.get("heading") or _heading(None, getattr(_library(side).get(row.get("id", "")),
+                                                               "heading", ""))
+        return f"{row.get('id', '?')}: {heading}"
+    return label
+
+
+def _ground_asks(side: str) -> tuple[Ask, ...]:
+    def library_ground(iv: Interview, item: Item, path: FieldPath) -> bool:
+        return item.get("id") in _library(side)
+
+    def motion_grounds(iv: Interview, item: Item, path: FieldPath) -> list[Option]:
+        return [Option(str(g.get("id")), str(g.get("id"))) for g in iv.value(("grounds",)) or []]
+
+    who = "the movant" if side == "movant" else "the opponent"
+    def keeps(what: str):
+        def message(iv: Interview, item: Item, path: FieldPath) -> str:
+            return f"{what} (Enter keeps the library's)" if library_ground(iv, item, path) else what
+        return message
+
+    asks = [
+        Ask("heading", keeps("Heading"), optional=library_ground),
+        Ask("text", keeps("The argument"), "prose", optional=library_ground),
+    ]
+    if side == "opponent":
+        asks.append(Ask("answers", "Which of the motion's grounds does it answer?", "select",
+                        optional=True, options=motion_grounds))
+    asks.append(Ask("summary", f"How the order describes it (after “{who.capitalize()} asserts that”)",
+                    "prose", optional=True))
+    if side == "opponent":
+        asks.append(Ask("reply", "The movant's answer to it, for the reply", "prose", optional=True))
+    return tuple(asks)
+
+
+def _add_ground(side: str):
+    def add(iv: Interview, loop: Loop, index: int) -> None:
+        used = {g.get("id") for g in iv.file.get(loop.path) or []}
+        options = [Option(f"{gid}: {_heading(iv, g.heading)}", gid) for gid, g in _library(side).items()
+                   if gid not in used]
+        options.append(Option("a ground of my own", ""))
+        chosen = iv.asker.ask(Prompt(f"add:{loop.path[0]}", "Which ground?", "select", options=options))
+        if not chosen:
+            iv.ask_one(loop.path + (index,), "Ground", Ask("id", "A short id for it (lowercase-with-dashes)",
+                                                           check=_unique_id(loop.path)), Mode.FRESH)
+        else:
+            iv.put(loop.path + (index,), {"id": chosen})
+        iv.ask_all(loop.path + (index,), "Ground", loop.asks, Mode.FRESH)
+    return add
+
+
+def _unique_id(list_path: FieldPath):
+    def check(iv: Interview, item: Item, path: FieldPath, value: Any) -> str | None:
+        rows = iv.file.get(list_path) or []
+        if any(row.get("id") == value for i, row in enumerate(rows) if (list_path + (i,)) != path):
+            return f"ground {value!r} is listed twice"
+        return None
+    return check
+
+
+def ground_loop(side: str) -> Loop:
+    key = "grounds" if side == "movant" else "opposition"
+    return Loop((key,), "Ground", "ground", _ground_asks(side), _ground_label(side),
+                minimum=1 if side == "movant" else 0, add=_add_ground(side))
+
+
+def _pick_library(iv: Interview, side: str, loop: Loop) -> None:
+    options = [Option(f"{gid}: {_heading(iv, g.heading)}", gid,
+                      g.text.strip().splitlines()[0] if g.text.strip() else None)
+               for gid, g in _library(side).items()]
+    chosen = iv.asker.ask(Prompt(f"pick:{loop.path[0]}", "Grounds from the library (you can add your own next)",
+                                 "checkbox", options=options))
+    for gid in chosen:
+        index = len(iv.file.get(loop.path) or [])
+        iv.put(loop.path + (index,), {"id": gid})
+        iv.ask_all(loop.path + (index,), "Ground", loop.asks, Mode.FRESH)
+
+
+def _ask_grounds(iv: Interview, mode: Mode) -> None:
+    loop = ground_loop("movant")
+    if mode is Mode.FRESH and not iv.file.get(loop.path) and not iv.prefill.get("grounds"):
+        _pick_library(iv, "movant", loop)
+    iv.loop(loop, mode)
+
+
+def _ask_opposition(iv: Interview, mode: Mode) -> None:
+    loop = ground_loop("opponent")
+    if mode is Mode.FILL or (mode is Mode.CONTINUE and iv.file.get(loop.path)):
+        iv.loop(loop, mode)
+        return
+    had = bool(iv.value(loop.path))
+    if not iv.asker.ask(Prompt("opposition.draft", "Draft the response too (the opponent's arguments)?",
+                               "confirm", default=had or mode is Mode.FRESH)):
+        return
+    if not iv.file.get(loop.path) and not iv.prefill.get("opposition"):
+        _pick_library(iv, "opponent", loop)
+    iv.loop(loop, mode)
+
+
+# -- the motion, counsel, the ruling --------------------------------------------------------
+
+def _leave_asked(iv: Interview, item: Item, path: FieldPath) -> bool:
+    court = _court(iv)
+    return bool(court and court.reconsideration.leave_required.value)
+
+
+def _standard_needed(iv: Interview, item: Item, path: FieldPath) -> bool:
+    court = _court(iv)
+    return court is not None and not court.reconsideration.standard.known
+
+
+def _vehicle_options(iv: Interview, item: Item, path: FieldPath) -> list[Option]:
+    from assembler.law.vehicles import vehicles
+
+    court = _court(iv)
+    options = []
+    for vid, data in vehicles().items():
+        if vid == "local":
+            if court is None or not court.reconsideration.rule.known:
+                continue
+            label = f"{court.reconsideration.rule.value}, the court's local rule"
+        else:
+            label = data["label"]
+        options.append(Option(label, vid))
+    return options
+
+
+def _vehicle_default(iv: Interview, item: Item, path: FieldPath) -> str:
+    court = _court(iv)
+    if iv.value(("order", "kind")) == "judgment":
+        return "59e"
+    return "local" if court is not None and court.reconsideration.rule.known else "54b"
+
+
+def _is_60b(iv: Interview, item: Item, path: FieldPath) -> bool:
+    return item.get("rule") == "60b"
+
+
+def _clause_check(iv: Interview, item: Item, path: FieldPath, value: Any) -> str | None:
+    return None if all(1 <= n <= 6 for n in value) else "the reasons of Rule 60(b) are 1 to 6"
+
+
+def _modifies(iv: Interview, item: Item, path: FieldPath) -> bool:
+    return item.get("asks") in ("modify", "amend")
+
+
+def _ask_motion(iv: Interview, mode: Mode) -> None:
+    iv.ask_all(("motion",), "MotionPaper", (
+        Ask("rule", "Under which rule does the motion move?", "select", options=_vehicle_options,
+            default=_vehicle_default, implicit=True),
+        Ask("clauses", "Which reasons of Rule 60(b) (numbers 1-6, one per line)?", "numbers",
+            optional=True, when=_is_60b, check=_clause_check),
+        Ask("parts", "The parts of the order the motion targets, one per line (Enter: the whole order)",
+            "lines", optional=True),
+        Ask("asks", "What should the Court do with it?", "select", default="vacate", implicit=True,
+            options=[
+            Option("vacate it (or the parts named)", "vacate"), Option("modify it", "modify"),
+            Option("amend the judgment", "amend")]),
+        Ask("modification", "The new text it should carry", "prose", when=_modifies),
+        Ask("filed", "Date the motion is filed (YYYY-MM-DD)", "date",
+            default=lambda iv, item, path: iv.today),
+        Ask("relief", "What the motion asks the Court to do (\"reconsider and vacate its ... Order\")",
+            "markup"),
+        Ask("title", "The motion's title, if not the court's default (“Motion for Reconsideration of ...”)",
+            optional=True),
+        Ask("introduction", "An introduction for the motion", "prose", optional=True),
+        Ask("leave", "The court requires leave to move: does the motion seek it?", "confirm",
+            default=True, when=_leave_asked),
+        Ask("standard", "The legal standard (this court's profile states none)", "prose",
+            when=_standard_needed),
+    ), mode)
+    court = _court(iv)
+    if (court is not None and court.notice_of_motion.value) or iv.value(("motion", "notice")):
+        iv.asker.say("  The notice of motion (filed beside the memorandum of law):")
+        iv.ask_all(("motion", "notice"), "Notice", (
+            Ask("courthouse", "Where it is returnable (“the United States Courthouse, 500 Pearl Street, "
+                "New York, New York 10007”)", optional=True),
+            Ask("courtroom", "The courtroom (“Courtroom 21D”)", optional=True),
+            Ask("returnable", "When (Enter: “a date and at a time to be set by the Court”)", optional=True),
+            Ask("papers", "Papers it rests on besides the memorandum of law (“the Declaration of ...”)",
+                optional=True),
+        ), mode)
+
+
+def _represented(iv: Interview, item: Item, path: FieldPath) -> bool:
+    return not iv.value(tuple(path[:2]) + ("pro_se",))
+
+
+ATTORNEY = (
+    Ask("name", "Attorney's name (pro se: the party's own)"),
+    Ask("bar_number", "Bar number", optional=True, when=_represented),
+    Ask("firm", "Firm", optional=True, when=_represented),
+    Ask("address", "Address, one line each", "lines"),
+    Ask("email", "E-mail", optional=True),
+    Ask("phone", "Telephone", optional=True),
+)
+
+
+def _represents_default(side: str):
+    def default(iv: Interview, item: Item, path: FieldPath) -> str | None:
+        if item.get("pro_se"):
+            who = iv.value(("movant", "side")) if side == "movant" else None
+            return f"{str(who).capitalize()}, pro se" if who else None
+        if side == "movant":
+            name = iv.value(("movant", "name"))
+            return f"Attorneys for {str(name)[0].upper() + str(name)[1:]}" if name else None
+        movant_side = iv.value(("movant", "side")) or iv.value(("movant", "opposes"))
+        opp = iv.value(("movant", "opposes")) if not iv.value(("movant", "party")) else (
+            "defendant" if movant_side == "plaintiff" else "plaintiff")
+        parties = iv.value(("parties", f"{opp}s")) or []
+        names = " and ".join(str(p.get("name")) for p in parties)
+        return f"Attorneys for {str(opp).capitalize()}{'s' if len(parties) > 1 else ''} {names}".rstrip()
+    return default
+
+
+def _ask_counsel(iv: Interview, mode: Mode) -> None:
+    for side, who in (("movant", "the movant"), ("opponent", "the opponent")):
+        iv.asker.say(f"  Counsel for {who}:")
+        iv.ask_all(("counsel", side), "CounselBlock", (
+            Ask("pro_se", "Does this side sign for itself, pro se (no attorney)?", "confirm",
+                default=False, implicit=True),
+            Ask("represents", "Under the signature (\"Attorneys for Non-Party Movants\"; pro se: "
+                "\"Defendant, pro se\")", default=_represents_default(side)),
+        ), mode)
+        iv.loop(Loop(("counsel", side, "attorneys"), "Attorney", "attorney", ATTORNEY,
+                     lambda row: f"{row.get('name', '?')}" + (f", {row['firm']}" if row.get("firm") else "")),
+                _settled(iv, mode, ("counsel", "opponent") if side == "movant" else None))
+        iv.ask_all(("counsel", side), "CounselBlock", (
+            Ask("service", "How this side serves its papers (none: CM/ECF, or mail when pro se)", "select",
+                optional=True, options=[Option("through CM/ECF", "ecf"), Option("by mail", "mail")]),
+        ), _settled(iv, mode, ("counsel", "opponent") if side == "movant" else None))
+
+
+def _outcome_options(side: str):
+    labels = {"granted": "granted", "granted-in-part": "granted in part and denied in part",
+              "denied": "denied", "denied-without-prejudice": "denied without prejudice",
+              "adhered": "reconsidered, and the order adhered to"}
+
+    def options(iv: Interview, item: Item, path: FieldPath) -> list[Option]:
+        from assembler.law.vehicles import OUTCOMES
+        return [Option(labels[o], o) for o in OUTCOMES[side]]
+    return options
+
+
+def _part_options(iv: Interview, item: Item, path: FieldPath) -> list[Option]:
+    return [Option(str(part), i + 1) for i, part in enumerate(iv.value(("motion", "parts")) or [])]
+
+
+def _in_part(iv: Interview, item: Item, path: FieldPath) -> bool:
+    return item.get("outcome") == "granted-in-part"
+
+
+def ruling_side(side: str) -> tuple[Ask, ...]:
+    from assembler.law.vehicles import DEFAULT_OUTCOME
+    return (
+        Ask("outcome", "The outcome", "select", options=_outcome_options(side),
+            default=DEFAULT_OUTCOME[side], implicit=True),
+        Ask("granted", "Which parts does the order grant?", "checkbox", options=_part_options,
+            when=_in_part),
+        *RULING_SIDE,
+    )
+
+
+RULING_SIDE = (
+    Ask("introduction", "Introduction (the motion as the order puts it)", "prose", optional=True),
+    Ask("discussion", "Discussion", "prose"),
+    Ask("ordered", "Further ORDERED items, one per line", "lines", optional=True),
+    Ask("clerk", "Directions to the Clerk, one per line (“The Clerk of Court is respectfully directed "
+        "to terminate the motion at [[@50]].”)", "lines", optional=True),
+)
+
+CLOSINGS = [Option("“For the foregoing reasons, it is ORDERED:” and numbered items", "ordered"),
+            Option("the items as sentences, then “IT IS SO ORDERED.”", "it-is-so-ordered"),
+            Option("the items as sentences, then “SO ORDERED.”", "so-ordered")]
+DATED = [Option("“DATED this 13th day of November, 2012.”", "this-day-of"),
+         Option("“Dated:” and the date (after the place, if any)", "dated")]
+
+
+def _court_form(name: str):
+    def default(iv: Interview, item: Item, path: FieldPath) -> Any:
+        court = _court(iv)
+        return getattr(court.order, name) if court else None
+    return default
+
+
+def _ask_form(iv: Interview, mode: Mode) -> None:
+    """The orders' shape: the court's, unless the judge's orders differ (ruling.form)."""
+    had = bool(iv.value(("ruling", "form")))
+    court = _court(iv)
+    usual = ""
+    if court is not None:
+        closing = next(o.title for o in CLOSINGS if o.value == court.order.closing)
+        usual = f" ({closing})"
+    if not had and not iv.asker.ask(Prompt("ruling.form.usual", f"Shape the orders as the court's "
+                                          f"orders usually are{usual}?", "confirm", default=True)):
+        had = True
+    if not had:
+        return
+    iv.ask_all(("ruling", "form"), "RulingForm", (
+        Ask("headings", "Section headings (Background, Discussion, Conclusion)?", "confirm",
+            default=_court_form("headings"), implicit=True),
+        Ask("legal_standard", "A Legal Standard section?", "confirm",
+            default=_court_form("legal_standard"), implicit=True),
+        Ask("closing", "How the order closes", "select", options=CLOSINGS,
+            default=_court_form("closing"), implicit=True),
+        Ask("dated", "The date line", "select", options=DATED, default=_court_form("dated"), implicit=True),
+        Ask("place", "Where it is signed (“New York, New York”)", optional=True,
+            when=lambda iv, item, path: item.get("dated", _court_form("dated")(iv, item, path)) == "dated"),
+        Ask("title", "The orders' own title, if not “Order Granting ...” (“Memorandum Opinion and Order”)",
+            optional=True),
+        Ask("re", "“Re: Dkt. No. 151” (the motion's entry) under the title?", "confirm",
+            default=_court_form("re"), implicit=True),
+    ), mode)
+
+
+def _ask_ruling(iv: Interview, mode: Mode) -> None:
+    had = iv.value(("ruling",)) is not None
+    if mode is Mode.FRESH or not had:
+        if not iv.asker.ask(Prompt("ruling.draft", "Draft the proposed orders (granting and denying)?",
+                                   "confirm", default=had or mode is Mode.FRESH)):
+            return
+    iv.ask_one(("ruling",), "Ruling", Ask(
+        "proposed", "Proposed orders to lodge ([PROPOSED], date and signature left blank)?",
+        "confirm", default=False, implicit=True), mode)
+    iv.ask_one(("ruling",), "Ruling", Ask("date", "Date for the orders (YYYY-MM-DD)", "date",
+                                          when=lambda iv, item, path: not item.get("proposed")), mode)
+    _ask_form(iv, mode)
+    for side in ("granting", "denying"):
+        iv.asker.say(f"  The order {side}:")
+        iv.ask_all(("ruling", side), "RulingSide", ruling_side(side), mode)
+
+
+SECTIONS = (
+    Section("court", "court and case", _ask_court, ("court", "case", "citation", "typography")),
+    Section("parties", "parties", _ask_parties, ("parties",)),
+    Section("movant", "who moves", _ask_movant, ("movant",)),
+    Section("order", "the challenged order", _ask_order, ("order",)),
+    Section("docket", "docket entries", _ask_docket, ("docket",)),
+    Section("grounds", "grounds", _ask_grounds, ("grounds",)),
+    Section("opposition", "the opposition", _ask_opposition, ("opposition",)),
+    Section("motion", "relief and filing", _ask_motion, ("motion",)),
+    Section("counsel", "counsel", _ask_counsel, ("counsel",)),
+    Section("ruling", "the ruling", _ask_ruling, ("ruling",)),
+)
+SECTION_NAMES = tuple(s.name for s in SECTIONS)

@@ -1,0 +1,89 @@
+"""Warnings about a checked matter: things a lawyer must look at that do not stop a draft.
+
+A deadline already past, a response the court may not allow, leave not sought,
+and every rule figure the court's profile does not know.  ``check`` and
+``render`` print them; none of them changes the exit status.
+"""
+
+from __future__ import annotations
+
+from assembler.answers.matter import Matter
+from assembler.law.deadlines import DeadlineError, compute
+from assembler.errors import Problem
+from assembler.law.vehicles import warnings as vehicle_warnings
+
+
+def advise(matter: Matter) -> list[Problem]:
+    a = matter.answers
+    court = matter.court
+    rule = court.reconsideration
+    source = matter.source
+    out: list[Problem] = []
+    if not court.profiled:
+        out.append(source.problem(
+            f"{court.id} has no profile of its own: the drafts use the federal defaults "
+            f"({rule.rule.value}, “{matter.citation.one(18)}” citations, "
+            f"{court.formatting.size:g} point); check its local rules", ("court",)))
+    elif unknown := court.unknown():
+        out.append(source.problem(
+            f"not verified for the {court.name} (the drafts leave these out or use the federal "
+            f"default): {', '.join(unknown)}",
+            ("court",)))
+    out += _late(matter)
+    out += vehicle_warnings(a, court, source)
+    entry = next((e for e in a.docket if e.number == a.order.docket), None)
+    if entry is not None and (entry.date - a.order.date).days > 14:
+        out.append(source.problem(
+            f"the order is dated {a.order.date.isoformat()} but its docket entry {entry.number} was "
+            f"filed {(entry.date - a.order.date).days} days later, on {entry.date.isoformat()}; "
+            "check both dates", ("order", "date")))
+    drafting_response = bool(a.opposition) or a.response.filed is not None
+    if (drafting_response and rule.response_only_if_ordered.value
+            and matter.entry_with_role("response-order") is None):
+        out.append(source.problem(
+            f"the {court.name} allows a response only when the court orders one "
+            f"({rule.response_only_if_ordered.source}), and no docket entry has role: "
+            "response-order", ("opposition",) if a.opposition else ("response",)))
+    if rule.leave_required.value and a.motion.leave is False:
+        out.append(source.problem(
+            f"the {court.name} requires leave to file a motion for reconsideration "
+            f"({rule.leave_required.source}), and motion.leave is false: the motion does not "
+            "seek it", ("motion", "leave")))
+    return out
+
+
+def _late(matter: Matter) -> list[Problem]:
+    """The motion filed after its vehicle's last day: the local rule's, 59(e)'s or 60(c)(1)'s."""
+    a, court, vehicle = matter.answers, matter.court, matter.vehicle
+    if a.motion.filed is None or vehicle.deadline is None:
+        return []
+    if vehicle.deadline == "local" and not court.reconsideration.days.known:
+        return []
+    if vehicle.deadline == "60b" and not any(c in (1, 2, 3) for c in a.motion.clauses):
+        return []  # reasons (4)-(6): "a reasonable time", no fixed day to count
+    order_entry = next((e for e in a.docket if e.number == a.order.docket), None)
+    start = order_entry.date if order_entry is not None else a.order.date
+    try:
+        deadline = compute(court, start, vehicle.deadline)  # type: ignore[arg-type]
+    except DeadlineError as exc:
+        return [matter.source.problem(f"the motion's deadline is not checked: {exc}", ("order", "date"))]
+    if a.motion.filed <= deadline.last_day:
+        return []
+    binding = ("; the court must not extend this time (Fed. R. Civ. P. 6(b)(2))"
+               if vehicle.deadline in ("59e", "60b") else "; show good cause or check the dates")
+    return [matter.source.problem(
+        f"the motion is filed on {a.motion.filed.isoformat()}, after the last day under "
+        f"{deadline.rule}, {deadline.last_day.isoformat()} ({deadline.period}, counted from "
+        f"{start.isoformat()}){binding} (assembler deadline --court {court.id} --from "
+        f"{start.isoformat()} --rule {vehicle.deadline})", ("motion", "filed"))]
+
+
+def page_limit(matter: Matter, document_id: str, pages: int) -> str | None:
+    """A filed paper longer than the court's page limit: a warning naming the rule."""
+    rule = matter.court.reconsideration
+    fact = {"motion": rule.page_limit, "response": rule.page_limit,
+            "reply": rule.reply_page_limit}.get(document_id)
+    if fact is None or fact.value is None or pages <= fact.value:
+        return None
+    return (f"{document_id} runs to {pages} pages, over the limit of {fact.value} "
+            f"({fact.source}); the PDF counts every page, caption included: check what the rule counts")

@@ -1,0 +1,231 @@
+"""The grounds library: arguments for and against reconsideration, as data in the package.
+
+Each ground has an id, the side that raises it, a heading, default text in the
+answers' markup, and the authorities that text cites.  The default text may hold
+placeholders such as ``{movant.Short}`` or ``{movant:assert}`` (a verb agreeing
+with the movant); they are filled only with answer fields and what the answers'
+court implies (its name, its rule, its citation word), after the text is
+parsed, so a value prints as plain text.  A user's own text is never filled:
+it is data, printed as typed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from assembler.answers import markup
+from assembler.answers.markup import Document, Inline, Note, Paragraph, Styled, Text
+from assembler.law.courts import CitationStyle, Court
+from assembler.errors import Problem
+from assembler.answers.model import Answers
+from assembler.answers.reader import FieldPath, Source
+from assembler.law.vehicles import vehicle_id
+from assembler.papers.wording import RoleWords, long_date, movant_words, opponent_words
+
+GroundSide = Literal["movant", "opponent"]
+_VEHICLE_WORDS = {"local": "the court's local rule (an interlocutory order)",
+                  "54b": "Rule 54(b) (an interlocutory order)", "59e": "Rule 59(e) (a judgment)",
+                  "60b": "Rule 60(b) (relief from a final judgment or order)"}
+PLACEHOLDER = re.compile(r"\{([a-z_]+)([.:])([A-Za-z_]+)\}")
+
+
+class LibraryGround(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str
+    side: GroundSide
+    heading: str
+    text: str
+    authorities: tuple[str, ...] = ()
+    family: str = ""
+    vehicles: tuple[str, ...] = ()  # the motion.rule values it fits; empty: every one
+
+
+@lru_cache(maxsize=None)
+def library() -> dict[str, LibraryGround]:
+    """Every ground of the library, by id, in the order of the data files."""
+    folder = resources.files("assembler") / "data" / "grounds"
+    grounds: dict[str, LibraryGround] = {}
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        if not entry.name.endswith(".yaml"):
+            continue
+        data = yaml.safe_load(entry.read_text(encoding="utf-8"))
+        try:
+            for item in data["grounds"]:
+                ground = LibraryGround.model_validate(
+                    {"vehicles": data.get("vehicles", ()), **item, "family": data["family"]})
+                if ground.id in grounds:
+                    raise ValueError(f"ground {ground.id} is defined twice")
+                grounds[ground.id] = ground
+        except (ValidationError, ValueError, KeyError) as exc:  # shipped data: our bug
+            raise RuntimeError(f"grounds library {entry.name} is invalid: {exc}") from exc
+    return grounds
+
+
+def placeholder_values(answers: Answers, rule_citation: str | None, court_name: str,
+                       citation: CitationStyle) -> dict[str, str]:
+    """What library placeholders may print: answer fields (and the court's rule), nothing else."""
+    values: dict[str, str] = {}
+    for side, words in (("movant", movant_words(answers)), ("opponent", opponent_words(answers))):
+        values.update({f"{side}.{k}": v for k, v in words.words().items()})
+    values["order.date"] = long_date(answers.order.date)
+    values["order.docket"] = str(answers.order.docket)
+    values["order.cite"] = citation.one(answers.order.docket)
+    # the defined term the papers use for the challenged order: "the Order", "the Judgment"
+    values["order.noun"] = "Judgment" if answers.order.kind == "judgment" else "Order"
+    values["order.defined"] = answers.order.defined or values["order.noun"]
+    values["court.name"] = court_name
+    if rule_citation:
+        values["rule.citation"] = rule_citation
+    for entry in answers.docket:
+        if entry.role in ("motion", "response", "reply"):
+            values[f"{entry.role}.docket"] = str(entry.number)
+            values[f"{entry.role}.cite"] = citation.one(entry.number)
+    return values
+
+
+class PlaceholderError(ValueError):
+    pass
+
+
+def shown_heading(heading: str, defined: str = "Order") -> str:
+    """A library heading as a list shows it: the defined term in place of ``{order.defined}``."""
+    return heading.replace("{order.defined}", defined)
+
+
+def fill_text(value: str, values: dict[str, str], verbs: dict[str, RoleWords]) -> str:
+    """``value`` (plain text: a heading) with each placeholder replaced by its value."""
+    def one(match: re.Match[str]) -> str:
+        head, sep, tail = match.groups()
+        if sep == ":":
+            if head not in verbs:
+                raise PlaceholderError(f"{{{head}:{tail}}} names no side (movant or opponent)")
+            return verbs[head].verb(tail)
+        key = f"{head}.{tail}"
+        if key not in values:
+            raise PlaceholderError(key)
+        return values[key]
+    return PLACEHOLDER.sub(one, value)
+
+
+def fill(document: Document, values: dict[str, str], verbs: dict[str, RoleWords]) -> Document:
+    """``document`` with each placeholder in its plain text replaced by its value."""
+
+    def text(value: str) -> str:
+        return fill_text(value, values, verbs)
+
+    def inlines(nodes: tuple[Inline, ...]) -> tuple[Inline, ...]:
+        out: list[Inline] = []
+        for node in nodes:
+            if isinstance(node, Text):
+                out.append(Text(text(node.text)))
+            elif isinstance(node, Styled):
+                out.append(Styled(node.style, inlines(node.children)))
+            elif isinstance(node, Note):
+                out.append(Note(inlines(node.children)))
+            else:
+                out.append(node)
+        return tuple(out)
+
+    return Document(tuple(Paragraph(inlines(p.children), p.kind, p.marker) for p in document.paragraphs),
+                    document.citations)
+
+
+@dataclass(frozen=True)
+class ResolvedGround:
+    """One argument of the set, with its text from the answers or from the library."""
+
+    id: str
+    heading: str
+    text: Document
+    summary: Document | None
+    reply: Document | None
+    answers: str | None
+    authorities: tuple[str, ...]  # those the library's text cites; none for the user's own text
+
+
+_LISTS: tuple[tuple[str, GroundSide], ...] = (("grounds", "movant"), ("opposition", "opponent"))
+_HINTS = {
+    "rule.citation": " (the court's profile names no reconsideration rule; write the ground's text)",
+    "motion.docket": " (mark the motion's docket entry with role: motion)",
+    "motion.cite": " (mark the motion's docket entry with role: motion)",
+    "response.cite": " (mark the response's docket entry with role: response)",
+    "response.docket": " (mark the response's docket entry with role: response)",
+    "reply.docket": " (mark the reply's docket entry with role: reply)",
+}
+
+
+def resolve(answers: Answers, source: Source, texts: dict[FieldPath, Document], court: Court,
+            citation: CitationStyle) -> tuple[dict[str, tuple[ResolvedGround, ...]], list[Problem]]:
+    """Both sides' grounds, each with its text from the answers or the library; and any problems."""
+    lib = library()
+    values = placeholder_values(answers, court.reconsideration.rule.value, court.name, citation)
+    verbs = {"movant": movant_words(answers), "opponent": opponent_words(answers)}
+    motion_ids = {g.id for g in answers.grounds}
+    vehicle = vehicle_id(answers, court)
+    problems: list[Problem] = []
+    resolved: dict[str, tuple[ResolvedGround, ...]] = {}
+    for key, side in _LISTS:
+        out = []
+        seen: set[str] = set()
+        for index, ground in enumerate(getattr(answers, key)):
+            here = (key, index)
+            entry = lib.get(ground.id)
+            if ground.id in seen:
+                problems.append(source.problem(f"ground {ground.id!r} is listed twice", here + ("id",)))
+            seen.add(ground.id)
+            if entry is not None and entry.side != side:
+                other = "opposition" if key == "grounds" else "grounds"
+                problems.append(source.problem(
+                    f"ground {ground.id!r} is the {entry.side}'s argument in the library; "
+                    f"list it under {other}", here + ("id",)))
+                continue
+            if (entry is not None and entry.vehicles and vehicle not in entry.vehicles
+                    and ground.text is None):
+                problems.append(source.problem(
+                    f"ground {ground.id!r} argues under {_VEHICLE_WORDS[entry.vehicles[0]]}, and this "
+                    f"motion is under {_VEHICLE_WORDS[vehicle]} (motion.rule: {vehicle}); choose a "
+                    f"ground for it (`assembler grounds --rule {vehicle}`) or write the ground's text",
+                    here + ("id",)))
+                continue
+            if entry is None and (ground.heading is None or ground.text is None):
+                problems.append(source.problem(
+                    f"ground {ground.id!r} is not in the grounds library (`assembler grounds` "
+                    "lists them); a ground of your own needs a heading and a text", here + ("id",)))
+                continue
+            if key == "grounds":
+                for name in ("answers", "reply"):
+                    if getattr(ground, name) is not None:
+                        problems.append(source.problem(
+                            f"only an opposition ground has {name}:", here + (name,)))
+            elif ground.answers is not None and ground.answers not in motion_ids:
+                problems.append(source.problem(
+                    f"answers {ground.answers!r}, which is not one of the motion's grounds",
+                    here + ("answers",)))
+            text = texts.get(here + ("text",))
+            if text is None:
+                assert entry is not None
+                try:
+                    text = fill(markup.parse(entry.text), values, verbs)
+                except PlaceholderError as exc:
+                    problems.append(source.problem(
+                        f"the library text of ground {ground.id!r} needs {exc}, which the answers "
+                        f"do not give{_HINTS.get(str(exc), '')}", here + ("id",)))
+                    continue
+            heading = ground.heading
+            if heading is None and entry is not None:
+                heading = fill_text(entry.heading, values, verbs)  # "The {order.defined} Is Void"
+            out.append(ResolvedGround(
+                id=ground.id, heading=heading or "",
+                text=text, summary=texts.get(here + ("summary",)),
+                reply=texts.get(here + ("reply",)), answers=ground.answers,
+                authorities=entry.authorities if entry and ground.text is None else ()))
+        resolved[key] = tuple(out)
+    return resolved, problems

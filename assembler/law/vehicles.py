@@ -1,0 +1,161 @@
+"""The procedure and the outcome: which rule the motion moves under, and what the orders give.
+
+The vehicle (``motion.rule``) decides the rule cited, the paper's name and
+title, the standard stated, the kind of paper it reaches and the deadline
+(``data/vehicles.yaml``).  The outcome of each proposed order
+(``ruling.<side>.outcome``) decides its opening sentence and its ORDERED list,
+item by item, from phrases in ``data/wording.yaml``: a partly granted motion
+vacates only the parts granted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from assembler.law.courts import Court
+from assembler.errors import Problem
+from assembler.answers.model import Answers
+from assembler.answers.reader import Source
+
+DEFAULT_OUTCOME = {"granting": "granted", "denying": "denied"}
+OUTCOMES = {"granting": ("granted", "granted-in-part"),
+            "denying": ("denied", "denied-without-prejudice", "adhered")}
+
+
+@lru_cache(maxsize=None)
+def vehicles() -> dict[str, dict[str, Any]]:
+    text = (resources.files("assembler") / "data" / "vehicles.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@dataclass(frozen=True)
+class Vehicle:
+    """The motion's vehicle, resolved for one court and one challenged paper."""
+
+    id: str
+    rule: str | None          # the rule cited ("LRCiv 7.2(g)", "Fed. R. Civ. P. 59(e)")
+    paper: str                # "Motion to Alter or Amend the Judgment"
+    title: str                # "MOTION TO ALTER OR AMEND THE AUGUST 24, 2012 JUDGMENT"
+    reaches: str              # "order" or "judgment"
+    deadline: str | None      # the rule `deadline` counts: local, 59e, 60b, or none
+    standard: str | None      # the rule's own words, in the answers' markup
+    moves_for: str            # "reconsideration of", "an order altering or amending"
+    asks_to: str              # "reconsider", "alter or amend"
+    of: str                   # "a Motion for Reconsideration of", "... the Judgment directed to"
+    short: str                # "Motion to Reconsider" (the model order's words), "Motion"
+
+
+def vehicle_id(answers: Answers, court: Court) -> str:
+    """The vehicle the answers choose, or the default: 59(e) for a judgment, else the local rule."""
+    if answers.motion.rule is not None:
+        return answers.motion.rule
+    if answers.order.kind == "judgment":
+        return "59e"
+    return "local" if court.reconsideration.rule.known else "54b"
+
+
+def resolve(answers: Answers, court: Court) -> Vehicle:
+    vid = vehicle_id(answers, court)
+    data = vehicles()[vid]
+    noun = "Judgment" if answers.order.kind == "judgment" else "Order"
+    # "AUGUST 24, 2012 ORDER" stays whole on the title's last line
+    date = f"{answers.order.date:%B}\u00a0{answers.order.date.day},\u00a0{answers.order.date.year}".upper()
+    rule = data["rule"]
+    if vid == "local":
+        rule = court.reconsideration.rule.value
+    elif vid == "60b" and answers.motion.clauses:
+        rule = "Fed. R. Civ. P. 60(b)" + _clauses(sorted(set(answers.motion.clauses)))
+    return Vehicle(id=vid, rule=rule, paper=data["paper"].format(Noun=noun),
+                   title=data["title"].format(date=date, noun=noun.upper()),
+                   reaches=data["reaches"], deadline=data["deadline"], standard=data["standard"],
+                   moves_for=data["moves_for"], asks_to=data["asks_to"], of=data["of"],
+                   short=data["short"])
+
+
+def _clauses(numbers: list[int]) -> str:
+    """``(1)``, ``(1) and (3)``, ``(1), (2), and (6)``, as the rules write lists."""
+    parts = [f"({n})" for n in numbers]
+    if len(parts) <= 2:
+        return " and ".join(parts)
+    return ", ".join(parts[:-1]) + ", and " + parts[-1]
+
+
+def problems(answers: Answers, court: Court, source: Source) -> list[Problem]:
+    """What makes the vehicle or the outcome impossible to draft: errors, not warnings."""
+    out: list[Problem] = []
+    motion = answers.motion
+    if motion.rule == "local" and not court.reconsideration.rule.known:
+        out.append(source.problem(
+            f"the {court.name} has no local rule on reconsideration in its profile; use 54b, 59e or "
+            "60b", ("motion", "rule")))
+    if motion.clauses and vehicle_id(answers, court) != "60b":
+        out.append(source.problem("clauses name reasons of Rule 60(b); they need rule: 60b",
+                                  ("motion", "clauses")))
+    if motion.asks in ("modify", "amend") and motion.modification is None:
+        out.append(source.problem(f"asks: {motion.asks} needs modification: the new text",
+                                  ("motion", "asks")))
+    if motion.asks == "amend" and answers.order.kind != "judgment":
+        out.append(source.problem("asks: amend is for a judgment (order.kind: judgment); an order "
+                                  "is vacated or modified", ("motion", "asks")))
+    if answers.ruling is None:
+        return out
+    for side in ("granting", "denying"):
+        ruling = getattr(answers.ruling, side)
+        if ruling is None or ruling.outcome is None:
+            continue
+        if ruling.outcome not in OUTCOMES[side]:
+            out.append(source.problem(
+                f"the {side} order's outcome is one of {', '.join(OUTCOMES[side])}",
+                ("ruling", side, "outcome")))
+        if ruling.outcome == "granted-in-part":
+            if not motion.parts:
+                out.append(source.problem(
+                    "granted-in-part needs motion.parts (what the motion targets) and granted "
+                    "(which of them the order grants)", ("ruling", side, "outcome")))
+            elif not ruling.granted or len(set(ruling.granted)) == len(motion.parts):
+                out.append(source.problem(
+                    f"granted-in-part needs granted: the numbers of some, not all, of the "
+                    f"{len(motion.parts)} motion.parts", ("ruling", side, "granted")))
+        for number in ruling.granted:
+            if number > len(motion.parts):
+                out.append(source.problem(
+                    f"granted names part {number}, but motion.parts has {len(motion.parts)}",
+                    ("ruling", side, "granted")))
+    return out
+
+
+def warnings(answers: Answers, court: Court, source: Source) -> list[Problem]:
+    """Mismatches a lawyer must look at: the vehicle and the paper, and who decides."""
+    out: list[Problem] = []
+    vid = vehicle_id(answers, court)
+    kind = answers.order.kind
+    if vid == "59e" and kind == "order":
+        out.append(source.problem(
+            "Rule 59(e) reaches judgments, and the challenged paper is an interlocutory order "
+            "(order.kind: order): such an order is reconsidered under Rule 54(b) or the local rule",
+            ("motion", "rule")))
+    elif vid == "60b" and kind == "order":
+        out.append(source.problem(
+            "Rule 60(b) reaches final judgments and orders, and the challenged paper is marked an "
+            "interlocutory order (order.kind: order); check that the order is final",
+            ("motion", "rule")))
+    elif vid in ("54b", "local") and kind == "judgment":
+        rule = "Rule 54(b)" if vid == "54b" else (court.reconsideration.rule.value or "the local rule")
+        out.append(source.problem(
+            f"after judgment, {rule} no longer reaches it: a judgment is altered or amended under "
+            "Rule 59(e) (28 days, not extendable) or relieved from under Rule 60(b)",
+            ("motion", "rule")))
+    order_title = (answers.order.judge_title or "").lower()
+    decider_title = answers.case.judge_title.lower()
+    if "magistrate" in order_title and "magistrate" not in decider_title:
+        out.append(source.problem(
+            "the challenged order is a magistrate judge's and a district judge decides: asking a "
+            "district judge to set aside a magistrate judge's non-dispositive order is an objection "
+            "under Fed. R. Civ. P. 72(a), within 14 days after service of the order, not a motion "
+            "for reconsideration", ("order", "judge_title")))
+    return out

@@ -1,0 +1,11 @@
+"""The papers: which ones a matter gets, and each one written as Word would.
+
+Takes a ``Matter`` and gives .docx documents: ``registry`` says what each
+paper is (who files it, its date, its template, what it needs, which court
+rules bar it), ``view`` shapes the answers for a template, ``render`` runs the
+strict sandboxed docxtpl templates, ``richtext`` turns markup into Word runs
+and footnotes (``wordxml``), then ``wordcount``, ``titles``, ``properties``
+and ``consistency`` finish and cross-check the set; ``styles`` names the
+styles templates and code share; ``pdf`` converts with LibreOffice;
+``textview`` reads a draft back as text.
+"""

@@ -1,0 +1,105 @@
+"""Check that the papers of one set agree before any of them is written.
+
+The drafts are read back as text, the way a reader meets them: every paper
+shows the same caption, cites the docket in the court's one style, and cites
+only entries that are in the docket list.  A template of the user's own that
+hard-codes a caption or a citation is caught here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Mapping
+
+from assembler.papers import wordxml
+from assembler.answers.matter import Matter
+from assembler.law.courts import PLURALS
+from assembler.errors import ConsistencyError
+
+W_TBL = f"{{{wordxml.W_NS}}}tbl"
+# every docket-citation word (courts.CitationWord) and its plural (courts.PLURALS)
+_CITE = re.compile(r"(?<![\w.])(Docket|Doc\. Nos?\.|Docs?\.|ECF Nos?\.|Dkt\. Nos?\.|Dkt\. #|Dkts?\.|dkt\.)"
+                   r" ?(\d+(?:, \d+)*)")
+_SINGULAR = {plural: word for word, plural in PLURALS.items()}
+
+
+def caption_of(document: Any) -> str | None:
+    """The caption table's text (parties and case number), or None where a template has none."""
+    table = next(document.element.body.iter(W_TBL), None)
+    if table is None:
+        return None
+    return "\n".join(wordxml.paragraph_texts(table))
+
+
+def citations_in(document: Any) -> list[tuple[str, int]]:
+    texts = wordxml.paragraph_texts(document.element.body) + wordxml.footnote_texts(document)
+    return [(_SINGULAR.get(m.group(1), m.group(1)), int(number)) for text in texts
+            for m in _CITE.finditer(text.replace("\u00a0", " ")) for number in m.group(2).split(", ")]
+
+
+def paper_dates(matter: Matter) -> dict[str, tuple[dt.date | None, int | None]]:
+    """Each paper's date and its own docket number, as far as the answers tell them."""
+    a = matter.answers
+
+    def party_paper(role: str, filed: dt.date | None) -> tuple[dt.date | None, int | None]:
+        entry = matter.entry_with_role(role)
+        return (filed or (entry.date if entry else None), entry.number if entry else None)
+
+    ruling = a.ruling.date if a.ruling else None
+    return {"notice": party_paper("motion", a.motion.filed),
+            "motion": party_paper("motion", a.motion.filed),
+            "response": party_paper("response", a.response.filed),
+            "reply": party_paper("reply", a.reply.filed),
+            "order-granting": (ruling, None), "order-denying": (ruling, None)}
+
+
+def _time_travel(matter: Matter, documents: Mapping[str, Any]) -> list[str]:
+    """A paper cannot cite a docket entry filed after it, nor its own entry."""
+    problems = []
+    dates = {entry.number: entry.date for entry in matter.answers.docket}
+    known = paper_dates(matter)
+    for doc_id, document in documents.items():
+        when, own = known.get(doc_id, (None, None))
+        for _, number in sorted(set(citations_in(document))):
+            if number == own:
+                problems.append(f"{doc_id}.docx cites its own docket entry, "
+                                f"{matter.citation.word} {number}")
+            elif when is not None and number in dates and dates[number] > when:
+                problems.append(
+                    f"{doc_id}.docx, dated {when.isoformat()}, cites {matter.citation.word} "
+                    f"{number}, filed later ({dates[number].isoformat()})")
+    return problems
+
+
+def check_set(matter: Matter, documents: Mapping[str, Any]) -> None:
+    """Raise ``ConsistencyError`` naming every disagreement among ``documents`` (id -> Document)."""
+    problems: list[str] = []
+    word = matter.citation.word
+    numbers = {entry.number for entry in matter.answers.docket}
+    captions: dict[str, str] = {}
+    for doc_id, document in documents.items():
+        body = "\n".join(wordxml.paragraph_texts(document.element.body))
+        if matter.answers.case.number not in body:
+            problems.append(f"{doc_id}.docx does not give the case number {matter.answers.case.number}")
+        caption = caption_of(document)
+        if caption is not None:
+            captions[doc_id] = caption
+        for line in matter.court.caption:
+            if line not in body:
+                problems.append(f"{doc_id}.docx does not name the court as “{line}”")
+        for cited_word, number in sorted(set(citations_in(document))):
+            if cited_word != word:
+                problems.append(f"{doc_id}.docx cites “{cited_word} {number}”, but "
+                                f"{matter.court.name} papers cite “{word} {number}”")
+            if number not in numbers:
+                problems.append(f"{doc_id}.docx cites docket {number}, which is not in the docket list")
+    if any("papers cite “" in problem for problem in problems):
+        problems.append("to name an entry in typed text, write [[@21]]: it prints in the court's form")
+    problems += _time_travel(matter, documents)
+    if len(set(captions.values())) > 1:
+        first = next(iter(captions))
+        differ = [d for d, c in captions.items() if c != captions[first]]
+        problems.append(f"the captions of {', '.join(differ)} differ from that of {first}")
+    if problems:
+        raise ConsistencyError(f"{matter.file}: the drafts disagree: " + "; ".join(problems))

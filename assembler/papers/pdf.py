@@ -1,0 +1,82 @@
+"""PDFs of the drafts, as the court receives them: LibreOffice, started once per run.
+
+Every .docx of a run is converted by a single ``soffice`` process with a
+profile of its own (so it works beside an open LibreOffice and beside another
+run), under a timeout; each PDF is then put beside its .docx whole (temporary
+file and rename).  The page count is read from the PDF, for the court's page
+limits.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from assembler.errors import OutputError
+from assembler.files import atomic_write
+
+INSTALL = ("--pdf needs LibreOffice, which is not installed (on Debian or Ubuntu: "
+           "apt-get install libreoffice-writer-nogui)")
+_PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+
+
+@dataclass(frozen=True)
+class Pdf:
+    path: Path
+    size: int
+    sha256: str
+    pages: int
+
+
+def soffice() -> str:
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    raise OutputError(INSTALL)
+
+
+def page_count(data: bytes) -> int:
+    """Pages of a PDF LibreOffice wrote (its page objects are never compressed away)."""
+    return len(_PAGE.findall(data))
+
+
+def convert(documents: Sequence[Path], *, force: bool = True, timeout_per_document: float = 20.0) -> list[Pdf]:
+    """A PDF beside each of ``documents``, all converted by one LibreOffice process."""
+    if not documents:
+        return []
+    program = soffice()
+    with tempfile.TemporaryDirectory(prefix="assembler-pdf-") as tmp:
+        work = Path(tmp)
+        inputs = []
+        for index, document in enumerate(documents):  # unique names: motion.docx of many cases
+            copy = work / "in" / f"{index:06d}.docx"
+            copy.parent.mkdir(exist_ok=True)
+            shutil.copyfile(document, copy)
+            inputs.append(copy)
+        command = [program, "--headless", "--norestore", "--nolockcheck",
+                   f"-env:UserInstallation={(work / 'profile').as_uri()}",
+                   "--convert-to", "pdf", "--outdir", str(work / "out"), *map(str, inputs)]
+        try:
+            subprocess.run(command, capture_output=True, check=False,
+                           timeout=60 + timeout_per_document * len(inputs))
+        except subprocess.TimeoutExpired:
+            raise OutputError(f"LibreOffice did not finish converting {len(inputs)} drafts to PDF "
+                              "in time; the .docx drafts are written") from None
+        results = []
+        for document, copy in zip(documents, inputs):
+            produced = work / "out" / (copy.stem + ".pdf")
+            if not produced.is_file():
+                raise OutputError(f"LibreOffice could not convert {document} to PDF; the .docx "
+                                  "drafts are written")
+            data = produced.read_bytes()
+            target = document.with_suffix(".pdf")
+            atomic_write(data, target, force=force)
+            results.append(Pdf(target, len(data), hashlib.sha256(data).hexdigest(), page_count(data)))
+    return results

@@ -1,0 +1,394 @@
+"""Render documents: strict, sandboxed docxtpl, each template compiled once per process.
+
+A ``TemplateSet`` reads and compiles each .docx template (and the shared parts it
+includes) on first use and keeps it; rendering a document then costs one
+``Document`` load, one Jinja render and one save.  Output goes through a
+temporary file and a rename, so a draft is whole or absent.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+import jinja2
+from docx.opc.pkgwriter import PackageWriter
+from docxtpl import DocxTemplate
+from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment
+
+from assembler.papers import wordxml
+from assembler.answers.matter import Matter
+from assembler.papers.consistency import check_set, paper_dates
+from assembler.law.courts import Formatting
+from assembler.errors import OutputError, TemplateError
+from assembler.law.forms import notice_of_motion
+from assembler.files import atomic_write, atomic_write_all
+from assembler.papers.properties import set_properties
+from assembler.papers.richtext import Writer
+from assembler.papers.titles import balance_titles
+from assembler.papers.view import Fields, build_context
+from assembler.papers.wordcount import fill_word_count
+
+from assembler.names import DOCUMENTS, NOTICE  # noqa: E402  (re-exported)
+
+
+def default_template_dir() -> Path:
+    """Templates ship inside the package; in a source checkout they live in ``templates/``."""
+    package = Path(__file__).resolve().parents[1]
+    for candidate in (package / "templates", package.parent / "templates"):
+        if (candidate / "motion.docx").is_file():
+            return candidate
+    raise TemplateError("the document templates are missing from this installation")
+
+
+_HINTS = {
+    "motion_entry": " (mark the motion's docket entry with role: motion)",
+    "response_entry": " (mark the response's docket entry with role: response)",
+    "reply_entry": " (mark the reply's docket entry with role: reply)",
+    "filed": " (give motion.filed, the filing date)",
+    "response_filed": " (give response.filed, or mark the response's docket entry with role: response)",
+    "reply_filed": " (give reply.filed, or mark the reply's docket entry with role: reply)",
+    "replies": " (give the movant's reply: to at least one opposition ground)",
+    "motion_grounds": " (give grounds: the movant's arguments)",
+    "background": " (give a background: text to the docket entries, told in date order)",
+    "motion_background": " (give a background: text to the docket entries without a role)",
+    "response_grounds": " (give opposition: the opponent's arguments)",
+    "rule.standard": " (the court's profile states no standard for reconsideration: write motion.standard)",
+    "ruling.denying": " (give ruling.denying: the court's reasoning for the order denying)",
+    "ruling.granting": " (give ruling.granting: the court's reasoning for the order granting)",
+    "ruling": " (give ruling: with its date and the court's reasoning)",
+}
+
+
+class Missing(jinja2.StrictUndefined):
+    """A value the template needs and the answers do not give: fail, and say which."""
+
+    __slots__ = ()
+
+    @property
+    def _undefined_message(self) -> str:
+        obj = self._undefined_obj
+        if isinstance(obj, Fields):
+            path = f"{obj._path}.{self._undefined_name}"
+            return f"it needs {path}, which the answers do not give" + _HINTS.get(path, "")
+        if obj is jinja2.utils.missing:
+            return (f"it needs {self._undefined_name}, which the answers do not give"
+                    + _HINTS.get(self._undefined_name or "", ""))
+        return f"it asks for {self._undefined_name!r}, which {type(obj).__name__} does not have"
+
+
+class _PartLoader(jinja2.BaseLoader):
+    """Loads ``{% include "parts/x.docx" %}``: the body of a shared .docx part, as template XML."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def get_source(self, environment: jinja2.Environment, template: str) -> tuple[str, str, Callable[[], bool]]:
+        path = (self.folder / template).resolve()
+        if self.folder.resolve() not in path.parents or not path.is_file():
+            raise jinja2.TemplateNotFound(template)
+        tpl = DocxTemplate(str(path))
+        tpl.init_docx()
+        body = tpl.docx.element.body
+        children = [child for child in body if not child.tag.endswith("}sectPr")]
+        xml = "".join(tpl.xml_to_string(child) for child in children)
+        xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", literal_escapes(tpl.patch_xml(xml)))
+        mtime = path.stat().st_mtime
+        return xml, str(path), lambda: path.stat().st_mtime == mtime
+
+
+_ESCAPES = {"{_{": "{{ '{{' }}", "}_}": "{{ '}}' }}", "{_%": "{{ '{%' }}", "%_}": "{{ '%}' }}"}
+
+
+def literal_escapes(source: str) -> str:
+    """docxtpl's ``{_{`` (a literal ``{{`` in a template) turned into Jinja before compiling.
+
+    docxtpl replaces the escapes in the rendered output, which would also change
+    text a user typed ("{_{" printed as "{{"); done on the template, user text is
+    never touched.
+    """
+    return re.sub("|".join(re.escape(k) for k in _ESCAPES), lambda m: _ESCAPES[m.group()], source)
+
+
+def make_environment(folder: Path) -> SandboxedEnvironment:
+    env = SandboxedEnvironment(undefined=Missing, autoescape=True, loader=_PartLoader(folder),
+                               auto_reload=False)
+    return env
+
+
+@dataclass
+class _Compiled:
+    name: str
+    blob: bytes
+    body: jinja2.Template
+    parts: dict[str, jinja2.Template]  # headers and footers, by part name
+    first_note_id: int  # above every footnote id the template already has
+
+
+class _Document(DocxTemplate):
+    """A docxtpl template whose Jinja source was compiled once, ahead of time."""
+
+    def __init__(self, compiled: _Compiled) -> None:
+        super().__init__(io.BytesIO(compiled.blob))
+        self.compiled = compiled
+
+    def build_xml(self, context: dict[str, Any], jinja_env: Any = None) -> str:
+        return self._finish(self.compiled.body.render(context))
+
+    def build_headers_footers_xml(self, context: dict[str, Any], uri: str, jinja_env: Any = None):
+        for rel_key, part in self.get_headers_footers(uri):
+            template = self.compiled.parts.get(str(part.partname))
+            if template is None:
+                continue
+            xml = self._finish(template.render(context))
+            yield rel_key, xml.encode(self.get_headers_footers_encoding(xml))
+
+    def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
+        if any("{" in (getattr(self.docx.core_properties, p) or "")
+               for p in ("author", "comments", "identifier", "language", "subject", "title")):
+            super().render_properties(context, jinja_env)
+
+    def render_footnotes(self, context: dict[str, Any], jinja_env: Any = None) -> None:
+        for rel in self.docx.part.rels.values():
+            if rel.reltype.endswith("/footnotes") and b"{" in rel.target_part.blob:
+                super().render_footnotes(context, jinja_env)
+                return
+
+    def _finish(self, xml: str) -> str:
+        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        return self.resolve_listing(xml)
+
+
+class TemplateSet:
+    """The templates of one folder, each compiled on first use and then reused."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = Path(folder) if folder else default_template_dir()
+        self.env = make_environment(self.folder)
+        self._compiled: dict[str, _Compiled] = {}
+
+    def names(self) -> list[str]:
+        return sorted(p.stem for p in self.folder.glob("*.docx"))
+
+    def compiled(self, document_id: str) -> _Compiled:
+        if document_id not in self._compiled:
+            self._compiled[document_id] = self._compile(document_id)
+        return self._compiled[document_id]
+
+    def _compile(self, document_id: str) -> _Compiled:
+        name = f"{document_id}.docx"
+        path = self.folder / name
+        if not path.is_file():
+            raise TemplateError(f"no template {name} in {self.folder}")
+        blob = path.read_bytes()
+        tpl = DocxTemplate(io.BytesIO(blob))
+        tpl.init_docx()
+        try:
+            body = self._from_xml(tpl, tpl.get_xml(), name)
+            parts = {}
+            for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+                for _, part in tpl.get_headers_footers(uri):
+                    parts[str(part.partname)] = self._from_xml(tpl, tpl.get_part_xml(part), name)
+        except TemplateSyntaxError as exc:
+            raise TemplateError(f"template {name} has a tag Jinja cannot read: {exc.message}") from None
+        except jinja2.TemplateNotFound as exc:
+            raise TemplateError(f"template {name} includes {exc.name}, which is not in {self.folder}") from None
+        return _Compiled(name, blob, body, parts, wordxml.highest_footnote_id(tpl.docx) + 1)
+
+    def _from_xml(self, tpl: DocxTemplate, xml: str, name: str) -> jinja2.Template:
+        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", literal_escapes(tpl.patch_xml(xml)))
+        template = self.env.from_string(source)
+        template.name = name
+        return template
+
+    def render(self, matter: Matter, document_id: str) -> Any:
+        """Render one document of ``matter``; returns the python-docx ``Document``."""
+        compiled = self.compiled(document_id)
+        doc = _Document(compiled)
+        doc.init_docx()
+        names = ({e.number: e.cite_as for e in matter.answers.docket if e.cite_as}
+                 if matter.answers.citation.names else None)
+        writer = Writer(matter.citation, first_note_id=compiled.first_note_id, names=names)
+        context = build_context(matter, writer)
+        try:
+            doc.render(context)
+        except UndefinedError as exc:  # the answers lack a value: name their file
+            raise TemplateError(f"{matter.file}: template {compiled.name}: {exc.message}") from None
+        except SecurityError as exc:
+            raise TemplateError(f"template {compiled.name} tried something unsafe: {exc}") from None
+        except jinja2.TemplateError as exc:
+            raise TemplateError(f"template {compiled.name}: {exc}") from None
+        wordxml.attach_footnotes(doc.docx, writer.notes)
+        fill_word_count(doc.docx)
+        apply_formatting(doc.docx, matter.court.formatting)
+        set_properties(doc.docx, matter, document_id, paper_dates(matter).get(document_id, (None, None))[0])
+        return doc
+
+
+def apply_formatting(document: Any, formatting: Formatting) -> None:
+    """Font sizes in the court's size (body and footnotes alike); pleading paper where asked;
+    titles in balanced lines (measured in the court's size)."""
+    wordxml.set_font_sizes(document, formatting.size, formatting.footnote_size)
+    if formatting.pleading_lines.value:
+        wordxml.pleading_paper(document, formatting.size)
+    balance_titles(document)
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
+             *(f"lpt{i}" for i in range(1, 10))}
+
+
+def safe_name(text: str, fallback: str = "case") -> str:
+    """A file or folder name from ``text`` that cannot leave its folder on any system."""
+    name = _UNSAFE.sub("-", text).strip(".-_")[:100].strip(".-_")
+    if not name or name.lower() in _RESERVED:
+        name = f"{fallback}-{name}" if name else fallback
+    return name
+
+
+_EPOCH = (1980, 1, 1, 0, 0, 0)
+
+
+class _StableZip:
+    """python-docx's physical package writer, stamping every member with one fixed time."""
+
+    def __init__(self, zipf: zipfile.ZipFile) -> None:
+        self._zipf = zipf
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        member = zipfile.ZipInfo(pack_uri.membername, date_time=_EPOCH)
+        member.compress_type = zipfile.ZIP_DEFLATED
+        member.external_attr = 0o644 << 16
+        self._zipf.writestr(member, blob)
+
+
+def docx_bytes(doc: Any) -> bytes:
+    """The .docx file of a rendered document, the same bytes for the same draft.
+
+    python-docx stamps each zip member with the time of saving; a fixed stamp
+    makes a draft's SHA-256 depend on its content alone, run after run.  This
+    is ``OpcPackage.save`` with that one change.
+    """
+    package = getattr(doc, "docx", doc).part.package  # a DocxTemplate or a python-docx Document
+    parts = list(package.parts)
+    for part in parts:
+        part.before_marshal()
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zipf:
+        writer: Any = _StableZip(zipf)  # duck-types python-docx's PhysPkgWriter
+        PackageWriter._write_content_types_stream(writer, parts)
+        PackageWriter._write_pkg_rels(writer, package.rels)
+        PackageWriter._write_parts(writer, parts)
+    return out.getvalue()
+
+
+def atomic_save(doc: Any, target: Path, *, force: bool) -> int:
+    """Save a rendered document to ``target`` through a temporary file; returns its size."""
+    return atomic_write(docx_bytes(doc), target, force=force)
+
+
+def folder_for_case(out_dir: Path, case_number: str) -> Path:
+    """``out_dir/<case number, made a safe name>``: one folder per case."""
+    return out_dir / safe_name(case_number)
+
+
+def case_folder(out_dir: Path, matter: Matter) -> Path:
+    return folder_for_case(out_dir, matter.answers.case.number)
+
+
+def allowed_documents(matter: Matter, documents: Iterable[str], *, explicit: bool,
+                      unordered: bool = False) -> tuple[list[str], str | None]:
+    """The papers to draft, and why any were left out.
+
+    Where the court files a notice of motion beside the memorandum of law, the
+    default set has the notice before the motion.  Where the court allows a
+    response (and so a reply) only when it orders one,
+    and no docket entry has role: response-order, the two are left out of the
+    default set; asked for by name, they are an error unless ``unordered``.
+    """
+    documents = list(documents)
+    split = notice_of_motion(matter.answers, matter.court)
+    if NOTICE in documents and not split:
+        raise OutputError(f"{matter.file}: the {matter.court.name} files the motion as one paper "
+                          f"({matter.court.notice_of_motion.source}); give motion.notice to draft a "
+                          "notice of motion beside it")
+    if split and not explicit and NOTICE not in documents and "motion" in documents:
+        documents.insert(documents.index("motion"), NOTICE)
+    rule = matter.court.reconsideration.response_only_if_ordered
+    if (not rule.value or matter.vehicle.id != "local" or unordered
+            or matter.entry_with_role("response-order") is not None):
+        return documents, None
+    barred = [d for d in documents if d in ("response", "reply")]
+    if not barred:
+        return documents, None
+    why = (f"the {matter.court.name} allows a response and a reply only when the court orders one "
+           f"({rule.source.split(' (')[0]}), and no docket entry has role: response-order")
+    if explicit:
+        raise OutputError(f"{matter.file}: {why}; add the order to the docket, or pass "
+                          "--unordered-response to draft them anyway")
+    return [d for d in documents if d not in barred], f"not drafting {' and '.join(barred)}: {why}"
+
+
+# what each paper cannot be drafted without, beyond what the answer model itself requires
+_NEEDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "notice": (("motion.relief", "what the motion asks"), ("counsel.movant", "the movant's counsel")),
+    "motion": (("motion.relief", "what the motion asks"), ("motion.filed", "the motion's date"),
+               ("grounds", "the motion's argument"), ("counsel.movant", "the movant's counsel"),
+               ("docket.background", "the background: a background text on the entries it tells")),
+    "response": (("opposition", "the response's argument"), ("counsel.opponent", "the opponent's counsel")),
+    "reply": (("motion.relief", "what the motion asks"), ("counsel.movant", "the movant's counsel")),
+    "order-granting": (("ruling.granting", "the order granting"),),
+    "order-denying": (("ruling.denying", "the order denying"),),
+}
+
+
+def missing_answers(matter: Matter, documents: Iterable[str]) -> list[str]:
+    """The answers ``documents`` need and the file does not give yet (an imported docket has
+    the record; the argument, the relief and the ruling are the lawyer's)."""
+    from assembler.answers.reader import value_at
+
+    data = matter.answers.model_dump(exclude_defaults=True)
+    missing: dict[str, str] = {}
+    told = any(entry.background for entry in matter.answers.docket if entry.role is None)
+    for document in documents:
+        for path, what in _NEEDS.get(document, ()):
+            if path == "docket.background":
+                if not told:
+                    missing.setdefault(path, what)
+            elif value_at(data, tuple(path.split("."))) in (None, [], {}):
+                missing.setdefault(path, what)
+    return [f"{path} ({what})" for path, what in missing.items()]
+
+
+def render_set(matter: Matter, documents: Iterable[str],
+               templates: TemplateSet | None = None) -> list[Any]:
+    """Render ``documents`` of ``matter`` in memory, and check that they agree with each other."""
+    templates = templates or TemplateSet()
+    documents = list(documents)
+    rendered = [templates.render(matter, doc_id) for doc_id in documents]
+    check_set(matter, {doc_id: doc.docx for doc_id, doc in zip(documents, rendered)})
+    return rendered
+
+
+def render_matter(matter: Matter, out_dir: Path, documents: Iterable[str] = DOCUMENTS, *,
+                  force: bool = False, templates: TemplateSet | None = None) -> list[Path]:
+    """Render ``documents`` of ``matter`` into ``out_dir/<case number>/``; all or nothing is checked first."""
+    templates = templates or TemplateSet()
+    folder = case_folder(out_dir, matter)
+    documents = list(documents)
+    targets = [folder / f"{doc_id}.docx" for doc_id in documents]
+    if not force:
+        existing = [str(t) for t in targets if t.exists()]
+        if existing:
+            raise OutputError(f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''} "
+                              "(use --force to overwrite)")
+    rendered = render_set(matter, documents, templates)
+    atomic_write_all([(docx_bytes(doc), target) for doc, target in zip(rendered, targets)],
+                     force=force)
+    return targets

@@ -1,0 +1,476 @@
+"""What templates see: the answers of one matter, shaped for one document.
+
+Values a template may print are always present or absent, never None: an absent
+value makes the template fail with its name (see ``render.Missing``), so a
+draft never carries a silent blank.  Free text arrives as ``prose.Rich``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Iterable, Sequence
+
+from assembler.answers import markup
+from assembler.answers.matter import Matter
+from assembler.law.courts import Court
+from assembler.answers.markup import Inline, Text
+from assembler.law.grounds import ResolvedGround
+from assembler.answers.model import Attorney, CounselBlock, Party
+from assembler.law.forms import notice_of_motion, order_form
+from assembler.papers.richtext import Rich, Writer
+from assembler.law.vehicles import DEFAULT_OUTCOME
+from assembler.papers.wording import (RoleWords, capitalized, long_date, movant_words, opponent_words, phrase,
+                      raw_phrase)
+from assembler.papers.wordcount import WORD_COUNT_MARK
+
+
+class Fields:
+    """A read-only record for templates; ``path`` names it in error messages."""
+
+    def __init__(self, path: str, **values: Any) -> None:
+        self._path = path
+        self._values = {k: v for k, v in values.items() if v is not None}
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __getitem__(self, name: str) -> Any:
+        return self._values[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._values
+
+    def __repr__(self) -> str:
+        return f"<{self._path}>"
+
+
+class Role(Fields):
+    """A side of the motion (movant or opponent), with number-aware wording."""
+
+    def __init__(self, path: str, words: RoleWords, **values: Any) -> None:
+        super().__init__(path, plural=words.plural, party=words.party, **words.words(), **values)
+        self._words = words
+
+    def verb(self, base: str) -> str:
+        """``assert`` -> ``assert`` for several movants, ``asserts`` for one."""
+        return self._words.verb(base)
+
+
+def date_view(path: str, date: dt.date | None, writer: Writer) -> Fields | None:
+    if date is None:
+        return None
+    day = date.day
+    suffix = "th" if 11 <= day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    long = long_date(date)
+    return Fields(path, long=long, upper=long.upper(), day=str(day),
+                  day_suffix=writer.plain(suffix, superscript=True),
+                  month_year=f"{date:%B}, {date.year}", iso=date.isoformat())
+
+
+def _caption_parties(parties: Sequence[Party], et_al: bool, last: str = ",") -> list[Fields]:
+    """A side's lines in the caption: "A; B; and C," -- or "A, et al.," where the answers say so."""
+    if et_al and len(parties) > 1:
+        first = parties[0]
+        return [Fields("party", caption=first.name.upper(), description=first.description,
+                       lead="", end=", et al.,")]
+    several = len(parties) > 1
+    return [Fields("party", caption=p.name.upper(), description=p.description,
+                   lead="and " if several and i == len(parties) - 1 else "",
+                   end=last if i == len(parties) - 1 else (";" if several else ","))
+            for i, p in enumerate(parties)]
+
+
+def _common(values: Sequence[Any]) -> Any:
+    return values[0] if values and all(v == values[0] for v in values) else None
+
+
+def counsel_lines(block: CounselBlock, *, signature: bool, contact: bool = True) -> list[str]:
+    """Counsel's block (above the caption) or signature block, line by line.
+
+    Several attorneys of one firm at one address print the firm and the
+    address once; a pro se party signs "/s/" with its own name.  ``contact``
+    false leaves out telephone and e-mail (an address to serve by mail).
+    """
+    people = block.attorneys
+    lines: list[str] = []
+
+    def named(person: Attorney) -> str:
+        return person.name + (f" (Bar No. {person.bar_number})" if person.bar_number else "")
+
+    def reach(person: Attorney) -> list[str]:
+        if not contact:
+            return []
+        return ([f"Telephone: {person.phone}"] if person.phone else []) + (
+            [f"E-mail: {person.email}"] if person.email else [])
+
+    if block.pro_se:
+        person = people[0]
+        lines += ([f"/s/ {person.name}"] if signature else []) + [person.name, *person.address, *reach(person)]
+        return [*lines, block.represents]
+    firm, address = _common([p.firm for p in people]), _common([tuple(p.address) for p in people])
+    if address is not None:  # one office: the firm and the address once
+        if signature:
+            lines += ([firm] if firm else []) + [f"By: /s/ {people[0].name}"]
+        lines += [named(p) for p in people]
+        if not signature and firm:
+            lines.append(firm)
+        lines += list(address)
+        phones = [p.phone for p in people if p.phone]
+        if contact and phones and _common(phones):
+            lines.append(f"Telephone: {phones[0]}")
+            lines += [f"E-mail: {p.email}" for p in people if p.email]
+        else:
+            lines += [line for p in people for line in reach(p)]
+    else:  # several offices: each attorney's own block
+        for index, person in enumerate(people):
+            if signature:
+                lines += ([person.firm] if person.firm else []) + (
+                    [f"By: /s/ {person.name}"] if index == 0 else [])
+            lines.append(named(person))
+            if not signature and person.firm:
+                lines.append(person.firm)
+            lines += [*person.address, *reach(person)]
+            if index < len(people) - 1:
+                lines.append("")
+    return [*lines, "", block.represents] if signature else [*lines, block.represents]
+
+
+def _court_lines(court: Court, division: str | None) -> list[str]:
+    lines = list(court.caption)
+    if division:
+        line = division.upper()
+        lines.append(line if line.endswith("DIVISION") else f"{line} DIVISION")
+    return lines
+
+
+def _grounds(grounds: Iterable[ResolvedGround], key: str, writer: Writer,
+             answered: dict[str, Fields] | None = None) -> list[Fields]:
+    """Each ground as a section; an opposition ground carries the motion's ground it answers."""
+    return [Fields(f"{key}.{index}", id=ground.id, letter=chr(ord("A") + index % 26),
+                   heading=ground.heading, text=writer.paragraphs(ground.text),
+                   summary=writer.rich(ground.summary) if ground.summary else None,
+                   reply=writer.paragraphs(ground.reply) if ground.reply else None,
+                   answered=(answered or {}).get(ground.answers or ""))
+            for index, ground in enumerate(grounds)]
+
+
+def _background(matter: Matter, writer: Writer, *, include_papers: bool) -> list[Rich]:
+    """The chronology: each entry's background, in date order, joined where it continues."""
+    entries = sorted(enumerate(matter.answers.docket), key=lambda pair: pair[1].date)
+    paragraphs: list[list[Inline]] = []
+    for index, entry in entries:
+        if entry.background is None or (entry.role is not None and not include_papers):
+            continue
+        # the parties' papers (no paper entries) tell it their own way where the answers say so
+        told = "party_background" if not include_papers and entry.party_background else "background"
+        inlines: list[Inline] = list(matter.text("docket", index, told).inline)
+        if entry.dated:
+            inlines.insert(0, Text(phrase("background_dated", date=long_date(entry.date))))
+        if entry.continues and paragraphs:
+            paragraphs[-1] += [Text(" "), *inlines]
+        else:
+            paragraphs.append(inlines)
+    return [writer.rich(p) for p in paragraphs]
+
+
+def _standard(court: Court, writer: Writer) -> list[Rich] | None:
+    """The motion's legal standard: the local rule's, then the circuit's, as far as either is known."""
+    rule = court.reconsideration
+    paragraphs = []
+    if rule.rule.known and rule.standard.known:
+        form = "standard_quoted" if rule.standard_quoted else "standard_paraphrased"
+        standard = rule.standard.value or ""
+        if rule.standard_quoted and standard[:1].isupper():
+            # quoted mid-sentence ("Under LRCiv 7.2(g), “[t]he Court …”): the changed letter in brackets
+            standard = f"[{standard[0].lower()}]{standard[1:]}"
+        paragraphs.append(writer.plain(phrase(form, rule=rule.rule.value or "", standard=standard)))
+    if court.circuit.standard:
+        paragraphs += writer.paragraphs(markup.parse(court.circuit.standard))
+    return paragraphs or None
+
+
+def _vehicle_standard(matter: Matter, writer: Writer) -> list[Rich] | None:
+    """The standard a vehicle states: the local rule's, or the federal rule's own words."""
+    vehicle, court = matter.vehicle, matter.court
+    if vehicle.id == "local" or vehicle.standard is None:
+        return _standard(court, writer)
+    paragraphs = writer.paragraphs(markup.parse(vehicle.standard))
+    # The circuits' leading cases (data/circuits.yaml) state the standard for
+    # reconsideration of orders and judgments; for Rule 60(b) the research has none.
+    if vehicle.id in ("54b", "59e") and court.circuit.standard:
+        paragraphs += writer.paragraphs(markup.parse(court.circuit.standard))
+    return paragraphs
+
+
+def _fill(name: str, **parts: Sequence[Inline] | str) -> list[Inline]:
+    """A phrase of ``data/wording.yaml`` with rich parts (titles in italics) put in place."""
+    out: list[Inline] = []
+    for index, piece in enumerate(re.split(r"\{([a-z_]+)\}", raw_phrase(name))):
+        if index % 2 == 0:
+            if piece:
+                out.append(Text(piece))
+            continue
+        value = parts[piece]
+        out += [Text(value)] if isinstance(value, str) else list(value)
+    return out
+
+
+def outcome(matter: Matter, side: str, writer: Writer, *, paper: str, leave: bool,
+            whose: str) -> Fields:
+    """The title verb, the opening sentence's end and the ORDERED items of one proposed order."""
+    a = matter.answers
+    ruling = getattr(a.ruling, side) if a.ruling else None
+    result = (ruling.outcome if ruling else None) or DEFAULT_OUTCOME[side]
+    noun = "Judgment" if a.order.kind == "judgment" else "Order"
+    date = long_date(a.order.date)
+    title = list(matter.text("order", "title").inline)
+    cite = matter.citation.one(a.order.docket)
+    words = movant_words(a).words()
+    motion = _fill("motion_named", possessive=words["Possessive"], paper=paper, of=matter.vehicle.of,
+                   date=date, title=title)
+    this = "This Court’s" if whose == "the Court’s" else capitalized(whose)
+    order = _fill("order_named", whose=this, date=date, title=title, cite=cite)
+    parts = [list(matter.text("motion", "parts", i).inline) for i in range(len(a.motion.parts))]
+    granted = ([parts[n - 1] for n in sorted(set(ruling.granted))]
+               if ruling is not None and ruling.granted else parts)
+    modification = (list(matter.text("motion", "modification").inline)
+                    if a.motion.modification else [])
+    defined = a.order.defined or noun
+    items = [_fill(f"ordered.{result}", motion=motion, noun=noun, defined=defined)]
+    relief = a.motion.asks
+    if result in ("granted", "granted-in-part"):
+        if leave:
+            items.append(_fill("ordered.leave", short=words["Short"], whose=whose, date=date,
+                               title=title, cite=cite))
+            opening_key = "opening.granted"
+        elif relief == "vacate" and not granted:
+            items.append(_fill("ordered.vacate", order=order))
+            opening_key = "opening.granted.vacate"
+        elif relief == "vacate":
+            items += [_fill("ordered.vacate-part", order=order, part=part) for part in granted]
+            opening_key = "opening.granted.vacate-parts"
+        elif relief == "modify":
+            items.append(_fill("ordered.modify-parts" if granted else "ordered.modify", order=order,
+                               parts=_joined(granted), modification=modification))
+            opening_key = "opening.granted.modify"
+        else:
+            items.append(_fill("ordered.amend", order=order, modification=modification))
+            opening_key = "opening.granted.amend"
+        if result == "granted-in-part":
+            items.append(_fill("ordered.otherwise-denied", noun=noun, defined=defined))
+            opening_key = "opening.granted-in-part"
+        elif granted and not leave and relief != "amend":
+            items.append(_fill("ordered.otherwise", noun=noun, defined=defined))
+    else:
+        items.append(_fill("ordered.remains", order=order))
+        opening_key = f"opening.{result}"
+    extra = ruling.ordered if ruling is not None else []
+    items += [list(matter.text("ruling", side, "ordered", i).inline) for i in range(len(extra))]
+    clerk = ruling.clerk if ruling is not None else []
+    return Fields(f"ruling.{side}.outcome", verb=phrase(f"verb.{result}"),
+                  opening=phrase(opening_key, date=date, noun=noun),
+                  ordered=[writer.rich(item) for item in items],
+                  sentences=[writer.rich(item) for item in _as_sentences(items)],
+                  clerk=[writer.rich(matter.text("ruling", side, "clerk", i)) for i in range(len(clerk))])
+
+
+def _as_sentences(items: list[list[Inline]]) -> list[list[Inline]]:
+    """The ORDERED items as the sentences of a closing paragraph: "For the foregoing reasons, the
+    ISPs’ Motion ... is GRANTED." (an order that ends "SO ORDERED." numbers nothing)."""
+    if not items:
+        return items
+    first = list(items[0])
+    lead = raw_phrase("foregoing")
+    if first and isinstance(first[0], Text):
+        text = first[0].text
+        if re.match(r"(The|This|Its) ", text):
+            text = text[0].lower() + text[1:]
+        first[0] = Text(lead + text)
+    else:
+        first.insert(0, Text(lead))
+    return [first, *items[1:]]
+
+
+def _joined(parts: list[list[Inline]]) -> list[Inline]:
+    out: list[Inline] = []
+    for index, part in enumerate(parts):
+        if index:
+            out.append(Text(" and " if index == len(parts) - 1 else ", "))
+        out += part
+    return out
+
+
+def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
+    """The template context for one document of ``matter``."""
+    a = matter.answers
+    court = matter.court
+    movant = a.movant
+    interest = matter.texts.get(("movant", "interest"))
+    entry = {role: matter.entry_with_role(role) for role in ("motion", "response", "reply",
+                                                            "response-order")}
+
+    citation = matter.citation
+
+    def entry_view(role: str) -> Fields | None:
+        e = entry[role]
+        return None if e is None else Fields(
+            f"the docket entry with role {role}", number=e.number, title=e.title,
+            cite=citation.one(e.number), date=date_view("date", e.date, writer))
+
+    def paper_date(paper: str) -> Fields | None:
+        filed = getattr(a, paper).filed
+        own_entry = entry[paper]
+        if filed is None and own_entry is not None:
+            filed = own_entry.date
+        return date_view(f"{paper}.filed", filed, writer)
+
+    grounds = _grounds(matter.grounds["grounds"], "grounds", writer)
+    opposition = _grounds(matter.grounds["opposition"], "opposition", writer,
+                          {g.id: g for g in grounds})
+
+    standard = matter.texts.get(("motion", "standard"))
+    rule = court.reconsideration
+    vehicle = matter.vehicle
+    leave = (bool(rule.leave_required.value) and a.motion.leave is not False
+             and vehicle.id in ("local", "54b"))
+    noun = "Judgment" if a.order.kind == "judgment" else "Order"
+    other_judge = a.order.judge is not None and a.order.judge != a.case.judge
+    if other_judge:
+        title_word = ("Magistrate Judge" if "magistrate" in (a.order.judge_title or "").lower()
+                      else "Judge")
+        whose = f"{title_word} {a.order.judge}’s"
+    else:
+        whose = "the Court’s"
+    paper_name = phrase("paper_leave") if leave else vehicle.paper
+    paper_title = (f"{paper_name.upper()} OF {long_date(a.order.date).upper()}\u00a0{noun.upper()}"
+                   if leave else vehicle.title)
+    if a.motion.title:
+        paper_title = a.motion.title.upper()
+    form = order_form(a, court)
+    split = notice_of_motion(a, court)
+    notice = a.motion.notice
+    papers = Fields("papers", memorandum=split,
+                    response=phrase("paper.response.memorandum" if split else "paper.response"),
+                    Response=phrase("paper.response.short.memorandum" if split else "paper.response.short"),
+                    reply=phrase("paper.reply.memorandum" if split else "paper.reply"))
+    closing_line = {"ordered": None, "it-is-so-ordered": phrase("closing.it-is-so-ordered"),
+                    "so-ordered": phrase("closing.so-ordered")}[form.closing]
+    ruling = None
+    if a.ruling is not None:
+        sides = {}
+        for name in ("granting", "denying"):
+            side = getattr(a.ruling, name)
+            if side is None:
+                continue
+            intro = matter.texts.get(("ruling", name, "introduction"))
+            sides[name] = Fields(
+                f"ruling.{name}",
+                outcome=outcome(matter, name, writer, paper=paper_name, leave=leave, whose=whose),
+                introduction=writer.paragraphs(intro) if intro else [],
+                discussion=writer.paragraphs(matter.text("ruling", name, "discussion")),
+                ordered=[writer.rich(matter.text("ruling", name, "ordered", i))
+                         for i in range(len(side.ordered))])
+        ruling = Fields("ruling", date=date_view("ruling.date", a.ruling.date, writer),
+                        proposed=a.ruling.proposed, **sides)
+    blocks = {side: block for side in ("movant", "opponent")
+              if (block := getattr(a.counsel, side)) is not None}
+    counsel = {
+        side: Fields(f"counsel.{side}", represents=block.represents, attorneys=[
+            Fields(f"counsel.{side}.attorneys.{i}", **attorney.model_dump())
+            for i, attorney in enumerate(block.attorneys)],
+            block=counsel_lines(block, signature=False), signature=counsel_lines(block, signature=True),
+            by_mail=(block.service or ("mail" if block.pro_se else "ecf")) == "mail",
+            # whom a paper served by mail goes to: the other side's counsel, or the other side itself
+            served=(counsel_lines(other, signature=False, contact=False)
+                    if (other := blocks.get("opponent" if side == "movant" else "movant")) else None))
+        for side, block in blocks.items()
+    }
+    context = {
+        "court": Fields("court", name=court.name, caption=_court_lines(court, a.case.division),
+                        counsel_block=court.counsel_block,
+                        certificate_of_service=court.certificate_of_service),
+        "case": Fields("case", number=a.case.number, judge=a.case.judge,
+                       judge_title=a.case.judge_title, label=a.case.label or court.case_label,
+                       consolidated=a.case.consolidated),
+        "in_re": a.parties.in_re.upper() if a.parties.in_re else None,
+        "plaintiffs": _caption_parties(a.parties.plaintiffs, a.parties.et_al),
+        "defendants": _caption_parties(a.parties.defendants, a.parties.et_al),
+        "defendants_end": "," if a.parties.others else ".",
+        "others": [Fields("other", parties=_caption_parties([p], False), label=p.role,
+                          end="." if i == len(a.parties.others) - 1 else ",")
+                   for i, p in enumerate(a.parties.others)],
+        "plaintiffs_label": phrase("plaintiffs" if len(a.parties.plaintiffs) > 1 else "plaintiff"),
+        "defendants_label": phrase("defendants" if len(a.parties.defendants) > 1 else "defendant"),
+        "movant": Role("movant", movant_words(a), side=movant.side,
+                       # "Non-party Acme Broadband, Inc." says so itself: no "who is not a party"
+                       named_non_party=re.match(r"(?i)non-?party\b", movant.name) is not None,
+                       interest=writer.rich(interest) if interest else None),
+        "opponent": Role("opponent", opponent_words(a), side=movant.opponent_side),
+        "order": Fields("order", docket=a.order.docket, cite=citation.one(a.order.docket),
+                        date=date_view("order.date", a.order.date, writer),
+                        title=writer.rich(matter.text("order", "title")),
+                        noun=noun, defined=a.order.defined or noun, whose=whose,
+                        Whose=capitalized(whose) if other_judge else "This Court’s",
+                        its=whose if other_judge else "its",
+                        short_title=(writer.rich(matter.text("order", "short_title"))
+                                     if a.order.short_title else None)),
+        "motion_entry": entry_view("motion"),
+        "response_entry": entry_view("response"),
+        "reply_entry": entry_view("reply"),
+        "response_order": entry_view("response-order"),
+        "background": _background(matter, writer, include_papers=True) or None,
+        "motion_background": _background(matter, writer, include_papers=False) or None,
+        "grounds": grounds,
+        "opposition": opposition,
+        # a paper's Argument cannot be empty: these are absent (an error naming them) when so
+        "motion_grounds": grounds or None,
+        "response_grounds": opposition or None,
+        # the reply answers only the opposition grounds it has a reply to, lettered afresh
+        "replies": _grounds([g for g in matter.grounds["opposition"] if g.reply], "opposition",
+                            writer) or None,
+        "motion": Fields(
+            "motion",
+            relief=writer.rich(matter.text("motion", "relief")) if a.motion.relief else None,
+            introduction=(writer.paragraphs(matter.text("motion", "introduction"))
+                          if a.motion.introduction else None)),
+        "filed": date_view("motion.filed", a.motion.filed, writer),
+        "response_filed": paper_date("response"),
+        "reply_filed": paper_date("reply"),
+        "response": Fields("response", introduction=(
+            writer.paragraphs(matter.text("response", "introduction"))
+            if a.response.introduction else None)),
+        "reply": Fields("reply", introduction=(
+            writer.paragraphs(matter.text("reply", "introduction"))
+            if a.reply.introduction else None)),
+        "rule": Fields(
+            "rule", citation=vehicle.rule,
+            standard=(writer.paragraphs(standard) if standard else _vehicle_standard(matter, writer)),
+            # the opponent states the court's standard, not the movant's own (motion.standard)
+            court_standard=_vehicle_standard(matter, writer) or (
+                writer.paragraphs(standard) if standard else None),
+            word_limit=rule.word_limit.value, reply_word_limit=rule.reply_word_limit.value,
+            certificate_of_compliance=bool(rule.certificate_of_compliance.value)),
+        "paper": Fields("paper", Name=paper_name, NAME=paper_name.upper(), TITLE=paper_title,
+                        leave=leave, moves_for=vehicle.moves_for, asks_to=vehicle.asks_to,
+                        of=vehicle.of, Short=vehicle.short),
+        "word_count": writer.plain(WORD_COUNT_MARK),
+        "ruling": ruling,
+        "papers": papers,
+        "notice": Fields("notice", courthouse=notice.courthouse if notice else None,
+                         courtroom=notice.courtroom if notice else None,
+                         returnable=(notice.returnable if notice and notice.returnable
+                                     else phrase("notice.returnable")),
+                         papers=notice.papers if notice else None),
+        "form": Fields("form", headings=form.headings, legal_standard=form.legal_standard,
+                       title=form.title.upper() if form.title else None, re=bool(form.re),
+                       numbered=form.closing == "ordered", closing=closing_line,
+                       day_of=form.dated == "this-day-of", place=form.place),
+        "counsel": Fields("counsel", **counsel),
+    }
+    return {name: value for name, value in context.items() if value is not None}
