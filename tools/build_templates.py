@@ -24,12 +24,13 @@ from docx.shared import Inches, Pt
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from assembler.papers import wordxml  # noqa: E402  (the one source of the footnotes part we write)
+from assembler.papers import styles, wordxml  # noqa: E402  (the one source of the footnotes part we write)
 from assembler.papers.render import docx_bytes  # noqa: E402
 OUT = ROOT / "templates"
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 FONT = "Times New Roman"
 SIZE = 13  # LRCiv 7.1(b)(1); the renderer raises it where a court asks for more
+_STYLE_NAMES = {s.name for s in styles.PARAGRAPH_STYLES}
 
 
 # --------------------------------------------------------------------------- styles
@@ -46,11 +47,12 @@ def _plain_font(style, size=SIZE, bold=None, italic=None, caps=False):
 
 def _paragraph_style(doc, name, *, base="Normal", align=None, spacing=1.0, before=0, after=0,
                      first_indent=None, left_indent=None, bold=None, caps=False, keep_next=False):
-    styles = doc.styles
-    style = styles[name] if name in [s.name for s in styles] else styles.add_style(
+    assert name in _STYLE_NAMES, f"{name!r} is not in assembler/papers/styles.py"
+    known = doc.styles
+    style = known[name] if name in [s.name for s in known] else known.add_style(
         name, WD_STYLE_TYPE.PARAGRAPH)
     if name != "Normal":
-        style.base_style = styles[base]
+        style.base_style = known[base]
     _plain_font(style, bold=bold, caps=caps)
     fmt = style.paragraph_format
     fmt.line_spacing = spacing
@@ -119,6 +121,9 @@ def new_document(*, footer: bool = True):
     _paragraph_style(doc, "Re Line", align=WD_ALIGN_PARAGRAPH.CENTER, after=12)  # "Re: Dkt. No. 151"
     # "Dated: New York, New York" and the date under it, aligned, single-spaced
     _paragraph_style(doc, "Dated Line", spacing=1.0, keep_next=True)
+    # "RESPECTFULLY SUBMITTED this ..." / "Dated: ...": the last line of the body (the word count stops
+    # here), kept with the signature
+    _paragraph_style(doc, "Closing", spacing=2.0, first_indent=Inches(0.5), keep_next=True)
     # a signature block, its date line and the certificate lines never split across pages
     _paragraph_style(doc, "Signature", spacing=1.0, left_indent=Inches(3.25), keep_next=True)
     _footnote_styles(doc)
@@ -137,6 +142,7 @@ def new_document(*, footer: bool = True):
 # --------------------------------------------------------------------------- outlines
 def para(doc, style, *pieces):
     """A paragraph; each ``{{r ...}}`` piece gets a run of its own, as docxtpl needs."""
+    assert style in _STYLE_NAMES, f"{style!r} is not in assembler/papers/styles.py"
     p = doc.add_paragraph(style=style)
     for piece in pieces:
         p.add_run(piece)
@@ -401,7 +407,7 @@ def _introduction(doc, paper):
 
 def _paper_end(doc, date, word_limit):
     """Date, signature, and the certificates (compliance where the court limits words)."""
-    keep(para(doc, "Body Text", "RESPECTFULLY SUBMITTED this {{ %s.day }}" % date,
+    keep(para(doc, "Closing", "RESPECTFULLY SUBMITTED this {{ %s.day }}" % date,
               "{{r %s.day_suffix }}" % date, " day of {{ %s.month_year }}." % date))
     tag(doc, 'include "parts/signature.docx"')
     tag(doc, f"set limit = rule.{word_limit} if rule.certificate_of_compliance else 0")
@@ -538,7 +544,7 @@ def notice():
          "{{ paper.moves_for }} {{ order.whose }} {{ order.date.long }} ", "{{r order.title }}",
          ", entered at {{ order.cite }}, and will ask the Court to ", "{{r motion.relief }}",
          ", together with such other and further relief as the Court deems just and proper.")
-    keep(para(doc, "Body Text", "Dated: {{ filed.long }}"))
+    keep(para(doc, "Closing", "Dated: {{ filed.long }}"))
     tag(doc, 'include "parts/signature.docx"')
     tag(doc, "if 'served' in filer")  # the other side's counsel, as the view lists them
     para(doc, "Block Text", "")
@@ -567,10 +573,9 @@ PARTS = {
 
 
 # --------------------------------------------------------------------------- finish
-KEPT_STYLES = {"Normal", "Court Title", "Caption Text", "Caption Role", "Paper Title", "Heading 1", "Dated Line",
-               "Block Quote", "List Item", "Heading 3", "Re Line",
-               "Heading 2", "Body Text", "List Number", "Block Text", "Signature", "footnote text",
-               "footnote reference", "Default Paragraph Font", "Normal Table", "No List", "Table Grid"}
+# the package's one list of style names (assembler/papers/styles.py), and Word's own defaults
+KEPT_STYLES = {s.name for s in (*styles.PARAGRAPH_STYLES, *styles.CHARACTER_STYLES)} | {
+    "Default Paragraph Font", "Normal Table", "No List", "Table Grid"}
 
 
 def finish(doc):

@@ -13,6 +13,8 @@ import datetime as dt
 from typing import Any
 
 from assembler.answers.matter import Matter
+from assembler.papers import styles
+from assembler.papers.registry import paper
 
 _APP = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
@@ -20,7 +22,6 @@ _APP = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         "<Application>assembler {version}</Application><DocSecurity>0</DocSecurity>"
         "<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
         "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>")
-_SIGNED_BY = {"notice": "movant", "motion": "movant", "reply": "movant", "response": "opponent"}
 
 
 def set_properties(document: Any, matter: Matter, document_id: str, paper_date: dt.date | None) -> None:
@@ -32,7 +33,7 @@ def set_properties(document: Any, matter: Matter, document_id: str, paper_date: 
     plaintiffs = a.parties.plaintiffs[0].name + (" et al." if len(a.parties.plaintiffs) > 1 else "")
     defendants = a.parties.defendants[0].name + (" et al." if len(a.parties.defendants) > 1 else "")
     props.subject = f"{plaintiffs} v. {defendants}, No. {a.case.number} ({matter.court.name})"
-    side = _SIGNED_BY.get(document_id)
+    side = paper(document_id).signed_by
     block = getattr(a.counsel, side) if side else None
     props.author = (", ".join(attorney.name for attorney in block.attorneys) if block is not None
                     else f"United States District Court for the {matter.court.name}")
@@ -49,6 +50,6 @@ def set_properties(document: Any, matter: Matter, document_id: str, paper_date: 
 
 def _paper_title(document: Any) -> str:
     for paragraph in document.paragraphs:
-        if paragraph.style is not None and paragraph.style.name == "Paper Title":
+        if paragraph.style is not None and paragraph.style.name == styles.PAPER_TITLE.name:
             return " ".join(paragraph.text.split())  # its line breaks and non-breaking spaces as spaces
     return ""

@@ -16,6 +16,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from assembler.papers import styles
 from assembler.papers.wordxml import W_NS
 
 # Advance widths of Times bold in 1/1000 em: the Adobe Core 14 metrics, which
@@ -109,7 +110,7 @@ def balance(paragraph: Any, size: float, measure: float) -> None:
             anchor = new
 
 
-def balance_titles(document: Any, style_id: str = "PaperTitle") -> None:
+def balance_titles(document: Any, style_id: str = styles.PAPER_TITLE.id) -> None:
     """Balance every paragraph of ``style_id`` in the document's body."""
     w = f"{{{W_NS}}}"
     section = document.sections[0]

@@ -12,25 +12,22 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from assembler.papers import wordxml
+from assembler.papers import styles, wordxml
 
 WORD_COUNT_MARK = "\u2063word-count\u2063"
-_EXCLUDED_STYLES = {"Court Title", "Caption Text", "Caption Role", "Block Text", "Paper Title",
-                    "Signature"}
-_END = re.compile(r"^(RESPECTFULLY SUBMITTED|DATED this)\b")
 _WORD = re.compile(r"\S+")
 
 
 def counted_words(document: Any) -> int:
-    """Words of the body (until the signature block) and of the footnotes."""
+    """Words of the body (until its closing line, by style) and of the footnotes."""
     words = 0
     for paragraph in document.paragraphs:
-        text = paragraph.text
-        if _END.match(text):
+        style = paragraph.style.name if paragraph.style is not None else None
+        if style == styles.CLOSING.name:
             break
-        if paragraph.style is not None and paragraph.style.name in _EXCLUDED_STYLES:
+        if style in styles.NOT_COUNTED:
             continue
-        words += len(_WORD.findall(text))
+        words += len(_WORD.findall(paragraph.text))
     words += sum(len(_WORD.findall(note)) for note in wordxml.footnote_texts(document))
     return words
 
