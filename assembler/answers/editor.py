@@ -22,12 +22,12 @@ from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarStri
 
 from assembler.errors import AnswersError, Problem
 from assembler.files import atomic_write
-from assembler.answers.reader import FieldPath, value_at
+from assembler.answers.reader import CONTROL_CHARACTERS, FieldPath, parse_values, read_text, value_at
 
 SCHEMA_VERSION = 1
 # Characters a plain or block scalar would not keep (control characters, odd line breaks,
 # a byte-order mark, tabs and spaces at the ends of lines): such a value is double-quoted.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff]|[ \t]\n|\n[ \t]|^[ \t]|[ \t]$")
+_UNSAFE = re.compile(f"[{CONTROL_CHARACTERS}\ufeff]|[ \t]\n|\n[ \t]|^[ \t]|[ \t]$")
 
 
 def _yaml() -> YAML:
@@ -47,10 +47,14 @@ class AnswerFile:
         """The answer file at ``path``; ``fresh``: a new document, whatever is there now."""
         self.path = Path(path)
         self.existed = self.path.exists() and not fresh
+        self._values: Any = None  # the values as the strict reader reads them; None: read again
+        self._problems: dict[str, Problem] = {}
         if self.existed:
+            text = read_text(self.path)  # too large, not UTF-8: said as check says it
+            self._read(text)  # not YAML at all: said as check says it
             try:
-                document = _yaml().load(self.path.read_text(encoding="utf-8"))
-            except Exception as exc:  # the strict loader has already said what is wrong
+                document = _yaml().load(text)
+            except Exception as exc:  # pragma: no cover - the strict reader read it
                 raise AnswersError([Problem(f"cannot be edited: {exc}", file=self.path)]) from None
             if document is None:
                 document = CommentedMap()
@@ -61,8 +65,23 @@ class AnswerFile:
         else:
             self.document = CommentedMap(schema_version=SCHEMA_VERSION)
 
+    def _read(self, text: str) -> None:
+        values, problems = parse_values(text, self.path)
+        self._values = values if isinstance(values, dict) else {}
+        self._problems = {p.field: p for p in problems if p.field}
+
     def get(self, path: FieldPath) -> Any:
-        return value_at(self.document, path)
+        """The value at ``path`` as ``check`` reads it (``docket: 0013`` is the text "0013");
+        a value the strict reader refuses (a control character, a swallowed comment) is None."""
+        if self._values is None:
+            self._read(self.text())
+        return value_at(self._values, path)
+
+    def problem(self, path: FieldPath) -> Problem | None:
+        """Why the strict reader could not read the value at ``path``, if it could not."""
+        if self._values is None:
+            self._read(self.text())
+        return self._problems.get(".".join(map(str, path)))
 
     def set(self, path: FieldPath, value: Any) -> None:
         """Put ``value`` at ``path``, creating the mappings and lists on the way."""
@@ -74,13 +93,24 @@ class AnswerFile:
                 _put(node, part, child)
             node = child
         _put(node, path[-1], _to_yaml(value))
+        self._values = None
+
+    def insert(self, path: FieldPath, value: Any) -> None:
+        """Put ``value`` into the list at ``path[:-1]`` before its item ``path[-1]``."""
+        items = value_at(self.document, path[:-1])
+        if isinstance(items, list) and isinstance(path[-1], int) and path[-1] < len(items):
+            items.insert(path[-1], _to_yaml(value))
+            self._values = None
+        else:
+            self.set(path, value)
 
     def delete(self, path: FieldPath) -> None:
-        parent = self.get(path[:-1])
+        parent = value_at(self.document, path[:-1])
         if isinstance(parent, dict):
             parent.pop(path[-1], None)
         elif isinstance(parent, list) and isinstance(path[-1], int) and path[-1] < len(parent):
             del parent[path[-1]]
+        self._values = None
 
     def text(self) -> str:
         stream = io.StringIO()
@@ -88,7 +118,9 @@ class AnswerFile:
         return stream.getvalue()
 
     def save(self) -> None:
-        atomic_write(self.text().encode("utf-8"), self.path, force=True)
+        text = self.text()
+        atomic_write(text.encode("utf-8"), self.path, force=True)
+        self._read(text)
 
 
 def _has(node: Any, part: Any) -> bool:

@@ -96,10 +96,18 @@ for _tag, _pattern, _first in (
 ):
     _Loader.add_implicit_resolver(f"tag:yaml.org,2002:{_tag}", re.compile(_pattern), list(_first))
 
-# Characters that would change a paper (a form feed is a page break, a bell or an
-# escape code is nothing a court can read; a lone carriage return is a line break Word and
-# YAML read differently); tab and newline are text.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# The one control-character rule of the package: characters that would change a paper (a
+# form feed is a page break, a bell or an escape code is nothing a court can read; a lone
+# carriage return is a line break Word and YAML read differently; U+0080-U+009F are the C1
+# controls a pasted Windows-1252 dash becomes); tab and newline are text.  The reader refuses
+# them, the docket import and the Word writer remove them, the editor quotes them.
+CONTROL_CHARACTERS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029"
+_CONTROL = re.compile(f"[{CONTROL_CHARACTERS}]")
+
+
+def without_controls(text: str, replacement: str = " ") -> str:
+    """``text`` with every control character of the rule above replaced."""
+    return _CONTROL.sub(replacement, text)
 
 
 def control_character(text: str) -> str | None:
@@ -116,7 +124,10 @@ _CONTROL_NAMES = {0x0D: "CARRIAGE RETURN", 0x07: "BELL", 0x08: "BACKSPACE", 0x0B
                   0x1B: "ESCAPE", 0x00: "NULL", 0x7F: "DELETE"}
 
 
-def _parse_yaml(text: str, file: Path) -> tuple[Any, dict[FieldPath, Position]]:
+def _parse_yaml(text: str, file: Path, kept: list[Problem] | None = None
+                ) -> tuple[Any, dict[FieldPath, Position]]:
+    """Data and positions of ``text``; a value that cannot be read is a problem, raised with all
+    the others, or (``kept`` given) put in ``kept`` while the value reads as absent."""
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -152,9 +163,20 @@ def _parse_yaml(text: str, file: Path) -> tuple[Any, dict[FieldPath, Position]]:
         raise AnswersError([Problem(
             f"expands to more than {MAX_VALUES:,} values (YAML aliases repeating an anchor?); "
             "an answer file is never that large", file=file)]) from None
-    if problems:
+    if problems and kept is None:
         raise AnswersError(problems)
+    if kept is not None:
+        kept += problems
     return data, positions
+
+
+def parse_values(text: str, file: Path) -> tuple[Any, list[Problem]]:
+    """The values of an answer file's ``text`` as ``check`` reads them, and the problems of the
+    values it cannot read (each such value reads as absent): the editor's view of a file it
+    is repairing.  A file that is not YAML at all still raises ``AnswersError``."""
+    problems: list[Problem] = []
+    data, _ = _parse_yaml(text, file, problems)
+    return data, problems
 
 
 def _build(
@@ -274,6 +296,11 @@ def _dotted(path: FieldPath) -> str | None:
 
 def read_yaml(file: Path) -> tuple[Any, dict[FieldPath, Position]]:
     """Parse one YAML file into data and positions; never runs code from the file."""
+    return _parse_yaml(read_text(file), file)
+
+
+def read_text(file: Path) -> str:
+    """The text of an answer file: at most ``MAX_FILE_BYTES``, UTF-8, or one problem saying why not."""
     try:
         size = file.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -294,7 +321,7 @@ def read_yaml(file: Path) -> tuple[Any, dict[FieldPath, Position]]:
         raise AnswersError([Problem(
             f"is not UTF-8 text (byte 0x{raw[exc.start]:02X} cannot be read); save it as UTF-8",
             file=file, line=line)]) from None
-    return _parse_yaml(text, file)
+    return text
 
 
 def _merge(base: Any, override: Any) -> Any:

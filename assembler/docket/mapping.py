@@ -32,9 +32,9 @@ _NOT_AN_ABBREVIATION = "".join(f"(?<!{a})" for a in (
     r"\bEsq", r"\bMr", r"\bMs", r"\bDr", r"\bSt", r"\bv", r"\bvs", r"\bDkt", r"\bDoc", r"\bU\.S"))
 
 
-def clean_title(description: str, party_names: list[str]) -> str:
-    """The clerk's description as an entry's title: without the filer's name in parentheses,
-    the "(Entered: ...)" tail, attachment lists and "Document filed by ..."."""
+def clean_title(description: str) -> str:
+    """The clerk's description as an entry's title: without the "(Entered: ...)" tail, attachment
+    lists and "Document filed by ..."."""
     text = " ".join(description.split())
     text = re.sub(r"\s*\(Entered: [^)]*\)\s*$", "", text)
     text = re.sub(r"\s*\(Attachments: [^)]*(?:\([^)]*\)[^)]*)*\)", "", text)
@@ -90,11 +90,6 @@ def _role(description: str) -> str | None:
     return None
 
 
-def _short(name: str) -> str:
-    words = re.sub(r"(?i),? (inc|llc|l\.l\.c|corp|corporation|co|ltd|lp|llp|plc)\.?$", "", name).split()
-    return " ".join(words[:2]) if len(words) > 2 else " ".join(words)
-
-
 def answers_from(docket: Docket, movant: str | None = None) -> Imported:
     """Answer-file data for ``docket``; ``movant`` (plaintiff, defendant) places the counsel."""
     out = Imported({"schema_version": 1, "court": docket.court})
@@ -145,7 +140,7 @@ def answers_from(docket: Docket, movant: str | None = None) -> Imported:
         filed_by: str = _filed_by(entry.description, names, lawyers)
         row: dict[str, Any] = {"number": entry.number, "date": entry.date,
                                "filed_by": filed_by,
-                               "title": clean_title(entry.description, list(names))}
+                               "title": clean_title(entry.description)}
         out.guessed.append(f"docket.{len(entries)}.filed_by")
         paper = _role(entry.description)
         if paper and paper not in roles_taken:

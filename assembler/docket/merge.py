@@ -89,13 +89,7 @@ def merge_into(imported: Imported, path: Path) -> Merge:
         at = next((i for i, own in enumerate(rows)
                    if isinstance(own, dict) and isinstance(own.get("number"), int)
                    and own["number"] > row["number"]), len(rows))
-        new = {k: v for k, v in row.items() if k != "role"}  # the user has placed the roles
-        if at < len(rows):
-            from assembler.answers.editor import _to_yaml
-
-            rows.insert(at, _to_yaml(new))
-        else:
-            answers.set(("docket", at), new)
+        answers.insert(("docket", at), {k: v for k, v in row.items() if k != "role"})  # roles: the user's
         _comment(answers.document, f"docket.{at}.filed_by")
         result.added.append(row["number"])
     if result.added:

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from assembler.answers.reader import without_controls
 from assembler.errors import AssemblerError
 
 PACER_INSTALL = 'install the pacer extra (in the assembler checkout: pip install ".[pacer]")'
@@ -70,12 +71,10 @@ _DISTRICT = re.compile(r"^[a-z]{2,4}d$")  # azd, nysd, cand: a district court's 
 _ECF_HOST = re.compile(r"ecf\.([a-z]{2,6})\.uscourts\.gov")
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
 def _plain(text: str) -> str:
-    """Docket text as an answer may hold it: no control characters (the answer file refuses them)."""
-    return _CONTROL.sub(" ", text)
+    """Docket text as an answer may hold it: no control characters (the reader's one rule;
+    a carriage return of the page's line ends is a space, as in HTML)."""
+    return without_controls(text)
 
 
 def read(path: Path) -> Docket:

@@ -9,7 +9,6 @@ footnote styles) when the template has none.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -20,13 +19,15 @@ from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.shared import Twips
 
+from assembler.answers.reader import without_controls
+from assembler.papers import styles
+
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
-FOOTNOTE_TEXT = "FootnoteText"
-FOOTNOTE_REFERENCE = "FootnoteReference"
+FOOTNOTE_TEXT = styles.FOOTNOTE_TEXT.id
+FOOTNOTE_REFERENCE = styles.FOOTNOTE_REFERENCE.id
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f]")  # not allowed in XML (tab and newline are)
 
 
 def run(text: str, *, italic: bool = False, bold: bool = False, superscript: bool = False,
@@ -42,7 +43,7 @@ def run(text: str, *, italic: bool = False, bold: bool = False, superscript: boo
     if superscript:
         props.append('<w:vertAlign w:val="superscript"/>')
     rpr = f"<w:rPr>{''.join(props)}</w:rPr>" if props else ""
-    clean = _CONTROL.sub("", text)
+    clean = without_controls(text, "")  # the reader refuses them; XML allows none of \x00-\x1f
     return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(clean)}</w:t></w:r>'
 
 
@@ -148,7 +149,7 @@ def paragraph_texts(element: Any) -> list[str]:
 
 
 PLEADING_LINES = 28
-SINGLE_SPACED = {"BlockText", "Signature", "BlockQuote"}
+SINGLE_SPACED = styles.SINGLE_SPACED
 
 
 def _in_sequence(sect_pr: Any, element: Any, after: tuple[str, ...]) -> None:
