@@ -17,11 +17,12 @@ from typing import TYPE_CHECKING
 import click
 
 from assembler import __version__
-from assembler.errors import AnswersError, AssemblerError
-from assembler.names import ALL_DOCUMENTS, DEADLINE_RULES, DOCUMENTS
+from assembler.errors import AssemblerError
+from assembler.names import DEADLINE_RULES
+from assembler.papers.registry import default_ids, paper_ids
 
 if TYPE_CHECKING:
-    from assembler.errors import Problem
+    from assembler.checks import Report
 
 # Each command imports what it needs when it runs: docxtpl, pydantic and holidays
 # cost half a second that --version and the interview's first question should not wait.
@@ -29,18 +30,13 @@ if TYPE_CHECKING:
 
 def _documents(value: str | None) -> list[str]:
     if not value:
-        return list(DOCUMENTS)
+        return list(default_ids())
     chosen = [part.strip() for part in value.split(",") if part.strip()]
-    unknown = [d for d in chosen if d not in ALL_DOCUMENTS]
+    unknown = [d for d in chosen if d not in paper_ids()]
     if unknown:
         raise click.BadParameter(
-            f"unknown document {', '.join(unknown)}; choose from {', '.join(ALL_DOCUMENTS)}")
+            f"unknown document {', '.join(unknown)}; choose from {', '.join(paper_ids())}")
     return list(dict.fromkeys(chosen))
-
-
-def _warn(problems: list[Problem]) -> None:
-    for problem in problems:
-        click.secho(f"warning: {problem}", fg="yellow", err=True)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -53,7 +49,7 @@ def cli() -> None:
 @click.argument("answers", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path),
               default=Path("drafts"), show_default=True, help="Folder for the drafts.")
-@click.option("--documents", help=f"Comma-separated documents to draft ({', '.join(ALL_DOCUMENTS)}).")
+@click.option("--documents", help=f"Comma-separated documents to draft ({', '.join(paper_ids())}).")
 @click.option("--force", is_flag=True, help="Overwrite drafts that already exist.")
 @click.option("--dry-run", is_flag=True, help="Check and render, but write nothing.")
 @click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
@@ -63,28 +59,29 @@ def cli() -> None:
 @click.option("--pdf", is_flag=True, help="Also write a PDF beside each draft (needs LibreOffice).")
 def render(answers: Path, output: Path, documents: str | None, force: bool, dry_run: bool,
            templates: Path | None, unordered_response: bool, pdf: bool) -> None:
-    """Draft documents from an ANSWERS file into OUTPUT/<case number>/."""
-    from assembler.law.advice import advise
-    from assembler.answers.matter import load_matter
-    from assembler.papers.render import TemplateSet, allowed_documents, case_folder, render_matter, render_set
+    """Draft documents from an ANSWERS file into OUTPUT/<case number>/.
 
-    matter = load_matter(answers)
-    chosen, note = allowed_documents(matter, _documents(documents), explicit=documents is not None,
-                                     unordered=unordered_response)
-    _warn(advise(matter))
-    if note:
-        click.secho(f"note: {note}", fg="yellow", err=True)
-    template_set = TemplateSet(templates)
+    The answers go through the same check as `assembler check` first: nothing is
+    written unless every paper drafts.
+    """
+    from assembler.checks import check
+    from assembler.papers.render import TemplateSet, case_folder, write_drafts
+
+    report = check(answers, _documents(documents), explicit=documents is not None,
+                   unordered=unordered_response, templates=TemplateSet(templates))
+    _show(report)
+    if not report.ok:
+        raise click.exceptions.Exit(1)
+    assert report.matter is not None
+    folder = case_folder(output, report.matter)
     if dry_run:
-        render_set(matter, chosen, template_set)
-        folder = case_folder(output, matter)
-        for doc_id in chosen:
+        for doc_id in report.documents:
             click.echo(f"would write {folder / (doc_id + '.docx')}")
         return
     if pdf:
         from assembler.papers.pdf import soffice
         soffice()  # missing LibreOffice is said before anything is written
-    paths = render_matter(matter, output, chosen, force=force, templates=template_set)
+    paths = write_drafts(folder, report.drafts, force=force)
     for path in paths:
         click.echo(f"wrote {path}")
     if pdf:
@@ -93,15 +90,25 @@ def render(answers: Path, output: Path, documents: str | None, force: bool, dry_
 
         for made in convert(paths):
             click.echo(f"wrote {made.path} ({made.pages} page{'s' * (made.pages != 1)})")
-            if warning := page_limit(matter, made.path.stem, made.pages):
+            if warning := page_limit(report.matter, made.path.stem, made.pages):
                 click.secho(f"warning: {warning}", fg="yellow", err=True)
+
+
+def _show(report: Report, *, ok: bool = False) -> None:
+    """A check's lines: warnings and notes in yellow, problems in red (stderr); "ok" if asked."""
+    for kind, line in report.lines():
+        if kind == "ok":
+            if ok:
+                click.echo(line)
+        else:
+            click.secho(line, fg="red" if kind == "problem" else "yellow", err=True)
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path),
               default=Path("drafts"), show_default=True, help="Folder for the drafts and the manifest.")
-@click.option("--documents", help=f"Comma-separated documents to draft ({', '.join(ALL_DOCUMENTS)}).")
+@click.option("--documents", help=f"Comma-separated documents to draft ({', '.join(paper_ids())}).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: one per CPU core).")
 @click.option("--force", is_flag=True, help="Draft every case again, overwriting existing drafts.")
@@ -154,41 +161,16 @@ def check(files: tuple[Path, ...], documents: str | None, unordered_response: bo
     deadline already past, a response the court may not allow, rule figures
     the court's profile does not know) are printed but do not fail.
     """
-    from assembler.law.advice import advise
-    from assembler.answers.matter import load_matter
-    from assembler.papers.render import TemplateSet, allowed_documents, missing_answers, render_set
+    from assembler.checks import check
+    from assembler.papers.render import TemplateSet
 
     templates = TemplateSet()
     failed = 0
     for file in files:
-        try:
-            matter = load_matter(file)
-        except AnswersError as exc:
-            failed += 1
-            for problem in exc.problems:
-                click.secho(str(problem), fg="red", err=True)
-            continue
-        warnings = advise(matter)
-        _warn(warnings)
-        try:
-            chosen, note = allowed_documents(matter, _documents(documents),
-                                             explicit=documents is not None,
-                                             unordered=unordered_response)
-            if note:
-                click.secho(f"note: {file}: {note}", fg="yellow", err=True)
-            if missing := missing_answers(matter, chosen):
-                failed += 1
-                click.secho(f"{file}: cannot be drafted yet: it needs {', '.join(missing)} "
-                            f"(assembler interview {file} asks for them)", fg="red", err=True)
-                continue
-            render_set(matter, chosen, templates)
-        except AssemblerError as exc:
-            failed += 1
-            message = str(exc).removeprefix(f"{file}: ")
-            click.secho(f"{file}: cannot be drafted: {message}", fg="red", err=True)
-            continue
-        click.echo(f"{file}: ok" + (f" ({len(warnings)} warning{'s' * (len(warnings) != 1)})"
-                                    if warnings else ""))
+        report = check(file, _documents(documents), explicit=documents is not None,
+                       unordered=unordered_response, templates=templates)
+        _show(report, ok=True)
+        failed += not report.ok
     if failed:
         raise click.exceptions.Exit(1)
 

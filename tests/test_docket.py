@@ -246,4 +246,4 @@ def test_a_json_file_of_another_shape_is_one_sentence_not_a_traceback(tmp_path, 
 def test_an_entrys_title_is_the_clerks_text_without_filer_tail_and_attachments(description, title):
     from assembler.docket.mapping import clean_title
 
-    assert clean_title(description, []) == title
+    assert clean_title(description) == title

@@ -173,7 +173,7 @@ def test_captions_et_al_and_other_roles_division_label_and_consolidated_numbers(
 
 def test_new_york_files_a_notice_of_motion_and_memoranda_of_law(tmp_path):
     from assembler.errors import OutputError
-    from assembler.papers.render import allowed_documents
+    from assembler.papers.registry import allowed as allowed_documents
 
     matter = load_matter(EXAMPLES / "acme-nysd.yaml")
     assert allowed_documents(matter, ["motion", "response"], explicit=False)[0] == ["notice", "motion", "response"]

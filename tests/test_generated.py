@@ -99,7 +99,8 @@ def one(seed: int, folder: str) -> tuple[str, str]:
     """("drafted"|"refused"|"crashed"|"corrupted"|"altered", detail) for one generated file."""
     from assembler import load_matter, text_view
     from assembler.errors import AssemblerError
-    from assembler.papers.render import DOCUMENTS, docx_bytes, render_set
+    from assembler import DOCUMENTS
+    from assembler.papers.render import docx_bytes, render_set
 
     rng = random.Random(seed)
     text, expected = mutate(rng)

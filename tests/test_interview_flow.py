@@ -115,7 +115,7 @@ def test_a_loop_edits_and_deletes_items(tmp_path):
     assert "    3. Gamma LLC" in echoes
 
 
-def test_a_docket_number_used_twice_is_refused_in_checks_words():
+def test_a_docket_number_used_twice_is_refused_in_checks_words(tmp_path):
     from assembler.answers.editor import AnswerFile as AF
     from assembler.interview.engine import Mode
     from assembler.interview.questions import docket_loop
@@ -123,9 +123,8 @@ def test_a_docket_number_used_twice_is_refused_in_checks_words():
     class Nobody:
         def say(self, text): pass
 
-    file = AF.__new__(AF)
-    file.document = {"docket": [{"number": 13}, {}]}
-    iv = Interview(file, Nobody(), SECTIONS)
+    (tmp_path / "case.yaml").write_text("docket:\n  - number: 13\n  - {}\n", encoding="utf-8")
+    iv = Interview(AF(tmp_path / "case.yaml"), Nobody(), SECTIONS)
     ask = docket_loop().asks[0]
     assert iv.field_problem("DocketEntry", ask, 13, {}, ("docket", 1)) == \
         "docket number 13 is listed twice (also docket.0)"
@@ -196,7 +195,9 @@ def test_review_shows_checks_warnings(tmp_path):
     shutil.copy(EXAMPLES / "cp-productions.yaml", file)
     user = ExampleUser(model_data(), {"motion.filed": "2013-01-15"})
     interview(file, user, only=["motion"])
-    assert any(line.startswith("  warning: the motion is filed on 2013-01-15") for line in user.said)
+    # the review says what `assembler check` says, in its words (file, line and field included)
+    assert any(line.startswith("  warning: ") and "motion.filed: the motion is filed on 2013-01-15" in line
+               for line in user.said)
 
 
 def test_section_names_match_the_command_line():
@@ -274,5 +275,5 @@ def test_the_review_names_what_drafting_still_needs(tmp_path):
     user.overrides["draft"] = False
     interview(file, user, only=["ruling"])
     said = "\n".join(user.said)
-    assert "still needed before drafting: motion.relief (what the motion asks)" in said
+    assert "cannot be drafted yet: it needs motion.relief (what the motion asks)" in said
     assert "check: ok" not in said

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from assembler import DOCUMENTS, load_matter, render_matter  # noqa: E402
 from assembler.papers.pdf import convert  # noqa: E402
-from assembler.papers.render import allowed_documents  # noqa: E402
+from assembler.papers.registry import allowed as allowed_documents  # noqa: E402
 
 
 def main(argv: list[str]) -> int:

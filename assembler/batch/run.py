@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import functools
 import gc
 import hashlib
 import io
@@ -22,20 +23,18 @@ import os
 import signal
 import threading
 import time
+import traceback
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-import yaml
-
 from assembler import __version__
-from assembler.law.advice import advise
-from assembler.answers.matter import load_matter
-from assembler.errors import AssemblerError, OutputError
+from assembler.answers.reader import read_yaml
+from assembler.checks import check
+from assembler.errors import AnswersError, AssemblerError, OutputError
 from assembler.files import atomic_open, atomic_write_all, describe, remove_stale_temporaries
-from assembler.papers.render import (TemplateSet, allowed_documents, case_folder, docx_bytes, folder_for_case,
-                     render_set)
+from assembler.papers.render import TemplateSet, case_folder, docx_bytes, folder_for_case
 
 MANIFEST = "manifest"
 LOCK = ".assembler-batch.lock"
@@ -110,9 +109,10 @@ def collect(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
 
 
 def _extends(file: Path) -> str | None:
+    """The base a file names in ``extends:``, read by the one strict reader."""
     try:
-        data = yaml.safe_load(file.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data, _ = read_yaml(file)
+    except AnswersError:
         return None  # reported when the case is validated
     value = data.get("extends") if isinstance(data, dict) else None
     return value if isinstance(value, str) else None
@@ -176,37 +176,46 @@ def _digest(files: Iterable[Path]) -> str:
     return h.hexdigest()
 
 
-def validate_case(file: str) -> CaseResult:
+def validate_case(file: str, documents: Sequence[str] = (), explicit: bool = False,
+                  unordered: bool = False) -> CaseResult:
+    """The one check of a case, without drafting: invalid cases are reported before any is drafted."""
     try:
-        matter = load_matter(file)
-    except AssemblerError as exc:
-        return CaseResult(file, "invalid", error=str(exc))
-    except Exception as exc:  # a bug of ours: this case fails, the batch goes on
-        return CaseResult(file, "invalid", error=f"internal error, please report it: "
-                                                 f"{type(exc).__name__}: {exc}")
-    return CaseResult(file, "valid", case_number=matter.answers.case.number,
-                      warnings=[str(w) for w in advise(matter)],
-                      answers_sha256=_digest(matter.source.files))
+        report = check(file, list(documents) or None, explicit=explicit, unordered=unordered,
+                       draft=False)
+    except Exception:  # a bug of ours: this case fails, the batch goes on
+        return CaseResult(file, "invalid", error=_internal_error())
+    if not report.ok:
+        return CaseResult(file, "invalid", error="\n".join(report.problems))
+    assert report.matter is not None
+    return CaseResult(file, "valid", case_number=report.matter.answers.case.number,
+                      warnings=[str(w) for w in report.warnings],
+                      answers_sha256=_digest(report.matter.source.files))
+
+
+def _internal_error() -> str:
+    """The sentence for a bug of ours, with the traceback a report needs."""
+    return "internal error, please report it:\n" + traceback.format_exc().rstrip()
 
 
 def render_case(file: str, out_dir: str, documents: Sequence[str], force: bool,
                 previous: dict | None, dry_run: bool, explicit: bool = False,
                 unordered: bool = False) -> CaseResult:
-    """Render one case's documents (those not yet drafted, unless ``force``)."""
+    """Check one case and draft its documents (those not yet drafted, unless ``force``)."""
     assert _templates is not None, "worker not initialised"
     number: str | None = None
     folder_name: str | None = None
     try:
-        matter = load_matter(file)
-        number, folder_name = matter.answers.case.number, str(case_folder(Path(out_dir), matter))
+        report = check(file, documents, explicit=explicit, unordered=unordered,
+                       templates=_templates, draft=False)
+        if not report.ok or report.matter is None:
+            return CaseResult(file, "failed", error="\n".join(report.problems))
+        matter = report.matter
         folder = case_folder(Path(out_dir), matter)
-        result = CaseResult(file, "done", case_number=matter.answers.case.number,
-                            folder=str(folder), answers_sha256=_digest(matter.source.files),
-                            warnings=[str(w) for w in advise(matter)])
-        documents, note = allowed_documents(matter, documents, explicit=explicit, unordered=unordered)
-        if note:
-            result.warnings.append(note)
-        targets = {doc_id: folder / f"{doc_id}.docx" for doc_id in documents}
+        number, folder_name = matter.answers.case.number, str(folder)
+        result = CaseResult(file, "done", case_number=number, folder=folder_name,
+                            answers_sha256=_digest(matter.source.files),
+                            warnings=[str(w) for w in report.warnings] + report.notes)
+        targets = {doc_id: folder / f"{doc_id}.docx" for doc_id in report.documents}
         if not force and all(t.exists() for t in targets.values()):
             if previous and previous.get("answers_sha256") not in (None, result.answers_sha256):
                 raise OutputError(f"the answers changed since {folder} was drafted "
@@ -214,9 +223,12 @@ def render_case(file: str, out_dir: str, documents: Sequence[str], force: bool,
             result.status = "skipped"
             result.documents = [_describe(doc_id, path) for doc_id, path in targets.items()]
             return result
-        todo = [d for d in documents if force or not targets[d].exists()]
-        rendered = render_set(matter, todo, _templates)
-        blobs = {doc_id: docx_bytes(doc) for doc_id, doc in zip(todo, rendered)}
+        todo = [d for d in report.documents if force or not targets[d].exists()]
+        report.draft(todo, _templates)
+        if not report.ok:
+            return CaseResult(file, "failed", error="\n".join(report.problems), case_number=number,
+                              folder=folder_name)
+        blobs = {doc_id: docx_bytes(doc) for doc_id, doc in report.drafts.items()}
         if dry_run:
             result.status = "checked"
             return result
@@ -225,10 +237,9 @@ def render_case(file: str, out_dir: str, documents: Sequence[str], force: bool,
         return result
     except AssemblerError as exc:
         return CaseResult(file, "failed", error=str(exc), case_number=number, folder=folder_name)
-    except Exception as exc:  # a bug of ours: this case fails, the batch goes on
-        return CaseResult(file, "failed", error=f"internal error, please report it: "
-                                                f"{type(exc).__name__}: {exc}",
-                          case_number=number, folder=folder_name)
+    except Exception:  # a bug of ours: this case fails, the batch goes on
+        return CaseResult(file, "failed", error=_internal_error(), case_number=number,
+                          folder=folder_name)
     finally:
         # python-docx's proxies and lxml trees form reference cycles holding megabytes of
         # C memory that the collector's object counts do not reflect; a collection after
@@ -298,7 +309,7 @@ def _run(cases: list[Path], bases: list[Path], out_dir: Path, documents: Sequenc
             initargs=(str(template_dir) if template_dir else None, list(documents),
                       os.getpid())) as pool:
         try:
-            valid = _validate(pool, results, out_dir, counter)
+            valid = _validate(pool, results, out_dir, counter, documents, explicit, unordered)
             if stop.requested or (fail_fast and len(valid) < len(results)):
                 return report
             queue = iter(valid)
@@ -340,24 +351,27 @@ def _run(cases: list[Path], bases: list[Path], out_dir: Path, documents: Sequenc
 
 
 def _validate(pool: ProcessPoolExecutor, results: dict[str, CaseResult], out_dir: Path,
-              counter: _Counter) -> list[str]:
+              counter: _Counter, documents: Sequence[str], explicit: bool,
+              unordered: bool) -> list[str]:
     """Validate every case in the pool; record the invalid ones; return the valid files."""
     folders: dict[str, str] = {}
     valid = []
-    for check in pool.map(validate_case, list(results), chunksize=8):
-        if check.status == "valid":
-            assert check.case_number is not None
-            folder = str(folder_for_case(out_dir, check.case_number))
+    validate = functools.partial(validate_case, documents=documents, explicit=explicit,
+                                 unordered=unordered)
+    for checked in pool.map(validate, list(results), chunksize=8):
+        if checked.status == "valid":
+            assert checked.case_number is not None
+            folder = str(folder_for_case(out_dir, checked.case_number))
             if folder in folders:
-                check.status, check.error = "invalid", (
-                    f"case number {check.case_number} is also the case of {folders[folder]}; "
+                checked.status, checked.error = "invalid", (
+                    f"case number {checked.case_number} is also the case of {folders[folder]}; "
                     "each case needs its own folder")
-            folders.setdefault(folder, check.file)
-        if check.status == "invalid":
-            results[check.file] = check
-            counter.tick(check)
+            folders.setdefault(folder, checked.file)
+        if checked.status == "invalid":
+            results[checked.file] = checked
+            counter.tick(checked)
         else:
-            valid.append(check.file)
+            valid.append(checked.file)
     return valid
 
 

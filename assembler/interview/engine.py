@@ -156,11 +156,14 @@ class Interview:
         ask = Ask(**{**ask.__dict__, "optional": optional,
                      "message": _resolve(ask.message, self, item, path)})
         current = self.value(here)
+        unreadable = self.file.problem(here) if current is None else None
         reason = None
         if current is not None:
             reason = self.field_problem(model, ask, current, item, path)
             if reason is None and mode is not Mode.FRESH:
                 return current
+        elif unreadable is not None:  # check refuses what is written there: ask, whatever the mode
+            reason = unreadable.message
         elif mode is Mode.FILL and (ask.optional or not _required(model, ask.name)):
             return None  # filling in: a question with a default in the model needs no answer
         if reason is not None:
@@ -378,8 +381,6 @@ def _plain(value: Any) -> Any:
 def _text(value: Any) -> str:
     if value is None:
         return ""
-    if isinstance(value, list):
-        return "\n".join(str(v) for v in value)
     if isinstance(value, list):
         return "\n".join(str(v) for v in value)
     if isinstance(value, dt.date):

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, Sequence
 
 from assembler.answers.editor import AnswerFile
-from assembler.errors import AnswersError, AssemblerError
+from assembler.errors import AssemblerError
 from assembler.interview.engine import Interview, Outcome
 from assembler.interview.prompts import Asker, Option, Prompt
 
@@ -21,15 +21,15 @@ def run_interview(file: Path, asker: Asker, *, prefill_from: Path | None = None,
                   offer_drafts: bool = True) -> Outcome:
     """Ask, save as it goes, review, and (if the user wants) draft the papers."""
     from assembler.interview.questions import SECTIONS, offer_cited_entries
-    from assembler.answers.reader import load_source, read_yaml
+    from assembler.answers.reader import load_source
 
-    base: dict[str, Any] = {}
-    if file.exists():
-        data, _ = read_yaml(file)  # the strict reading: refuses what check would refuse to read
-        if isinstance(data, dict) and isinstance(data.get("extends"), str):
-            base = load_source(file).data
-    prefill = load_source(prefill_from).data if prefill_from is not None else {}
+    # the strict reading, as check reads: a value it refuses reads as absent and is asked again
     answer_file = AnswerFile(file)
+    base: dict[str, Any] = {}
+    extends = answer_file.get(("extends",))
+    if isinstance(extends, str) and extends.strip():
+        base = load_source(file.parent / extends).data
+    prefill = load_source(prefill_from).data if prefill_from is not None else {}
     if not answer_file.existed:
         answer_file.save()
     interview = Interview(answer_file, asker, SECTIONS, prefill=prefill, base=base, today=today)
@@ -51,31 +51,16 @@ def run_interview(file: Path, asker: Asker, *, prefill_from: Path | None = None,
 
 def review(interview: Interview) -> str:
     """One screen: the answers by section, what check says; returns a section name or "finish"."""
-    from assembler.law.advice import advise
-    from assembler.answers.matter import load_matter
+    from assembler.checks import check
 
     asker = interview.asker
     asker.say("\n[review]")
     for line in summary(interview):
         asker.say(line)
-    try:
-        matter = load_matter(interview.file.path)
-    except AnswersError as exc:
-        asker.say(f"  {len(exc.problems)} thing{'s' * (len(exc.problems) != 1)} to fix before drafting:")
-        for problem in exc.problems:
-            asker.say(f"    - {problem.field + ': ' if problem.field else ''}{problem.message}")
-        ready = False
-    else:
-        from assembler.papers.render import DOCUMENTS, allowed_documents, missing_answers
-
-        for warning in advise(matter):
-            asker.say(f"  warning: {warning.message}")
-        missing = missing_answers(matter, allowed_documents(matter, DOCUMENTS, explicit=False)[0])
-        if missing:  # what the papers need that the answers do not give yet (an imported docket)
-            asker.say(f"  still needed before drafting: {', '.join(missing)}")
-        else:
-            asker.say("  check: ok")
-        ready = not missing
+    report = check(interview.file.path)  # the one check: what `assembler check` says, in its words
+    for kind, line in report.lines():
+        asker.say(f"  {line}" if kind != "problem" else f"  - {line}")
+    ready = report.ok
     options = [Option("finish (the file is saved)", "finish")]
     options += [Option(f"change: {s.title}", s.name) for s in interview.sections]
     return asker.ask(Prompt("review", "Review: finish, or change a section?", "select",
@@ -117,32 +102,36 @@ def _ruling_line(ruling: Any) -> str:
 
 def offer_to_draft(file: Path, asker: Asker) -> list[Path]:
     """Ask which papers to draft and where; draft them and say where they went."""
-    from assembler.answers.matter import load_matter
-    from assembler.names import ALL_DOCUMENTS
-    from assembler.papers.render import DOCUMENTS, allowed_documents, render_matter
+    from assembler.checks import check
+    from assembler.papers import registry
+    from assembler.papers.render import case_folder, write_drafts
 
-    try:
-        matter = load_matter(file)
-    except AnswersError:
+    report = check(file, draft=False)
+    if not report.ok:
         asker.say(f"Not drafting yet: `assembler check {file}` lists what is missing.")
         return []
     if not asker.ask(Prompt("draft", "Draft the papers now?", "confirm", default=True)):
         asker.say(f"Draft them later with: assembler render {file} -o drafts/")
         return []
-    allowed, note = allowed_documents(matter, DOCUMENTS, explicit=False)
-    if note:
-        asker.say(f"  {note}")
-    offered = [d for d in ALL_DOCUMENTS if d in allowed or d in DOCUMENTS]
+    for note in report.notes:
+        asker.say(f"  note: {note}")
+    offered = [d for d in registry.paper_ids() if d in report.documents or d in registry.default_ids()]
     chosen = asker.ask(Prompt("documents", "Which papers?", "checkbox",
-                              options=[Option(d, d, checked=d in allowed) for d in offered]))
+                              options=[Option(registry.paper(d).label, d, checked=d in report.documents)
+                                       for d in offered]))
     if not chosen:
         return []
     folder = asker.ask(Prompt("output", "Folder for the drafts", "text", default="drafts"))
+    chosen_report = check(file, chosen, explicit=True)  # says why, if one was left out
+    if not chosen_report.ok or chosen_report.matter is None:
+        for problem in chosen_report.problems:
+            asker.say(f"  {problem}")
+        return []
     force = False
     while True:
         try:
-            allowed_documents(matter, chosen, explicit=True)  # says why, if it was left out
-            paths = render_matter(matter, Path(folder.strip() or "drafts"), chosen, force=force)
+            paths = write_drafts(case_folder(Path(folder.strip() or "drafts"), chosen_report.matter),
+                                 chosen_report.drafts, force=force)
         except AssemblerError as exc:
             asker.say(f"  {exc}")
             if "already exist" in str(exc) and asker.ask(Prompt("overwrite", "Overwrite them?", "confirm",

@@ -80,9 +80,10 @@ def _late(matter: Matter) -> list[Problem]:
 
 def page_limit(matter: Matter, document_id: str, pages: int) -> str | None:
     """A filed paper longer than the court's page limit: a warning naming the rule."""
-    rule = matter.court.reconsideration
-    fact = {"motion": rule.page_limit, "response": rule.page_limit,
-            "reply": rule.reply_page_limit}.get(document_id)
+    from assembler.papers.registry import paper
+
+    limit = paper(document_id).page_limit
+    fact = getattr(matter.court.reconsideration, limit) if limit else None
     if fact is None or fact.value is None or pages <= fact.value:
         return None
     return (f"{document_id} runs to {pages} pages, over the limit of {fact.value} "

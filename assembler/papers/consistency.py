@@ -8,7 +8,6 @@ hard-codes a caption or a citation is caught here.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any, Mapping
 
@@ -16,6 +15,7 @@ from assembler.papers import wordxml
 from assembler.answers.matter import Matter
 from assembler.law.courts import PLURALS
 from assembler.errors import ConsistencyError
+from assembler.papers.registry import paper_date
 
 W_TBL = f"{{{wordxml.W_NS}}}tbl"
 # every docket-citation word (courts.CitationWord) and its plural (courts.PLURALS)
@@ -38,29 +38,12 @@ def citations_in(document: Any) -> list[tuple[str, int]]:
             for m in _CITE.finditer(text.replace("\u00a0", " ")) for number in m.group(2).split(", ")]
 
 
-def paper_dates(matter: Matter) -> dict[str, tuple[dt.date | None, int | None]]:
-    """Each paper's date and its own docket number, as far as the answers tell them."""
-    a = matter.answers
-
-    def party_paper(role: str, filed: dt.date | None) -> tuple[dt.date | None, int | None]:
-        entry = matter.entry_with_role(role)
-        return (filed or (entry.date if entry else None), entry.number if entry else None)
-
-    ruling = a.ruling.date if a.ruling else None
-    return {"notice": party_paper("motion", a.motion.filed),
-            "motion": party_paper("motion", a.motion.filed),
-            "response": party_paper("response", a.response.filed),
-            "reply": party_paper("reply", a.reply.filed),
-            "order-granting": (ruling, None), "order-denying": (ruling, None)}
-
-
 def _time_travel(matter: Matter, documents: Mapping[str, Any]) -> list[str]:
     """A paper cannot cite a docket entry filed after it, nor its own entry."""
     problems = []
     dates = {entry.number: entry.date for entry in matter.answers.docket}
-    known = paper_dates(matter)
     for doc_id, document in documents.items():
-        when, own = known.get(doc_id, (None, None))
+        when, own = paper_date(matter, doc_id)
         for _, number in sorted(set(citations_in(document))):
             if number == own:
                 problems.append(f"{doc_id}.docx cites its own docket entry, "

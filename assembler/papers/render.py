@@ -23,18 +23,16 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from assembler.papers import wordxml
 from assembler.answers.matter import Matter
-from assembler.papers.consistency import check_set, paper_dates
+from assembler.papers.consistency import check_set
+from assembler.papers.registry import default_ids, paper, paper_date
 from assembler.law.courts import Formatting
 from assembler.errors import OutputError, TemplateError
-from assembler.law.forms import notice_of_motion
-from assembler.files import atomic_write, atomic_write_all
+from assembler.files import atomic_write_all
 from assembler.papers.properties import set_properties
 from assembler.papers.richtext import Writer
 from assembler.papers.titles import balance_titles
 from assembler.papers.view import Fields, build_context
 from assembler.papers.wordcount import fill_word_count
-
-from assembler.names import DOCUMENTS, NOTICE  # noqa: E402  (re-exported)
 
 
 def default_template_dir() -> Path:
@@ -172,16 +170,13 @@ class TemplateSet:
         self.env = make_environment(self.folder)
         self._compiled: dict[str, _Compiled] = {}
 
-    def names(self) -> list[str]:
-        return sorted(p.stem for p in self.folder.glob("*.docx"))
-
     def compiled(self, document_id: str) -> _Compiled:
         if document_id not in self._compiled:
             self._compiled[document_id] = self._compile(document_id)
         return self._compiled[document_id]
 
     def _compile(self, document_id: str) -> _Compiled:
-        name = f"{document_id}.docx"
+        name = paper(document_id).template
         path = self.folder / name
         if not path.is_file():
             raise TemplateError(f"no template {name} in {self.folder}")
@@ -226,7 +221,7 @@ class TemplateSet:
         wordxml.attach_footnotes(doc.docx, writer.notes)
         fill_word_count(doc.docx)
         apply_formatting(doc.docx, matter.court.formatting)
-        set_properties(doc.docx, matter, document_id, paper_dates(matter).get(document_id, (None, None))[0])
+        set_properties(doc.docx, matter, document_id, paper_date(matter, document_id)[0])
         return doc
 
 
@@ -288,11 +283,6 @@ def docx_bytes(doc: Any) -> bytes:
     return out.getvalue()
 
 
-def atomic_save(doc: Any, target: Path, *, force: bool) -> int:
-    """Save a rendered document to ``target`` through a temporary file; returns its size."""
-    return atomic_write(docx_bytes(doc), target, force=force)
-
-
 def folder_for_case(out_dir: Path, case_number: str) -> Path:
     """``out_dir/<case number, made a safe name>``: one folder per case."""
     return out_dir / safe_name(case_number)
@@ -300,70 +290,6 @@ def folder_for_case(out_dir: Path, case_number: str) -> Path:
 
 def case_folder(out_dir: Path, matter: Matter) -> Path:
     return folder_for_case(out_dir, matter.answers.case.number)
-
-
-def allowed_documents(matter: Matter, documents: Iterable[str], *, explicit: bool,
-                      unordered: bool = False) -> tuple[list[str], str | None]:
-    """The papers to draft, and why any were left out.
-
-    Where the court files a notice of motion beside the memorandum of law, the
-    default set has the notice before the motion.  Where the court allows a
-    response (and so a reply) only when it orders one,
-    and no docket entry has role: response-order, the two are left out of the
-    default set; asked for by name, they are an error unless ``unordered``.
-    """
-    documents = list(documents)
-    split = notice_of_motion(matter.answers, matter.court)
-    if NOTICE in documents and not split:
-        raise OutputError(f"{matter.file}: the {matter.court.name} files the motion as one paper "
-                          f"({matter.court.notice_of_motion.source}); give motion.notice to draft a "
-                          "notice of motion beside it")
-    if split and not explicit and NOTICE not in documents and "motion" in documents:
-        documents.insert(documents.index("motion"), NOTICE)
-    rule = matter.court.reconsideration.response_only_if_ordered
-    if (not rule.value or matter.vehicle.id != "local" or unordered
-            or matter.entry_with_role("response-order") is not None):
-        return documents, None
-    barred = [d for d in documents if d in ("response", "reply")]
-    if not barred:
-        return documents, None
-    why = (f"the {matter.court.name} allows a response and a reply only when the court orders one "
-           f"({rule.source.split(' (')[0]}), and no docket entry has role: response-order")
-    if explicit:
-        raise OutputError(f"{matter.file}: {why}; add the order to the docket, or pass "
-                          "--unordered-response to draft them anyway")
-    return [d for d in documents if d not in barred], f"not drafting {' and '.join(barred)}: {why}"
-
-
-# what each paper cannot be drafted without, beyond what the answer model itself requires
-_NEEDS: dict[str, tuple[tuple[str, str], ...]] = {
-    "notice": (("motion.relief", "what the motion asks"), ("counsel.movant", "the movant's counsel")),
-    "motion": (("motion.relief", "what the motion asks"), ("motion.filed", "the motion's date"),
-               ("grounds", "the motion's argument"), ("counsel.movant", "the movant's counsel"),
-               ("docket.background", "the background: a background text on the entries it tells")),
-    "response": (("opposition", "the response's argument"), ("counsel.opponent", "the opponent's counsel")),
-    "reply": (("motion.relief", "what the motion asks"), ("counsel.movant", "the movant's counsel")),
-    "order-granting": (("ruling.granting", "the order granting"),),
-    "order-denying": (("ruling.denying", "the order denying"),),
-}
-
-
-def missing_answers(matter: Matter, documents: Iterable[str]) -> list[str]:
-    """The answers ``documents`` need and the file does not give yet (an imported docket has
-    the record; the argument, the relief and the ruling are the lawyer's)."""
-    from assembler.answers.reader import value_at
-
-    data = matter.answers.model_dump(exclude_defaults=True)
-    missing: dict[str, str] = {}
-    told = any(entry.background for entry in matter.answers.docket if entry.role is None)
-    for document in documents:
-        for path, what in _NEEDS.get(document, ()):
-            if path == "docket.background":
-                if not told:
-                    missing.setdefault(path, what)
-            elif value_at(data, tuple(path.split("."))) in (None, [], {}):
-                missing.setdefault(path, what)
-    return [f"{path} ({what})" for path, what in missing.items()]
 
 
 def render_set(matter: Matter, documents: Iterable[str],
@@ -376,12 +302,13 @@ def render_set(matter: Matter, documents: Iterable[str],
     return rendered
 
 
-def render_matter(matter: Matter, out_dir: Path, documents: Iterable[str] = DOCUMENTS, *,
+def render_matter(matter: Matter, out_dir: Path, documents: Iterable[str] | None = None, *,
                   force: bool = False, templates: TemplateSet | None = None) -> list[Path]:
-    """Render ``documents`` of ``matter`` into ``out_dir/<case number>/``; all or nothing is checked first."""
+    """Render ``documents`` of ``matter`` (default: the registry's default set) into
+    ``out_dir/<case number>/``; all or nothing is checked first."""
     templates = templates or TemplateSet()
     folder = case_folder(out_dir, matter)
-    documents = list(documents)
+    documents = list(default_ids() if documents is None else documents)
     targets = [folder / f"{doc_id}.docx" for doc_id in documents]
     if not force:
         existing = [str(t) for t in targets if t.exists()]
@@ -389,6 +316,17 @@ def render_matter(matter: Matter, out_dir: Path, documents: Iterable[str] = DOCU
             raise OutputError(f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''} "
                               "(use --force to overwrite)")
     rendered = render_set(matter, documents, templates)
-    atomic_write_all([(docx_bytes(doc), target) for doc, target in zip(rendered, targets)],
+    return write_drafts(folder, dict(zip(documents, rendered)), force=force)
+
+
+def write_drafts(folder: Path, rendered: dict[str, Any], *, force: bool) -> list[Path]:
+    """Write drafts rendered in memory (id -> document) into ``folder``, all or none."""
+    targets = [folder / f"{doc_id}.docx" for doc_id in rendered]
+    if not force:
+        existing = [str(t) for t in targets if t.exists()]
+        if existing:
+            raise OutputError(f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''} "
+                              "(use --force to overwrite)")
+    atomic_write_all([(docx_bytes(doc), target) for doc, target in zip(rendered.values(), targets)],
                      force=force)
     return targets

@@ -18,6 +18,7 @@ from assembler.answers.markup import Inline, Text
 from assembler.law.grounds import ResolvedGround
 from assembler.answers.model import Attorney, CounselBlock, Party
 from assembler.law.forms import notice_of_motion, order_form
+from assembler.papers import registry
 from assembler.papers.richtext import Rich, Writer
 from assembler.law.vehicles import DEFAULT_OUTCOME
 from assembler.papers.wording import (RoleWords, capitalized, long_date, movant_words, opponent_words, phrase,
@@ -324,11 +325,7 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
             cite=citation.one(e.number), date=date_view("date", e.date, writer))
 
     def paper_date(paper: str) -> Fields | None:
-        filed = getattr(a, paper).filed
-        own_entry = entry[paper]
-        if filed is None and own_entry is not None:
-            filed = own_entry.date
-        return date_view(f"{paper}.filed", filed, writer)
+        return date_view(f"{paper}.filed", registry.paper_date(matter, paper)[0], writer)
 
     grounds = _grounds(matter.grounds["grounds"], "grounds", writer)
     opposition = _grounds(matter.grounds["opposition"], "opposition", writer,

@@ -88,11 +88,6 @@ def long_date(date: dt.date) -> str:
     return f"{date:%B}{NBSP}{date.day},{NBSP}{date.year}"
 
 
-def unbroken(text: str) -> str:
-    """``text`` with non-breaking spaces: "ECF No. 18" or a date stays on one line."""
-    return text.replace(" ", NBSP)
-
-
 def movant_words(answers: Answers) -> RoleWords:
     m = answers.movant
     return RoleWords(m.name, m.short_name, m.plural, m.party)

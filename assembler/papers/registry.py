@@ -1,0 +1,227 @@
+"""The paper registry: what each paper is, read from ``data/papers.yaml``.
+
+Every rule about a paper lives in that one file: who files it, what dates it,
+its template, what it cannot be drafted without, where it sits in the default
+set, and which court rule allows it only when the court orders a response.
+This module reads it (``paper_ids`` without the answer model, for the command
+line's help; ``papers`` checked against the schema) and applies it to a
+matter: the default set, what a set still needs, and each paper's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import TYPE_CHECKING, Iterable, Literal
+
+import yaml
+
+from assembler.errors import OutputError
+
+if TYPE_CHECKING:
+    from assembler.answers.matter import Matter
+
+_FILE = "papers.yaml"
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+Filer = Literal["movant", "opponent", "court"]
+Default = Literal["always", "notice", "never"]
+_ROLES = ("motion", "response", "reply", "response-order")
+
+
+class RegistryError(RuntimeError):
+    """``data/papers.yaml`` does not match its schema: a bug in the package, said in one sentence."""
+
+
+@dataclass(frozen=True)
+class Need:
+    key: str   # an answer's dotted path, or one of the registry's own keys (see papers.yaml)
+    what: str
+
+
+@dataclass(frozen=True)
+class OnlyIfOrdered:
+    fact: str                 # a reconsideration fact of the court profile
+    vehicles: tuple[str, ...]  # the vehicles it governs
+
+
+@dataclass(frozen=True)
+class PaperKind:
+    id: str
+    label: str
+    filer: Filer
+    template: str
+    date: str
+    default: Default
+    needs: tuple[Need, ...] = ()
+    entry: str | None = None
+    before: str | None = None
+    page_limit: str | None = None
+    word_limit: str | None = None
+    only_if_ordered: OnlyIfOrdered | None = None
+
+    @property
+    def signed_by(self) -> str | None:
+        """The side whose counsel sign it; None for the court's orders."""
+        return None if self.filer == "court" else self.filer
+
+
+@lru_cache(maxsize=1)
+def _raw() -> dict:
+    text = (resources.files("assembler") / "data" / _FILE).read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader, the package's own data
+    if not isinstance(data, dict):
+        raise RegistryError(f"data/{_FILE}: must map paper ids to their entries")
+    return data
+
+
+def paper_ids() -> tuple[str, ...]:
+    """Every paper id, in the order of the default set (cheap: no schema, no answer model)."""
+    return tuple(_raw())
+
+
+_KEYS = {"label": str, "filer": str, "template": str, "date": str, "default": str, "needs": list,
+         "entry": str, "before": str, "page_limit": str, "word_limit": str, "only_if_ordered": dict}
+_REQUIRED = ("label", "filer", "template", "date", "default")
+_CHOICES = {"filer": ("movant", "opponent", "court"), "default": ("always", "notice", "never"),
+            "entry": _ROLES}
+_LIMITS = ("page_limit", "reply_page_limit", "word_limit", "reply_word_limit")
+
+
+def _check(paper_id: str, entry: object, ids: Iterable[str]) -> PaperKind:
+    where = f"data/{_FILE}: {paper_id}"
+    if not isinstance(entry, dict):
+        raise RegistryError(f"{where}: must be a mapping of keys to values")
+    for key, value in entry.items():
+        if key not in _KEYS:
+            raise RegistryError(f"{where}.{key}: unknown key")
+        if not isinstance(value, _KEYS[key]):
+            raise RegistryError(f"{where}.{key}: must be {_KEYS[key].__name__}")
+        if key in _CHOICES and value not in _CHOICES[key]:
+            raise RegistryError(f"{where}.{key}: must be one of {', '.join(_CHOICES[key])}")
+        if key in ("page_limit", "word_limit") and value not in _LIMITS:
+            raise RegistryError(f"{where}.{key}: must be one of {', '.join(_LIMITS)}")
+    for key in _REQUIRED:
+        if key not in entry:
+            raise RegistryError(f"{where}.{key}: required")
+    if entry.get("before") is not None and entry["before"] not in ids:
+        raise RegistryError(f"{where}.before: {entry['before']!r} is not a paper")
+    needs = []
+    for index, need in enumerate(entry.get("needs", [])):
+        if not (isinstance(need, list) and len(need) == 2 and all(isinstance(x, str) for x in need)):
+            raise RegistryError(f"{where}.needs.{index}: must be [key, what it is]")
+        needs.append(Need(*need))
+    ordered = None
+    if "only_if_ordered" in entry:
+        rule = entry["only_if_ordered"]
+        if set(rule) != {"fact", "vehicles"} or not isinstance(rule["vehicles"], list):
+            raise RegistryError(f"{where}.only_if_ordered: must give fact and vehicles (a list)")
+        ordered = OnlyIfOrdered(str(rule["fact"]), tuple(map(str, rule["vehicles"])))
+    fields = {k: v for k, v in entry.items() if k not in ("needs", "only_if_ordered")}
+    return PaperKind(id=paper_id, needs=tuple(needs), only_if_ordered=ordered, **fields)
+
+
+@lru_cache(maxsize=1)
+def papers() -> dict[str, PaperKind]:
+    """Every paper of the registry, checked against the schema, in default-set order."""
+    raw = _raw()
+    return {paper_id: _check(paper_id, entry, raw) for paper_id, entry in raw.items()}
+
+
+def paper(paper_id: str) -> PaperKind:
+    return papers()[paper_id]
+
+
+def default_ids() -> tuple[str, ...]:
+    """The papers a set has when none are named: those ``always`` drafted (the notice is added
+    per court by ``allowed``)."""
+    return tuple(p.id for p in papers().values() if p.default == "always")
+
+
+# -- applied to a matter ----------------------------------------------------------------------
+
+def paper_date(matter: Matter, paper_id: str) -> tuple[dt.date | None, int | None]:
+    """The paper's date and its own docket number, as far as the answers tell them."""
+    kind = paper(paper_id)
+    section, name = kind.date.split(".")
+    given = getattr(getattr(matter.answers, section), name, None) if getattr(
+        matter.answers, section) is not None else None
+    entry = matter.entry_with_role(kind.entry) if kind.entry else None
+    return (given or (entry.date if entry else None), entry.number if entry else None)
+
+
+def _ordered_only(matter: Matter, kind: PaperKind) -> str | None:
+    """The rule that allows ``kind`` only when the court orders a response, where it applies."""
+    rule = kind.only_if_ordered
+    if rule is None or matter.vehicle.id not in rule.vehicles:
+        return None
+    fact = getattr(matter.court.reconsideration, rule.fact)
+    if not fact.value or matter.entry_with_role("response-order") is not None:
+        return None
+    return fact.source.split(" (")[0]
+
+
+def allowed(matter: Matter, documents: Iterable[str], *, explicit: bool,
+            unordered: bool = False) -> tuple[list[str], str | None]:
+    """The papers to draft, and why any were left out.
+
+    A paper whose ``default`` is ``notice`` joins the default set where the court
+    files a notice of motion beside the memorandum of law; asked for by name
+    where it does not, it is an error.  A paper the court allows only when it
+    orders a response is left out of the default set (with a note) until a
+    docket entry has role: response-order; asked for by name it is an error,
+    unless ``unordered``.
+    """
+    from assembler.law.forms import notice_of_motion
+
+    documents = list(documents)
+    kinds = papers()
+    split = notice_of_motion(matter.answers, matter.court)
+    for kind in kinds.values():
+        if kind.default != "notice":
+            continue
+        if kind.id in documents and not split:
+            raise OutputError(f"{matter.file}: the {matter.court.name} files the motion as one paper "
+                              f"({matter.court.notice_of_motion.source}); give motion.notice to draft "
+                              f"a {kind.label.split(' (')[0]} beside it")
+        if split and not explicit and kind.id not in documents and kind.before in documents:
+            documents.insert(documents.index(kind.before), kind.id)
+    if unordered:
+        return documents, None
+    barred = {d: rule for d in documents if (rule := _ordered_only(matter, kinds[d]))}
+    if not barred:
+        return documents, None
+    names = " and ".join(barred)
+    why = (f"the {matter.court.name} allows {names} only when the court orders a response "
+           f"({next(iter(barred.values()))}), and no docket entry has role: response-order")
+    if explicit:
+        raise OutputError(f"{matter.file}: {why}; add the order to the docket, or pass "
+                          "--unordered-response to draft them anyway")
+    return [d for d in documents if d not in barred], f"not drafting {names}: {why}"
+
+
+def missing(matter: Matter, documents: Iterable[str]) -> list[str]:
+    """What ``documents`` need and the answers do not give yet, each as "key (what it is)"."""
+    out: dict[str, str] = {}
+    for document in documents:
+        for need in paper(document).needs:
+            if need.key not in out and not _given(matter, need.key):
+                out[need.key] = need.what
+    return [f"{key} ({what})" for key, what in out.items()]
+
+
+def _given(matter: Matter, key: str) -> bool:
+    from assembler.answers.reader import value_at
+
+    a = matter.answers
+    if key == "docket.background":
+        return any(entry.background for entry in a.docket if entry.role is None)
+    if key.startswith("docket.role."):
+        return matter.entry_with_role(key.removeprefix("docket.role.")) is not None
+    if key == "opposition.reply":
+        return any(ground.reply for ground in a.opposition)
+    head, _, tail = key.partition(".")
+    if tail == "date" and head in papers():
+        return paper_date(matter, head)[0] is not None
+    return value_at(a.model_dump(exclude_defaults=True), tuple(key.split("."))) not in (None, [], {})
