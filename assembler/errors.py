@@ -63,3 +63,7 @@ class OutputError(AssemblerError):
 
 class ConsistencyError(AssemblerError):
     """The papers of one set disagree (caption, citation style, docket numbers)."""
+
+
+class DataError(AssemblerError):
+    """A data file shipped with the package breaks its schema (our bug, told in one sentence)."""

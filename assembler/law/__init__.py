@@ -2,9 +2,10 @@
 
 Takes a court id and the answers and gives the facts the papers rest on: the
 court's profile (``courts``, over ``districts``), the FRCP 6(a) count
-(``deadlines``), the procedural vehicle and the outcomes it allows
-(``vehicles``), the grounds library (``grounds``), the court's and the judge's
-forms (``forms``), the one table of docket-citation words (``citations``), and
-the warnings a lawyer must read (``advice``).  Every rule figure is data with
-its source, under ``assembler/data``.
+(``deadlines``, over the sourced legal holidays of ``legal_days``), the
+procedural vehicle and the outcomes it allows (``vehicles``), the grounds
+library (``grounds``), the court's and the judge's forms (``forms``), the one
+table of docket-citation words (``citations``), and the warnings a lawyer must
+read (``advice``).  Every rule figure is data with its source, under
+``assembler/data``; ``data`` reads a file through its schema.
 """

@@ -7,8 +7,10 @@ and every rule figure the court's profile does not know.  ``check`` and
 
 from __future__ import annotations
 
+import datetime as dt
+
 from assembler.answers.matter import Matter
-from assembler.law.deadlines import DeadlineError, compute
+from assembler.law.deadlines import Deadline, DeadlineError, compute
 from assembler.errors import Problem
 from assembler.law.vehicles import warnings as vehicle_warnings
 
@@ -68,7 +70,7 @@ def _late(matter: Matter) -> list[Problem]:
     except DeadlineError as exc:
         return [matter.source.problem(f"the motion's deadline is not checked: {exc}", ("order", "date"))]
     if a.motion.filed <= deadline.last_day:
-        return []
+        return _rolled(matter, deadline, start)
     binding = ("; the court must not extend this time (Fed. R. Civ. P. 6(b)(2))"
                if vehicle.deadline in ("59e", "60b") else "; show good cause or check the dates")
     return [matter.source.problem(
@@ -76,6 +78,25 @@ def _late(matter: Matter) -> list[Problem]:
         f"{deadline.rule}, {deadline.last_day.isoformat()} ({deadline.period}, counted from "
         f"{start.isoformat()}){binding} (assembler deadline --court {court.id} --from "
         f"{start.isoformat()} --rule {vehicle.deadline})", ("motion", "filed"))]
+
+
+def _rolled(matter: Matter, deadline: Deadline, start: dt.date) -> list[Problem]:
+    """A 59(e) or 60(c)(1) motion on time only by a closure or state-holiday roll: a warning."""
+    filed, vehicle = matter.answers.motion.filed, matter.vehicle.deadline
+    if filed is None or vehicle not in ("59e", "60b") or filed <= deadline.safe_last_day:
+        return []
+    days = "; ".join(f"{r.date.isoformat()}, {r.reason.split(': ', 1)[-1]}" for r in deadline.rests_on)
+    states = any(r.kind == "state" for r in deadline.rests_on)
+    kind = "a state holiday" if states else "a day the President closed the executive departments"
+    tolling = (", and a Rule 59(e) motion the court finds late does not toll the time to appeal "
+               "(Fed. R. App. P. 4(a)(4)(A))" if vehicle == "59e" else "")
+    return [matter.source.problem(
+        f"the motion is filed on {filed.isoformat()}, after {deadline.safe_last_day.isoformat()}, and "
+        f"is on time under {deadline.rule} only because {kind} moved the last day to "
+        f"{deadline.last_day.isoformat()} ({days}); if the court does not count that day, the motion "
+        f"is late, the court must not extend the time (Fed. R. Civ. P. 6(b)(2)){tolling}; file by "
+        f"{deadline.safe_last_day.isoformat()} (assembler deadline --court {matter.court.id} --from "
+        f"{start.isoformat()} --rule {vehicle})", ("motion", "filed"))]
 
 
 def page_limit(matter: Matter, document_id: str, pages: int) -> str | None:

@@ -3,28 +3,28 @@
 FRCP 6(a)(1): exclude the day of the event that triggers the period, count
 every day, include the last day -- but if it is a Saturday, Sunday or legal
 holiday, the period runs until the end of the next day that is none of those.
-Legal holidays (6(a)(6)): the federal holidays on the days set aside for
-observing them (a holiday on a Saturday is observed the Friday before, on a
-Sunday the Monday after), and, for periods counted forward -- all of ours --
-the holidays of the state where the court sits.  The holidays come from the
-``holidays`` package.  A state holiday only moves a deadline when the package
-lists it; because a lawyer should not lean on a roll-over the court may not
-share, the explanation also gives the last day on federal holidays alone.
+The legal holidays of 6(a)(6) come from ``legal_days``: the federal holidays
+by statute, the days an executive order closed the executive departments, and,
+for periods counted forward -- all of ours -- the holidays the state's statute
+declares.  A roll that rests on a closure or a state day is flagged: the
+explanation and ``safe_last_day`` give the last day without it, and name the
+order or statute it rests on.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-from typing import Any, Literal
+from typing import Literal
 
-import holidays
-import yaml
+from pydantic import RootModel, model_validator
 
-from assembler.law.courts import Court
 from assembler.errors import AssemblerError
+from assembler.law.courts import Court
+from assembler.law.data import Strict, load
+from assembler.law.legal_days import (LegalDay, closure_days, data, federal_days, inauguration_days,
+                                      package_state_days, state_days)
 
 RuleName = Literal["local", "59e", "60b"]
 RULES: tuple[RuleName, ...] = ("local", "59e", "60b")
@@ -34,10 +34,42 @@ class DeadlineError(AssemblerError):
     """A deadline that cannot be computed (the court's rule fixes none, or it is unknown)."""
 
 
+class FederalLimit(Strict):
+    """One federal time limit of ``data/federal-deadlines.yaml``: a number of days or of years."""
+
+    rule: str
+    days: int | None = None
+    years: int | None = None
+    event: str
+    period: str
+    source: str
+    note: str
+
+    @model_validator(mode="after")
+    def _days_or_years(self) -> FederalLimit:
+        if (self.days is None) == (self.years is None):
+            raise ValueError("give exactly one of days and years")
+        return self
+
+
+class FederalLimits(RootModel[dict[RuleName, FederalLimit]]):
+    pass
+
+
+@lru_cache(maxsize=None)
+def federal_limits() -> dict[RuleName, FederalLimit]:
+    """``data/federal-deadlines.yaml``, checked."""
+    return load("federal-deadlines.yaml", FederalLimits).root
+
+
 @dataclass(frozen=True)
 class RollOver:
+    """A day the period ran past, why, and on what (``weekend``, ``federal``, ``closure``, ``state``)."""
+
     date: dt.date
     reason: str
+    kind: Literal["weekend", "federal", "closure", "state"] = "weekend"
+    basis: str = ""
 
 
 @dataclass(frozen=True)
@@ -51,7 +83,8 @@ class Deadline:
     raw_last_day: dt.date
     rollovers: tuple[RollOver, ...]
     last_day: dt.date
-    federal_last_day: dt.date
+    safe_last_day: dt.date  # the last day counting no closure or state holiday
+    rests_on: tuple[RollOver, ...] = ()  # the closure and state days the roll past safe_last_day rests on
     notes: tuple[str, ...] = field(default=())
 
     def explain(self) -> list[str]:
@@ -66,43 +99,27 @@ class Deadline:
             lines.append(f"{_day(step.date)} is {step.reason}: the period runs to the next day (FRCP 6(a)(1)(C))")
         lines.append(f"Last day: {_day(self.last_day)}; for electronic filing it ends at midnight "
                      "in the court's time zone (FRCP 6(a)(4))")
-        if self.federal_last_day != self.last_day:
-            lines.append(f"Caution: counting federal holidays only, the last day is "
-                         f"{_day(self.federal_last_day)}; confirm the court observes the state holiday")
+        if self.safe_last_day != self.last_day:
+            bases = "; ".join(f"{r.date.isoformat()} under {r.basis}" for r in self.rests_on)
+            lines.append(f"Caution: the last day rests on {bases}; without that, the last day is "
+                         f"{_day(self.safe_last_day)}, the safe day to file")
         lines += list(self.notes)
         lines.append(self.last_day.isoformat())
         return lines
 
     def as_json(self) -> dict[str, object]:
-        data = asdict(self)
-        for key in ("trigger", "raw_last_day", "last_day", "federal_last_day"):
-            data[key] = data[key].isoformat()
-        data["rollovers"] = [{"date": r.date.isoformat(), "reason": r.reason} for r in self.rollovers]
-        data["notes"] = list(self.notes)
-        return data
+        def step(r: RollOver) -> dict[str, str]:
+            return {"date": r.date.isoformat(), "reason": r.reason, "kind": r.kind, "basis": r.basis}
+        return {"court": self.court, "rule": self.rule, "period": self.period, "source": self.source,
+                "trigger": self.trigger.isoformat(), "trigger_event": self.trigger_event,
+                "raw_last_day": self.raw_last_day.isoformat(),
+                "rollovers": [step(r) for r in self.rollovers], "last_day": self.last_day.isoformat(),
+                "safe_last_day": self.safe_last_day.isoformat(),
+                "rests_on": [step(r) for r in self.rests_on], "notes": list(self.notes)}
 
 
 def _day(date: dt.date) -> str:
     return f"{date.isoformat()} ({date:%A})"
-
-
-def legal_holidays(state: str | None, years: range) -> tuple[dict[dt.date, str], dict[dt.date, str]]:
-    """(federal, state-only) legal holidays for ``years``, each with its name."""
-    federal: dict[dt.date, str] = dict(holidays.US(years=years, observed=True))
-    state_only: dict[dt.date, str] = {}
-    if state:
-        try:
-            with_state: dict[dt.date, str] = dict(holidays.US(subdiv=state, years=years, observed=True))
-        except NotImplementedError:  # a territory the package does not know as a subdivision
-            with_state = {}
-        state_only = {d: n for d, n in with_state.items() if d not in federal}
-    return federal, state_only
-
-
-@lru_cache(maxsize=None)
-def _federal_limits() -> dict[str, dict[str, Any]]:
-    text = (resources.files("assembler") / "data" / "federal-deadlines.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
 
 
 def _add_years(date: dt.date, years: int) -> dt.date:
@@ -143,36 +160,73 @@ def compute(court: Court, trigger: dt.date, rule: RuleName = "local") -> Deadlin
         source = recon.days.source
         event = recon.trigger.value or "the order"
     else:
-        limit = _federal_limits()[rule]
-        raw = (trigger + dt.timedelta(days=limit["days"]) if "days" in limit
-               else _add_years(trigger, limit["years"]))
-        label, period, event = limit["rule"], limit["period"], limit["event"]
-        source = limit["source"]
-        notes.append(limit["note"])
-    federal, state_only = legal_holidays(court.state, range(raw.year, raw.year + 2))
-    last, rollovers = _roll(raw, federal, state_only, court.state)
-    federal_last, _ = _roll(raw, federal, {}, court.state)
+        limit = federal_limits()[rule]
+        raw = (trigger + dt.timedelta(days=limit.days) if limit.days is not None
+               else _add_years(trigger, limit.years or 0))
+        label, period, event, source = limit.rule, limit.period, limit.event, limit.source
+        notes.append(limit.note)
+    years = range(raw.year, raw.year + 2)
+    safe = federal_days(court.id, years)
+    state = state_days(court.state, years)
+    every = {**state.days, **closure_days(), **safe}  # a day that is several kinds counts as the safest
+    last, rollovers = _roll(raw, every, court.state)
+    safe_last, _ = _roll(raw, safe, court.state)
+    rests_on = tuple(r for r in rollovers if r.kind in ("closure", "state"))
+    notes += _state_notes(court, state.unverified, state.reason, raw, last, every)
+    notes += _inauguration_notes(court.id, raw, last)
     if not court.profiled:
         notes.append(f"No profile for {court.name}: federal defaults only.")
     return Deadline(court=f"{court.name} ({court.id})", rule=label, period=period, source=source,
                     trigger=trigger, trigger_event=event, raw_last_day=raw,
-                    rollovers=tuple(rollovers), last_day=last, federal_last_day=federal_last,
-                    notes=tuple(notes))
+                    rollovers=tuple(rollovers), last_day=last, safe_last_day=safe_last,
+                    rests_on=rests_on, notes=tuple(notes))
 
 
-def _roll(day: dt.date, federal: dict[dt.date, str], state_only: dict[dt.date, str],
-          state: str) -> tuple[dt.date, list[RollOver]]:
+def _roll(day: dt.date, legal: dict[dt.date, LegalDay], state: str) -> tuple[dt.date, list[RollOver]]:
     steps: list[RollOver] = []
     while True:
-        if day.weekday() == 5:
-            reason = "a Saturday"
-        elif day.weekday() == 6:
-            reason = "a Sunday"
-        elif day in federal:
-            reason = f"a legal holiday: {federal[day]} (federal, FRCP 6(a)(6)(A)-(B))"
-        elif day in state_only:
-            reason = f"a legal holiday: {state_only[day]} ({state}, FRCP 6(a)(6)(C))"
+        if day.weekday() >= 5:
+            steps.append(RollOver(day, "a Saturday" if day.weekday() == 5 else "a Sunday"))
+        elif (holiday := legal.get(day)) is not None:
+            steps.append(RollOver(day, _reason(holiday, state), holiday.kind, holiday.basis))
         else:
             return day, steps
-        steps.append(RollOver(day, reason))
         day += dt.timedelta(days=1)
+
+
+def _reason(holiday: LegalDay, state: str) -> str:
+    if holiday.kind == "closure":
+        return (f"a legal holiday: the President closed the executive departments ({holiday.name}), "
+                f"{holiday.basis}")
+    of = f" of {state}" if holiday.kind == "state" else ""
+    return f"a legal holiday{of}: {holiday.name} ({holiday.basis})"
+
+
+def _state_notes(court: Court, unverified: tuple[int, ...], reason: str, raw: dt.date, last: dt.date,
+                 every: dict[dt.date, LegalDay]) -> list[str]:
+    """Where the state's list was not verified for the years the count touches: say so, and what
+    the ``holidays`` package (unverified) would add."""
+    touched = [y for y in range(raw.year, last.year + 1) if y in unverified]
+    if not court.state or not touched:
+        return []
+    years = ", ".join(str(y) for y in touched)
+    notes = [f"Not verified: the state holidays of {court.state} for {years} ({reason.rstrip('.')}); "
+             "a day the state declares a holiday would move this last day (FRCP 6(a)(6)(C))"]
+    listed = {d: n for d, n in package_state_days(court.state, range(raw.year, last.year + 2)).items()
+              if d.year in touched and d not in every}
+    later, steps = _roll(raw, {**every, **{d: LegalDay(d, n, "the holidays package", "state")
+                                           for d, n in listed.items()}}, court.state)
+    if later != last:
+        used = ", ".join(f"{s.date.isoformat()} ({listed[s.date]})" for s in steps if s.date in listed)
+        notes.append(f"Not verified: the holidays package lists {used} for {court.state}; if the state "
+                     f"declares it a holiday, the last day is {_day(later)}")
+    return notes
+
+
+def _inauguration_notes(court_id: str, raw: dt.date, last: dt.date) -> list[str]:
+    partly = data().inauguration.partly.get(court_id)
+    if partly is None:
+        return []
+    return [f"Inauguration Day, {day.isoformat()}, is a holiday under {data().inauguration.statute} "
+            f"only in the Washington area, which takes in {partly}; it is not counted district-wide"
+            for day in inauguration_days(range(raw.year, last.year + 1)) if raw <= day <= last]
