@@ -55,7 +55,7 @@ def cli() -> None:
 @click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
               help="A folder of your own .docx templates.")
 @click.option("--unordered-response", is_flag=True,
-              help="Draft the response and reply even where the court allows them only when ordered.")
+              help="Draft the response and reply even where a court rule allows them only when ordered or with leave.")
 @click.option("--pdf", is_flag=True, help="Also write a PDF beside each draft (needs LibreOffice).")
 def render(answers: Path, output: Path, documents: str | None, force: bool, dry_run: bool,
            templates: Path | None, unordered_response: bool, pdf: bool) -> None:
@@ -117,7 +117,7 @@ def _show(report: Report, *, ok: bool = False) -> None:
 @click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
               help="A folder of your own .docx templates.")
 @click.option("--unordered-response", is_flag=True,
-              help="Draft responses and replies even where the court allows them only when ordered.")
+              help="Draft responses and replies even where a court rule allows them only when ordered or with leave.")
 @click.option("--pdf", is_flag=True,
               help="Also write a PDF beside each draft, all from one LibreOffice run (needs LibreOffice).")
 def batch(paths: tuple[Path, ...], output: Path, documents: str | None, jobs: int | None,
@@ -152,7 +152,7 @@ def batch(paths: tuple[Path, ...], output: Path, documents: str | None, jobs: in
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--documents", help="Comma-separated documents to check (default: all five, as render).")
 @click.option("--unordered-response", is_flag=True,
-              help="Check the response and reply even where the court allows them only when ordered.")
+              help="Check the response and reply even where a court rule allows them only when ordered or with leave.")
 def check(files: tuple[Path, ...], documents: str | None, unordered_response: bool) -> None:
     """Check answer FILES and report every problem, with file and line; writes nothing.
 

@@ -271,6 +271,14 @@ def certificate_part():
     para(doc, "Body Text", "I hereby certify that on {{ filed.long }}, I electronically transmitted "
          "the attached document to the Clerk’s Office using the CM/ECF System for filing and "
          "transmittal of a Notice of Electronic Filing to all CM/ECF registrants.")
+    tag(doc, "if 'mail_to' in filer")  # a pro se party not on CM/ECF (Fed. R. Civ. P. 5(b)(2)(C), (E))
+    para(doc, "Body Text", "I further certify that on {{ filed.long }}, I served the attached document "
+         "by first-class mail, postage prepaid, on the following party, who is not a registered "
+         "CM/ECF user:")
+    tag(doc, "for line in filer.mail_to")
+    para(doc, "Signature", "{{ line }}")
+    tag(doc, "endfor")
+    tag(doc, "endif")
     tag(doc, "endif")
     para(doc, "Signature", "/s/ {{ filer.attorneys[0].name }}")
     tag(doc, "endif")
@@ -307,7 +315,7 @@ def _order(granting: bool):
     rich_paragraphs(doc, "Body Text", "background")
     tag(doc, "if form.legal_standard")
     heading(doc, "Legal Standard")
-    rich_paragraphs(doc, "Body Text", "rule.standard")
+    rich_paragraphs(doc, "Body Text", "rule.court_standard")
     tag(doc, "endif")
     heading(doc, "Discussion")
     rich_paragraphs(doc, "Body Text", f"ruling.{side}.introduction")

@@ -125,8 +125,10 @@ class DocketEntry(Model):
     date: Date
     filed_by: Filer
     title: Name
-    role: Literal["motion", "response", "reply", "response-order"] | None = Field(
-        None, description="Which paper of the reconsideration set this entry is.")
+    role: Literal["motion", "response", "reply", "response-order", "reply-leave"] | None = Field(
+        None, description="Which paper of the reconsideration set this entry is: the motion, the "
+                          "response, the reply, the order asking for a response (response-order), "
+                          "or the order granting leave to file a reply (reply-leave).")
     background: Markup | None = Field(
         None, description='Its place in the chronology; printed after "On <date>, ".')
     cite_as: Name | None = Field(

@@ -18,7 +18,8 @@ from assembler.answers.reader import FieldPath
 SIDES = [Option("plaintiff", "plaintiff"), Option("defendant", "defendant")]
 FILERS = [Option(v, v) for v in ("plaintiff", "defendant", "movant", "court", "non-party")]
 ROLES = {"motion": "the motion for reconsideration", "response": "the response in opposition",
-         "reply": "the reply", "response-order": "an order requesting a response"}
+         "reply": "the reply", "response-order": "an order requesting a response",
+         "reply-leave": "an order granting leave to file a reply"}
 
 
 def _court(iv: Interview) -> Any:

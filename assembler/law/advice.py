@@ -46,6 +46,7 @@ def advise(matter: Matter) -> list[Problem]:
             f"the {court.name} allows a response only when the court orders one "
             f"({rule.response_only_if_ordered.source}), and no docket entry has role: "
             "response-order", ("opposition",) if a.opposition else ("response",)))
+    out += _signer_contacts(matter)
     if rule.leave_required.value and a.motion.leave is False:
         out.append(source.problem(
             f"the {court.name} requires leave to file a motion for reconsideration "
@@ -109,3 +110,22 @@ def page_limit(matter: Matter, document_id: str, pages: int) -> str | None:
         return None
     return (f"{document_id} runs to {pages} pages, over the limit of {fact.value} "
             f"({fact.source}); the PDF counts every page, caption included: check what the rule counts")
+
+
+def _signer_contacts(matter: Matter) -> list[Problem]:
+    """Fed. R. Civ. P. 11(a): "The paper must state the signer's address, e-mail address, and
+    telephone number" -- a pro se party's papers as much as counsel's."""
+    out = []
+    for side in ("movant", "opponent"):
+        block = getattr(matter.answers.counsel, side)
+        if block is None:
+            continue
+        signer = block.attorneys[0]
+        lacking = [name for name, value in (("email", signer.email), ("phone", signer.phone)) if not value]
+        if lacking:
+            words = " and ".join({"email": "e-mail address", "phone": "telephone number"}[n] for n in lacking)
+            out.append(matter.source.problem(
+                f"the signer's {words} {'is' if len(lacking) == 1 else 'are'} not given, and Fed. R. Civ. P. "
+                "11(a) requires every paper to state the signer's address, e-mail address, and "
+                "telephone number", ("counsel", side, "attorneys", 0, lacking[0])))
+    return out

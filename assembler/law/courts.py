@@ -145,6 +145,8 @@ class Reconsideration(_Strict):
     reply_word_limit: Fact[int]
     certificate_of_compliance: Fact[bool]
     response_only_if_ordered: Fact[bool]
+    reply_only_with_leave: Fact[bool]   # a reply on reconsideration needs the court's permission
+    reaches_judgments: Fact[bool]       # the local rule reaches a final judgment, not only orders
     leave_required: Fact[bool]
     standard: Fact[str]
     standard_quoted: bool = False

@@ -26,6 +26,7 @@ from assembler.law.courts import CitationStyle, Court
 from assembler.errors import Problem
 from assembler.answers.model import Answers
 from assembler.answers.reader import FieldPath, Source
+from assembler.law.vehicles import resolve as resolve_vehicle
 from assembler.law.vehicles import vehicle_id
 from assembler.papers.wording import RoleWords, long_date, movant_words, opponent_words
 
@@ -166,7 +167,8 @@ def resolve(answers: Answers, source: Source, texts: dict[FieldPath, Document], 
             citation: CitationStyle) -> tuple[dict[str, tuple[ResolvedGround, ...]], list[Problem]]:
     """Both sides' grounds, each with its text from the answers or the library; and any problems."""
     lib = library()
-    values = placeholder_values(answers, court.reconsideration.rule.value, court.name, citation)
+    # the rule the motion moves under (its vehicle), never the court's local rule by default
+    values = placeholder_values(answers, resolve_vehicle(answers, court).rule, court.name, citation)
     verbs = {"movant": movant_words(answers), "opponent": opponent_words(answers)}
     motion_ids = {g.id for g in answers.grounds}
     vehicle = vehicle_id(answers, court)

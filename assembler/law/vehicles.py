@@ -145,11 +145,17 @@ def warnings(answers: Answers, court: Court, source: Source) -> list[Problem]:
             "interlocutory order (order.kind: order); check that the order is final",
             ("motion", "rule")))
     elif vid in ("54b", "local") and kind == "judgment":
+        reaches = court.reconsideration.reaches_judgments
         rule = "Rule 54(b)" if vid == "54b" else (court.reconsideration.rule.value or "the local rule")
-        out.append(source.problem(
-            f"after judgment, {rule} no longer reaches it: a judgment is altered or amended under "
-            "Rule 59(e) (28 days, not extendable) or relieved from under Rule 60(b)",
-            ("motion", "rule")))
+        after = ("a judgment is altered or amended under Rule 59(e) (28 days, not extendable) or "
+                 "relieved from under Rule 60(b)")
+        if vid == "54b" or reaches.value is False:
+            out.append(source.problem(f"after judgment, {rule} no longer reaches it: {after}",
+                                      ("motion", "rule")))
+        elif reaches.value is None:
+            out.append(source.problem(
+                f"whether {rule} reaches a final judgment is not verified for the {court.name} "
+                f"({reaches.source}); {after}", ("motion", "rule")))
     order_title = (answers.order.judge_title or "").lower()
     decider_title = answers.case.judge_title.lower()
     if "magistrate" in order_title and "magistrate" not in decider_title:

@@ -27,7 +27,7 @@ _FILE = "papers.yaml"
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Filer = Literal["movant", "opponent", "court"]
 Default = Literal["always", "notice", "never"]
-_ROLES = ("motion", "response", "reply", "response-order")
+_ROLES = ("motion", "response", "reply", "response-order", "reply-leave")
 
 
 class RegistryError(RuntimeError):
@@ -41,9 +41,13 @@ class Need:
 
 
 @dataclass(frozen=True)
-class OnlyIfOrdered:
-    fact: str                 # a reconsideration fact of the court profile
-    vehicles: tuple[str, ...]  # the vehicles it governs
+class Condition:
+    """A court rule that allows a paper only on a condition, met by a docket entry's role."""
+
+    fact: str                  # a reconsideration fact of the court profile: true where it applies
+    role: str                  # the docket role of the entry that meets it
+    says: str                  # what the rule allows, in words
+    vehicles: tuple[str, ...] = ()  # the vehicles it governs; empty: every one
 
 
 @dataclass(frozen=True)
@@ -59,7 +63,7 @@ class PaperKind:
     before: str | None = None
     page_limit: str | None = None
     word_limit: str | None = None
-    only_if_ordered: OnlyIfOrdered | None = None
+    allowed_only: tuple[Condition, ...] = ()
 
     @property
     def signed_by(self) -> str | None:
@@ -82,7 +86,7 @@ def paper_ids() -> tuple[str, ...]:
 
 
 _KEYS = {"label": str, "filer": str, "template": str, "date": str, "default": str, "needs": list,
-         "entry": str, "before": str, "page_limit": str, "word_limit": str, "only_if_ordered": dict}
+         "entry": str, "before": str, "page_limit": str, "word_limit": str, "allowed_only": list}
 _REQUIRED = ("label", "filer", "template", "date", "default")
 _CHOICES = {"filer": ("movant", "opponent", "court"), "default": ("always", "notice", "never"),
             "entry": _ROLES}
@@ -112,14 +116,18 @@ def _check(paper_id: str, entry: object, ids: Iterable[str]) -> PaperKind:
         if not (isinstance(need, list) and len(need) == 2 and all(isinstance(x, str) for x in need)):
             raise RegistryError(f"{where}.needs.{index}: must be [key, what it is]")
         needs.append(Need(*need))
-    ordered = None
-    if "only_if_ordered" in entry:
-        rule = entry["only_if_ordered"]
-        if set(rule) != {"fact", "vehicles"} or not isinstance(rule["vehicles"], list):
-            raise RegistryError(f"{where}.only_if_ordered: must give fact and vehicles (a list)")
-        ordered = OnlyIfOrdered(str(rule["fact"]), tuple(map(str, rule["vehicles"])))
-    fields = {k: v for k, v in entry.items() if k not in ("needs", "only_if_ordered")}
-    return PaperKind(id=paper_id, needs=tuple(needs), only_if_ordered=ordered, **fields)
+    conditions = []
+    for index, rule in enumerate(entry.get("allowed_only", [])):
+        here = f"{where}.allowed_only.{index}"
+        if not isinstance(rule, dict) or not {"fact", "role", "says"} <= set(rule) \
+                or not set(rule) <= {"fact", "role", "says", "vehicles"}:
+            raise RegistryError(f"{here}: must give fact, role and says (and vehicles, a list)")
+        if rule["role"] not in _ROLES:
+            raise RegistryError(f"{here}.role: must be one of {', '.join(_ROLES)}")
+        conditions.append(Condition(str(rule["fact"]), str(rule["role"]), str(rule["says"]),
+                                    tuple(map(str, rule.get("vehicles", ())))))
+    fields = {k: v for k, v in entry.items() if k not in ("needs", "allowed_only")}
+    return PaperKind(id=paper_id, needs=tuple(needs), allowed_only=tuple(conditions), **fields)
 
 
 @lru_cache(maxsize=1)
@@ -151,15 +159,16 @@ def paper_date(matter: Matter, paper_id: str) -> tuple[dt.date | None, int | Non
     return (given or (entry.date if entry else None), entry.number if entry else None)
 
 
-def _ordered_only(matter: Matter, kind: PaperKind) -> str | None:
-    """The rule that allows ``kind`` only when the court orders a response, where it applies."""
-    rule = kind.only_if_ordered
-    if rule is None or matter.vehicle.id not in rule.vehicles:
-        return None
-    fact = getattr(matter.court.reconsideration, rule.fact)
-    if not fact.value or matter.entry_with_role("response-order") is not None:
-        return None
-    return fact.source.split(" (")[0]
+def _barred(matter: Matter, kind: PaperKind) -> tuple[Condition, str] | None:
+    """The court rule (and its source) that allows ``kind`` only on a condition the docket does
+    not meet yet, if there is one."""
+    for rule in kind.allowed_only:
+        if rule.vehicles and matter.vehicle.id not in rule.vehicles:
+            continue
+        fact = getattr(matter.court.reconsideration, rule.fact)
+        if fact.value and matter.entry_with_role(rule.role) is None:
+            return rule, fact.source.split(" (")[0]
+    return None
 
 
 def allowed(matter: Matter, documents: Iterable[str], *, explicit: bool,
@@ -168,10 +177,10 @@ def allowed(matter: Matter, documents: Iterable[str], *, explicit: bool,
 
     A paper whose ``default`` is ``notice`` joins the default set where the court
     files a notice of motion beside the memorandum of law; asked for by name
-    where it does not, it is an error.  A paper the court allows only when it
-    orders a response is left out of the default set (with a note) until a
-    docket entry has role: response-order; asked for by name it is an error,
-    unless ``unordered``.
+    where it does not, it is an error.  A paper a court rule allows only on a
+    condition (a response only when ordered, a reply only with leave) is left
+    out of the default set, with a note, until a docket entry with the rule's
+    role meets it; asked for by name it is an error, unless ``unordered``.
     """
     from assembler.law.forms import notice_of_motion
 
@@ -189,16 +198,17 @@ def allowed(matter: Matter, documents: Iterable[str], *, explicit: bool,
             documents.insert(documents.index(kind.before), kind.id)
     if unordered:
         return documents, None
-    barred = {d: rule for d in documents if (rule := _ordered_only(matter, kinds[d]))}
+    barred = {d: why for d in documents if (why := _barred(matter, kinds[d]))}
     if not barred:
         return documents, None
     names = " and ".join(barred)
-    why = (f"the {matter.court.name} allows {names} only when the court orders a response "
-           f"({next(iter(barred.values()))}), and no docket entry has role: response-order")
+    reasons = "; ".join(dict.fromkeys(
+        f"the {matter.court.name} allows {rule.says} ({source}), and no docket entry has role: "
+        f"{rule.role}" for rule, source in barred.values()))
     if explicit:
-        raise OutputError(f"{matter.file}: {why}; add the order to the docket, or pass "
-                          "--unordered-response to draft them anyway")
-    return [d for d in documents if d not in barred], f"not drafting {names}: {why}"
+        raise OutputError(f"{matter.file}: {reasons}; add that entry to the docket, or pass "
+                          "--unordered-response to draft anyway")
+    return [d for d in documents if d not in barred], f"not drafting {names}: {reasons}"
 
 
 def missing(matter: Matter, documents: Iterable[str]) -> list[str]:

@@ -142,6 +142,12 @@ def counsel_lines(block: CounselBlock, *, signature: bool, contact: bool = True)
     return [*lines, "", block.represents] if signature else [*lines, block.represents]
 
 
+def _serves_by_mail(block: CounselBlock) -> bool:
+    """A side that is not on CM/ECF: it serves, and is served, by mail (a pro se party, unless
+    its answers say ecf)."""
+    return (block.service or ("mail" if block.pro_se else "ecf")) == "mail"
+
+
 def _court_lines(court: Court, division: str | None) -> list[str]:
     lines = list(court.caption)
     if division:
@@ -382,10 +388,14 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
             Fields(f"counsel.{side}.attorneys.{i}", **attorney.model_dump())
             for i, attorney in enumerate(block.attorneys)],
             block=counsel_lines(block, signature=False), signature=counsel_lines(block, signature=True),
-            by_mail=(block.service or ("mail" if block.pro_se else "ecf")) == "mail",
+            by_mail=_serves_by_mail(block),
             # whom a paper served by mail goes to: the other side's counsel, or the other side itself
             served=(counsel_lines(other, signature=False, contact=False)
-                    if (other := blocks.get("opponent" if side == "movant" else "movant")) else None))
+                    if (other := blocks.get("opponent" if side == "movant" else "movant")) else None),
+            # CM/ECF reaches registered users only (Fed. R. Civ. P. 5(b)(2)(E)): a pro se party who
+            # is not one is also served by mail (5(b)(2)(C)), and the certificate says so
+            mail_to=(counsel_lines(other, signature=False, contact=False)
+                     if other is not None and other.pro_se and _serves_by_mail(other) else None))
         for side, block in blocks.items()
     }
     context = {

@@ -1,0 +1,115 @@
+"""Every sentence true for the case: the rule cited, the papers a court allows, service, signers."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import EXAMPLES, write
+
+from assembler import check, load_matter, text_view
+from assembler.errors import OutputError
+from assembler.papers import registry
+from assembler.papers.render import write_drafts
+
+
+def _drafts(path, tmp_path, documents=None, **kwargs) -> dict[str, str]:
+    report = check(path, documents, **kwargs)
+    assert report.ok, report.problems
+    assert report.matter is not None
+    paths = write_drafts(tmp_path / "out", report.drafts, force=True)
+    return {p.stem: text_view(p, line_break=" ") for p in paths}
+
+
+def test_a_59e_response_is_denied_under_59e_not_the_local_rule(tmp_path):
+    views = _drafts(EXAMPLES / "rule-59e-judgment.yaml", tmp_path, ["response"], explicit=True,
+                    unordered=True)
+    response = views["response"]
+    assert "should be denied under Fed. R. Civ. P. 59(e)" in response
+    assert "LRCiv 7.2(g)" not in response
+
+
+def test_library_texts_name_a_judgment_a_judgment(tmp_path):
+    response = _drafts(EXAMPLES / "rule-59e-judgment.yaml", tmp_path, ["response"], explicit=True,
+                       unordered=True)["response"]
+    assert "Judgment was entered" in response and "Order was entered" not in response
+
+
+def test_the_orders_legal_standard_is_the_courts_not_the_movants(tmp_path):
+    """edtex-sherman's judge writes a Legal Standard section; the movant states its own standard
+    (motion.standard), which the motion prints and the orders do not."""
+    matter = load_matter(EXAMPLES / "edtex-sherman.yaml")
+    mine = "A court may revise an interlocutory order “at any time” before judgment."
+    assert matter.answers.motion.standard is not None and mine in matter.answers.motion.standard
+    views = _drafts(EXAMPLES / "edtex-sherman.yaml", tmp_path, ["motion", "order-granting"], explicit=True)
+    assert mine in views["motion"]
+    assert "[Heading 1] Legal Standard" in views["order-granting"] and mine not in views["order-granting"]
+
+
+# -- papers the court allows --------------------------------------------------------------------
+
+def test_dnj_drafts_no_reply_without_leave_and_says_why(tmp_path):
+    matter = load_matter(EXAMPLES / "doe-defendant-njd.yaml")
+    chosen, note = registry.allowed(matter, registry.default_ids(), explicit=False)
+    assert "reply" not in chosen and "response" in chosen
+    assert note is not None and "L. Civ. R. 7.1(d)(3)" in note and "reply-leave" in note
+    with pytest.raises(OutputError, match="only with the court's leave"):
+        registry.allowed(matter, ["reply"], explicit=True)
+
+
+def test_dnj_drafts_the_reply_once_the_docket_shows_leave(tmp_path):
+    text = (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8")
+    text = text.replace("court: azd", "court: njd").replace("2:24-cv-01234-PHX-ABC", "2:24-cv-01234-ABC-DEF")
+    text = text.rstrip("\n") + "\n"
+    leave = ("  - {number: 16, date: 2024-06-27, filed_by: court, role: reply-leave,\n"
+             "     title: Text Order Granting Leave to File a Reply}\n")
+    lines = text.splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("grounds:"))
+    case = write(tmp_path, "case.yaml", "".join(lines[:at] + [leave] + lines[at:]))
+    report = check(case)
+    assert report.ok, report.problems
+    assert "reply" in report.documents and report.notes == []
+
+
+@pytest.mark.parametrize(("court", "number", "says"), [
+    ("cand", "3:24-cv-01234-ABC", "no longer reaches it"),          # Civil L.R. 7-9(a): before judgment
+    ("nysd", "1:24-cv-01234", "is not verified for the Southern District of New York"),
+    ("njd", "2:24-cv-01234-ABC-DEF", None),                          # L. Civ. R. 7.1(i): "order or judgment"
+])
+def test_the_post_judgment_warning_follows_what_the_local_rule_reaches(tmp_path, court, number, says):
+    text = (EXAMPLES / "rule-59e-judgment.yaml").read_text(encoding="utf-8")
+    base = write(tmp_path, "base.yaml", text)
+    case = write(tmp_path, "case.yaml",
+                 f"extends: base.yaml\ncourt: {court}\ncase:\n  number: {number}\nmotion:\n  rule: local\n"
+                 "grounds:\n  - id: manifest-error\nopposition:\n  - id: repeats-arguments\n")
+    assert base.exists()
+    report = check(case, draft=False)
+    warnings = [str(w) for w in report.warnings if w.field == "motion.rule" and "reach" in w.message]
+    if says is None:
+        assert warnings == []
+    else:
+        assert len(warnings) == 1 and says in warnings[0]
+
+
+# -- service and signatures ---------------------------------------------------------------------
+
+def test_counsel_serving_a_pro_se_party_certifies_mail_service_on_it(tmp_path):
+    """CM/ECF reaches registered users only (Fed. R. Civ. P. 5(b)(2)(E)): the opponent's response
+    to a pro se movant certifies mailing it to him, by name and address."""
+    views = _drafts(EXAMPLES / "pro-se-defendant.yaml", tmp_path, ["response"], explicit=True,
+                    unordered=True)
+    matter = load_matter(EXAMPLES / "pro-se-defendant.yaml")
+    assert matter.answers.counsel.movant is not None and matter.answers.counsel.movant.pro_se
+    movant = matter.answers.counsel.movant.attorneys[0]
+    response = views["response"]
+    assert "CM/ECF System" in response
+    assert ("served the attached document by first-class mail, postage prepaid, on the following "
+            "party, who is not a registered CM/ECF user:") in response
+    assert movant.name in response.split("not a registered CM/ECF user:")[1]
+    assert movant.address[0] in response.split("not a registered CM/ECF user:")[1]
+
+
+def test_a_signer_without_an_email_address_is_warned_of_rule_11a():
+    report = check(EXAMPLES / "pro-se-defendant.yaml", draft=False)
+    warned = [w for w in report.warnings if "11(a)" in w.message]
+    assert len(warned) == 1 and warned[0].field == "counsel.movant.attorneys.0.email"
+    assert not [w for w in check(EXAMPLES / "cp-productions.yaml", draft=False).warnings
+                if "11(a)" in w.message]
