@@ -102,10 +102,8 @@ class CitationStyle(_Strict):
 
 
 class Formatting(_Strict):
-    font: str
     size: float
     footnote_size: float
-    line_spacing: float
     pleading_lines: Fact[bool]
     verified: bool
     source: str
@@ -164,7 +162,6 @@ class Court(_Strict):
     circuit: Circuit
     profiled: bool
     caption: tuple[str, ...]
-    divisions: tuple[str, ...] = ()
     case_number: CaseNumberRule
     case_label: str = "Case No."  # the caption's word before the number (the model order's)
     citation: CitationStyle
