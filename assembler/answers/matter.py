@@ -15,7 +15,8 @@ from typing import Any, Iterator
 from pydantic import BaseModel, ValidationError
 
 from assembler.answers import markup
-from assembler.law.courts import CitationStyle, Court, load_court
+from assembler.law.citations import CitationStyle
+from assembler.law.courts import Court, load_court
 from assembler.law.forms import citation_style
 from assembler.errors import AnswersError, CourtError, Problem
 from assembler.law.grounds import ResolvedGround

@@ -19,8 +19,9 @@ from typing import Any, Generic, Literal, TypeVar
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from assembler.law.districts import districts
 from assembler.errors import CourtError
+from assembler.law.citations import CitationStyle
+from assembler.law.districts import districts
 
 T = TypeVar("T")
 
@@ -60,45 +61,6 @@ class CaseNumberRule(_Strict):
     @property
     def examples(self) -> list[str]:
         return [form.example for form in self.forms]
-
-
-CitationWord = Literal["Docket", "ECF No.", "Dkt. No.", "Dkt.", "Dkt. #", "Doc.", "Doc. No.", "dkt."]
-# The plural of each word, where courts write one ("ECF Nos. 151, 152"); a word
-# without one repeats for each entry, as the model order does ("Docket 22; Docket 26").
-PLURALS: dict[str, str] = {"ECF No.": "ECF Nos.", "Dkt. No.": "Dkt. Nos.", "Doc. No.": "Doc. Nos.",
-                           "Doc.": "Docs.", "Dkt.": "Dkts.", "dkt.": "dkt."}
-NBSP = "\u00a0"
-
-
-class CitationStyle(_Strict):
-    """How the court's orders cite the docket: ``Docket 18 at 7-8`` in a footnote, etc.
-
-    ``space`` is False where the number follows the word directly ("Dkt. #933").
-    Citations never break across lines: the spaces inside one are non-breaking.
-    """
-
-    word: CitationWord
-    placement: Literal["footnote", "inline"]
-    brackets: Literal["()", "[]"] = "()"
-    space: bool = True
-    verified: bool
-    source: str
-
-    def _word(self, word: str, number: int | str) -> str:
-        return f"{word.replace(' ', NBSP)}{NBSP if self.space else ''}{number}"
-
-    def one(self, number: int, pages: str | None = None) -> str:
-        """``ECF No. 18``, or ``ECF No. 18 at 3-4`` with a pin cite."""
-        text = self._word(self.word, number)
-        return f"{text}{NBSP}at{NBSP}{pages}" if pages else text
-
-    def several(self, cites: list[tuple[int, str | None]]) -> str:
-        """Several entries: ``ECF Nos. 151, 152`` where the word has a plural and no entry has a
-        pin cite; else each in full, joined by semicolons (``Docket 22; Docket 26 at 2``)."""
-        plural = PLURALS.get(self.word)
-        if len(cites) > 1 and plural and all(pages is None for _, pages in cites):
-            return self._word(plural, ", ".join(str(number) for number, _ in cites))
-        return "; ".join(self.one(number, pages) for number, pages in cites)
 
 
 class Formatting(_Strict):

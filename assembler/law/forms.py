@@ -14,7 +14,8 @@ from typing import Any
 
 import yaml
 
-from assembler.law.courts import CitationStyle, Court, OrderForm
+from assembler.law.citations import CitationStyle
+from assembler.law.courts import Court, OrderForm
 from assembler.answers.model import Answers
 
 

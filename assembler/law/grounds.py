@@ -22,7 +22,8 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 
 from assembler.answers import markup
 from assembler.answers.markup import Document, Inline, Note, Paragraph, Styled, Text
-from assembler.law.courts import CitationStyle, Court
+from assembler.law.citations import CitationStyle
+from assembler.law.courts import Court
 from assembler.errors import Problem
 from assembler.answers.model import Answers
 from assembler.answers.reader import FieldPath, Source
