@@ -157,6 +157,12 @@ def parse(text: str) -> Document:
     return Document(tuple(paragraphs), located)
 
 
+def well_formed(text: str) -> str:
+    """``text``, where it parses; else the ``MarkupError`` (a ``ValueError``, as schemas expect)."""
+    parse(text)
+    return text
+
+
 def _blocks(text: str) -> list[tuple[int, str]]:
     """Split on blank lines, keeping each block's offset in the text."""
     blocks = []

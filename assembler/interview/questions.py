@@ -488,7 +488,7 @@ def _vehicle_options(iv: Interview, item: Item, path: FieldPath) -> list[Option]
                 continue
             label = f"{court.reconsideration.rule.value}, the court's local rule"
         else:
-            label = data["label"]
+            label = data.label
         options.append(Option(label, vid))
     return options
 

@@ -13,17 +13,19 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
-from typing import Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, Callable, Generic, Literal, TypeVar
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, RootModel, model_validator
 
+from assembler import packaged
+from assembler.answers import markup
 from assembler.errors import CourtError
 from assembler.law.citations import CitationStyle
 from assembler.law.districts import districts
 
 T = TypeVar("T")
+# text of a data file in the answers' markup (*italic*, ^[notes]), parsed when the file is read
+MarkupText = Annotated[str, AfterValidator(markup.well_formed)]
 
 
 class _Strict(BaseModel):
@@ -49,6 +51,16 @@ class Fact(_Strict, Generic[T]):
 class CaseNumberForm(_Strict):
     pattern: str
     example: str
+
+    @model_validator(mode="after")
+    def _example_fits(self) -> CaseNumberForm:
+        try:
+            compiled = re.compile(self.pattern)
+        except re.error as exc:
+            raise ValueError(f"the pattern is not a regular expression ({exc})") from None
+        if not compiled.fullmatch(self.example):
+            raise ValueError(f"the example {self.example!r} does not fit the pattern")
+        return self
 
 
 class CaseNumberRule(_Strict):
@@ -110,11 +122,20 @@ class Reconsideration(_Strict):
     standard_quoted: bool = False
 
 
-class Circuit(_Strict):
-    id: str
+class CircuitData(_Strict):
+    """One circuit of ``data/circuits.yaml``; ``standard`` is None where the research has none."""
+
     name: str
-    standard: str | None
+    standard: MarkupText | None
     source: str
+
+
+class _Circuits(RootModel[dict[str, CircuitData]]):
+    pass
+
+
+class Circuit(CircuitData):
+    id: str
 
 
 class Court(_Strict):
@@ -154,23 +175,40 @@ class Court(_Strict):
         return unknown
 
 
-def _data(name: str) -> Any:
-    return yaml.safe_load((resources.files("assembler") / "data" / name).read_text(encoding="utf-8"))
-
-
+@lru_cache(maxsize=1)
+def circuits() -> dict[str, CircuitData]:
+    """Every circuit by id (``"9"``, ``"dc"``): its name, and the standard its courts state."""
+    return packaged.load("circuits.yaml", _Circuits).root
 
 
 def known_courts() -> list[str]:
     """Ids of the courts with a profile of their own in the package."""
-    folder = resources.files("assembler") / "data" / "courts"
-    return sorted(p.name[:-5] for p in folder.iterdir()
-                  if p.name.endswith(".yaml") and not p.name.startswith("_"))
+    return [name[:-5] for name in packaged.names("courts") if not name.startswith("_")]
 
 
 def _merge(base: Any, over: Any) -> Any:
     if isinstance(base, dict) and isinstance(over, dict):
         return {**base, **{k: _merge(base.get(k), v) for k, v in over.items()}}
     return over
+
+
+# what a profile takes from data/districts.yaml and data/circuits.yaml, never from itself
+_FROM_DISTRICTS = ("id", "name", "state", "profiled", "circuit")
+
+
+def _blame(court_id: str, own: dict[str, Any]) -> Callable[[packaged.Loc], str]:
+    """The file a faulty key of the merged profile comes from: the court's own, or the defaults."""
+    def where(loc: packaged.Loc) -> str:
+        node: Any = own
+        for part in loc:
+            if isinstance(node, dict) and part in node:
+                node = node[part]
+            elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+                node = node[part]
+            else:
+                return "data/courts/_federal.yaml"
+        return f"data/courts/{court_id}.yaml"
+    return where
 
 
 @lru_cache(maxsize=None)
@@ -182,17 +220,19 @@ def load_court(court_id: str) -> Court:
     if district is None:
         raise CourtError(f"{court_id!r} is not a US district court id (CourtListener ids, such as "
                          f"azd, nysd, ohnd; courts with full profiles: {', '.join(known_courts())})")
-    data = _data("courts/_federal.yaml")
+    data = packaged.read("courts/_federal.yaml")
     profiled = court_id in known_courts()
-    if profiled:
-        data = _merge(data, _data(f"courts/{court_id}.yaml"))
+    own: Any = packaged.read(f"courts/{court_id}.yaml") if profiled else {}
+    where = f"data/courts/{court_id}.yaml"
+    if not isinstance(own, dict):
+        raise packaged.error(where, (), "must be a mapping of keys to values")
+    if taken := [name for name in _FROM_DISTRICTS if name in own]:
+        raise packaged.error(where, (taken[0],), "comes from data/districts.yaml, not the profile")
+    data = _merge(data, own)
     circuit_id = str(district["circuit"])
     data.update(id=court_id, name=district["name"], state=district["state"], profiled=profiled,
-                circuit={"id": circuit_id, **_data("circuits.yaml")[circuit_id]})
+                circuit={"id": circuit_id, **circuits()[circuit_id].model_dump()})
     data.setdefault("caption", None)
     if data["caption"] is None:
         data["caption"] = ["IN THE UNITED STATES DISTRICT COURT", f"FOR THE {district['name'].upper()}"]
-    try:
-        return Court.model_validate(data)
-    except ValidationError as exc:  # a broken data file shipped with the package is our bug
-        raise RuntimeError(f"court profile {court_id} is invalid: {exc}") from exc
+    return packaged.validate(Court, data, _blame(court_id, own))
