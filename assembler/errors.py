@@ -1,7 +1,8 @@
 """One error tree: every mistake a user can make is an ``AssemblerError``.
 
 The CLI prints ``str(error)`` (one sentence, with file and line where there is
-one) and exits 1; anything else that escapes is our bug and keeps its traceback.
+one) and exits 1; anything else that escapes is our bug and keeps its traceback,
+``DataError`` (a data file of the package that does not fit its schema) among them.
 """
 
 from __future__ import annotations
@@ -65,5 +66,7 @@ class ConsistencyError(AssemblerError):
     """The papers of one set disagree (caption, citation style, docket numbers)."""
 
 
-class DataError(AssemblerError):
-    """A data file shipped with the package breaks its schema (our bug, told in one sentence)."""
+class DataError(RuntimeError):
+    """A data file shipped in the package does not fit its schema: one sentence naming the
+    file and the key.  Not an ``AssemblerError``: the package's own data is ours to fix, so
+    the CLI keeps the traceback and a batch reports it as an internal error."""

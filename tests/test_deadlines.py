@@ -17,7 +17,7 @@ from assembler.cli import cli
 from assembler.law.courts import load_court
 from assembler.cli import main
 from assembler.errors import DataError
-from assembler.law import data as data_files
+from assembler import packaged as data_files
 from assembler.law import legal_days
 from assembler.law.deadlines import DeadlineError, FederalLimits, compute, federal_limits
 

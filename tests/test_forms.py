@@ -71,6 +71,64 @@ def test_a_judges_own_citation_form_and_the_answers_override(tmp_path):
     assert "at Doc. 21 is DENIED" in order and "Dkt. No." not in order
 
 
+KARAS = in_court("nysd", "7:12-cv-01183 (KMK)").replace("judge: Sharon L. Gleason", "judge: Kenneth M. Karas")
+
+
+@pytest.fixture
+def judges_yaml(monkeypatch):
+    """``set(entry)``: data/judges.yaml read as giving ``entry`` for Judge Karas."""
+    from assembler import packaged
+    from assembler.law.forms import judges
+
+    real = packaged.read
+
+    def set_entry(entry: dict) -> None:
+        judges.cache_clear()
+        data = {"nysd": {"Kenneth M. Karas": {**entry, "source": "his orders"}}}
+        monkeypatch.setattr(packaged, "read", lambda name: data if name == "judges.yaml" else real(name))
+
+    yield set_entry
+    judges.cache_clear()
+
+
+@pytest.mark.parametrize("citation, message", [
+    ({"word": "Dkt No", "placement": "sideways"},
+     "data/judges.yaml: nysd.\"Kenneth M. Karas\".citation.word: Input should be 'Docket', "),
+    ({"placement": "sideways"},
+     "data/judges.yaml: nysd.\"Kenneth M. Karas\".citation.placement: Input should be 'footnote' or "
+     "'inline' (given 'sideways')"),
+    ({"space": False},  # over the court's word, ECF No., which always takes a space
+     "data/judges.yaml: nysd.\"Kenneth M. Karas\".citation: “ECF No.” is always followed by a space"),
+])
+def test_a_bad_judges_entry_is_refused_in_one_sentence(tmp_path, judges_yaml, citation, message):
+    from assembler.errors import DataError
+
+    judges_yaml({"citation": citation})
+    with pytest.raises(DataError) as caught:
+        load_matter(write(tmp_path, "karas.yaml", KARAS))
+    assert str(caught.value).startswith(message) and "\n" not in str(caught.value)
+
+
+def test_a_valid_judges_entry_still_applies(tmp_path, judges_yaml):
+    judges_yaml({"citation": {"word": "Doc.", "placement": "footnote"}, "order": {"closing": "ordered"}})
+    matter = load_matter(write(tmp_path, "karas.yaml", KARAS))
+    assert (matter.citation.word, matter.citation.placement, matter.citation.verified) == ("Doc.", "footnote", True)
+    assert matter.citation.source == "Kenneth M. Karas: his orders"
+    order = views(tmp_path, KARAS, name="karas")["order-granting"]
+    assert "at Doc. 21 is DENIED" in order and "]: Doc. 18 at 7-8." in order  # a footnote
+    assert "SO ORDERED." not in order and "it is ORDERED" in order  # the judge's closing over nysd's
+
+
+def test_the_answers_word_without_a_space_must_be_one_courts_print_so(tmp_path):
+    from assembler.errors import AnswersError
+
+    text = KARAS.replace("schema_version: 1\n", "schema_version: 1\ncitation:\n  space: false\n", 1)
+    with pytest.raises(AnswersError, match=r"line \d+: citation: “Dkt. No.” is always followed by a space"):
+        load_matter(write(tmp_path, "bad.yaml", text))
+    ok = text.replace("  space: false\n", "  word: 'Dkt. #'\n  space: false\n", 1)
+    assert load_matter(write(tmp_path, "ok.yaml", ok)).citation.one(21) == "Dkt.\u00a0#21"
+
+
 def test_a_reference_with_a_parenthetical_is_refused_with_its_line(tmp_path):
     from assembler.errors import AnswersError
 

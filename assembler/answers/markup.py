@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Union
 
+from assembler.law.citations import TYPED
+
 Inline = Union["Text", "Styled", "Citation", "Note"]
 
 
@@ -97,7 +99,7 @@ class MarkupError(ValueError):
 
 
 _CITE = re.compile(
-    r"""^\s*(?:(?:Docket|Doc\.|Dkt\.|ECF\s+No\.)\s*)?(?P<number>\d+)
+    rf"""^\s*(?:(?:{TYPED})\s*)?(?P<number>\d+)
         (?:\s+at\s+(?P<pages>[^()]*?))?
         \s*(?:\((?P<paren>.*)\))?\s*$""",
     re.VERBOSE | re.DOTALL | re.IGNORECASE,
@@ -153,6 +155,12 @@ def parse(text: str) -> Document:
             paragraphs.append(Paragraph(_tidy(children), kind, marker))
     located = tuple((c, text.count("\n", 0, c.offset)) for c in citations)
     return Document(tuple(paragraphs), located)
+
+
+def well_formed(text: str) -> str:
+    """``text``, where it parses; else the ``MarkupError`` (a ``ValueError``, as schemas expect)."""
+    parse(text)
+    return text
 
 
 def _blocks(text: str) -> list[tuple[int, str]]:

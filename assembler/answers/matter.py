@@ -15,8 +15,9 @@ from typing import Any, Iterator
 from pydantic import BaseModel, ValidationError
 
 from assembler.answers import markup
-from assembler.law.courts import CitationStyle, Court, load_court
-from assembler.law.forms import citation_style
+from assembler.law.citations import CitationStyle
+from assembler.law.courts import Court, load_court
+from assembler.law.forms import FormError, citation_style
 from assembler.errors import AnswersError, CourtError, Problem
 from assembler.law.grounds import ResolvedGround
 from assembler.law.grounds import resolve as resolve_grounds
@@ -91,7 +92,11 @@ def load_matter(file: Path | str) -> Matter:
     texts, markup_problems = _parse_texts(answers, source)
     problems += markup_problems
     resolved: dict[str, tuple[ResolvedGround, ...]] = {}
-    citation = citation_style(answers, court) if court is not None else None
+    citation = None
+    try:
+        citation = citation_style(answers, court) if court is not None else None
+    except FormError as exc:
+        problems.append(source.problem(str(exc), exc.field))
     if not markup_problems and court is not None and citation is not None:
         resolved, ground_problems = resolve_grounds(answers, source, texts, court, citation)
         problems += ground_problems

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from assembler.law.courts import CitationWord
+from assembler.law.citations import Brackets, CitationWord, Placement
 
 Side = Literal["plaintiff", "defendant"]
 Filer = Literal["plaintiff", "defendant", "movant", "court", "non-party"]
@@ -307,10 +307,11 @@ class Citation(Model):
     word: CitationWord | None = Field(
         None, description='"Dkt. No." prints "(Dkt. No. 19)"; several entries print "Dkt. Nos. 151, 152" '
                           "where the word has a plural.")
-    space: bool | None = Field(None, description='false: no space after the word ("Dkt. #933").')
-    placement: Literal["footnote", "inline"] | None = Field(
+    space: bool | None = Field(None, description='false: no space after the word, for a word courts print so '
+                                                   '("Dkt. #933").')
+    placement: Placement | None = Field(
         None, description="footnote: each citation a Word footnote; inline: in parentheses in the text.")
-    brackets: Literal["()", "[]"] | None = Field(None, description='Inline brackets: "(ECF No. 18)" or "[ECF No. 18]".')
+    brackets: Brackets | None = Field(None, description='Inline brackets: "(ECF No. 18)" or "[ECF No. 18]".')
     names: bool = Field(False, description='true: an entry with a cite_as name is cited by it: '
                                            '"Defs.’ Mem. 8-10 (Dkt. No. 32)".')
 

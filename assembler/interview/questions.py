@@ -9,7 +9,7 @@ forms, a date after the motion) is a ``check`` or ``warn`` here.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, get_args
+from typing import Any
 
 from assembler.interview.engine import Ask, Interview, Item, Loop, Mode, Section
 from assembler.interview.prompts import Option, Prompt
@@ -70,13 +70,20 @@ def _citation_message(iv: Interview, item: Item, path: FieldPath) -> str:
 
 
 def _citation_options(iv: Interview, item: Item, path: FieldPath) -> list[Option]:
-    from assembler.law.courts import CitationWord  # pydantic, not needed before the question
+    from assembler.law.citations import WORDS  # pydantic, not needed before the question
 
     court = _court(iv)
-    words = get_args(CitationWord)
     style = court.citation if court else None
     return [Option(f"“{style.model_copy(update={'word': word}).one(18) if style else word}”", word)
-            for word in words if style is None or word != style.word]
+            for word in WORDS if style is None or word != style.word]
+
+
+def _unspaced_word(iv: Interview, item: Item, path: FieldPath) -> bool:
+    """Whether the word chosen may go without a space ("Dkt. #12"); every other word takes one."""
+    from assembler.law.citations import WORDS
+
+    word = WORDS.get(str(item.get("word")))
+    return word is not None and word.unspaced
 
 
 def _case_label(iv: Interview, item: Item, path: FieldPath) -> str:
@@ -107,7 +114,7 @@ def _ask_court(iv: Interview, mode: Mode) -> None:
     iv.ask_all(("citation",), "Citation", (
         Ask("word", _citation_message, "select", optional=True, options=_citation_options),
         Ask("space", "A space between the word and the number (“Dkt. # 12”; no: “Dkt. #12”)?", "confirm",
-            default=True, implicit=True, when=lambda iv, item, path: item.get("word") is not None),
+            default=True, implicit=True, when=_unspaced_word),
         Ask("placement", "Citations as footnotes or in the text? (none: the court's way)", "select",
             optional=True, options=[Option("footnotes, as the model order", "footnote"),
                                     Option("in the text, in brackets", "inline")]),
@@ -482,7 +489,7 @@ def _vehicle_options(iv: Interview, item: Item, path: FieldPath) -> list[Option]
                 continue
             label = f"{court.reconsideration.rule.value}, the court's local rule"
         else:
-            label = data["label"]
+            label = data.label
         options.append(Option(label, vid))
     return options
 

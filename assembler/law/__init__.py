@@ -7,5 +7,5 @@ procedural vehicle and the outcomes it allows (``vehicles``), the grounds
 library (``grounds``), the court's and the judge's forms (``forms``), the one
 table of docket-citation words (``citations``), and the warnings a lawyer must
 read (``advice``).  Every rule figure is data with its source, under
-``assembler/data``; ``data`` reads a file through its schema.
+``assembler/data``, each read through its schema (``assembler.packaged``).
 """

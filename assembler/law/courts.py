@@ -13,23 +13,28 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
-from typing import Any, Generic, Literal, TypeVar
+from typing import Annotated, Any, Callable, Generic, Literal, TypeVar
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, RootModel, model_validator
 
-from assembler.law.districts import districts
+from assembler import packaged
+from assembler.answers import markup
 from assembler.errors import CourtError
+from assembler.law.citations import CitationStyle
+from assembler.law.districts import districts
 
 T = TypeVar("T")
+# text of a data file in the answers' markup (*italic*, ^[notes]), parsed when the file is read
+MarkupText = Annotated[str, AfterValidator(markup.well_formed)]
 
 
-class _Strict(BaseModel):
+class Strict(BaseModel):
+    """A data record: unknown keys are errors, values are frozen."""
+
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Fact(_Strict, Generic[T]):
+class Fact(Strict, Generic[T]):
     """A rule figure and where it was read; ``value`` is None when unverified."""
 
     value: T | None
@@ -45,12 +50,22 @@ class Fact(_Strict, Generic[T]):
         return self.value is None and self.source.startswith("UNVERIFIED")
 
 
-class CaseNumberForm(_Strict):
+class CaseNumberForm(Strict):
     pattern: str
     example: str
 
+    @model_validator(mode="after")
+    def _example_fits(self) -> CaseNumberForm:
+        try:
+            compiled = re.compile(self.pattern)
+        except re.error as exc:
+            raise ValueError(f"the pattern is not a regular expression ({exc})") from None
+        if not compiled.fullmatch(self.example):
+            raise ValueError(f"the example {self.example!r} does not fit the pattern")
+        return self
 
-class CaseNumberRule(_Strict):
+
+class CaseNumberRule(Strict):
     forms: tuple[CaseNumberForm, ...]
     source: str
 
@@ -62,50 +77,9 @@ class CaseNumberRule(_Strict):
         return [form.example for form in self.forms]
 
 
-CitationWord = Literal["Docket", "ECF No.", "Dkt. No.", "Dkt.", "Dkt. #", "Doc.", "Doc. No.", "dkt."]
-# The plural of each word, where courts write one ("ECF Nos. 151, 152"); a word
-# without one repeats for each entry, as the model order does ("Docket 22; Docket 26").
-PLURALS: dict[str, str] = {"ECF No.": "ECF Nos.", "Dkt. No.": "Dkt. Nos.", "Doc. No.": "Doc. Nos.",
-                           "Doc.": "Docs.", "Dkt.": "Dkts.", "dkt.": "dkt."}
-NBSP = "\u00a0"
-
-
-class CitationStyle(_Strict):
-    """How the court's orders cite the docket: ``Docket 18 at 7-8`` in a footnote, etc.
-
-    ``space`` is False where the number follows the word directly ("Dkt. #933").
-    Citations never break across lines: the spaces inside one are non-breaking.
-    """
-
-    word: CitationWord
-    placement: Literal["footnote", "inline"]
-    brackets: Literal["()", "[]"] = "()"
-    space: bool = True
-    verified: bool
-    source: str
-
-    def _word(self, word: str, number: int | str) -> str:
-        return f"{word.replace(' ', NBSP)}{NBSP if self.space else ''}{number}"
-
-    def one(self, number: int, pages: str | None = None) -> str:
-        """``ECF No. 18``, or ``ECF No. 18 at 3-4`` with a pin cite."""
-        text = self._word(self.word, number)
-        return f"{text}{NBSP}at{NBSP}{pages}" if pages else text
-
-    def several(self, cites: list[tuple[int, str | None]]) -> str:
-        """Several entries: ``ECF Nos. 151, 152`` where the word has a plural and no entry has a
-        pin cite; else each in full, joined by semicolons (``Docket 22; Docket 26 at 2``)."""
-        plural = PLURALS.get(self.word)
-        if len(cites) > 1 and plural and all(pages is None for _, pages in cites):
-            return self._word(plural, ", ".join(str(number) for number, _ in cites))
-        return "; ".join(self.one(number, pages) for number, pages in cites)
-
-
-class Formatting(_Strict):
-    font: str
+class Formatting(Strict):
     size: float
     footnote_size: float
-    line_spacing: float
     pleading_lines: Fact[bool]
     verified: bool
     source: str
@@ -115,7 +89,7 @@ Closing = Literal["ordered", "it-is-so-ordered", "so-ordered"]
 DatedLine = Literal["this-day-of", "dated"]
 
 
-class OrderForm(_Strict):
+class OrderForm(Strict):
     """The shape of the court's orders: sections, the closing and the date line.
 
     ``closing``: ``ordered`` ("it is ORDERED:" and numbered items, as the model
@@ -135,7 +109,7 @@ class OrderForm(_Strict):
     source: str
 
 
-class Reconsideration(_Strict):
+class Reconsideration(Strict):
     rule: Fact[str]
     days: Fact[int]
     trigger: Fact[str]
@@ -152,21 +126,29 @@ class Reconsideration(_Strict):
     standard_quoted: bool = False
 
 
-class Circuit(_Strict):
-    id: str
+class CircuitData(Strict):
+    """One circuit of ``data/circuits.yaml``; ``standard`` is None where the research has none."""
+
     name: str
-    standard: str | None
+    standard: MarkupText | None
     source: str
 
 
-class Court(_Strict):
+class _Circuits(RootModel[dict[str, CircuitData]]):
+    pass
+
+
+class Circuit(CircuitData):
+    id: str
+
+
+class Court(Strict):
     id: str
     name: str
     state: str
     circuit: Circuit
     profiled: bool
     caption: tuple[str, ...]
-    divisions: tuple[str, ...] = ()
     case_number: CaseNumberRule
     case_label: str = "Case No."  # the caption's word before the number (the model order's)
     citation: CitationStyle
@@ -197,23 +179,40 @@ class Court(_Strict):
         return unknown
 
 
-def _data(name: str) -> Any:
-    return yaml.safe_load((resources.files("assembler") / "data" / name).read_text(encoding="utf-8"))
-
-
+@lru_cache(maxsize=1)
+def circuits() -> dict[str, CircuitData]:
+    """Every circuit by id (``"9"``, ``"dc"``): its name, and the standard its courts state."""
+    return packaged.load("circuits.yaml", _Circuits).root
 
 
 def known_courts() -> list[str]:
     """Ids of the courts with a profile of their own in the package."""
-    folder = resources.files("assembler") / "data" / "courts"
-    return sorted(p.name[:-5] for p in folder.iterdir()
-                  if p.name.endswith(".yaml") and not p.name.startswith("_"))
+    return [name[:-5] for name in packaged.names("courts") if not name.startswith("_")]
 
 
 def _merge(base: Any, over: Any) -> Any:
     if isinstance(base, dict) and isinstance(over, dict):
         return {**base, **{k: _merge(base.get(k), v) for k, v in over.items()}}
     return over
+
+
+# what a profile takes from data/districts.yaml and data/circuits.yaml, never from itself
+_FROM_DISTRICTS = ("id", "name", "state", "profiled", "circuit")
+
+
+def _blame(court_id: str, own: dict[str, Any]) -> Callable[[packaged.Loc], str]:
+    """The file a faulty key of the merged profile comes from: the court's own, or the defaults."""
+    def where(loc: packaged.Loc) -> str:
+        node: Any = own
+        for part in loc:
+            if isinstance(node, dict) and part in node:
+                node = node[part]
+            elif isinstance(node, list) and isinstance(part, int) and part < len(node):
+                node = node[part]
+            else:
+                return "data/courts/_federal.yaml"
+        return f"data/courts/{court_id}.yaml"
+    return where
 
 
 @lru_cache(maxsize=None)
@@ -225,17 +224,19 @@ def load_court(court_id: str) -> Court:
     if district is None:
         raise CourtError(f"{court_id!r} is not a US district court id (CourtListener ids, such as "
                          f"azd, nysd, ohnd; courts with full profiles: {', '.join(known_courts())})")
-    data = _data("courts/_federal.yaml")
+    data = packaged.read("courts/_federal.yaml")
     profiled = court_id in known_courts()
-    if profiled:
-        data = _merge(data, _data(f"courts/{court_id}.yaml"))
+    own: Any = packaged.read(f"courts/{court_id}.yaml") if profiled else {}
+    where = f"data/courts/{court_id}.yaml"
+    if not isinstance(own, dict):
+        raise packaged.error(where, (), "must be a mapping of keys to values")
+    if taken := [name for name in _FROM_DISTRICTS if name in own]:
+        raise packaged.error(where, (taken[0],), "comes from data/districts.yaml, not the profile")
+    data = _merge(data, own)
     circuit_id = str(district["circuit"])
     data.update(id=court_id, name=district["name"], state=district["state"], profiled=profiled,
-                circuit={"id": circuit_id, **_data("circuits.yaml")[circuit_id]})
+                circuit={"id": circuit_id, **circuits()[circuit_id].model_dump()})
     data.setdefault("caption", None)
     if data["caption"] is None:
         data["caption"] = ["IN THE UNITED STATES DISTRICT COURT", f"FOR THE {district['name'].upper()}"]
-    try:
-        return Court.model_validate(data)
-    except ValidationError as exc:  # a broken data file shipped with the package is our bug
-        raise RuntimeError(f"court profile {court_id} is invalid: {exc}") from exc
+    return packaged.validate(Court, data, _blame(court_id, own))

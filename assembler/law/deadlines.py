@@ -22,7 +22,8 @@ from pydantic import RootModel, model_validator
 
 from assembler.errors import AssemblerError
 from assembler.law.courts import Court
-from assembler.law.data import Strict, load
+from assembler.law.courts import Strict
+from assembler.packaged import load
 from assembler.law.legal_days import (LegalDay, closure_days, data, federal_days, inauguration_days,
                                       package_state_days, state_days)
 

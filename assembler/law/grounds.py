@@ -14,17 +14,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Literal
 
-import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict
 
+from assembler import packaged
 from assembler.answers import markup
 from assembler.answers.markup import Document, Inline, Note, Paragraph, Styled, Text
-from assembler.law.courts import CitationStyle, Court
+from assembler.law.citations import CitationStyle
+from assembler.law.courts import Court, MarkupText
 from assembler.errors import Problem
-from assembler.answers.model import Answers
+from assembler.answers.model import Answers, Slug, Vehicle
 from assembler.answers.reader import FieldPath, Source
 from assembler.law.vehicles import resolve as resolve_vehicle
 from assembler.law.vehicles import vehicle_id
@@ -37,36 +37,49 @@ _VEHICLE_WORDS = {"local": "the court's local rule (an interlocutory order)",
 PLACEHOLDER = re.compile(r"\{([a-z_]+)([.:])([A-Za-z_]+)\}")
 
 
-class LibraryGround(BaseModel):
+class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str
+
+class GroundEntry(_Strict):
+    """One ground as its file writes it."""
+
+    id: Slug
     side: GroundSide
     heading: str
-    text: str
+    text: MarkupText
     authorities: tuple[str, ...] = ()
-    family: str = ""
-    vehicles: tuple[str, ...] = ()  # the motion.rule values it fits; empty: every one
+    vehicles: tuple[Vehicle, ...] = ()  # the motion.rule values it fits; empty: every one
+
+
+class GroundsFile(_Strict):
+    """One file of ``data/grounds``: a family of grounds, and the vehicles they fit."""
+
+    family: Slug
+    vehicles: tuple[Vehicle, ...] = ()
+    grounds: tuple[GroundEntry, ...]
+
+
+class LibraryGround(GroundEntry):
+    """A ground of the library, with its file's family (and its vehicles, where it names none)."""
+
+    family: Slug
 
 
 @lru_cache(maxsize=None)
 def library() -> dict[str, LibraryGround]:
     """Every ground of the library, by id, in the order of the data files."""
-    folder = resources.files("assembler") / "data" / "grounds"
     grounds: dict[str, LibraryGround] = {}
-    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if not entry.name.endswith(".yaml"):
-            continue
-        data = yaml.safe_load(entry.read_text(encoding="utf-8"))
-        try:
-            for item in data["grounds"]:
-                ground = LibraryGround.model_validate(
-                    {"vehicles": data.get("vehicles", ()), **item, "family": data["family"]})
-                if ground.id in grounds:
-                    raise ValueError(f"ground {ground.id} is defined twice")
-                grounds[ground.id] = ground
-        except (ValidationError, ValueError, KeyError) as exc:  # shipped data: our bug
-            raise RuntimeError(f"grounds library {entry.name} is invalid: {exc}") from exc
+    for name in packaged.names("grounds"):
+        where = f"data/grounds/{name}"
+        data = packaged.load(f"grounds/{name}", GroundsFile)
+        for index, ground in enumerate(data.grounds):
+            if ground.id in grounds:
+                raise packaged.error(where, ("grounds", index, "id"),
+                                     f"{ground.id} is also a ground of {grounds[ground.id].family}")
+            grounds[ground.id] = LibraryGround.model_validate({
+                **ground.model_dump(), "family": data.family,
+                "vehicles": ground.vehicles or data.vehicles})
     return grounds
 
 

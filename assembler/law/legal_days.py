@@ -19,7 +19,8 @@ from typing import Literal
 import holidays
 from pydantic import field_validator
 
-from assembler.law.data import Strict, load
+from assembler.law.courts import Strict
+from assembler.packaged import load
 
 Kind = Literal["federal", "closure", "state"]
 

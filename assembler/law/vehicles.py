@@ -10,27 +10,77 @@ vacates only the parts granted.
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from typing import Any
+from typing import Literal, get_args
 
-import yaml
+from pydantic import BaseModel, ConfigDict, RootModel, ValidationInfo, field_validator
 
-from assembler.law.courts import Court
+from assembler import packaged
+from assembler.law.courts import Court, MarkupText
 from assembler.errors import Problem
-from assembler.answers.model import Answers
+from assembler.answers.model import Answers, Vehicle as VehicleId
 from assembler.answers.reader import Source
+from assembler.names import DEADLINE_RULES
 
 DEFAULT_OUTCOME = {"granting": "granted", "denying": "denied"}
 OUTCOMES = {"granting": ("granted", "granted-in-part"),
             "denying": ("denied", "denied-without-prejudice", "adhered")}
 
 
+# what resolve() fills in a vehicle's paper and title
+_PLACEHOLDERS = {"paper": {"Noun"}, "title": {"date", "noun"}}
+
+
+class VehicleData(BaseModel):
+    """One vehicle of ``data/vehicles.yaml``: what it decides in the papers (see ``Vehicle``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    label: str
+    rule: str | None
+    paper: str
+    title: str
+    moves_for: str
+    of: str
+    short: str
+    asks_to: str
+    reaches: Literal["order", "judgment"]
+    deadline: str | None
+    standard: MarkupText | None
+    source: str
+
+    @field_validator("deadline")
+    @classmethod
+    def _counted(cls, rule: str | None) -> str | None:
+        if rule is not None and rule not in DEADLINE_RULES:
+            raise ValueError(f"must be one of {', '.join(DEADLINE_RULES)}, or null")
+        return rule
+
+    @field_validator("paper", "title")
+    @classmethod
+    def _placeholders(cls, text: str, info: ValidationInfo) -> str:
+        allowed = _PLACEHOLDERS[info.field_name or ""]
+        used = {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+        if used - allowed:
+            raise ValueError(f"{{{min(used - allowed)}}} is not one of its placeholders "
+                             f"({', '.join(sorted(allowed))})")
+        return text
+
+
+class _Vehicles(RootModel[dict[VehicleId, VehicleData]]):
+    pass
+
+
 @lru_cache(maxsize=None)
-def vehicles() -> dict[str, dict[str, Any]]:
-    text = (resources.files("assembler") / "data" / "vehicles.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+def vehicles() -> dict[str, VehicleData]:
+    """Every vehicle (``motion.rule``) by id, in the order of ``data/vehicles.yaml``."""
+    data = packaged.validate(_Vehicles, packaged.read("vehicles.yaml"), "data/vehicles.yaml").root
+    for vid in get_args(VehicleId):
+        if vid not in data:
+            raise packaged.error("data/vehicles.yaml", (vid,), "required, but not given")
+    return {str(vid): vehicle for vid, vehicle in data.items()}
 
 
 @dataclass(frozen=True)
@@ -65,16 +115,15 @@ def resolve(answers: Answers, court: Court) -> Vehicle:
     noun = "Judgment" if answers.order.kind == "judgment" else "Order"
     # "AUGUST 24, 2012 ORDER" stays whole on the title's last line
     date = f"{answers.order.date:%B}\u00a0{answers.order.date.day},\u00a0{answers.order.date.year}".upper()
-    rule = data["rule"]
+    rule = data.rule
     if vid == "local":
         rule = court.reconsideration.rule.value
     elif vid == "60b" and answers.motion.clauses:
         rule = "Fed. R. Civ. P. 60(b)" + _clauses(sorted(set(answers.motion.clauses)))
-    return Vehicle(id=vid, rule=rule, paper=data["paper"].format(Noun=noun),
-                   title=data["title"].format(date=date, noun=noun.upper()),
-                   reaches=data["reaches"], deadline=data["deadline"], standard=data["standard"],
-                   moves_for=data["moves_for"], asks_to=data["asks_to"], of=data["of"],
-                   short=data["short"])
+    return Vehicle(id=vid, rule=rule, paper=data.paper.format(Noun=noun),
+                   title=data.title.format(date=date, noun=noun.upper()),
+                   reaches=data.reaches, deadline=data.deadline, standard=data.standard,
+                   moves_for=data.moves_for, asks_to=data.asks_to, of=data.of, short=data.short)
 
 
 def _clauses(numbers: list[int]) -> str:

@@ -13,15 +13,11 @@ from typing import Any, Mapping
 
 from assembler.papers import wordxml
 from assembler.answers.matter import Matter
-from assembler.law.courts import PLURALS
+from assembler.law.citations import PRINTED, SINGULARS
 from assembler.errors import ConsistencyError
 from assembler.papers.registry import paper_date
 
 W_TBL = f"{{{wordxml.W_NS}}}tbl"
-# every docket-citation word (courts.CitationWord) and its plural (courts.PLURALS)
-_CITE = re.compile(r"(?<![\w.])(Docket|Doc\. Nos?\.|Docs?\.|ECF Nos?\.|Dkt\. Nos?\.|Dkt\. #|Dkts?\.|dkt\.)"
-                   r" ?(\d+(?:, \d+)*)")
-_SINGULAR = {plural: word for word, plural in PLURALS.items()}
 
 
 def caption_of(document: Any) -> str | None:
@@ -32,10 +28,15 @@ def caption_of(document: Any) -> str | None:
     return "\n".join(wordxml.paragraph_texts(table))
 
 
+def cited(text: str) -> list[tuple[str, int]]:
+    """Each docket citation of ``text``, one entry at a time: ``("ECF No.", 151)``."""
+    return [(SINGULARS.get(m.group(1), m.group(1)), int(number))
+            for m in PRINTED.finditer(text.replace("\u00a0", " ")) for number in m.group(2).split(", ")]
+
+
 def citations_in(document: Any) -> list[tuple[str, int]]:
     texts = wordxml.paragraph_texts(document.element.body) + wordxml.footnote_texts(document)
-    return [(_SINGULAR.get(m.group(1), m.group(1)), int(number)) for text in texts
-            for m in _CITE.finditer(text.replace("\u00a0", " ")) for number in m.group(2).split(", ")]
+    return [cite for text in texts for cite in cited(text)]
 
 
 def _time_travel(matter: Matter, documents: Mapping[str, Any]) -> list[str]:

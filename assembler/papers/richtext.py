@@ -14,7 +14,7 @@ from typing import Iterable, Sequence
 
 from assembler.papers import wordxml
 
-from assembler.law.courts import NBSP, CitationStyle
+from assembler.law.citations import NBSP, CitationStyle
 from assembler.answers.markup import Citation, Cite, Document, Inline, Note, Styled, Text
 
 

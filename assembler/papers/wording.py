@@ -7,21 +7,83 @@ so "the ISPs assert" and "Defendant asserts" come from one place.
 from __future__ import annotations
 
 import datetime as dt
+import string
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from typing import get_args
 
-import yaml
-
-from assembler.answers.model import Answers, Side
+from assembler import packaged
+from assembler.answers.model import Answers, Outcome, Side
 
 _IRREGULAR = {"be": ("are", "is"), "have": ("have", "has"), "do": ("do", "does")}
 
 
+def _each_outcome(kind: str, *fills: str) -> dict[str, tuple[str, ...]]:
+    return {f"{kind}.{outcome}": fills for outcome in get_args(Outcome)}
+
+
+# Every phrase the code asks for, with the placeholders the code fills in it: data/wording.yaml
+# gives each of them, and no other (tests/test_data.py reads the code's calls against this).
+PHRASES: dict[str, tuple[str, ...]] = {
+    "background_dated": ("date",),
+    "standard_quoted": ("rule", "standard"),
+    "standard_paraphrased": ("rule", "standard"),
+    "paper_leave": (),
+    "plaintiff": (), "plaintiffs": (), "defendant": (), "defendants": (),
+    **_each_outcome("verb"),
+    **_each_outcome("opening", "date", "noun"),
+    **{f"opening.granted.{relief}": ("date", "noun")
+       for relief in ("vacate", "vacate-parts", "modify", "amend")},
+    **_each_outcome("ordered", "motion", "noun", "defined"),
+    "ordered.vacate": ("order",),
+    "ordered.vacate-part": ("order", "part"),
+    "ordered.modify": ("order", "parts", "modification"),
+    "ordered.modify-parts": ("order", "parts", "modification"),
+    "ordered.amend": ("order", "modification"),
+    "ordered.leave": ("short", "whose", "date", "title", "cite"),
+    "ordered.otherwise": ("noun", "defined"),
+    "ordered.otherwise-denied": ("noun", "defined"),
+    "ordered.remains": ("order",),
+    "motion_named": ("possessive", "paper", "of", "date", "title"),
+    "order_named": ("whose", "date", "title", "cite"),
+    "foregoing": (),
+    "closing.it-is-so-ordered": (), "closing.so-ordered": (),
+    "paper.response": (), "paper.response.memorandum": (),
+    "paper.response.short": (), "paper.response.short.memorandum": (),
+    "paper.reply": (), "paper.reply.memorandum": (),
+    "notice.returnable": (),
+}
+
+
+def placeholders(text: str) -> set[str]:
+    """The ``{names}`` in ``text``; a ``ValueError`` where a brace is not closed."""
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+
+
 @lru_cache(maxsize=None)
 def _phrases() -> dict[str, str]:
-    return yaml.safe_load((resources.files("assembler") / "data" / "wording.yaml")
-                          .read_text(encoding="utf-8"))
+    """``data/wording.yaml``, checked against ``PHRASES``."""
+    where = "data/wording.yaml"
+    data = packaged.read("wording.yaml")
+    if not isinstance(data, dict):
+        raise packaged.error(where, (), "must be a mapping of phrase names to phrases")
+    for name, fills in PHRASES.items():
+        if name not in data:
+            raise packaged.error(where, (name,), "required, but not given")
+        text = data[name]
+        if not isinstance(text, str):
+            raise packaged.error(where, (name,), "must be text")
+        try:
+            unknown = placeholders(text) - set(fills)
+        except ValueError as exc:
+            raise packaged.error(where, (name,), f"not a phrase ({exc})") from None
+        if unknown:
+            allowed = f"its placeholders are {', '.join(fills)}" if fills else "it has no placeholders"
+            raise packaged.error(where, (name,), f"{{{min(unknown)}}} is not one of its placeholders "
+                                                 f"({allowed})")
+    if extra := [name for name in data if name not in PHRASES]:
+        raise packaged.error(where, (str(extra[0]),), "no code asks for this phrase (check its spelling)")
+    return data
 
 
 def phrase(name: str, **values: str) -> str:
