@@ -15,11 +15,13 @@ from assembler import packaged
 from assembler.answers.model import Outcome
 from assembler.errors import DataError
 from assembler.law import courts, districts, forms, grounds, vehicles
-from assembler.papers import wording
+from assembler.law import deadlines, legal_days
+from assembler.papers import registry, wording
 
 ROOT = Path(__file__).resolve().parent.parent
 CACHED = (districts.districts, courts.circuits, courts.load_court, vehicles.vehicles,
-          grounds.library, forms.judges, wording._phrases)
+          grounds.library, forms.judges, wording._phrases, deadlines.federal_limits, legal_days.data,
+          registry._raw, registry.papers)
 
 
 @pytest.fixture
@@ -61,8 +63,10 @@ def test_every_packaged_data_file_loads_through_its_schema(fresh):
         for court_id in courts.known_courts():
             assert courts.load_court(court_id).profiled
         assert not courts.load_court("ohnd").profiled  # the federal defaults alone
-    # federal-deadlines.yaml is deadlines.py's, checked where it is read
-    assert _files(resources.files("assembler") / "data") - set(read) == {"federal-deadlines.yaml"}
+        assert set(deadlines.federal_limits()) == {"59e", "60b"}
+        assert legal_days.data().closures
+        assert "motion" in registry.papers()
+    assert _files(resources.files("assembler") / "data") - set(read) == set()
 
 
 def _faulty(monkeypatch: pytest.MonkeyPatch, name: str, change: Callable[[Any], None]) -> None:

@@ -13,24 +13,21 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING, Iterable, Literal
 
-import yaml
-
-from assembler.errors import OutputError
+from assembler import packaged
+from assembler.errors import DataError, OutputError
 
 if TYPE_CHECKING:
     from assembler.answers.matter import Matter
 
 _FILE = "papers.yaml"
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 Filer = Literal["movant", "opponent", "court"]
 Default = Literal["always", "notice", "never"]
 _ROLES = ("motion", "response", "reply", "response-order", "reply-leave")
 
 
-class RegistryError(RuntimeError):
+class RegistryError(DataError):
     """``data/papers.yaml`` does not match its schema: a bug in the package, said in one sentence."""
 
 
@@ -73,8 +70,7 @@ class PaperKind:
 
 @lru_cache(maxsize=1)
 def _raw() -> dict:
-    text = (resources.files("assembler") / "data" / _FILE).read_text(encoding="utf-8")
-    data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader, the package's own data
+    data = packaged.read(_FILE)
     if not isinstance(data, dict):
         raise RegistryError(f"data/{_FILE}: must map paper ids to their entries")
     return data
