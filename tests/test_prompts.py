@@ -8,13 +8,15 @@ from prompt_toolkit.output import DummyOutput
 
 from assembler.interview.prompts import Option, Prompt, TerminalAsker
 
-DOWN, ENTER, ALT_ENTER = "\x1b[B", "\r", "\x1b\r"
+DOWN, ENTER, ALT_ENTER, ESC, CTRL_D = "\x1b[B", "\r", "\x1b\r", "\x1b", "\x04"
 ROLES = [Option("motion", "motion"), Option("reply", "reply"), Option("(none)", None)]
 
 
 def answer(prompt: Prompt, keys: str):
+    """The answer to ``keys``; the input then ends, so a prompt still waiting raises EOFError."""
     with create_pipe_input() as pipe:
         pipe.send_text(keys)
+        pipe.close()
         return TerminalAsker(input=pipe, output=DummyOutput()).ask(prompt)
 
 
@@ -69,3 +71,64 @@ def test_autocomplete_returns_the_typed_id():
 def test_ctrl_c_raises_instead_of_returning_none():
     with pytest.raises(KeyboardInterrupt):
         answer(Prompt("court", "Court"), "\x03")
+
+
+@pytest.mark.parametrize("keys", [ALT_ENTER, ESC + ESC, ESC + "#", ESC + DOWN])
+def test_escape_at_a_list_does_nothing(keys):
+    # Esc-Enter here used to accept prompt_toolkit's hidden line buffer: "" came back, not an index
+    prompt = Prompt("r", "Role", "select", options=ROLES, default="reply")
+    assert answer(prompt, keys + ENTER) == "reply"
+    assert answer(prompt, keys + DOWN + ENTER) is None
+
+
+@pytest.mark.parametrize("default", [True, False])
+def test_escape_enter_at_a_yes_no_question_answers_nothing(default):
+    # it used to return "", taken as No
+    prompt = Prompt("ruling.draft", "Draft?", "confirm", default=default)
+    assert answer(prompt, ALT_ENTER + ENTER) is default
+    assert answer(prompt, ALT_ENTER + "y") is True
+    with pytest.raises(EOFError):  # nothing answered: still waiting when the input ends
+        answer(prompt, ALT_ENTER)
+
+
+def test_escape_enter_at_a_checkbox_keeps_what_is_picked():
+    options = [Option("a", "undue-burden", checked=True), Option("b", "not-relevant")]
+    prompt = Prompt("pick:grounds", "Grounds", "checkbox", options=options)
+    assert answer(prompt, ALT_ENTER + ENTER) == ["undue-burden"]
+
+
+def test_escape_enter_at_an_autocomplete_does_not_accept():
+    options = [Option("azd", "azd"), Option("nysd", "nysd")]
+    prompt = Prompt("court", "Court", "autocomplete", options=options)
+    assert answer(prompt, "ny" + ALT_ENTER + "sd" + ENTER) == "nysd"
+
+
+def test_escape_enter_in_a_one_line_text_is_enter_and_escape_hash_does_nothing():
+    prompt = Prompt("case.judge", "Judge", default="Hon. A")
+    assert answer(prompt, ALT_ENTER) == "Hon. A"
+    assert answer(prompt, ESC + "#" + ENTER) == "Hon. A"  # not "#Hon. A", accepted at once
+
+
+@pytest.mark.parametrize("kind", ["select", "checkbox", "confirm"])
+def test_ctrl_d_stops_a_list_or_yes_no_question(kind):
+    with pytest.raises(EOFError):
+        answer(Prompt("r", "Role", kind, options=ROLES), DOWN + CTRL_D + ENTER)
+
+
+@pytest.mark.parametrize("returned", ["", "motion", 3, -1, True, None])
+def test_a_select_answer_that_is_not_an_option_index_is_asked_again(monkeypatch, returned):
+    import questionary
+    from prompt_toolkit.application import Application
+
+    returns = [returned, 1]
+
+    class Question:
+        def __init__(self, *args, **kwargs):
+            self.application = Application()
+
+        def unsafe_ask(self):
+            return returns.pop(0)
+
+    monkeypatch.setattr(questionary, "select", Question)
+    assert TerminalAsker().ask(Prompt("r", "Role", "select", options=ROLES)) == "reply"
+    assert returns == []
