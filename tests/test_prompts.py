@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
@@ -132,3 +134,58 @@ def test_a_select_answer_that_is_not_an_option_index_is_asked_again(monkeypatch,
     monkeypatch.setattr(questionary, "select", Question)
     assert TerminalAsker().ask(Prompt("r", "Role", "select", options=ROLES)) == "reply"
     assert returns == []
+
+
+# -- any keys ------------------------------------------------------------------------------
+
+UP = "\x1b[A"
+KEYS = st.one_of(
+    st.sampled_from("abcdemnoprsyzNY0123456789"),
+    st.sampled_from([ENTER, ESC, ALT_ENTER, UP, DOWN, "\t", "\x7f", " ", CTRL_D, "\x03"]))
+OPTIONS = [Option("motion", "motion"), Option("reply", "reply"), Option("order", "order"),
+           Option("(none)", None)]
+KINDS = {  # each prompt, and the keys that finish it whatever came before
+    "text": (Prompt("t", "Title", default="Judge"), ENTER * 2),
+    "multiline": (Prompt("m", "Background", "multiline", default="a\nb"), ALT_ENTER * 2),
+    "confirm": (Prompt("c", "Draft?", "confirm", default=False), ENTER * 2),
+    "select": (Prompt("s", "Role", "select", options=OPTIONS, default="reply"), ENTER * 2),
+    "checkbox": (Prompt("k", "Roles", "checkbox", options=[
+        Option(o.title, o.value, checked=o.value == "order") for o in OPTIONS]), ENTER * 2),
+    "autocomplete": (Prompt("a", "Court", "autocomplete", options=[
+        Option("azd", "azd"), Option("nysd", "nysd"), Option("nyed", "nyed")], default="ny"), ENTER * 2),
+}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@settings(max_examples=50, deadline=None)
+@given(keys=st.lists(KEYS, max_size=12))
+def test_no_keys_raise_or_answer_what_the_user_did_not_choose(kind, keys):
+    """Whatever is pressed, then Enter: an answer the prompt offers, or Ctrl-C's or Ctrl-D's stop.
+
+    And no Escape answers: a yes/no defaulting to No says Yes only after y; a list
+    nobody moved or filtered answers its default; a checkbox nobody toggled keeps its picks.
+    """
+    prompt, finish = KINDS[kind]
+    pressed = "".join(keys)
+    try:
+        got = answer(prompt, pressed + finish)
+    except KeyboardInterrupt:
+        assert "\x03" in pressed
+        return
+    except EOFError:  # Ctrl-D, never a prompt the finishing keys left waiting
+        assert CTRL_D in pressed
+        return
+    values = [o.value for o in prompt.options]
+    if kind == "select":
+        assert got in values
+        if not any(k.isalnum() or k in (" ", "\x7f", UP, DOWN) for k in keys):
+            assert got == "reply"
+    elif kind == "checkbox":
+        assert isinstance(got, list) and got == [v for v in values if v in got]
+        if not any(k in (" ", "a") for k in keys):  # space toggles one, a all
+            assert got == ["order"]
+    elif kind == "confirm":
+        assert isinstance(got, bool)
+        assert got is False or "y" in pressed.lower()
+    else:
+        assert isinstance(got, str)
