@@ -69,6 +69,8 @@ def test_answering_every_prompt_rebuilds_the_example(tmp_path, name):
     assert not [t for t in titles if re.match(r"(edit|delete) a [aeiou]", t)]  # "an attorney"
     if any(p.key.endswith(".attorneys") for p in menus):
         assert {"edit an attorney", "delete an attorney"} <= titles
+    for prompt in (p for p, _ in user.log if p.kind == "multiline"):  # where Enter adds a line
+        assert "Enter" not in f"{prompt.message} {prompt.hint}", prompt.key
 
 
 def model_data(name: str = "cp-productions") -> dict:

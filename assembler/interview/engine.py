@@ -215,8 +215,9 @@ class Interview:
             return Prompt(key, ask.message, "checkbox", hint=hint, options=[
                 Option(o.title, o.value, o.description, checked=o.value in chosen) for o in options])
         kind: Kind = "multiline" if ask.kind in ("prose", "lines", "numbers") else "text"
-        if ask.optional:
-            hint = f"{hint}; optional" if hint else "optional: Enter to skip"
+        if ask.optional:  # Enter adds a line to a multi-line answer
+            hint = f"{hint}; optional" if hint else \
+                "optional: " + ("Enter to skip" if kind == "text" else "leave empty to skip")
         return Prompt(key, ask.message, kind, default=_text(default), hint=hint,
                       check=lambda text: self._check_text(model, ask, text, item, path))
 
