@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 
 import pytest
@@ -63,6 +64,13 @@ def test_answering_every_prompt_rebuilds_the_example(tmp_path, name):
     assert papers(tmp_path / "case.yaml") == papers(example)
     sections = [line for line in user.said if line.startswith("\n[")]
     assert sections[0] == "\n[1/10 court and case]" and sections[-1] == "\n[review]"
+    menus = [p for p, _ in user.log if p.key.startswith("menu:")]
+    titles = {o.title for p in menus for o in p.options}
+    assert not [t for t in titles if re.match(r"(edit|delete) a [aeiou]", t)]  # "an attorney"
+    if any(p.key.endswith(".attorneys") for p in menus):
+        assert {"edit an attorney", "delete an attorney"} <= titles
+    for prompt in (p for p, _ in user.log if p.kind == "multiline"):  # where Enter adds a line
+        assert "Enter" not in f"{prompt.message} {prompt.hint}", prompt.key
 
 
 def model_data(name: str = "cp-productions") -> dict:

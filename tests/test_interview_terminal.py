@@ -138,6 +138,27 @@ def test_ctrl_c_in_the_docket_loop_saves_everything_and_the_same_command_resumes
     same_papers(tmp_path / "drafts", example, tmp_path)
 
 
+def test_escape_enter_at_a_list_menu_does_nothing_and_the_interview_goes_on(tmp_path):
+    """Esc then Enter (how a multi-line answer ends) at a list menu: no traceback, no answer."""
+    example = EXAMPLES / "acme-nysd.yaml"
+    file = tmp_path / "case.yaml"
+    log = record(example, file)
+    menu = next(i for i, (prompt, _) in enumerate(log) if prompt.key.startswith("menu:"))
+    child = spawn(file, tmp_path)
+    replay(child, log[:menu])
+    prompt, choice = log[menu]
+    child.expect_exact(prompt.message)
+    child.send("\x1b\r")
+    child.send(keys(prompt, choice))
+    child.expect_exact(log[menu + 1][0].message[:60])
+    assert "Traceback" not in child.before
+    child.send("\x03")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "Traceback" not in child.before
+
+
 def test_over_pipes_the_interview_says_it_needs_a_terminal(tmp_path):
     child = PopenSpawn([ASSEMBLER, "interview", str(tmp_path / "case.yaml")], env=ENV,
                        encoding="utf-8", timeout=15)

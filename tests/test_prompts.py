@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from assembler.interview.prompts import Option, Prompt, TerminalAsker
 
-DOWN, ENTER, ALT_ENTER = "\x1b[B", "\r", "\x1b\r"
+DOWN, ENTER, ALT_ENTER, ESC, CTRL_D = "\x1b[B", "\r", "\x1b\r", "\x1b", "\x04"
 ROLES = [Option("motion", "motion"), Option("reply", "reply"), Option("(none)", None)]
 
 
 def answer(prompt: Prompt, keys: str):
+    """The answer to ``keys``; the input then ends, so a prompt still waiting raises EOFError."""
     with create_pipe_input() as pipe:
         pipe.send_text(keys)
+        pipe.close()
         return TerminalAsker(input=pipe, output=DummyOutput()).ask(prompt)
 
 
@@ -69,3 +73,119 @@ def test_autocomplete_returns_the_typed_id():
 def test_ctrl_c_raises_instead_of_returning_none():
     with pytest.raises(KeyboardInterrupt):
         answer(Prompt("court", "Court"), "\x03")
+
+
+@pytest.mark.parametrize("keys", [ALT_ENTER, ESC + ESC, ESC + "#", ESC + DOWN])
+def test_escape_at_a_list_does_nothing(keys):
+    # Esc-Enter here used to accept prompt_toolkit's hidden line buffer: "" came back, not an index
+    prompt = Prompt("r", "Role", "select", options=ROLES, default="reply")
+    assert answer(prompt, keys + ENTER) == "reply"
+    assert answer(prompt, keys + DOWN + ENTER) is None
+
+
+@pytest.mark.parametrize("default", [True, False])
+def test_escape_enter_at_a_yes_no_question_answers_nothing(default):
+    # it used to return "", taken as No
+    prompt = Prompt("ruling.draft", "Draft?", "confirm", default=default)
+    assert answer(prompt, ALT_ENTER + ENTER) is default
+    assert answer(prompt, ALT_ENTER + "y") is True
+    with pytest.raises(EOFError):  # nothing answered: still waiting when the input ends
+        answer(prompt, ALT_ENTER)
+
+
+def test_escape_enter_at_a_checkbox_keeps_what_is_picked():
+    options = [Option("a", "undue-burden", checked=True), Option("b", "not-relevant")]
+    prompt = Prompt("pick:grounds", "Grounds", "checkbox", options=options)
+    assert answer(prompt, ALT_ENTER + ENTER) == ["undue-burden"]
+
+
+def test_escape_enter_at_an_autocomplete_does_not_accept():
+    options = [Option("azd", "azd"), Option("nysd", "nysd")]
+    prompt = Prompt("court", "Court", "autocomplete", options=options)
+    assert answer(prompt, "ny" + ALT_ENTER + "sd" + ENTER) == "nysd"
+
+
+def test_escape_enter_in_a_one_line_text_is_enter_and_escape_hash_does_nothing():
+    prompt = Prompt("case.judge", "Judge", default="Hon. A")
+    assert answer(prompt, ALT_ENTER) == "Hon. A"
+    assert answer(prompt, ESC + "#" + ENTER) == "Hon. A"  # not "#Hon. A", accepted at once
+
+
+@pytest.mark.parametrize("kind", ["select", "checkbox", "confirm"])
+def test_ctrl_d_stops_a_list_or_yes_no_question(kind):
+    with pytest.raises(EOFError):
+        answer(Prompt("r", "Role", kind, options=ROLES), DOWN + CTRL_D + ENTER)
+
+
+@pytest.mark.parametrize("returned", ["", "motion", 3, -1, True, None])
+def test_a_select_answer_that_is_not_an_option_index_is_asked_again(monkeypatch, returned):
+    import questionary
+    from prompt_toolkit.application import Application
+
+    returns = [returned, 1]
+
+    class Question:
+        def __init__(self, *args, **kwargs):
+            self.application = Application()
+
+        def unsafe_ask(self):
+            return returns.pop(0)
+
+    monkeypatch.setattr(questionary, "select", Question)
+    assert TerminalAsker().ask(Prompt("r", "Role", "select", options=ROLES)) == "reply"
+    assert returns == []
+
+
+# -- any keys ------------------------------------------------------------------------------
+
+UP = "\x1b[A"
+KEYS = st.one_of(
+    st.sampled_from("abcdemnoprsyzNY0123456789"),
+    st.sampled_from([ENTER, ESC, ALT_ENTER, UP, DOWN, "\t", "\x7f", " ", CTRL_D, "\x03"]))
+OPTIONS = [Option("motion", "motion"), Option("reply", "reply"), Option("order", "order"),
+           Option("(none)", None)]
+KINDS = {  # each prompt, and the keys that finish it whatever came before
+    "text": (Prompt("t", "Title", default="Judge"), ENTER * 2),
+    "multiline": (Prompt("m", "Background", "multiline", default="a\nb"), ALT_ENTER * 2),
+    "confirm": (Prompt("c", "Draft?", "confirm", default=False), ENTER * 2),
+    "select": (Prompt("s", "Role", "select", options=OPTIONS, default="reply"), ENTER * 2),
+    "checkbox": (Prompt("k", "Roles", "checkbox", options=[
+        Option(o.title, o.value, checked=o.value == "order") for o in OPTIONS]), ENTER * 2),
+    "autocomplete": (Prompt("a", "Court", "autocomplete", options=[
+        Option("azd", "azd"), Option("nysd", "nysd"), Option("nyed", "nyed")], default="ny"), ENTER * 2),
+}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@settings(max_examples=50, deadline=None)
+@given(keys=st.lists(KEYS, max_size=12))
+def test_no_keys_raise_or_answer_what_the_user_did_not_choose(kind, keys):
+    """Whatever is pressed, then Enter: an answer the prompt offers, or Ctrl-C's or Ctrl-D's stop.
+
+    And no Escape answers: a yes/no defaulting to No says Yes only after y; a list
+    nobody moved or filtered answers its default; a checkbox nobody toggled keeps its picks.
+    """
+    prompt, finish = KINDS[kind]
+    pressed = "".join(keys)
+    try:
+        got = answer(prompt, pressed + finish)
+    except KeyboardInterrupt:
+        assert "\x03" in pressed
+        return
+    except EOFError:  # Ctrl-D, never a prompt the finishing keys left waiting
+        assert CTRL_D in pressed
+        return
+    values = [o.value for o in prompt.options]
+    if kind == "select":
+        assert got in values
+        if not any(k.isalnum() or k in (" ", "\x7f", UP, DOWN) for k in keys):
+            assert got == "reply"
+    elif kind == "checkbox":
+        assert isinstance(got, list) and got == [v for v in values if v in got]
+        if not any(k in (" ", "a") for k in keys):  # space toggles one, a all
+            assert got == ["order"]
+    elif kind == "confirm":
+        assert isinstance(got, bool)
+        assert got is False or "y" in pressed.lower()
+    else:
+        assert isinstance(got, str)

@@ -218,8 +218,9 @@ class Interview:
             return Prompt(key, ask.message, "checkbox", hint=hint, options=[
                 Option(o.title, o.value, o.description, checked=o.value in chosen) for o in options])
         kind: Kind = "multiline" if ask.kind in ("prose", "lines", "numbers") else "text"
-        if ask.optional:
-            hint = f"{hint}; optional" if hint else "optional: Enter to skip"
+        if ask.optional:  # Enter adds a line to a multi-line answer
+            hint = f"{hint}; optional" if hint else \
+                "optional: " + ("Enter to skip" if kind == "text" else "leave empty to skip")
         return Prompt(key, ask.message, kind, default=_text(default), hint=hint,
                       check=lambda text: self._check_text(model, ask, text, item, path))
 
@@ -315,7 +316,8 @@ class Interview:
             self.echo(loop, rows)
             options = [Option(f"add another {loop.noun}", "add")]
             if rows:
-                options += [Option(f"edit a {loop.noun}", "edit"), Option(f"delete a {loop.noun}", "delete")]
+                options += [Option(f"edit {_a(loop.noun)}", "edit"),
+                            Option(f"delete {_a(loop.noun)}", "delete")]
             if len(rows) >= loop.minimum:
                 options.append(Option("done", "done"))
             choice = self.asker.ask(Prompt(f"menu:{'.'.join(map(str, loop.path))}",
@@ -352,6 +354,11 @@ class Interview:
         self.asker.say(f"  {loop.nouns.capitalize()} so far ({len(rows)}):")
         for i, row in enumerate(rows, 1):
             self.asker.say(f"  {i:>3}. {loop.label(row)}")
+
+
+def _a(noun: str) -> str:
+    """``noun`` after its indefinite article: "an attorney", "a docket entry"."""
+    return ("an " if noun[:1].lower() in ("a", "e", "i", "o", "u") else "a ") + noun
 
 
 def _model(model: ModelRef) -> Any:

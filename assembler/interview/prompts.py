@@ -3,8 +3,10 @@
 ``TerminalAsker`` asks with questionary; tests hand the interview an asker
 that returns scripted answers, or drive ``TerminalAsker`` itself through
 prompt_toolkit's pipe input.  Every prompt raises ``KeyboardInterrupt`` on
-Ctrl-C (never questionary's silent ``None``), so the interview can say where
-the answers are saved.
+Ctrl-C (never questionary's silent ``None``) and ``EOFError`` on Ctrl-D, so
+the interview can say where the answers are saved.  No key answers a list or
+yes/no question but the ones it shows: Escape and the keys after it do
+nothing there, and an answer that is not one of the prompt's is asked again.
 """
 
 from __future__ import annotations
@@ -72,6 +74,18 @@ class TerminalAsker:
         self._echo(text)
 
     def ask(self, prompt: Prompt) -> Any:
+        while True:
+            answer = _guarded(self._question(prompt), prompt.kind).unsafe_ask()
+            if _valid(prompt, answer):
+                break
+        if prompt.kind == "select":
+            return prompt.options[answer].value
+        if prompt.kind == "checkbox":
+            return [prompt.options[i].value for i in answer]
+        return answer
+
+    def _question(self, prompt: Prompt) -> Any:
+        """The questionary question for ``prompt``, not yet asked."""
         import questionary
         from questionary import Choice
 
@@ -90,37 +104,76 @@ class TerminalAsker:
                 if len(f"? {message} ({instruction}) ") >= width:
                     self._echo(f"? {message}" + (f"\n  ({prompt.hint})" if prompt.hint else ""))
                     message, instruction = "›", "Esc then Enter to finish"
-            question = questionary.text(
+            return questionary.text(
                 message, default=prompt.default or "", validate=_validator(prompt.check),
                 multiline=multiline, instruction=f"({instruction})" if instruction else None,
                 **common)
-        elif prompt.kind == "autocomplete":
-            question = questionary.autocomplete(
+        if prompt.kind == "autocomplete":
+            return questionary.autocomplete(
                 message, choices=[o.value for o in prompt.options], default=prompt.default or "",
                 meta_information=prompt.meta or None, validate=_validator(prompt.check), **common)
-        elif prompt.kind == "confirm":
-            question = questionary.confirm(message, default=bool(prompt.default),
-                                           instruction=prompt.hint, **common)
-        elif prompt.kind == "select":
+        if prompt.kind == "confirm":
+            return questionary.confirm(message, default=bool(prompt.default),
+                                       instruction=prompt.hint, **common)
+        if prompt.kind == "select":
             # questionary returns the title for a value of None: choose by index instead
             choices = [Choice(o.title, value=i, description=o.description)
                        for i, o in enumerate(prompt.options)]
             default = next((c for c, o in zip(choices, prompt.options) if o.value == prompt.default),
                            None)
-            question = questionary.select(
+            return questionary.select(
                 message, choices=choices, default=default, use_search_filter=True,
                 use_jk_keys=False, instruction=prompt.hint or "(arrows, or type to filter)", **common)
-        elif prompt.kind == "checkbox":
+        if prompt.kind == "checkbox":
             choices = [Choice(o.title, value=i, description=o.description, checked=o.checked)
                        for i, o in enumerate(prompt.options)]
-            question = questionary.checkbox(
+            return questionary.checkbox(
                 message, choices=choices, use_jk_keys=False,
                 instruction=prompt.hint or "(space to pick, Enter when done)", **common)
-        else:  # pragma: no cover - Kind is closed
-            raise ValueError(prompt.kind)
-        answer = question.unsafe_ask()
-        if prompt.kind == "select":
-            return prompt.options[answer].value
-        if prompt.kind == "checkbox":
-            return [prompt.options[i].value for i in answer]
-        return answer
+        raise ValueError(prompt.kind)  # pragma: no cover - Kind is closed
+
+
+def _guarded(question: Any, kind: Kind) -> Any:
+    """``question`` with the keys that would answer it behind the user's back made inert.
+
+    prompt_toolkit's Emacs bindings stay live under questionary's: Esc-Enter
+    (and Esc-#) accepted the prompt's hidden line buffer, so a list returned
+    ``""`` instead of an index and a yes/no ``""``, read as No.  In a list,
+    yes/no or autocomplete, Escape and the key after it now do nothing, and in
+    a list or yes/no Ctrl-D stops as on an empty text line.  In a text field
+    Esc-Enter stays Enter (multi-line: finish); only Esc-# is dropped.
+    """
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+    from prompt_toolkit.keys import Keys
+
+    guard = KeyBindings()
+
+    def nothing(event: Any) -> None:
+        """Ignore the key."""
+
+    if kind in ("text", "multiline"):
+        guard.add(Keys.Escape, "#", eager=True)(nothing)
+    else:
+        guard.add(Keys.Escape, Keys.Any, eager=True)(nothing)
+        if kind != "autocomplete":  # a text buffer: Ctrl-D deletes, or stops on an empty line
+            @guard.add(Keys.ControlD, eager=True)
+            def stop(event: Any) -> None:
+                event.app.exit(exception=EOFError, style="class:aborting")
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, guard]) if app.key_bindings else guard
+    return question
+
+
+def _valid(prompt: Prompt, answer: Any) -> bool:
+    """Whether ``answer`` is one questionary may return for ``prompt``; if not, it is asked again."""
+
+    def index(value: Any) -> bool:
+        return type(value) is int and 0 <= value < len(prompt.options)
+
+    if prompt.kind == "select":
+        return index(answer)
+    if prompt.kind == "checkbox":
+        return isinstance(answer, list) and all(index(i) for i in answer)
+    if prompt.kind == "confirm":
+        return isinstance(answer, bool)
+    return isinstance(answer, str)

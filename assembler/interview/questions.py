@@ -105,8 +105,8 @@ def _ask_court(iv: Interview, mode: Mode) -> None:
     iv.ask_all(("case",), "Case", (
         Ask("number", "Case number", hint=_case_number_hint, check=_case_number_check),
         Ask("label", _case_label, optional=True),
-        Ask("consolidated", "Numbers of cases consolidated with it, one per line (Enter: none)", "lines",
-            optional=True, check=_consolidated_check),
+        Ask("consolidated", "Numbers of cases consolidated with it, one per line (leave empty: none)",
+            "lines", optional=True, check=_consolidated_check),
         Ask("division", "The division, if the court's captions name one (“Sherman”)", optional=True),
         Ask("judge", "Judge assigned to the case", optional=True),
         Ask("judge_title", "The judge's title", default="United States District Judge"),
@@ -383,14 +383,14 @@ def _ground_asks(side: str) -> tuple[Ask, ...]:
         return [Option(str(g.get("id")), str(g.get("id"))) for g in iv.value(("grounds",)) or []]
 
     who = "the movant" if side == "movant" else "the opponent"
-    def keeps(what: str):
+    def keeps(what: str, how: str = "Enter keeps"):
         def message(iv: Interview, item: Item, path: FieldPath) -> str:
-            return f"{what} (Enter keeps the library's)" if library_ground(iv, item, path) else what
+            return f"{what} ({how} the library's)" if library_ground(iv, item, path) else what
         return message
 
     asks = [
         Ask("heading", keeps("Heading"), optional=library_ground),
-        Ask("text", keeps("The argument"), "prose", optional=library_ground),
+        Ask("text", keeps("The argument", "leave empty to keep"), "prose", optional=library_ground),
     ]
     if side == "opponent":
         asks.append(Ask("answers", "Which of the motion's grounds does it answer?", "select",
@@ -519,8 +519,8 @@ def _ask_motion(iv: Interview, mode: Mode) -> None:
             default=_vehicle_default, implicit=True),
         Ask("clauses", "Which reasons of Rule 60(b) (numbers 1-6, one per line)?", "numbers",
             optional=True, when=_is_60b, check=_clause_check),
-        Ask("parts", "The parts of the order the motion targets, one per line (Enter: the whole order)",
-            "lines", optional=True),
+        Ask("parts", "The parts of the order the motion targets, one per line "
+            "(leave empty: the whole order)", "lines", optional=True),
         Ask("asks", "What should the Court do with it?", "select", default="vacate", implicit=True,
             options=[
             Option("vacate it (or the parts named)", "vacate"), Option("modify it", "modify"),
