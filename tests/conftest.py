@@ -57,7 +57,8 @@ def example_drafts(drafts_of) -> dict[str, Path]:
 @pytest.fixture(scope="session")
 def example_pdfs(example_drafts, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """The model case's five drafts as PDFs, converted once for the session by LibreOffice
-    itself (one ``soffice``, a profile of its own), for the tests that read PDFs."""
+    itself (one ``soffice``, a profile of its own), for the tests that read PDFs; they are
+    marked ``xdist_group("example_pdfs")`` so that a parallel run converts them once too."""
     import subprocess
 
     from assembler import DOCUMENTS

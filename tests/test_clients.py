@@ -49,6 +49,7 @@ def test_pandoc_reads_the_order_as_the_model(example_drafts):
 
 
 @needs("soffice")
+@pytest.mark.xdist_group("example_pdfs")
 def test_libreoffice_converts_every_draft_to_pdf(example_pdfs):
     """``example_pdfs``: one ``soffice --convert-to pdf`` of the five drafts (it fails on an error)."""
     for document in DOCUMENTS:

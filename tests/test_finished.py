@@ -110,6 +110,7 @@ def test_a_long_title_breaks_into_lines_each_no_longer_than_the_one_above():
 
 @needs("soffice")
 @needs("pdftotext")
+@pytest.mark.xdist_group("example_pdfs")
 def test_titles_print_on_the_lines_the_draft_sets(example_pdfs):
     import subprocess
 

@@ -78,7 +78,11 @@ def interviewed(tmp_path_factory):
     return run
 
 
-@pytest.mark.parametrize("name", ["cp-productions", "acme-nysd", "doe-defendant", "rule-59e-judgment",
+MODEL_INTERVIEW = pytest.mark.xdist_group("interview-cp-productions")  # its tests on one worker
+
+
+@pytest.mark.parametrize("name", [pytest.param("cp-productions", marks=MODEL_INTERVIEW),
+                                  "acme-nysd", "doe-defendant", "rule-59e-judgment",
                                   "partial-relief", "magistrate-other-judge", "doe-defendant-cand",
                                   "edtex-sherman", "pro-se-defendant"])
 def test_answering_every_prompt_rebuilds_the_example(name, interviewed, drafts_of):
@@ -192,6 +196,7 @@ def test_resume_keeps_comments_and_key_order(tmp_path):
     assert file.read_text() == before
 
 
+@MODEL_INTERVIEW
 def test_questions_that_do_not_apply_are_not_asked(interviewed):
     user, _ = interviewed("cp-productions")
     keys = {p.key for p, _ in user.log}
@@ -253,6 +258,7 @@ def test_a_docket_date_after_the_motion_or_before_the_complaint_asks_keep_anyway
     assert saved[0]["date"] == dt.date(2012, 6, 5) and saved[1]["date"] == dt.date(2012, 1, 1)
 
 
+@MODEL_INTERVIEW
 def test_straight_quotes_are_curled_unless_the_user_says_no(tmp_path, interviewed):
     user = ExampleUser(model_data(), {"typography.smart_quotes": False})
     interview(tmp_path / "case.yaml", user)
