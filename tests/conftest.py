@@ -54,6 +54,23 @@ def example_drafts(drafts_of) -> dict[str, Path]:
     return drafts_of("cp-productions")
 
 
+@pytest.fixture(scope="session")
+def example_pdfs(example_drafts, tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The model case's five drafts as PDFs, converted once for the session by LibreOffice
+    itself (one ``soffice``, a profile of its own), for the tests that read PDFs; they are
+    marked ``xdist_group("example_pdfs")`` so that a parallel run converts them once too."""
+    import subprocess
+
+    from assembler import DOCUMENTS
+
+    out = tmp_path_factory.mktemp("example-pdfs")
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation={(out / 'profile').as_uri()}",
+                    "--convert-to", "pdf", "--outdir", str(out),
+                    *[str(example_drafts[d]) for d in DOCUMENTS]],
+                   check=True, capture_output=True, timeout=300)
+    return {document: out / f"{document}.pdf" for document in DOCUMENTS}
+
+
 def needs(program: str):
     """Skip, saying why, where an external program the test reads drafts with is missing."""
     return pytest.mark.skipif(shutil.which(program) is None,

@@ -49,13 +49,11 @@ def test_pandoc_reads_the_order_as_the_model(example_drafts):
 
 
 @needs("soffice")
-def test_libreoffice_converts_every_draft_to_pdf(example_drafts, tmp_path):
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-                    "--convert-to", "pdf", "--outdir", str(tmp_path),
-                    *[str(example_drafts[d]) for d in DOCUMENTS]],
-                   check=True, capture_output=True, timeout=300)
+@pytest.mark.xdist_group("example_pdfs")
+def test_libreoffice_converts_every_draft_to_pdf(example_pdfs):
+    """``example_pdfs``: one ``soffice --convert-to pdf`` of the five drafts (it fails on an error)."""
     for document in DOCUMENTS:
-        pdf = tmp_path / f"{document}.pdf"
+        pdf = example_pdfs[document]
         assert pdf.exists() and pdf.read_bytes().startswith(b"%PDF")
         if shutil.which("pdftotext") is None:
             continue

@@ -54,14 +54,41 @@ def interview(path, user, **kwargs):
         mp.undo()
 
 
-@pytest.mark.parametrize("name", ["cp-productions", "acme-nysd", "doe-defendant", "rule-59e-judgment",
+def example_papers(drafts_of, name: str) -> dict[str, str]:
+    """``papers`` of an example, read from its drafts rendered once for the session."""
+    from assembler import DOCUMENTS, text_view
+
+    return {doc_id: text_view(drafts_of(name)[doc_id]) for doc_id in DOCUMENTS}
+
+
+@pytest.fixture(scope="session")
+def interviewed(tmp_path_factory):
+    """``interviewed(name)``: an example's whole interview from an empty file, every prompt
+    answered from the example (on TODAY), run once for the session and shared by the tests
+    that read it: ``(user, file)``.  Read them; do not change them."""
+    cache: dict[str, tuple[ExampleUser, object]] = {}
+
+    def run(name: str):
+        if name not in cache:
+            file = tmp_path_factory.mktemp(f"interview-{name}") / "case.yaml"
+            user = ExampleUser(load_source(EXAMPLES / f"{name}.yaml").data)
+            interview(file, user)
+            cache[name] = (user, file)
+        return cache[name]
+
+    return run
+
+
+MODEL_INTERVIEW = pytest.mark.xdist_group("interview-cp-productions")  # its tests on one worker
+
+
+@pytest.mark.parametrize("name", [pytest.param("cp-productions", marks=MODEL_INTERVIEW),
+                                  "acme-nysd", "doe-defendant", "rule-59e-judgment",
                                   "partial-relief", "magistrate-other-judge", "doe-defendant-cand",
                                   "edtex-sherman", "pro-se-defendant"])
-def test_answering_every_prompt_rebuilds_the_example(tmp_path, name):
-    example = EXAMPLES / f"{name}.yaml"
-    user = ExampleUser(load_source(example).data)
-    interview(tmp_path / "case.yaml", user)
-    assert papers(tmp_path / "case.yaml") == papers(example)
+def test_answering_every_prompt_rebuilds_the_example(name, interviewed, drafts_of):
+    user, file = interviewed(name)
+    assert papers(file) == example_papers(drafts_of, name)
     sections = [line for line in user.said if line.startswith("\n[")]
     assert sections[0] == "\n[1/10 court and case]" and sections[-1] == "\n[review]"
     menus = [p for p, _ in user.log if p.key.startswith("menu:")]
@@ -176,9 +203,9 @@ def test_resume_keeps_comments_and_key_order(tmp_path):
     assert file.read_text() == before
 
 
-def test_questions_that_do_not_apply_are_not_asked(tmp_path):
-    user = ExampleUser(model_data())
-    interview(tmp_path / "case.yaml", user)
+@MODEL_INTERVIEW
+def test_questions_that_do_not_apply_are_not_asked(interviewed):
+    user, _ = interviewed("cp-productions")
     keys = {p.key for p, _ in user.log}
     assert "movant.side" not in keys and "movant.opposes" in keys  # a non-party has no side
     assert "motion.leave" not in keys  # Arizona does not ask for leave
@@ -240,7 +267,8 @@ def test_a_docket_date_after_the_motion_or_before_the_complaint_asks_keep_anyway
     assert saved[0]["date"] == dt.date(2012, 6, 5) and saved[1]["date"] == dt.date(2012, 1, 1)
 
 
-def test_straight_quotes_are_curled_unless_the_user_says_no(tmp_path):
+@MODEL_INTERVIEW
+def test_straight_quotes_are_curled_unless_the_user_says_no(tmp_path, interviewed):
     user = ExampleUser(model_data(), {"typography.smart_quotes": False})
     interview(tmp_path / "case.yaml", user)
     prompt = next(p for p, _ in user.log if p.key == "typography.smart_quotes")
@@ -248,9 +276,9 @@ def test_straight_quotes_are_curled_unless_the_user_says_no(tmp_path):
     assert load_source(tmp_path / "case.yaml").data["typography"] == {"smart_quotes": False}
     assert "Order Granting Plaintiff's *Ex Parte* Motion" in papers(tmp_path / "case.yaml")["motion"]
     # the default (yes) is not written: the file stays as short as the answers are
-    default = ExampleUser(model_data())
-    interview(tmp_path / "default.yaml", default)
-    assert "typography" not in load_source(tmp_path / "default.yaml").data
+    default, file = interviewed("cp-productions")
+    assert next(a for p, a in default.log if p.key == "typography.smart_quotes") is True
+    assert "typography" not in load_source(file).data
 
 
 def test_the_orders_shape_and_clerk_directions_are_asked_and_only_changes_written(tmp_path):
