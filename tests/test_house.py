@@ -199,3 +199,33 @@ def test_the_registry_loads_without_the_answer_model():
     code = ("import sys; from assembler.papers import registry; registry.papers(); "
             "assert 'pydantic' not in sys.modules, sorted(m for m in sys.modules if 'pydantic' in m)")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def _without_block(text: str, key: str) -> str:
+    """``text`` without the mapping entry ``key:`` (two-space indent) and its indented lines."""
+    lines = text.splitlines(keepends=True)
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"  {key}:"))
+    end = start + 1
+    while end < len(lines) and lines[end].startswith("    "):
+        end += 1
+    return "".join(lines[:start] + lines[end:])
+
+
+def test_the_interview_asks_exactly_what_drafting_still_needs(tmp_path):
+    """A file that lacks what check lists (the motion's relief, the response's entry): the resumed
+    interview asks those, and nothing else of their sections, and then check passes."""
+    file = tmp_path / "case.yaml"
+    text = (EXAMPLES / "cp-productions.yaml").read_text(encoding="utf-8")
+    file.write_text(_without_role(_without_block(text, "relief"), "response"), encoding="utf-8")
+    before = check(file)
+    assert any("motion.relief" in p and "docket.role.response" in p for p in before.problems), before.problems
+    response_entry = next(e["number"] for e in load_source(EXAMPLES / "cp-productions.yaml").data["docket"]
+                          if e.get("role") == "response")
+    user = ExampleUser(model_data(), {"draft": False, "role:response": lambda prompt: next(
+        o.value for o in prompt.options if o.title.startswith(f"docket {response_entry}:"))})
+    interview(file, user)
+    asked = [p.key for p, _ in user.log]
+    assert asked.count("motion.relief") == 1 and "role:response" in asked
+    assert "motion.title" not in asked and "motion.introduction" not in asked
+    assert "\n[what drafting still needs]" in user.said
+    assert check(file).ok

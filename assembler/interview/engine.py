@@ -104,6 +104,27 @@ class Interview:
         self.today = today or dt.date.today()
         # called with each markup answer: offers to add docket entries it cites (see questions)
         self.on_citations: Callable[[Interview, str], None] | None = None
+        # a targeted pass (what drafting still needs): only paths under these are asked
+        self.focus: tuple[FieldPath, ...] | None = None
+
+    def focused(self, path: FieldPath) -> bool:
+        """Whether ``path`` may be asked: always, or under one of the focus paths."""
+        return self.focus is None or any(tuple(path[:len(f)]) == f for f in self.focus)
+
+    def touches(self, path: FieldPath) -> bool:
+        """Whether a focus path lies at, under or above ``path`` (a list or mapping to enter)."""
+        return self.focus is None or any(tuple(path[:len(f)]) == f or f[:len(path)] == tuple(path)
+                                         for f in self.focus)
+
+    def ask_only(self, paths: Sequence[FieldPath], sections: Sequence[str]) -> None:
+        """Run ``sections`` asking only ``paths`` (and what lies under them), empty or not."""
+        self.focus = tuple(tuple(p) for p in paths)
+        try:
+            for section in self.sections:
+                if section.name in sections:
+                    section.run(self, Mode.FILL)
+        finally:
+            self.focus = None
 
     # -- reading and writing answers ---------------------------------------------------
 
@@ -148,6 +169,8 @@ class Interview:
     def ask_one(self, path: FieldPath, model: ModelRef, ask: Ask, mode: Mode) -> Any:
         item = self.file.get(path) or {}
         here = path + (ask.name,)
+        if not self.focused(here):
+            return self.value(here)
         if ask.when is not None and not ask.when(self, item, path):
             if self.file.get(here) is not None:
                 self.put(here, None)  # no longer applies (a non-party has no side)
@@ -164,7 +187,7 @@ class Interview:
                 return current
         elif unreadable is not None:  # check refuses what is written there: ask, whatever the mode
             reason = unreadable.message
-        elif mode is Mode.FILL and (ask.optional or not _required(model, ask.name)):
+        elif mode is Mode.FILL and self.focus is None and (ask.optional or not _required(model, ask.name)):
             return None  # filling in: a question with a default in the model needs no answer
         if reason is not None:
             self.asker.say(f"  {'.'.join(map(str, here))}: {reason}; please answer again")
@@ -298,6 +321,10 @@ class Interview:
     # -- lists --------------------------------------------------------------------------
 
     def loop(self, loop: Loop, mode: Mode) -> None:
+        if not self.touches(loop.path):
+            return
+        if self.focus is not None and tuple(loop.path) in self.focus:
+            mode = Mode.FRESH  # the list itself is what is needed: its menu, to add to it
         items = self.file.get(loop.path)
         if not items and mode is Mode.FRESH and (copied := value_at(self.prefill, loop.path)):
             self.put(loop.path, [dict(item) for item in copied])

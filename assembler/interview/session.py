@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 from assembler.answers.editor import AnswerFile
 from assembler.errors import AssemblerError
 from assembler.interview.engine import Interview, Outcome
 from assembler.interview.prompts import Asker, Option, Prompt
+
+if TYPE_CHECKING:
+    from assembler.checks import Report
+    from assembler.papers.registry import Need
 
 
 def run_interview(file: Path, asker: Asker, *, prefill_from: Path | None = None,
@@ -37,10 +41,15 @@ def run_interview(file: Path, asker: Asker, *, prefill_from: Path | None = None,
     asker.say(f"Answers are saved to {file} after every question; Ctrl-C stops, and the same "
               "command resumes.")
     interview.run(only)
+    if not only:
+        ask_needs(interview)
     while True:
         choice = review(interview)
         if choice == "finish":
             break
+        if choice == "needs":
+            ask_needs(interview)
+            continue
         section = next(s for s in interview.sections if s.name == choice)
         interview.run([section.name])
     outcome = Outcome(file)
@@ -62,9 +71,75 @@ def review(interview: Interview) -> str:
         asker.say(f"  {line}" if kind != "problem" else f"  - {line}")
     ready = report.ok
     options = [Option("finish (the file is saved)", "finish")]
+    if report.matter is not None and _unmet(report):
+        options.insert(0, Option("answer what drafting still needs", "needs"))
     options += [Option(f"change: {s.title}", s.name) for s in interview.sections]
     return asker.ask(Prompt("review", "Review: finish, or change a section?", "select",
-                            default="finish" if ready else None, options=options))
+                            default="finish" if ready else options[0].value, options=options))
+
+
+def _unmet(report: Report) -> list[Need]:
+    from assembler.papers import registry
+
+    assert report.matter is not None
+    return registry.unmet(report.matter, report.documents)
+
+
+def ask_needs(interview: Interview) -> None:
+    """Ask what `check` says the papers still need, and nothing else, until they need nothing
+    more the interview can ask (a reply cannot cite a response that is not on the docket yet)."""
+    from assembler.checks import check
+
+    asked: set[str] = set()
+    while True:
+        report = check(interview.file.path, draft=False)
+        if report.matter is None:
+            return  # the file does not load: the review lists why, the sections fix it
+        needs = [need for need in _unmet(report) if need.key not in asked]
+        if not needs:
+            return
+        interview.asker.say("\n[what drafting still needs]")
+        for need in needs:
+            asked.add(need.key)
+            interview.asker.say(f"  {need.what}:")
+            _ask_need(interview, need.key)
+
+
+def _ask_need(interview: Interview, key: str) -> None:
+    from assembler.interview.engine import Ask, Mode
+    from assembler.papers import registry
+
+    rows = interview.value(("docket",)) or []
+    if key.startswith("docket.role."):
+        role = key.removeprefix("docket.role.")
+        options = [Option(f"docket {row.get('number')}: {row.get('title')}", i)
+                   for i, row in enumerate(rows) if not row.get("role")]
+        choice = interview.asker.ask(Prompt(f"role:{role}", f"Which docket entry is the {role}?", "select",
+                                            options=[*options, Option("none yet", None)]))
+        if choice is not None:
+            interview.put(("docket", choice, "role"), role)
+        return
+    head, _, tail = key.partition(".")
+    if tail == "date" and head in registry.paper_ids():
+        section, name = registry.paper(head).date.split(".")
+        kind = registry.paper(head)
+        interview.ask_one((section,), "Paper" if section in ("response", "reply") else "MotionPaper",
+                          Ask(name, f"Date of the {kind.label.split(' (')[0]} (YYYY-MM-DD)", "date",
+                              default=lambda iv, item, path: iv.today), Mode.FRESH)
+        return
+    if key == "docket.background":
+        paths = [("docket", i, "background") for i, row in enumerate(rows) if not row.get("role")]
+        interview.ask_only(paths, ["docket"])
+        return
+    if key == "opposition.reply":
+        grounds = interview.value(("opposition",)) or []
+        interview.ask_only([("opposition", i, "reply") for i in range(len(grounds))], ["opposition"])
+        return
+    path = tuple(key.split("."))
+    while len(path) > 1 and interview.value(path[:-1]) is None:
+        path = path[:-1]  # none of it is there yet: ask for all of it
+    sections = [s.name for s in interview.sections if path[0] in s.paths]
+    interview.ask_only([path], sections)
 
 
 def summary(interview: Interview) -> list[str]:

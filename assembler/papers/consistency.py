@@ -8,7 +8,6 @@ hard-codes a caption or a citation is caught here.
 
 from __future__ import annotations
 
-import re
 from typing import Any, Mapping
 
 from assembler.papers import wordxml

@@ -207,14 +207,19 @@ def allowed(matter: Matter, documents: Iterable[str], *, explicit: bool,
     return [d for d in documents if d not in barred], f"not drafting {names}: {reasons}"
 
 
-def missing(matter: Matter, documents: Iterable[str]) -> list[str]:
-    """What ``documents`` need and the answers do not give yet, each as "key (what it is)"."""
-    out: dict[str, str] = {}
+def unmet(matter: Matter, documents: Iterable[str]) -> list[Need]:
+    """The needs of ``documents`` the answers do not meet yet, each once, in the papers' order."""
+    out: dict[str, Need] = {}
     for document in documents:
         for need in paper(document).needs:
             if need.key not in out and not _given(matter, need.key):
-                out[need.key] = need.what
-    return [f"{key} ({what})" for key, what in out.items()]
+                out[need.key] = need
+    return list(out.values())
+
+
+def missing(matter: Matter, documents: Iterable[str]) -> list[str]:
+    """What ``documents`` need and the answers do not give yet, each as "key (what it is)"."""
+    return [f"{need.key} ({need.what})" for need in unmet(matter, documents)]
 
 
 def _given(matter: Matter, key: str) -> bool:
