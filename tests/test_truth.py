@@ -113,3 +113,48 @@ def test_a_signer_without_an_email_address_is_warned_of_rule_11a():
     assert len(warned) == 1 and warned[0].field == "counsel.movant.attorneys.0.email"
     assert not [w for w in check(EXAMPLES / "cp-productions.yaml", draft=False).warnings
                 if "11(a)" in w.message]
+
+
+# -- never more than the motion asks --------------------------------------------------------------
+
+def test_the_order_granting_vacates_no_more_than_the_motions_scope(tmp_path):
+    order = _drafts(EXAMPLES / "acme-nysd.yaml", tmp_path, ["order-granting"], explicit=True)["order-granting"]
+    assert "is VACATED insofar as it binds Acme Broadband." in order
+    assert "is VACATED." not in order
+
+
+def test_a_grant_that_vacates_nothing_says_the_order_stands(tmp_path):
+    order = _drafts(EXAMPLES / "grant-without-vacatur.yaml", tmp_path, ["order-granting"],
+                    explicit=True)["order-granting"]
+    assert "VACATED" not in order and "MODIFIED" not in order
+    assert "is GRANTED." in order and "The Order remains in effect." in order
+    assert "Defendant may file an opposition to the motion at Docket 6 by July 29, 2024" in order
+
+
+def test_a_grant_that_vacates_nothing_must_say_what_it_does(tmp_path):
+    text = (EXAMPLES / "grant-without-vacatur.yaml").read_text(encoding="utf-8")
+    case = write(tmp_path, "case.yaml", text.split("    ordered:")[0] + "    ordered: []\n")
+    (tmp_path / "doe-defendant.yaml").write_text((EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8"),
+                                                 encoding="utf-8")
+    report = check(case, draft=False)
+    assert any("vacates: false needs ordered" in p for p in report.problems), report.problems
+
+
+def test_an_order_granting_leave_decides_nothing_of_the_motion(tmp_path):
+    order = _drafts(EXAMPLES / "doe-defendant-cand.yaml", tmp_path, ["order-granting"],
+                    explicit=True)["order-granting"]
+    assert "MOTION FOR LEAVE TO FILE A MOTION" in order
+    assert "VACATED" not in order and "QUASHED" not in order and "vacates" not in order
+
+
+def test_a_magistrate_judge_vacates_a_district_judges_order_only_on_consent(tmp_path):
+    text = (EXAMPLES / "magistrate-other-judge.yaml").read_text(encoding="utf-8")
+    assert "  consent: true" in text
+    order = _drafts(EXAMPLES / "magistrate-other-judge.yaml", tmp_path, ["order-granting"],
+                    explicit=True)["order-granting"]
+    assert "The parties have consented to a United States Magistrate Judge" in order
+    assert "28 U.S.C. § 636(c)(1)" in order
+    case = write(tmp_path, "case.yaml", "\n".join(line for line in text.splitlines()
+                                                  if not line.startswith("  consent:")) + "\n")
+    report = check(case, draft=False)
+    assert any("28 U.S.C. § 636(c)(1)" in p and "case.consent" in p for p in report.problems)

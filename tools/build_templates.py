@@ -312,6 +312,10 @@ def _order(granting: bool):
          "{% endif %}. {% endif %}For the reasons stated below, {{ movant.possessive }} "
          f"{{{{ paper.Name }}}} {{{{ ruling.{side}.outcome.opening }}}}.")
     heading(doc, "Factual and Procedural Background")
+    tag(doc, "if case.consent")  # a magistrate judge's authority to decide (28 U.S.C. 636(c)(1))
+    para(doc, "Body Text", "The parties have consented to a United States Magistrate Judge conducting all "
+         "proceedings in this case and ordering the entry of judgment. 28 U.S.C. §\u00a0636(c)(1).")
+    tag(doc, "endif")
     rich_paragraphs(doc, "Body Text", "background")
     tag(doc, "if form.legal_standard")
     heading(doc, "Legal Standard")

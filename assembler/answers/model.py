@@ -73,6 +73,10 @@ class Case(Model):
                                                     '"Sherman" prints "SHERMAN DIVISION" under the court.')
     judge: Name | None = None
     judge_title: Name = "United States District Judge"
+    consent: bool = Field(
+        False, description="true: the parties consented to a magistrate judge conducting all proceedings "
+                           "(28 U.S.C. § 636(c)(1)); the orders recite it, and only then may a magistrate "
+                           "judge's order vacate a district judge's.")
 
 
 class Movant(Model):
@@ -191,6 +195,9 @@ class MotionPaper(Model):
         default_factory=list,
         description='The parts of the order the motion targets ("its ruling on the motion to '
                     'compel (Section III.B)"); none: the whole order.')
+    scope: Name | None = Field(
+        None, description='How far the motion reaches, where not the whole order nor named parts: '
+                          '"insofar as it binds Acme Broadband" (the granting order vacates no more).')
     asks: Literal["vacate", "modify", "amend"] = Field(
         "vacate", description="vacate it (or the parts), modify it, or amend the judgment.")
     modification: Markup | None = Field(
@@ -242,6 +249,10 @@ class RulingSide(Model):
     granted: list[Annotated[int, Field(ge=1)]] = Field(
         default_factory=list,
         description="For granted-in-part: the numbers (1, 2, ...) of motion.parts granted.")
+    vacates: bool = Field(
+        True, description="false: the order grants the motion (or part of it) without vacating or "
+                          "changing the challenged order -- further briefing, a clarification; its "
+                          "ordered items say what it does, and the order remains in effect.")
     introduction: Markup | None = None
     discussion: Markup
     ordered: list[Markup] = Field(default_factory=list,

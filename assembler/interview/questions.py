@@ -110,6 +110,9 @@ def _ask_court(iv: Interview, mode: Mode) -> None:
         Ask("division", "The division, if the court's captions name one (“Sherman”)", optional=True),
         Ask("judge", "Judge assigned to the case", optional=True),
         Ask("judge_title", "The judge's title", default="United States District Judge"),
+        Ask("consent", "Did the parties consent to the magistrate judge conducting all proceedings "
+            "(28 U.S.C. § 636(c)(1))?", "confirm", default=False, implicit=True,
+            when=lambda iv, item, path: "magistrate" in str(item.get("judge_title", "")).lower()),
     ), mode)
     iv.ask_all(("citation",), "Citation", (
         Ask("word", _citation_message, "select", optional=True, options=_citation_options),
@@ -521,6 +524,8 @@ def _ask_motion(iv: Interview, mode: Mode) -> None:
             optional=True, when=_is_60b, check=_clause_check),
         Ask("parts", "The parts of the order the motion targets, one per line "
             "(leave empty: the whole order)", "lines", optional=True),
+        Ask("scope", "How far it reaches, if not the whole order (“insofar as it binds Acme Broadband”)",
+            optional=True, when=lambda iv, item, path: not item.get("parts")),
         Ask("asks", "What should the Court do with it?", "select", default="vacate", implicit=True,
             options=[
             Option("vacate it (or the parts named)", "vacate"), Option("modify it", "modify"),
@@ -624,8 +629,11 @@ def ruling_side(side: str) -> tuple[Ask, ...]:
     return (
         Ask("outcome", "The outcome", "select", options=_outcome_options(side),
             default=DEFAULT_OUTCOME[side], implicit=True),
+        Ask("vacates", "Does the order vacate or change the challenged order? (no: it grants further "
+            "briefing or a clarification, and the order stands)", "confirm", default=True, implicit=True,
+            when=lambda iv, item, path: side == "granting"),
         Ask("granted", "Which parts does the order grant?", "checkbox", options=_part_options,
-            when=_in_part),
+            when=lambda iv, item, path: _in_part(iv, item, path) and item.get("vacates", True)),
         *RULING_SIDE,
     )
 

@@ -151,17 +151,30 @@ def problems(answers: Answers, court: Court, source: Source) -> list[Problem]:
     if motion.asks == "amend" and answers.order.kind != "judgment":
         out.append(source.problem("asks: amend is for a judgment (order.kind: judgment); an order "
                                   "is vacated or modified", ("motion", "asks")))
+    if motion.scope is not None and (motion.parts or motion.asks != "vacate"):
+        out.append(source.problem(
+            "scope says how far a motion to vacate reaches the whole order; with parts or with "
+            f"asks: {motion.asks}, say it in the parts or the modification instead", ("motion", "scope")))
     if answers.ruling is None:
         return out
+    out += _magistrate_problems(answers, source)
     for side in ("granting", "denying"):
         ruling = getattr(answers.ruling, side)
+        if ruling is not None and not ruling.vacates:
+            if side != "granting":
+                out.append(source.problem("vacates: false is for the order granting the motion",
+                                          ("ruling", side, "vacates")))
+            elif not ruling.ordered:
+                out.append(source.problem(
+                    "vacates: false needs ordered: what the order does instead of vacating (“Plaintiff "
+                    "may file a reply by ...”)", ("ruling", side, "vacates")))
         if ruling is None or ruling.outcome is None:
             continue
         if ruling.outcome not in OUTCOMES[side]:
             out.append(source.problem(
                 f"the {side} order's outcome is one of {', '.join(OUTCOMES[side])}",
                 ("ruling", side, "outcome")))
-        if ruling.outcome == "granted-in-part":
+        if ruling.outcome == "granted-in-part" and ruling.vacates:
             if not motion.parts:
                 out.append(source.problem(
                     "granted-in-part needs motion.parts (what the motion targets) and granted "
@@ -176,6 +189,23 @@ def problems(answers: Answers, court: Court, source: Source) -> list[Problem]:
                     f"granted names part {number}, but motion.parts has {len(motion.parts)}",
                     ("ruling", side, "granted")))
     return out
+
+
+def _magistrate_problems(answers: Answers, source: Source) -> list[Problem]:
+    """A magistrate judge's order that vacates or changes a district judge's order rests on the
+    parties' consent (28 U.S.C. § 636(c)(1)); without it the magistrate judge cannot enter it."""
+    decider = answers.case.judge_title.lower()
+    entered_by = (answers.order.judge_title or "").lower()
+    other_judge = answers.order.judge is not None and answers.order.judge != answers.case.judge
+    granting = answers.ruling.granting if answers.ruling else None
+    if ("magistrate" not in decider or not other_judge or "magistrate" in entered_by
+            or granting is None or not granting.vacates or answers.case.consent):
+        return []
+    return [source.problem(
+        "a magistrate judge decides, and the challenged order is a district judge's: the order granting "
+        "the motion may vacate or change it only where the parties consented to the magistrate judge "
+        "under 28 U.S.C. § 636(c)(1); give case.consent: true (the orders then recite it), or have the "
+        "district judge decide", ("case", "judge_title"))]
 
 
 def warnings(answers: Answers, court: Court, source: Source) -> list[Problem]:

@@ -251,11 +251,24 @@ def outcome(matter: Matter, side: str, writer: Writer, *, paper: str, leave: boo
     defined = a.order.defined or noun
     items = [_fill(f"ordered.{result}", motion=motion, noun=noun, defined=defined)]
     relief = a.motion.asks
+    vacates = ruling.vacates if ruling is not None else True
+    scope = a.motion.scope or ""
+    if ruling is not None and result in ("granted", "granted-in-part") and not vacates and not leave:
+        # the motion is granted (in part) and the challenged order stands: the items say what changes
+        items += [list(matter.text("ruling", side, "ordered", i).inline) for i in range(len(ruling.ordered))]
+        items.append(_fill("ordered.otherwise-denied-stands" if result == "granted-in-part"
+                           else "ordered.stands", noun=noun, defined=defined))
+        opening_key = "opening.granted-in-part" if result == "granted-in-part" else "opening.granted"
+        return _outcome_fields(matter, side, writer, result, items, extra=False,
+                               opening=phrase(opening_key, date=date, noun=noun, scope=scope))
     if result in ("granted", "granted-in-part"):
         if leave:
             items.append(_fill("ordered.leave", short=words["Short"], whose=whose, date=date,
                                title=title, cite=cite))
             opening_key = "opening.granted"
+        elif relief == "vacate" and not granted and a.motion.scope:
+            items.append(_fill("ordered.vacate-scope", order=order, scope=a.motion.scope))
+            opening_key = "opening.granted.vacate-scope"
         elif relief == "vacate" and not granted:
             items.append(_fill("ordered.vacate", order=order))
             opening_key = "opening.granted.vacate"
@@ -277,11 +290,20 @@ def outcome(matter: Matter, side: str, writer: Writer, *, paper: str, leave: boo
     else:
         items.append(_fill("ordered.remains", order=order))
         opening_key = f"opening.{result}"
-    extra = ruling.ordered if ruling is not None else []
-    items += [list(matter.text("ruling", side, "ordered", i).inline) for i in range(len(extra))]
+    return _outcome_fields(matter, side, writer, result, items,
+                           opening=phrase(opening_key, date=date, noun=noun, scope=scope))
+
+
+def _outcome_fields(matter: Matter, side: str, writer: Writer, result: str, items: list[list[Inline]],
+                    *, opening: str, extra: bool = True) -> Fields:
+    """The outcome's fields; ``extra``: the ruling's own ordered items follow the standard ones."""
+    a = matter.answers
+    ruling = getattr(a.ruling, side) if a.ruling else None
+    if extra and ruling is not None:
+        items = items + [list(matter.text("ruling", side, "ordered", i).inline)
+                         for i in range(len(ruling.ordered))]
     clerk = ruling.clerk if ruling is not None else []
-    return Fields(f"ruling.{side}.outcome", verb=phrase(f"verb.{result}"),
-                  opening=phrase(opening_key, date=date, noun=noun),
+    return Fields(f"ruling.{side}.outcome", verb=phrase(f"verb.{result}"), opening=opening,
                   ordered=[writer.rich(item) for item in items],
                   sentences=[writer.rich(item) for item in _as_sentences(items)],
                   clerk=[writer.rich(matter.text("ruling", side, "clerk", i)) for i in range(len(clerk))])
@@ -402,7 +424,7 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
         "court": Fields("court", name=court.name, caption=_court_lines(court, a.case.division),
                         counsel_block=court.counsel_block,
                         certificate_of_service=court.certificate_of_service),
-        "case": Fields("case", number=a.case.number, judge=a.case.judge,
+        "case": Fields("case", number=a.case.number, judge=a.case.judge, consent=a.case.consent,
                        judge_title=a.case.judge_title, label=a.case.label or court.case_label,
                        consolidated=a.case.consolidated),
         "in_re": a.parties.in_re.upper() if a.parties.in_re else None,

@@ -34,9 +34,13 @@ PHRASES: dict[str, tuple[str, ...]] = {
     **_each_outcome("opening", "date", "noun"),
     **{f"opening.granted.{relief}": ("date", "noun")
        for relief in ("vacate", "vacate-parts", "modify", "amend")},
+    "opening.granted.vacate-scope": ("date", "noun", "scope"),
     **_each_outcome("ordered", "motion", "noun", "defined"),
     "ordered.vacate": ("order",),
     "ordered.vacate-part": ("order", "part"),
+    "ordered.vacate-scope": ("order", "scope"),
+    "ordered.stands": ("noun", "defined"),
+    "ordered.otherwise-denied-stands": ("noun", "defined"),
     "ordered.modify": ("order", "parts", "modification"),
     "ordered.modify-parts": ("order", "parts", "modification"),
     "ordered.amend": ("order", "modification"),
