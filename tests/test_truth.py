@@ -158,3 +158,15 @@ def test_a_magistrate_judge_vacates_a_district_judges_order_only_on_consent(tmp_
                                                   if not line.startswith("  consent:")) + "\n")
     report = check(case, draft=False)
     assert any("28 U.S.C. § 636(c)(1)" in p and "case.consent" in p for p in report.problems)
+
+
+@pytest.mark.parametrize(("example", "warned"), [
+    ("doe-defendant-cand", True),   # Civil L.R. 7-9(b) lists its grounds: manifest error is not one
+    ("doe-defendant", False),       # LRCiv 7.2(g)(1) names manifest error
+])
+def test_a_library_ground_the_courts_rule_does_not_name_is_a_warning(example, warned):
+    report = check(EXAMPLES / f"{example}.yaml", draft=False)
+    found = [w for w in report.warnings if w.field == "grounds.0.id" and "manifest-error" in w.message]
+    assert bool(found) is warned
+    if warned:
+        assert "Civil L.R. 7-9(b)" in found[0].message

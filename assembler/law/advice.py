@@ -47,6 +47,7 @@ def advise(matter: Matter) -> list[Problem]:
             f"({rule.response_only_if_ordered.source}), and no docket entry has role: "
             "response-order", ("opposition",) if a.opposition else ("response",)))
     out += _signer_contacts(matter)
+    out += _grounds_the_rule_names(matter)
     if rule.leave_required.value and a.motion.leave is False:
         out.append(source.problem(
             f"the {court.name} requires leave to file a motion for reconsideration "
@@ -128,4 +129,24 @@ def _signer_contacts(matter: Matter) -> list[Problem]:
                 f"the signer's {words} {'is' if len(lacking) == 1 else 'are'} not given, and Fed. R. Civ. P. "
                 "11(a) requires every paper to state the signer's address, e-mail address, and "
                 "telephone number", ("counsel", side, "attorneys", 0, lacking[0])))
+    return out
+
+
+def _grounds_the_rule_names(matter: Matter) -> list[Problem]:
+    """A library ground the court's rule does not name (manifest error, under N.D. Cal. Civil
+    L.R. 7-9(b)): the motion argues it in the library's words, and the rule does not list it."""
+    listed = matter.court.reconsideration.library_grounds
+    if listed.value is None or matter.vehicle.id != "local":
+        return []
+    from assembler.law.grounds import library
+
+    out = []
+    general = {gid for gid, g in library().items() if g.family == "general" and g.side == "movant"}
+    for index, ground in enumerate(matter.answers.grounds):
+        # the general grounds are kinds of reconsideration ground; the others argue the merits
+        if ground.id in general and ground.text is None and ground.id not in listed.value:
+            out.append(matter.source.problem(
+                f"ground {ground.id!r} is not one the {matter.court.name}'s rule names: {listed.source}; "
+                "argue it under one of the rule's grounds, or write the ground's text in the rule's terms",
+                ("grounds", index, "id")))
     return out

@@ -121,6 +121,8 @@ class Reconsideration(Strict):
     response_only_if_ordered: Fact[bool]
     reply_only_with_leave: Fact[bool]   # a reply on reconsideration needs the court's permission
     reaches_judgments: Fact[bool]       # the local rule reaches a final judgment, not only orders
+    # the library's movant grounds the rule's own list of grounds admits (None: it lists none)
+    library_grounds: Fact[tuple[str, ...]]
     leave_required: Fact[bool]
     standard: Fact[str]
     standard_quoted: bool = False
