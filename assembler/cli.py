@@ -239,6 +239,8 @@ def grounds(side: str | None, vehicle: str | None, full: bool) -> None:
         click.echo(f"{ground.id:<26} {ground.side:<9} {shown_heading(ground.heading)}")
         for authority in ground.authorities:
             click.echo(f"{'':<36} {authority}")
+        for name, what in ground.fills.items():
+            click.echo(f"{'':<36} blank fills.{name}: {what}")
         if full:
             click.echo(textwrap.indent(ground.text.rstrip(), " " * 4) + "\n")
 

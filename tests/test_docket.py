@@ -86,7 +86,7 @@ def test_the_imported_file_checks_once_grounds_and_relief_are_added(tmp_path):
         "docket.background (the background" in checked.output
     with out.open("a", encoding="utf-8") as f:
         f.write("grounds:\n  - id: new-facts\n    summary: the conference could go ahead by "
-                "telephone.[[50]]\n")
+                "telephone.[[50]]\n    fills:\n      facts: the conference can go ahead by telephone.\n")
     text = out.read_text(encoding="utf-8").replace(
         "motion:\n", "motion:\n  relief: reconsider its Order and adjourn the conference\n", 1)
     text = text.replace("    title: CONSENT LETTER MOTION", "    background: Plaintiff asked to adjourn the "

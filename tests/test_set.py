@@ -101,7 +101,7 @@ def test_library_ground_is_well_formed(ground):
         assert authority in " ".join(ground.text.split()), f"{authority} is not cited in the text"
     fields = {m.group(1) + m.group(2) + m.group(3) for m in PLACEHOLDER.finditer(ground.text)}
     assert all(f.split(".")[0].split(":")[0] in {"movant", "opponent", "order", "court", "rule",
-                                                  "motion", "response", "reply"} for f in fields)
+                                                  "motion", "response", "reply", "fill"} for f in fields)
 
 
 def test_library_offers_the_general_grounds_and_both_sides_of_the_model():

@@ -79,7 +79,8 @@ def test_the_post_judgment_warning_follows_what_the_local_rule_reaches(tmp_path,
     base = write(tmp_path, "base.yaml", text)
     case = write(tmp_path, "case.yaml",
                  f"extends: base.yaml\ncourt: {court}\ncase:\n  number: {number}\nmotion:\n  rule: local\n"
-                 "grounds:\n  - id: manifest-error\nopposition:\n  - id: repeats-arguments\n")
+                 "grounds:\n  - id: manifest-error\n    fills: {error: it misread the rule}\n"
+                 "opposition:\n  - id: repeats-arguments\n")
     assert base.exists()
     report = check(case, draft=False)
     warnings = [str(w) for w in report.warnings if w.field == "motion.rule" and "reach" in w.message]
@@ -170,3 +171,25 @@ def test_a_library_ground_the_courts_rule_does_not_name_is_a_warning(example, wa
     assert bool(found) is warned
     if warned:
         assert "Civil L.R. 7-9(b)" in found[0].message
+
+
+# -- what only the user knows -------------------------------------------------------------------
+
+def test_a_library_ground_names_the_error_the_user_gives_and_is_refused_without_it(tmp_path):
+    motion = _drafts(EXAMPLES / "doe-defendant.yaml", tmp_path, ["motion"], explicit=True)["motion"]
+    assert ("rests on such an error, because Example Films made no showing that the subpoena was the "
+            "only means of identifying the defendant, and Defendant respectfully asks") in motion
+    text = (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8")
+    blank = "\n".join(line for line in text.splitlines()
+                      if "fills:" not in line and not line.startswith("      error:")) + "\n"
+    report = check(write(tmp_path, "case.yaml", blank), draft=False)
+    assert any("grounds.0.id" in p and "fills.error: the error the order rests on" in p
+               for p in report.problems), report.problems
+
+
+def test_a_preservation_order_that_also_compels_production_is_not_said_to_compel_nothing(tmp_path):
+    """acme-nysd's order directs Acme Broadband to preserve and produce: no library text says it
+    requires nothing to be produced, and the standing argument says what the order asks."""
+    response = _drafts(EXAMPLES / "acme-nysd.yaml", tmp_path, ["response"], explicit=True)["response"]
+    assert "does not require Acme Broadband to produce anything" not in response
+    assert "asks of Acme Broadband only that it preserve and produce the names and addresses" in response

@@ -51,7 +51,9 @@ def test_rule_59e_cites_its_rule_title_and_standard_and_amends(tmp_path):
 
 def test_rule_60b_names_its_reasons_and_relief(tmp_path):
     text = (JUDGMENT.replace("  rule: 59e\n", "  rule: 60b\n  clauses: [1, 3]\n")
-            .replace("59e-clear-error", "60b-mistake"))
+            .replace("59e-clear-error", "60b-mistake")
+            .replace("    fills:\n      error: a dismissal under Rule 4(m) is without prejudice, and the "
+                     "Judgment does not say so\n", ""))  # 60(b)(1)'s text has no blank to fill
     views, _ = drafts(tmp_path, text)
     assert "moves under Fed. R. Civ. P. 60(b)(1) and (3) for relief from the Court’s" in views["motion"]
     assert "[Paper Title] MOTION FOR RELIEF FROM THE SEPTEMBER 3, 2024 JUDGMENT" in views["motion"]

@@ -162,6 +162,10 @@ class Ground(Model):
         None, description="An opposition ground: the id of the motion's ground it answers.")
     reply: Markup | None = Field(
         None, description="An opposition ground: the movant's answer to it, for the reply.")
+    fills: dict[Slug, Name] = Field(
+        default_factory=dict,
+        description="The blanks of a library ground's text only you can fill, by name (`assembler "
+                    "grounds --full` shows them): {error: \"it applied the wrong standard\"}.")
 
 
 Vehicle = Literal["local", "54b", "59e", "60b"]

@@ -418,7 +418,25 @@ def _add_ground(side: str):
         else:
             iv.put(loop.path + (index,), {"id": chosen})
         iv.ask_all(loop.path + (index,), "Ground", loop.asks, Mode.FRESH)
+        _ask_fills(iv, loop.path + (index,), side)
     return add
+
+
+def _ask_fills(iv: Interview, path: FieldPath, side: str) -> None:
+    """The blanks of a library ground's text that only the user can fill (the error the order
+    rests on), each asked until it has an answer; none where the user wrote the text."""
+    item = iv.value(path) or {}
+    entry = _library(side).get(str(item.get("id", "")))
+    if entry is None or item.get("text"):
+        return
+    for name, what in entry.fills.items():
+        here = path + ("fills", name)
+        if iv.value(here) or not iv.focused(here):
+            continue
+        answer = iv.asker.ask(Prompt(".".join(map(str, here)), f"{item.get('id')}: {what}", "text",
+                                     check=lambda text: True if text.strip() else "required, but not given"))
+        if answer and answer.strip():
+            iv.put(here, answer.strip())
 
 
 def _unique_id(list_path: FieldPath):
@@ -446,6 +464,13 @@ def _pick_library(iv: Interview, side: str, loop: Loop) -> None:
         index = len(iv.file.get(loop.path) or [])
         iv.put(loop.path + (index,), {"id": gid})
         iv.ask_all(loop.path + (index,), "Ground", loop.asks, Mode.FRESH)
+        _ask_fills(iv, loop.path + (index,), side)
+
+
+def _fill_all(iv: Interview, loop: Loop, side: str) -> None:
+    """Every ground's blanks still empty (a resumed file, an edited ground)."""
+    for index in range(len(iv.value(loop.path) or [])):
+        _ask_fills(iv, loop.path + (index,), side)
 
 
 def _ask_grounds(iv: Interview, mode: Mode) -> None:
@@ -453,12 +478,14 @@ def _ask_grounds(iv: Interview, mode: Mode) -> None:
     if mode is Mode.FRESH and not iv.file.get(loop.path) and not iv.prefill.get("grounds"):
         _pick_library(iv, "movant", loop)
     iv.loop(loop, mode)
+    _fill_all(iv, loop, "movant")
 
 
 def _ask_opposition(iv: Interview, mode: Mode) -> None:
     loop = ground_loop("opponent")
     if mode is Mode.FILL or (mode is Mode.CONTINUE and iv.file.get(loop.path)):
         iv.loop(loop, mode)
+        _fill_all(iv, loop, "opponent")
         return
     had = bool(iv.value(loop.path))
     if not iv.asker.ask(Prompt("opposition.draft", "Draft the response too (the opponent's arguments)?",
@@ -467,6 +494,7 @@ def _ask_opposition(iv: Interview, mode: Mode) -> None:
     if not iv.file.get(loop.path) and not iv.prefill.get("opposition"):
         _pick_library(iv, "opponent", loop)
     iv.loop(loop, mode)
+    _fill_all(iv, loop, "opponent")
 
 
 # -- the motion, counsel, the ruling --------------------------------------------------------

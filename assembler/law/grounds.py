@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from assembler import packaged
 from assembler.answers import markup
@@ -50,6 +50,17 @@ class GroundEntry(_Strict):
     text: MarkupText
     authorities: tuple[str, ...] = ()
     vehicles: tuple[Vehicle, ...] = ()  # the motion.rule values it fits; empty: every one
+    # blanks only the user can fill (the error the order rests on): {fill.<name>} in the text,
+    # each with what to write; the answers give them as grounds[].fills
+    fills: dict[str, str] = {}
+
+    @model_validator(mode="after")
+    def _blanks_declared(self) -> GroundEntry:
+        used = set(re.findall(r"\{fill\.([A-Za-z_]+)\}", self.text + self.heading))
+        if used != set(self.fills):
+            raise ValueError(f"its text's blanks ({', '.join(sorted(used)) or 'none'}) and its fills "
+                             f"({', '.join(sorted(self.fills)) or 'none'}) must be the same")
+        return self
 
 
 class GroundsFile(_Strict):
@@ -227,8 +238,21 @@ def resolve(answers: Answers, source: Source, texts: dict[FieldPath, Document], 
             text = texts.get(here + ("text",))
             if text is None:
                 assert entry is not None
+                blanks = [name for name in entry.fills if name not in ground.fills]
+                if blanks:
+                    problems.append(source.problem(
+                        f"ground {ground.id!r} takes the library's text, which has blanks only you can "
+                        "fill: " + "; ".join(f"fills.{name}: {entry.fills[name]}" for name in blanks),
+                        here + ("fills",) if ground.fills else here + ("id",)))
+                    continue
+                for name in ground.fills:
+                    if name not in entry.fills:
+                        problems.append(source.problem(
+                            f"the library text of ground {ground.id!r} has no blank {name!r} (its blanks: "
+                            f"{', '.join(entry.fills) or 'none'})", here + ("fills", name)))
+                filled = {**values, **{f"fill.{k}": v for k, v in ground.fills.items()}}
                 try:
-                    text = fill(markup.parse(entry.text), values, verbs)
+                    text = fill(markup.parse(entry.text), filled, verbs)
                 except PlaceholderError as exc:
                     problems.append(source.problem(
                         f"the library text of ground {ground.id!r} needs {exc}, which the answers "
