@@ -229,3 +229,14 @@ def test_the_interview_asks_exactly_what_drafting_still_needs(tmp_path):
     assert "motion.title" not in asked and "motion.introduction" not in asked
     assert "\n[what drafting still needs]" in user.said
     assert check(file).ok
+
+
+def test_the_names_the_command_line_shows_early_are_the_libraries_own():
+    """names.py holds what --help shows before anything heavy is imported; each is the same as
+    the library's own list, so it cannot drift."""
+    from assembler import names
+    from assembler.interview.questions import SECTIONS
+    from assembler.law.deadlines import RULES
+
+    assert names.DEADLINE_RULES == RULES
+    assert names.SECTION_NAMES == tuple(s.name for s in SECTIONS)
