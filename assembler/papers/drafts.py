@@ -3,7 +3,7 @@
 Each case folder keeps a record, ``.assembler.json``: for every file the tool
 wrote there (drafts and redlines) the SHA-256 of the bytes written and of the
 answer files it was drafted from; and a hidden folder, ``.assembler/``, with
-each draft as written, the "before" of its next redline.  A later run tells a
+each draft as written (``motion.docx.written``), the "before" of its next redline.  A later run tells a
 draft the user edited (its bytes differ from the record, or it has no record)
 from one we wrote.  Drafting again (``--force``) replaces a draft we wrote and
 keeps an edited one aside, as ``motion.edited-2026-12-01T1530.docx`` (or with
@@ -27,6 +27,12 @@ from assembler.files import atomic_write_all, refuse_existing
 
 RECORD = ".assembler.json"
 WRITTEN = ".assembler"  # the drafts as written, in the case folder
+
+
+def written_copy(folder: Path, name: str) -> Path:
+    """Where the draft ``name`` is kept as written: ``.assembler/motion.docx.written``, a name
+    no search for ``*.docx`` finds."""
+    return folder / WRITTEN / f"{name}.written"
 FORMAT = 1
 HINT = "use --force to draft again: a draft you edited is kept beside the new one"
 
@@ -187,7 +193,7 @@ def write_case(folder: Path, blobs: dict[str, bytes], answers: str | None, *, fo
                                 f"in {folder / WRITTEN}")
             elif before != data:
                 changed[doc_id] = (before, data)
-        files.items.append((data, folder / WRITTEN / target.name))
+        files.items.append((data, written_copy(folder, target.name)))
         record.wrote(target.name, data, document=doc_id, answers=answers, when=when)
     try:
         made = redlines(changed, when=when)
@@ -209,7 +215,7 @@ def write_case(folder: Path, blobs: dict[str, bytes], answers: str | None, *, fo
 
 def _as_written(folder: Path, record: Record, name: str, on_disk: bytes | None) -> bytes | None:
     """The draft ``name`` as we last wrote it: our copy, or the draft itself if unedited."""
-    for data in (_read(folder / WRITTEN / name), on_disk):
+    for data in (_read(written_copy(folder, name)), on_disk):
         if data is not None and not record.edited(name, data):
             return data
     return None
