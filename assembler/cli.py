@@ -50,22 +50,28 @@ def cli() -> None:
 @click.option("-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path),
               default=Path("drafts"), show_default=True, help="Folder for the drafts.")
 @click.option("--documents", help=f"Comma-separated documents to draft ({', '.join(paper_ids())}).")
-@click.option("--force", is_flag=True, help="Overwrite drafts that already exist.")
+@click.option("--force", is_flag=True,
+              help="Draft again over drafts that exist; a draft you edited is kept beside the new one.")
+@click.option("--discard-edits", is_flag=True,
+              help="As --force, but overwrite drafts you edited instead of keeping them.")
 @click.option("--dry-run", is_flag=True, help="Check and render, but write nothing.")
 @click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
               help="A folder of your own .docx templates.")
 @click.option("--unordered-response", is_flag=True,
               help="Draft the response and reply even where a court rule allows them only when ordered or with leave.")
 @click.option("--pdf", is_flag=True, help="Also write a PDF beside each draft (needs LibreOffice).")
-def render(answers: Path, output: Path, documents: str | None, force: bool, dry_run: bool,
-           templates: Path | None, unordered_response: bool, pdf: bool) -> None:
+def render(answers: Path, output: Path, documents: str | None, force: bool, discard_edits: bool,
+           dry_run: bool, templates: Path | None, unordered_response: bool, pdf: bool) -> None:
     """Draft documents from an ANSWERS file into OUTPUT/<case number>/.
 
     The answers go through the same check as `assembler check` first: nothing is
-    written unless every paper drafts.
+    written unless every paper drafts. With --force, a draft you edited since it
+    was written is kept as <document>.edited-<time>.docx, and a draft drafted
+    again from changed answers gets <document>.redline.docx, the changes as
+    tracked changes.
     """
     from assembler.checks import check
-    from assembler.papers.render import TemplateSet, case_folder, write_drafts
+    from assembler.papers.render import TemplateSet, case_folder, write_rendered
 
     report = check(answers, _documents(documents), explicit=documents is not None,
                    unordered=unordered_response, templates=TemplateSet(templates))
@@ -81,9 +87,14 @@ def render(answers: Path, output: Path, documents: str | None, force: bool, dry_
     if pdf:
         from assembler.papers.pdf import soffice
         soffice()  # missing LibreOffice is said before anything is written
-    paths = write_drafts(folder, report.drafts, force=force)
-    for path in paths:
-        click.echo(f"wrote {path}")
+    written = write_rendered(folder, report.drafts, force=force or discard_edits,
+                             discard_edits=discard_edits)
+    for draft in written.documents:
+        for line in draft.lines():
+            click.echo(line)
+    for line in written.warnings:
+        click.secho(f"warning: {line}", fg="yellow", err=True)
+    paths = [draft.path for draft in written.documents]
     if pdf:
         from assembler.law.advice import page_limit
         from assembler.papers.pdf import convert
@@ -111,7 +122,10 @@ def _show(report: Report, *, ok: bool = False) -> None:
 @click.option("--documents", help=f"Comma-separated documents to draft ({', '.join(paper_ids())}).")
 @click.option("--jobs", type=click.IntRange(min=1), default=None,
               help="Worker processes (default: one per CPU core).")
-@click.option("--force", is_flag=True, help="Draft every case again, overwriting existing drafts.")
+@click.option("--force", is_flag=True,
+              help="Draft every case again; a draft you edited is kept beside the new one.")
+@click.option("--discard-edits", is_flag=True,
+              help="As --force, but overwrite drafts you edited instead of keeping them.")
 @click.option("--fail-fast", is_flag=True, help="Stop at the first invalid or failed case.")
 @click.option("--dry-run", is_flag=True, help="Validate and render every case, but write nothing.")
 @click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
@@ -121,7 +135,7 @@ def _show(report: Report, *, ok: bool = False) -> None:
 @click.option("--pdf", is_flag=True,
               help="Also write a PDF beside each draft, all from one LibreOffice run (needs LibreOffice).")
 def batch(paths: tuple[Path, ...], output: Path, documents: str | None, jobs: int | None,
-          force: bool, fail_fast: bool, dry_run: bool, templates: Path | None,
+          force: bool, discard_edits: bool, fail_fast: bool, dry_run: bool, templates: Path | None,
           unordered_response: bool, pdf: bool) -> None:
     """Draft every case in PATHS (answer files, or folders of them) into OUTPUT/<case number>/.
 
@@ -129,7 +143,8 @@ def batch(paths: tuple[Path, ...], output: Path, documents: str | None, jobs: in
     is validated first; a bad case is reported and the rest are drafted. The
     manifest (OUTPUT/manifest.json and .csv) lists every case and document with
     its SHA-256 and status. Run the same command again to finish an interrupted
-    run: cases already drafted are skipped unless --force.
+    run: cases already drafted are skipped unless --force, which keeps the drafts
+    you edited and writes redlines where the answers changed, as render does.
     """
     from assembler.batch.progress import run_batch_with_progress, show_summary
 
@@ -140,7 +155,7 @@ def batch(paths: tuple[Path, ...], output: Path, documents: str | None, jobs: in
     report = run_batch_with_progress(list(paths), output, chosen, jobs=jobs, force=force,
                                      fail_fast=fail_fast, dry_run=dry_run, template_dir=templates,
                                      explicit=documents is not None, unordered=unordered_response,
-                                     pdf=pdf)
+                                     pdf=pdf, discard_edits=discard_edits)
     show_summary(report, output, dry_run=dry_run)
     if report.interrupted:
         raise click.exceptions.Exit(130)

@@ -13,9 +13,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import shutil
 import tempfile
 from pathlib import Path
-from typing import BinaryIO, Iterator
+from typing import BinaryIO, Iterator, Sequence
 
 from assembler.errors import OutputError
 
@@ -71,8 +72,8 @@ def atomic_open(target: Path, *, force: bool) -> Iterator[BinaryIO]:
     folder should be) are ``OutputError`` sentences; the temporary file is
     removed whatever happens.
     """
-    if target.exists() and not force:
-        raise OutputError(f"{target} already exists (use --force to overwrite it)")
+    if not force:
+        refuse_existing([target])
     fd, tmp = _temporary(target)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -95,30 +96,67 @@ def atomic_write(data: bytes, target: Path, *, force: bool) -> int:
 
 
 def remove_stale_temporaries(folder: Path) -> int:
-    """Delete temporary files a killed run left in ``folder`` (and its case folders)."""
+    """Delete temporary files a killed run left in ``folder`` (its case folders, and the
+    hidden folder of each where the drafts as written are kept)."""
     removed = 0
     if not folder.is_dir():
         return 0
-    for path in [*folder.glob(f".*{TMP_SUFFIX}"), *folder.glob(f"*/.*{TMP_SUFFIX}")]:
+    for path in [*folder.glob(f".*{TMP_SUFFIX}"), *folder.glob(f"*/.*{TMP_SUFFIX}"),
+                 *folder.glob(f"*/.*/.*{TMP_SUFFIX}")]:
         with contextlib.suppress(OSError):
             path.unlink()
             removed += 1
     return removed
 
 
-def atomic_write_all(items: list[tuple[bytes, Path]], *, force: bool) -> list[int]:
+def refuse_existing(targets: Sequence[Path], hint: str = "use --force to overwrite") -> None:
+    """The one check that nothing is overwritten without ``--force``: an ``OutputError`` naming
+    every target that exists."""
+    existing = [str(target) for target in targets if target.exists()]
+    if existing:
+        raise OutputError(f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''} "
+                          f"({hint})")
+
+
+def keep_aside(source: Path, kept: Path) -> None:
+    """Make ``kept`` a copy of ``source``, byte for byte, never over an existing file.
+
+    A hard link where the file system has them (the same bytes, instantly, and
+    ``source`` stays in place until it is replaced); else an exclusive copy.
+    """
+    try:
+        os.link(source, kept)
+        return
+    except FileExistsError:
+        raise OutputError(f"cannot keep {source} as {kept}: that file already exists") from None
+    except OSError:
+        pass  # no hard links here (FAT, some network drives): copy
+    try:
+        with open(source, "rb") as src, open(kept, "xb") as out:
+            shutil.copyfileobj(src, out)
+            _seal(out, kept)
+    except FileExistsError:
+        raise OutputError(f"cannot keep {source} as {kept}: that file already exists") from None
+    except OSError as exc:
+        kept.unlink(missing_ok=True)
+        raise OutputError(describe(exc, kept)) from None
+
+
+def atomic_write_all(items: list[tuple[bytes, Path]], *, force: bool,
+                     aside: Sequence[tuple[Path, Path]] = ()) -> list[int]:
     """Write several files as one set: every temporary file is written and synced first.
 
     If any write fails (a full disk after the second draft), none of the set is
     put in place and every temporary file is removed, so a case never ends up
-    with half its drafts.
+    with half its drafts.  ``aside``: (file, kept) pairs; each file is kept as
+    ``kept`` (``keep_aside``) after the set is staged and before any of it is
+    put in place, and a kept copy is taken back if its file was not replaced.
     """
     if not force:
-        existing = [str(target) for _, target in items if target.exists()]
-        if existing:
-            raise OutputError(f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''} "
-                              "(use --force to overwrite)")
+        refuse_existing([target for _, target in items])
     staged: list[tuple[Path, Path]] = []
+    kept: list[tuple[Path, Path]] = []
+    replaced: set[Path] = set()
     try:
         for data, target in items:
             fd, tmp = _temporary(target)
@@ -129,11 +167,20 @@ def atomic_write_all(items: list[tuple[bytes, Path]], *, force: bool) -> list[in
                     _seal(handle, tmp)
             except OSError as exc:
                 raise OutputError(describe(exc, target)) from None
+        for source, copy in aside:
+            keep_aside(source, copy)
+            kept.append((source, copy))
         for tmp, target in staged:
             try:
                 os.replace(tmp, target)
             except OSError as exc:
                 raise OutputError(describe(exc, target)) from None
+            replaced.add(target)
+    except BaseException:
+        for source, copy in kept:  # the file is still in place: its copy is not needed
+            if source not in replaced:
+                copy.unlink(missing_ok=True)
+        raise
     finally:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)

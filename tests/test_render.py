@@ -96,7 +96,10 @@ def test_existing_draft_is_kept_without_force(tmp_path, example):
     assert path.read_bytes() == b"the lawyer's edits"
     render_matter(matter, tmp_path, ["motion"], force=True)
     assert path.read_bytes().startswith(b"PK")
-    assert [p.name for p in path.parent.iterdir()] == ["motion.docx"]  # no temporary left
+    drafts = sorted(p.name for p in path.parent.iterdir() if not p.name.startswith("."))
+    assert drafts[0] == "motion.docx" and drafts[1].startswith("motion.edited-")  # the edits kept
+    assert (path.parent / drafts[1]).read_bytes() == b"the lawyer's edits" and len(drafts) == 2
+    assert not list(path.parent.rglob("*.tmp"))  # no temporary left
 
 
 @pytest.mark.parametrize("number, expected", [

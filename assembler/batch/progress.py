@@ -54,6 +54,7 @@ def show_summary(report: BatchReport, out_dir: Path, *, dry_run: bool = False) -
     for case in report.cases:
         if case.status in ("invalid", "failed"):
             console.print(Text.assemble((case.file, "red"), f": {_reason(case)}"))
+    _show_edits(console, report)
     warned = sum(1 for case in report.cases if case.warnings)
     if warned:
         console.print(f"[yellow]{warned} case{'s' * (warned != 1)} with warnings (late filing, "
@@ -65,6 +66,23 @@ def show_summary(report: BatchReport, out_dir: Path, *, dry_run: bool = False) -
         console.print(Text(f"the manifest was not written: {report.manifest_error}", style="red"))
     elif not dry_run:
         console.print(Text(f"manifest: {out_dir / 'manifest.json'} and {out_dir / 'manifest.csv'}"))
+
+
+def _show_edits(console: Console, report: BatchReport) -> None:
+    """A line for each edited draft kept aside (or discarded); how many redlines were written."""
+    redlines = 0
+    for case in report.cases:
+        for doc in case.documents:
+            redlines += doc.redline is not None
+            if doc.kept:
+                console.print(Text(f"kept {doc.path} as {Path(doc.kept).name}: it differs from the "
+                                   "draft last written (edited)", style="yellow"))
+            elif doc.edited == "discarded":
+                console.print(Text(f"discarded the edits to {doc.path} (--discard-edits)",
+                                   style="yellow"))
+    if redlines:
+        console.print(Text(f"{redlines} redline{'s' * (redlines != 1)} of drafts whose answers "
+                           "changed (<document>.redline.docx): see “redline” in the manifest"))
 
 
 def _reason(case: CaseResult) -> str:

@@ -4,8 +4,8 @@ A batch takes answer files and folders of them.  Files that other inputs name
 in ``extends:`` are bases, not cases.  Every case is validated first and the
 invalid ones are reported together; the valid ones are rendered by a pool of
 worker processes, each of which compiles the templates once.  A case's failure
-stays with that case.  A manifest (JSON and CSV) lists every case and document
-with its path, size, SHA-256 and status; it is rewritten as the run goes and
+stays with that case.  A manifest (JSON and CSV, ``batch.manifest``) lists every
+case and document with its path, size, SHA-256 and status; it is rewritten as the run goes and
 when it is interrupted, so a second run of the same command finishes what the
 first did not, skipping the cases that are done.
 """
@@ -13,73 +13,29 @@ first did not, skipping the cases that are done.
 from __future__ import annotations
 
 import contextlib
-import csv
 import functools
 import gc
 import hashlib
-import io
-import json
 import os
 import signal
 import threading
 import time
 import traceback
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from assembler import __version__
 from assembler.answers.reader import read_yaml
+from assembler.batch.manifest import BatchReport, CaseResult, DocumentResult
+from assembler.batch.manifest import read_manifest as _read_manifest
+from assembler.batch.manifest import write_manifest as _write_manifest
 from assembler.checks import check
 from assembler.errors import AnswersError, AssemblerError, OutputError
-from assembler.files import atomic_open, atomic_write_all, describe, remove_stale_temporaries
+from assembler.files import describe, remove_stale_temporaries
+from assembler.papers.drafts import Written, answers_digest, read_record, write_case
 from assembler.papers.render import TemplateSet, case_folder, docx_bytes, folder_for_case
 
-MANIFEST = "manifest"
 LOCK = ".assembler-batch.lock"
-Status = str  # "done", "skipped", "checked" (dry run), "invalid", "failed", "not-finished"
-
-
-@dataclass
-class DocumentResult:
-    id: str
-    path: str
-    size: int
-    sha256: str
-    pdf: str | None = None
-    pdf_size: int | None = None
-    pdf_sha256: str | None = None
-    pages: int | None = None
-
-
-@dataclass
-class CaseResult:
-    file: str
-    status: Status
-    case_number: str | None = None
-    folder: str | None = None
-    error: str | None = None
-    warnings: list[str] = field(default_factory=list)
-    answers_sha256: str | None = None
-    documents: list[DocumentResult] = field(default_factory=list)
-
-
-@dataclass
-class BatchReport:
-    cases: list[CaseResult]
-    documents: list[str]
-    interrupted: bool = False
-    bases: list[str] = field(default_factory=list)
-    manifest_error: str | None = None
-
-    def count(self, status: Status) -> int:
-        return sum(1 for case in self.cases if case.status == status)
-
-    @property
-    def ok(self) -> bool:
-        return not self.interrupted and self.manifest_error is None and all(
-            c.status in ("done", "skipped", "checked") for c in self.cases)
 
 
 # -- inputs ------------------------------------------------------------------------
@@ -169,13 +125,6 @@ def _output_lock(out_dir: Path) -> Iterator[None]:
         yield
 
 
-def _digest(files: Iterable[Path]) -> str:
-    h = hashlib.sha256()
-    for file in files:
-        h.update(file.read_bytes())
-    return h.hexdigest()
-
-
 def validate_case(file: str, documents: Sequence[str] = (), explicit: bool = False,
                   unordered: bool = False) -> CaseResult:
     """The one check of a case, without drafting: invalid cases are reported before any is drafted."""
@@ -189,7 +138,7 @@ def validate_case(file: str, documents: Sequence[str] = (), explicit: bool = Fal
     assert report.matter is not None
     return CaseResult(file, "valid", case_number=report.matter.answers.case.number,
                       warnings=[str(w) for w in report.warnings],
-                      answers_sha256=_digest(report.matter.source.files))
+                      answers_sha256=answers_digest(report.matter.source.files))
 
 
 def _internal_error() -> str:
@@ -199,8 +148,9 @@ def _internal_error() -> str:
 
 def render_case(file: str, out_dir: str, documents: Sequence[str], force: bool,
                 previous: dict | None, dry_run: bool, explicit: bool = False,
-                unordered: bool = False) -> CaseResult:
-    """Check one case and draft its documents (those not yet drafted, unless ``force``)."""
+                unordered: bool = False, discard_edits: bool = False) -> CaseResult:
+    """Check one case and draft its documents (those not yet drafted, unless ``force``):
+    edited drafts kept aside (unless ``discard_edits``), redlines where the answers changed."""
     assert _templates is not None, "worker not initialised"
     number: str | None = None
     folder_name: str | None = None
@@ -213,11 +163,11 @@ def render_case(file: str, out_dir: str, documents: Sequence[str], force: bool,
         folder = case_folder(Path(out_dir), matter)
         number, folder_name = matter.answers.case.number, str(folder)
         result = CaseResult(file, "done", case_number=number, folder=folder_name,
-                            answers_sha256=_digest(matter.source.files),
+                            answers_sha256=answers_digest(matter.source.files),
                             warnings=[str(w) for w in report.warnings] + report.notes)
         targets = {doc_id: folder / f"{doc_id}.docx" for doc_id in report.documents}
         if not force and all(t.exists() for t in targets.values()):
-            if previous and previous.get("answers_sha256") not in (None, result.answers_sha256):
+            if _answers_changed(folder, targets.values(), previous, result.answers_sha256):
                 raise OutputError(f"the answers changed since {folder} was drafted "
                                   "(use --force to draft it again)")
             result.status = "skipped"
@@ -232,8 +182,12 @@ def render_case(file: str, out_dir: str, documents: Sequence[str], force: bool,
         if dry_run:
             result.status = "checked"
             return result
-        atomic_write_all([(blob, targets[doc_id]) for doc_id, blob in blobs.items()], force=force)
-        result.documents = [_describe(doc_id, path) for doc_id, path in targets.items()]
+        written = write_case(folder, blobs, result.answers_sha256, force=force,
+                             discard_edits=discard_edits)
+        result.warnings += written.warnings
+        fresh = {w.id: _recorded(w) for w in written.documents}
+        result.documents = [fresh.get(doc_id) or _describe(doc_id, path)
+                            for doc_id, path in targets.items()]
         return result
     except AssemblerError as exc:
         return CaseResult(file, "failed", error=str(exc), case_number=number, folder=folder_name)
@@ -247,6 +201,24 @@ def render_case(file: str, out_dir: str, documents: Sequence[str], force: bool,
         gc.collect()
 
 
+def _answers_changed(folder: Path, targets: Iterable[Path], previous: dict | None,
+                     answers: str | None) -> bool:
+    """Whether the drafts were drafted from other answers: by the case folder's record (which
+    ``render`` writes too), else by the last manifest."""
+    record, _ = read_record(folder)
+    recorded = {record.answers(t.name) for t in targets} - {None}
+    if not recorded and previous:
+        recorded = {previous.get("answers_sha256")} - {None}
+    return bool(recorded) and recorded != {answers}
+
+
+def _recorded(written: Written) -> DocumentResult:
+    edited = "kept" if written.kept else "discarded" if written.discarded else None
+    return DocumentResult(written.id, str(written.path), written.size, written.sha256,
+                          edited=edited, kept=str(written.kept) if written.kept else None,
+                          redline=str(written.redline) if written.redline else None)
+
+
 def _describe(doc_id: str, path: Path) -> DocumentResult:
     data = path.read_bytes()
     return DocumentResult(doc_id, str(path), len(data), hashlib.sha256(data).hexdigest())
@@ -257,23 +229,27 @@ def run_batch(paths: Sequence[Path], out_dir: Path, documents: Sequence[str], *,
               jobs: int | None = None, force: bool = False, fail_fast: bool = False,
               dry_run: bool = False, template_dir: Path | None = None,
               progress: Callable[[CaseResult, int, int], None] | None = None,
-              explicit: bool = False, unordered: bool = False, pdf: bool = False) -> BatchReport:
+              explicit: bool = False, unordered: bool = False, pdf: bool = False,
+              discard_edits: bool = False) -> BatchReport:
     """Validate every case under ``paths``, then render the valid ones into ``out_dir``.
 
-    Ctrl-C (SIGINT) asks the run to stop: no new case is started, the cases in
+    ``discard_edits``: draft every case again (as ``force``), overwriting drafts the user
+    edited instead of keeping them aside.  Ctrl-C (SIGINT) asks the run to stop: no new case is started, the cases in
     flight finish whole, and the manifest marks the rest ``not-finished``.
     """
     cases, bases = collect(paths)
     if not cases:
         raise OutputError("no answer files to render (a batch takes .yaml files and folders)")
     jobs = max(1, jobs or os.cpu_count() or 1)
+    force = force or discard_edits
     with contextlib.ExitStack() as stack:
         if not dry_run:
             stack.enter_context(_output_lock(out_dir))
             remove_stale_temporaries(out_dir)  # left by a run that was killed mid-write
         report = _run(cases, bases, out_dir, documents, jobs=jobs, force=force,
                       fail_fast=fail_fast, dry_run=dry_run, template_dir=template_dir,
-                      progress=progress, explicit=explicit, unordered=unordered)
+                      progress=progress, explicit=explicit, unordered=unordered,
+                      discard_edits=discard_edits)
         if pdf and not dry_run and not report.interrupted:
             _add_pdfs(report, out_dir, force=force)
         return report
@@ -299,7 +275,7 @@ def _add_pdfs(report: BatchReport, out_dir: Path, *, force: bool) -> None:
 def _run(cases: list[Path], bases: list[Path], out_dir: Path, documents: Sequence[str], *, jobs: int,
          force: bool, fail_fast: bool, dry_run: bool, template_dir: Path | None,
          progress: Callable[[CaseResult, int, int], None] | None, explicit: bool = False,
-         unordered: bool = False) -> BatchReport:
+         unordered: bool = False, discard_edits: bool = False) -> BatchReport:
     previous = _read_manifest(out_dir)
     results: dict[str, CaseResult] = {str(f): CaseResult(str(f), "not-finished") for f in cases}
     report = BatchReport(list(results.values()), list(documents), bases=[str(b) for b in bases])
@@ -322,7 +298,7 @@ def _run(cases: list[Path], bases: list[Path], out_dir: Path, documents: Sequenc
                         return
                     inflight.add(pool.submit(render_case, file, str(out_dir), list(documents),
                                              force, previous.get(file), dry_run, explicit,
-                                             unordered))
+                                             unordered, discard_edits))
 
             top_up()
             while inflight:
@@ -411,43 +387,3 @@ class _StopOnInterrupt:
     def __exit__(self, *exc: object) -> None:
         if self._previous is not None:
             signal.signal(signal.SIGINT, self._previous)  # type: ignore[arg-type]
-
-
-# -- the manifest ----------------------------------------------------------------------------
-def _read_manifest(out_dir: Path) -> dict[str, dict]:
-    path = out_dir / f"{MANIFEST}.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return {case["file"]: case for case in data["cases"]}
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
-
-
-def _write_manifest(out_dir: Path, report: BatchReport) -> None:
-    """manifest.json and manifest.csv, written case by case (a big batch is never one string)."""
-    summary = {s: report.count(s) for s in ("done", "skipped", "invalid", "failed", "not-finished")}
-    head = {"generator": f"assembler {__version__}", "documents": report.documents,
-            "interrupted": report.interrupted, "summary": summary, "bases": report.bases}
-    with atomic_open(out_dir / f"{MANIFEST}.json", force=True) as raw:
-        handle = io.TextIOWrapper(raw, encoding="utf-8")
-        handle.write(json.dumps(head, indent=2, ensure_ascii=False)[:-2] + ',\n  "cases": [')
-        for index, case in enumerate(report.cases):
-            handle.write(("," if index else "") + "\n    " + json.dumps(asdict(case), ensure_ascii=False))
-        handle.write("\n  ]\n}\n")
-        handle.flush()
-        handle.detach()
-    with atomic_open(out_dir / f"{MANIFEST}.csv", force=True) as raw:
-        handle = io.TextIOWrapper(raw, encoding="utf-8", newline="")
-        writer = csv.writer(handle)
-        writer.writerow(["file", "case_number", "status", "error", "warnings", "document", "path",
-                         "size", "sha256", "pdf", "pdf_pages", "pdf_sha256"])
-        for case in report.cases:
-            rows: list[DocumentResult | None] = list(case.documents) or [None]
-            for doc in rows:
-                writer.writerow([case.file, case.case_number or "", case.status, case.error or "",
-                                 " | ".join(case.warnings), doc.id if doc else "", doc.path if doc else "",
-                                 doc.size if doc else "", doc.sha256 if doc else "",
-                                 (doc.pdf or "") if doc else "", (doc.pages or "") if doc else "",
-                                 (doc.pdf_sha256 or "") if doc else ""])
-        handle.flush()
-        handle.detach()

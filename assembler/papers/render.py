@@ -2,8 +2,9 @@
 
 A ``TemplateSet`` reads and compiles each .docx template (and the shared parts it
 includes) on first use and keeps it; rendering a document then costs one
-``Document`` load, one Jinja render and one save.  Output goes through a
-temporary file and a rename, so a draft is whole or absent.
+``Document`` load, one Jinja render and one save.  ``write_drafts`` puts a
+case's drafts in place as one set, whole or not at all, keeping a draft the
+user edited (``assembler.papers.drafts``).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from assembler.papers.consistency import check_set
 from assembler.papers.registry import default_ids, paper, paper_date
 from assembler.law.courts import Formatting
 from assembler.errors import OutputError, TemplateError
-from assembler.files import atomic_write_all
+from assembler.papers.drafts import CaseWritten, answers_digest, write_case
 from assembler.papers.properties import set_properties
 from assembler.papers.richtext import Writer
 from assembler.papers.titles import balance_titles
@@ -294,39 +295,45 @@ def case_folder(out_dir: Path, matter: Matter) -> Path:
 
 def render_set(matter: Matter, documents: Iterable[str],
                templates: TemplateSet | None = None) -> list[Any]:
-    """Render ``documents`` of ``matter`` in memory, and check that they agree with each other."""
+    """Render ``documents`` of ``matter`` in memory, and check that they agree with each other.
+
+    Each document carries ``answers_sha256``, the digest of the answer files it
+    was drafted from, which ``write_drafts`` records beside the draft.
+    """
     templates = templates or TemplateSet()
     documents = list(documents)
     rendered = [templates.render(matter, doc_id) for doc_id in documents]
     check_set(matter, {doc_id: doc.docx for doc_id, doc in zip(documents, rendered)})
+    digest = answers_digest(matter.source.files)
+    for doc in rendered:
+        doc.answers_sha256 = digest
     return rendered
 
 
 def render_matter(matter: Matter, out_dir: Path, documents: Iterable[str] | None = None, *,
-                  force: bool = False, templates: TemplateSet | None = None) -> list[Path]:
+                  force: bool = False, discard_edits: bool = False,
+                  templates: TemplateSet | None = None) -> list[Path]:
     """Render ``documents`` of ``matter`` (default: the registry's default set) into
-    ``out_dir/<case number>/``; all or nothing is checked first."""
-    templates = templates or TemplateSet()
+    ``out_dir/<case number>/`` (``write_drafts``)."""
     folder = case_folder(out_dir, matter)
     documents = list(default_ids() if documents is None else documents)
-    targets = [folder / f"{doc_id}.docx" for doc_id in documents]
-    if not force:
-        existing = [str(t) for t in targets if t.exists()]
-        if existing:
-            raise OutputError(f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''} "
-                              "(use --force to overwrite)")
     rendered = render_set(matter, documents, templates)
-    return write_drafts(folder, dict(zip(documents, rendered)), force=force)
+    return write_drafts(folder, dict(zip(documents, rendered)), force=force,
+                        discard_edits=discard_edits)
 
 
-def write_drafts(folder: Path, rendered: dict[str, Any], *, force: bool) -> list[Path]:
-    """Write drafts rendered in memory (id -> document) into ``folder``, all or none."""
-    targets = [folder / f"{doc_id}.docx" for doc_id in rendered]
-    if not force:
-        existing = [str(t) for t in targets if t.exists()]
-        if existing:
-            raise OutputError(f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''} "
-                              "(use --force to overwrite)")
-    atomic_write_all([(docx_bytes(doc), target) for doc, target in zip(rendered.values(), targets)],
-                     force=force)
-    return targets
+def write_drafts(folder: Path, rendered: dict[str, Any], *, force: bool,
+                 discard_edits: bool = False) -> list[Path]:
+    """Write drafts rendered in memory (id -> document) into ``folder``, all or none: edited
+    drafts kept aside (unless ``discard_edits``), redlines where the answers changed."""
+    return [written.path for written in write_rendered(folder, rendered, force=force,
+                                                       discard_edits=discard_edits).documents]
+
+
+def write_rendered(folder: Path, rendered: dict[str, Any], *, force: bool,
+                   discard_edits: bool = False) -> CaseWritten:
+    """``write_drafts``, saying what became of each draft (kept copies, redlines, warnings)."""
+    digests = {getattr(doc, "answers_sha256", None) for doc in rendered.values()}
+    answers = digests.pop() if len(digests) == 1 else None
+    return write_case(folder, {doc_id: docx_bytes(doc) for doc_id, doc in rendered.items()},
+                      answers, force=force, discard_edits=discard_edits)
