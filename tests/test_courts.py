@@ -69,7 +69,7 @@ def test_citation_styles(court_id, word, placement):
     ("njd", "20-10062 (SDW) (LDW)", True),
     ("flmd", "8:19-cv-582-T-36AEP", True),
     ("cacd", "2:12-cv-8333-ODW (JCx)", True),
-    ("ohnd", "1:24-cv-00012", True),          # no profile: the CM/ECF form
+    ("ndd", "1:24-cv-00012", True),           # no profile: the CM/ECF form
     ("nysd", "12 C 1057", False),             # Illinois' form is not New York's
     ("dcd", "hello", False),
     ("dcd", "12", False),
@@ -142,16 +142,16 @@ def text_view_of(templates, matter, document, folder):
 
 def test_a_district_without_profile_drafts_on_federal_defaults(tmp_path):
     text = (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8").replace(
-        "court: azd", "court: ohnd").replace("2:24-cv-01234-PHX-ABC", "1:24-cv-01234")
-    matter = load_matter(write(tmp_path, "ohnd.yaml", text))
+        "court: azd", "court: ndd").replace("2:24-cv-01234-PHX-ABC", "1:24-cv-01234")
+    matter = load_matter(write(tmp_path, "ndd.yaml", text))
     with pytest.raises(TemplateError, match=r"motion.docx: it needs rule.standard.*write motion.standard"):
         TemplateSet().render(matter, "motion")
     text = text.replace("motion:\n  filed:", "motion:\n  standard: The Court may revise an "
                         "interlocutory order before judgment. Fed. R. Civ. P. 54(b).\n  filed:")
-    matter = load_matter(write(tmp_path, "ohnd2.yaml", text))
+    matter = load_matter(write(tmp_path, "ndd2.yaml", text))
     paths = render_matter(matter, tmp_path / "out", ["motion", "order-granting"])
     motion = text_view(paths[0])
-    assert "[Court Title] FOR THE NORTHERN DISTRICT OF OHIO" in motion
+    assert "[Court Title] FOR THE DISTRICT OF NORTH DAKOTA" in motion
     assert "respectfully moves under Fed. R. Civ. P. 54(b)" in motion
     assert "(ECF No. 1 at 2-4.)" in motion
 

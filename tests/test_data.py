@@ -62,7 +62,7 @@ def test_every_packaged_data_file_loads_through_its_schema(fresh):
         assert grounds.library()
         for court_id in courts.known_courts():
             assert courts.load_court(court_id).profiled
-        assert not courts.load_court("ohnd").profiled  # the federal defaults alone
+        assert not courts.load_court("ndd").profiled  # the federal defaults alone
         assert set(deadlines.federal_limits()) == {"59e", "60b"}
         assert legal_days.data().closures
         assert "motion" in registry.papers()
@@ -117,9 +117,9 @@ FAULTS = [
      lambda: courts.load_court("azd"),
      "data/courts/azd.yaml: case_number.forms.0: the example '2:12-cv-01183' does not fit the pattern"),
     ("courts/_federal.yaml", _set(("reconsideration", "days", "value"), "ten"),
-     lambda: courts.load_court("ohnd"),
+     lambda: courts.load_court("ndd"),
      "data/courts/_federal.yaml: reconsideration.days.value: Input should be a valid integer"),
-    ("courts/_federal.yaml", _drop("counsel_block"), lambda: courts.load_court("ohnd"),
+    ("courts/_federal.yaml", _drop("counsel_block"), lambda: courts.load_court("ndd"),
      "data/courts/_federal.yaml: counsel_block: required, but not given"),
     ("vehicles.yaml", _set(("59e", "reaches"), "judgement"), vehicles.vehicles,
      "data/vehicles.yaml: 59e.reaches: Input should be 'order' or 'judgment' (given 'judgement')"),

@@ -119,17 +119,17 @@ def test_check_warns_when_leave_is_required_but_not_sought(tmp_path):
 
 def test_check_is_the_pre_flight_of_render_for_a_court_without_profile(tmp_path):
     text = ((EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8")
-            .replace(*CAND).replace("court: cand", "court: ohnd").replace("3:24-cv", "1:24-cv"))
-    path = write(tmp_path, "ohnd.yaml", text)
+            .replace(*CAND).replace("court: cand", "court: ndd").replace("3:24-cv", "1:24-cv"))
+    path = write(tmp_path, "ndd.yaml", text)
     result = CliRunner().invoke(cli, ["check", str(path)])
     assert result.exit_code == 1  # render would refuse it, so check does
-    assert "warning:" in result.output and "ohnd has no profile of its own" in result.output
+    assert "warning:" in result.output and "ndd has no profile of its own" in result.output
     assert "cannot be drafted" in result.output and "write motion.standard" in result.output
     path.write_text(text.replace("motion:\n", "motion:\n  standard: The Court may revise an "
                                  "interlocutory order at any time before judgment.\n", 1))
     result = CliRunner().invoke(cli, ["check", str(path)])
     assert result.exit_code == 0, result.output
-    assert "ohnd has no profile of its own" in result.output
+    assert "ndd has no profile of its own" in result.output
 
 
 # -- legal holidays as sourced data (data/holidays.yaml) ------------------------------
