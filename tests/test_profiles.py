@@ -119,6 +119,7 @@ docket:
   - {number: 12, date: FILED, filed_by: defendant, title: Motion for Reconsideration, role: motion}
 grounds:
   - id: manifest-error
+    fills: {error: it read the wrong version of the rule}
 motion:
   filed: FILED
   relief: vacate its June 5, 2024 Order
