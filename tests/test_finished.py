@@ -55,17 +55,59 @@ def test_only_the_styles_the_papers_use(example_drafts):
     assert used <= set(ids), used - set(ids)
 
 
-def test_signature_blocks_and_the_dated_line_are_kept_with_what_follows(example_drafts):
+def _keeps(paragraph) -> bool:
+    """Whether ``paragraph`` keeps with the next: its own setting, else its style's."""
+    own = paragraph.paragraph_format.keep_with_next
+    return bool(own if own is not None else paragraph.style.paragraph_format.keep_with_next)
+
+
+def _runs(paragraphs, style):
+    """The runs of consecutive paragraphs of ``style``, as lists."""
+    runs, run = [], []
+    for paragraph in paragraphs:
+        if paragraph.style.name == style:
+            run.append(paragraph)
+        elif run:
+            runs, run = runs + [run], []
+    return runs + [run] if run else runs
+
+
+def test_the_signature_keeps_with_the_closing_never_with_the_certificate(example_drafts):
     from docx import Document
 
-    motion = Document(str(example_drafts["motion"]))
-    assert motion.styles["Signature"].paragraph_format.keep_with_next
-    submitted = next(p for p in motion.paragraphs if p.text.startswith("RESPECTFULLY SUBMITTED"))
-    assert submitted.paragraph_format.keep_with_next
-    order = Document(str(example_drafts["order-granting"]))
-    ordered = [p for p in order.paragraphs if p.style.name == "List Number"]
-    dated = next(p for p in order.paragraphs if p.text.startswith("DATED this"))
-    assert ordered[-1].paragraph_format.keep_with_next and dated.paragraph_format.keep_with_next
+    motion = Document(str(example_drafts["motion"])).paragraphs
+    closing = next(i for i, p in enumerate(motion) if p.style.name == "Closing")
+    assert _keeps(motion[closing]) and motion[closing + 1].style.name == "Signature"
+    signature, certificate = _runs(motion[closing + 1:], "Signature")
+    assert [_keeps(p) for p in signature] == [True] * (len(signature) - 1) + [False]
+    assert motion[closing + 1 + len(signature)].text == "Certificate of Service"
+    # the certificate stays whole: its heading, its text and its /s/ line
+    heading = closing + 1 + len(signature)
+    assert _keeps(motion[heading]) and _keeps(motion[heading + 1])
+    assert certificate[-1].text.startswith("/s/") and not _keeps(certificate[-1])
+
+
+def test_the_ordered_lead_in_keeps_with_the_first_item_and_the_last_with_the_date(example_drafts):
+    from docx import Document
+
+    order = Document(str(example_drafts["order-granting"])).paragraphs
+    lead_in = next(i for i, p in enumerate(order) if p.text.endswith("it is ORDERED:"))
+    (items,) = _runs(order, "List Number")
+    assert len(items) == 3 and order[lead_in + 1].style.name == "List Number" and _keeps(order[lead_in])
+    assert [_keeps(p) for p in items] == [False, False, True]
+    dated = next(p for p in order if p.text.startswith("DATED this"))
+    (signature,) = _runs(order, "Signature")
+    assert _keeps(dated) and [_keeps(p) for p in signature] == [True] * (len(signature) - 1) + [False]
+
+
+def test_the_to_block_stays_whole_and_keeps_with_nothing(drafts_of):
+    from docx import Document
+
+    notice = Document(str(drafts_of("acme-nysd")["notice"])).paragraphs
+    to = next(i for i, p in enumerate(notice) if p.text == "TO:")
+    (block,) = [run for run in _runs(notice, "Block Text") if notice[to] in run]
+    assert block[-1].text.startswith("Attorneys for Plaintiff")
+    assert [_keeps(p) for p in block] == [True] * (len(block) - 1) + [False]
 
 
 @pytest.mark.parametrize("name, points", [("cp-productions", 13), ("acme-nysd", 12)])
