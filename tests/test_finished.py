@@ -55,6 +55,21 @@ def test_only_the_styles_the_papers_use(example_drafts):
     assert used <= set(ids), used - set(ids)
 
 
+@pytest.mark.parametrize("name", ["cp-productions", "doe-defendant-cand", "acme-nysd"])
+def test_every_style_a_draft_uses_is_defined(drafts_of, name):
+    """Word falls back on Normal for a style it cannot find (the footer's "Footer" once): every
+    style named in the body, the headers, the footers and the footnotes is in styles.xml."""
+    for path in drafts_of(name).values():
+        with zipfile.ZipFile(path) as archive:
+            defined = set(re.findall(r'<w:style [^>]*w:styleId="([^"]+)"', archive.read("word/styles.xml").decode()))
+            for member in archive.namelist():
+                if re.fullmatch(r"word/(document|header\d*|footer\d*|footnotes)\.xml", member):
+                    used = set(re.findall(r'w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"',
+                                          archive.read(member).decode()))
+                    assert used <= defined, (path.name, member, used - defined)
+        assert "Footer" in defined
+
+
 def _keeps(paragraph) -> bool:
     """Whether ``paragraph`` keeps with the next: its own setting, else its style's."""
     own = paragraph.paragraph_format.keep_with_next

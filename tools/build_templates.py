@@ -128,11 +128,14 @@ def new_document(*, footer: bool = True):
     # a signature block stays whole by its lines' own keeps (``lines``): its last line keeps with
     # nothing, so the block goes with the paper's last paragraph, never with the certificate after it
     _paragraph_style(doc, "Signature", spacing=1.0, left_indent=Inches(3.25))
+    # the page number: one line, single-spaced, centred in the bottom margin (pleading paper
+    # narrows the margin and sets the line exactly: wordxml.pleading_paper)
+    _paragraph_style(doc, "Footer", align=WD_ALIGN_PARAGRAPH.CENTER)
     _footnote_styles(doc)
     _footnotes_part(doc)
     if footer:
         foot = doc.sections[0].footer.paragraphs[0]
-        foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        foot.style = doc.styles["Footer"]
         foot._p.append(parse_xml(
             f'<w:fldSimple {W} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
     body = doc.element.body
