@@ -21,6 +21,7 @@ from docx.shared import Twips
 
 from assembler.answers.reader import without_controls
 from assembler.papers import styles
+from assembler.papers.nobreak import nobreak
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
@@ -32,7 +33,8 @@ FOOTNOTE_REFERENCE = styles.FOOTNOTE_REFERENCE.id
 
 def run(text: str, *, italic: bool = False, bold: bool = False, superscript: bool = False,
         style: str | None = None) -> str:
-    """One ``w:r`` holding ``text``, escaped; XML-illegal control characters are dropped."""
+    """One ``w:r`` holding ``text``, escaped, its citations unbreakable (``nobreak``);
+    XML-illegal control characters are dropped."""
     props = []
     if style:
         props.append(f'<w:rStyle w:val="{style}"/>')
@@ -44,7 +46,15 @@ def run(text: str, *, italic: bool = False, bold: bool = False, superscript: boo
         props.append('<w:vertAlign w:val="superscript"/>')
     rpr = f"<w:rPr>{''.join(props)}</w:rPr>" if props else ""
     clean = without_controls(text, "")  # the reader refuses them; XML allows none of \x00-\x1f
-    return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(clean)}</w:t></w:r>'
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(nobreak(clean))}</w:t></w:r>'
+
+
+def keep_citations_whole(document: Document) -> None:
+    """``nobreak`` on the text the templates printed themselves (a rule's citation, the case
+    number in the caption): every text of the body, where ``run`` did not write it."""
+    for t in document.element.body.iter(f"{{{W_NS}}}t"):
+        if t.text and " " in t.text:
+            t.text = nobreak(t.text)
 
 
 def footnote_reference(note_id: int) -> str:
