@@ -6,7 +6,7 @@ import re
 import zipfile
 
 import pytest
-from conftest import needs
+from conftest import EXAMPLES, needs
 
 
 def part(path, name: str) -> str:
@@ -44,6 +44,46 @@ def test_current_mode_no_east_asian_theme_language_no_thumbnail(example_drafts):
     with zipfile.ZipFile(example_drafts["motion"]) as archive:
         names = archive.namelist()
     assert "docProps/thumbnail.jpeg" not in names and "word/stylesWithEffects.xml" not in names
+
+
+def test_nothing_left_of_python_docx_template(drafts_of):
+    """No customXml bibliography part (an empty APA source list) and no proof state "clean"
+    (which tells Word the spelling was checked), in any draft."""
+    for name in ("cp-productions", "acme-nysd", "doe-defendant-cand"):
+        for path in drafts_of(name).values():
+            with zipfile.ZipFile(path) as archive:
+                names = archive.namelist()
+                types = archive.read("[Content_Types].xml").decode()
+                rels = archive.read("word/_rels/document.xml.rels").decode()
+                settings = archive.read("word/settings.xml").decode()
+            assert not [n for n in names if n.startswith("customXml/")], path
+            assert "customXml" not in types + rels and "bibliography" not in types
+            assert "proofState" not in settings
+
+
+def test_a_proposed_order_is_dated_as_lodged_with_the_motion(drafts_of):
+    """acme-nysd's orders are proposed (no date of their own): lodged with the motion of
+    June 20, 2024, not dated as the order they reconsider (June 5)."""
+    for document in ("order-granting", "order-denying"):
+        core = part(drafts_of("acme-nysd")[document], "docProps/core.xml")
+        assert '<dcterms:created xsi:type="dcterms:W3CDTF">2024-06-20T12:00:00Z' in core
+    core = part(drafts_of("cp-productions")["order-granting"], "docProps/core.xml")
+    assert "2012-11-13T12:00:00Z" in core  # an order with its own date keeps it
+
+
+def test_each_draft_has_a_document_id_of_its_own_the_same_every_run(drafts_of, tmp_path):
+    from assembler import load_matter, render_matter
+
+    ids = {}
+    for name in ("cp-productions", "acme-nysd", "doe-defendant", "doe-defendant-cand"):
+        for paper, path in drafts_of(name).items():
+            found = re.findall(r'<w14:docId w14:val="([0-9A-F]{8})"/>', part(path, "word/settings.xml"))
+            assert len(found) == 1, (name, paper)
+            ids[name, paper] = found[0]
+    assert len(set(ids.values())) == len(ids) > 20
+    again = render_matter(load_matter(EXAMPLES / "acme-nysd.yaml"), tmp_path, ["motion", "order-granting"])
+    for path in again:  # the same answers, the same bytes
+        assert path.read_bytes() == drafts_of("acme-nysd")[path.stem].read_bytes()
 
 
 def test_only_the_styles_the_papers_use(example_drafts):

@@ -615,7 +615,10 @@ def finish(doc):
 
     Only the styles the papers use (python-docx's default template brings about
     150, blue Cambria among them); Word 2013+ compatibility mode, not 2010's; no
-    Japanese East Asian theme language; no thumbnail of another document.
+    Japanese East Asian theme language; no thumbnail of another document; none
+    of its leftovers: the customXml bibliography part (an empty APA source list)
+    and the proof state "clean", which would tell Word that the spelling and
+    grammar of the draft have been checked.
     """
     styles = doc.styles.element
     for style in list(styles.iterchildren(qn("w:style"))):
@@ -631,12 +634,14 @@ def finish(doc):
             setting.set(qn("w:val"), "15")
     for lang in settings.iter(qn("w:themeFontLang")):
         lang.attrib.pop(qn("w:eastAsia"), None)
+    for proof in settings.findall(qn("w:proofState")):
+        settings.remove(proof)
     package = doc.part.package
     for rid, rel in list(package.rels.items()):
         if rel.reltype.endswith("/thumbnail"):
             del package.rels[rid]
     for rid, rel in list(doc.part.rels.items()):
-        if rel.reltype.endswith("/stylesWithEffects"):
+        if rel.reltype.endswith(("/stylesWithEffects", "/customXml")):
             del doc.part.rels[rid]
     props = doc.core_properties
     props.author = props.title = props.comments = props.subject = props.keywords = ""
