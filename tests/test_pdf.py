@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 
+import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLES, needs, write
 from test_batch import make_cases
@@ -29,6 +30,37 @@ def test_render_pdf_writes_a_pdf_beside_each_draft_with_its_page_count(tmp_path)
     for name in ("motion", "order-granting"):
         pdf = next(tmp_path.rglob(f"{name}.pdf"))
         assert f"wrote {pdf} ({pdfinfo_pages(pdf)} pages)" in result.output
+
+
+@needs("soffice")
+@needs("pdftotext")
+def test_the_pdf_is_tagged_pdf_a_2b_with_every_font_embedded(tmp_path):
+    """What an archive and a screen reader need: PDF/A-2b named in the XMP metadata, a marked
+    structure tree, embedded fonts; and it is the paper (its pages, its text)."""
+    pypdf = pytest.importorskip("pypdf")
+    result = CliRunner().invoke(cli, ["render", str(EXAMPLES / "cp-productions.yaml"), "-o", str(tmp_path),
+                                      "--documents", "motion", "--pdf"])
+    assert result.exit_code == 0, result.output
+    pdf = next(tmp_path.rglob("motion.pdf"))
+    reader = pypdf.PdfReader(pdf)
+    catalog = reader.trailer["/Root"]
+    xmp = catalog["/Metadata"].get_object().get_data().decode("utf-8")
+    assert re.search(r"<pdfaid:part>2</pdfaid:part>", xmp) and re.search(
+        r"<pdfaid:conformance>B</pdfaid:conformance>", xmp), xmp[:400]
+    assert bool(catalog["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in catalog
+    fonts = {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/FontDescriptor"].get_object()
+            fonts[font["/BaseFont"]] = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+    assert fonts and all(fonts.values()), fonts
+    pages = pdfinfo_pages(pdf)
+    assert len(reader.pages) == pages and f"wrote {pdf} ({pages} pages)" in result.output
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert "MOTION FOR RECONSIDERATION OF AUGUST 24, 2012 ORDER" in text
+    assert "RESPECTFULLY SUBMITTED this 14" in text and "CERTIFICATE OF SERVICE" in text
 
 
 @needs("soffice")
