@@ -6,7 +6,7 @@ import re
 import zipfile
 
 import pytest
-from conftest import needs
+from conftest import EXAMPLES, needs
 
 
 def part(path, name: str) -> str:
@@ -46,6 +46,46 @@ def test_current_mode_no_east_asian_theme_language_no_thumbnail(example_drafts):
     assert "docProps/thumbnail.jpeg" not in names and "word/stylesWithEffects.xml" not in names
 
 
+def test_nothing_left_of_python_docx_template(drafts_of):
+    """No customXml bibliography part (an empty APA source list) and no proof state "clean"
+    (which tells Word the spelling was checked), in any draft."""
+    for name in ("cp-productions", "acme-nysd", "doe-defendant-cand"):
+        for path in drafts_of(name).values():
+            with zipfile.ZipFile(path) as archive:
+                names = archive.namelist()
+                types = archive.read("[Content_Types].xml").decode()
+                rels = archive.read("word/_rels/document.xml.rels").decode()
+                settings = archive.read("word/settings.xml").decode()
+            assert not [n for n in names if n.startswith("customXml/")], path
+            assert "customXml" not in types + rels and "bibliography" not in types
+            assert "proofState" not in settings
+
+
+def test_a_proposed_order_is_dated_as_lodged_with_the_motion(drafts_of):
+    """acme-nysd's orders are proposed (no date of their own): lodged with the motion of
+    June 20, 2024, not dated as the order they reconsider (June 5)."""
+    for document in ("order-granting", "order-denying"):
+        core = part(drafts_of("acme-nysd")[document], "docProps/core.xml")
+        assert '<dcterms:created xsi:type="dcterms:W3CDTF">2024-06-20T12:00:00Z' in core
+    core = part(drafts_of("cp-productions")["order-granting"], "docProps/core.xml")
+    assert "2012-11-13T12:00:00Z" in core  # an order with its own date keeps it
+
+
+def test_each_draft_has_a_document_id_of_its_own_the_same_every_run(drafts_of, tmp_path):
+    from assembler import load_matter, render_matter
+
+    ids = {}
+    for name in ("cp-productions", "acme-nysd", "doe-defendant", "doe-defendant-cand"):
+        for paper, path in drafts_of(name).items():
+            found = re.findall(r'<w14:docId w14:val="([0-9A-F]{8})"/>', part(path, "word/settings.xml"))
+            assert len(found) == 1, (name, paper)
+            ids[name, paper] = found[0]
+    assert len(set(ids.values())) == len(ids) > 20
+    again = render_matter(load_matter(EXAMPLES / "acme-nysd.yaml"), tmp_path, ["motion", "order-granting"])
+    for path in again:  # the same answers, the same bytes
+        assert path.read_bytes() == drafts_of("acme-nysd")[path.stem].read_bytes()
+
+
 def test_only_the_styles_the_papers_use(example_drafts):
     styles = part(example_drafts["order-granting"], "word/styles.xml")
     ids = re.findall(r'<w:style [^>]*w:styleId="([^"]+)"', styles)
@@ -55,17 +95,74 @@ def test_only_the_styles_the_papers_use(example_drafts):
     assert used <= set(ids), used - set(ids)
 
 
-def test_signature_blocks_and_the_dated_line_are_kept_with_what_follows(example_drafts):
+@pytest.mark.parametrize("name", ["cp-productions", "doe-defendant-cand", "acme-nysd"])
+def test_every_style_a_draft_uses_is_defined(drafts_of, name):
+    """Word falls back on Normal for a style it cannot find (the footer's "Footer" once): every
+    style named in the body, the headers, the footers and the footnotes is in styles.xml."""
+    for path in drafts_of(name).values():
+        with zipfile.ZipFile(path) as archive:
+            defined = set(re.findall(r'<w:style [^>]*w:styleId="([^"]+)"', archive.read("word/styles.xml").decode()))
+            for member in archive.namelist():
+                if re.fullmatch(r"word/(document|header\d*|footer\d*|footnotes)\.xml", member):
+                    used = set(re.findall(r'w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"',
+                                          archive.read(member).decode()))
+                    assert used <= defined, (path.name, member, used - defined)
+        assert "Footer" in defined
+
+
+def _keeps(paragraph) -> bool:
+    """Whether ``paragraph`` keeps with the next: its own setting, else its style's."""
+    own = paragraph.paragraph_format.keep_with_next
+    return bool(own if own is not None else paragraph.style.paragraph_format.keep_with_next)
+
+
+def _runs(paragraphs, style):
+    """The runs of consecutive paragraphs of ``style``, as lists."""
+    runs, run = [], []
+    for paragraph in paragraphs:
+        if paragraph.style.name == style:
+            run.append(paragraph)
+        elif run:
+            runs, run = runs + [run], []
+    return runs + [run] if run else runs
+
+
+def test_the_signature_keeps_with_the_closing_never_with_the_certificate(example_drafts):
     from docx import Document
 
-    motion = Document(str(example_drafts["motion"]))
-    assert motion.styles["Signature"].paragraph_format.keep_with_next
-    submitted = next(p for p in motion.paragraphs if p.text.startswith("RESPECTFULLY SUBMITTED"))
-    assert submitted.paragraph_format.keep_with_next
-    order = Document(str(example_drafts["order-granting"]))
-    ordered = [p for p in order.paragraphs if p.style.name == "List Number"]
-    dated = next(p for p in order.paragraphs if p.text.startswith("DATED this"))
-    assert ordered[-1].paragraph_format.keep_with_next and dated.paragraph_format.keep_with_next
+    motion = Document(str(example_drafts["motion"])).paragraphs
+    closing = next(i for i, p in enumerate(motion) if p.style.name == "Closing")
+    assert _keeps(motion[closing]) and motion[closing + 1].style.name == "Signature"
+    signature, certificate = _runs(motion[closing + 1:], "Signature")
+    assert [_keeps(p) for p in signature] == [True] * (len(signature) - 1) + [False]
+    assert motion[closing + 1 + len(signature)].text == "Certificate of Service"
+    # the certificate stays whole: its heading, its text and its /s/ line
+    heading = closing + 1 + len(signature)
+    assert _keeps(motion[heading]) and _keeps(motion[heading + 1])
+    assert certificate[-1].text.startswith("/s/") and not _keeps(certificate[-1])
+
+
+def test_the_ordered_lead_in_keeps_with_the_first_item_and_the_last_with_the_date(example_drafts):
+    from docx import Document
+
+    order = Document(str(example_drafts["order-granting"])).paragraphs
+    lead_in = next(i for i, p in enumerate(order) if p.text.endswith("it is ORDERED:"))
+    (items,) = _runs(order, "List Number")
+    assert len(items) == 3 and order[lead_in + 1].style.name == "List Number" and _keeps(order[lead_in])
+    assert [_keeps(p) for p in items] == [False, False, True]
+    dated = next(p for p in order if p.text.startswith("DATED this"))
+    (signature,) = _runs(order, "Signature")
+    assert _keeps(dated) and [_keeps(p) for p in signature] == [True] * (len(signature) - 1) + [False]
+
+
+def test_the_to_block_stays_whole_and_keeps_with_nothing(drafts_of):
+    from docx import Document
+
+    notice = Document(str(drafts_of("acme-nysd")["notice"])).paragraphs
+    to = next(i for i, p in enumerate(notice) if p.text == "TO:")
+    (block,) = [run for run in _runs(notice, "Block Text") if notice[to] in run]
+    assert block[-1].text.startswith("Attorneys for Plaintiff")
+    assert [_keeps(p) for p in block] == [True] * (len(block) - 1) + [False]
 
 
 @pytest.mark.parametrize("name, points", [("cp-productions", 13), ("acme-nysd", 12)])

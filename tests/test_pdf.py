@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 
+import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLES, needs, write
 from test_batch import make_cases
@@ -29,6 +30,37 @@ def test_render_pdf_writes_a_pdf_beside_each_draft_with_its_page_count(tmp_path)
     for name in ("motion", "order-granting"):
         pdf = next(tmp_path.rglob(f"{name}.pdf"))
         assert f"wrote {pdf} ({pdfinfo_pages(pdf)} pages)" in result.output
+
+
+@needs("soffice")
+@needs("pdftotext")
+def test_the_pdf_is_tagged_pdf_a_2b_with_every_font_embedded(tmp_path):
+    """What an archive and a screen reader need: PDF/A-2b named in the XMP metadata, a marked
+    structure tree, embedded fonts; and it is the paper (its pages, its text)."""
+    pypdf = pytest.importorskip("pypdf")
+    result = CliRunner().invoke(cli, ["render", str(EXAMPLES / "cp-productions.yaml"), "-o", str(tmp_path),
+                                      "--documents", "motion", "--pdf"])
+    assert result.exit_code == 0, result.output
+    pdf = next(tmp_path.rglob("motion.pdf"))
+    reader = pypdf.PdfReader(pdf)
+    catalog = reader.trailer["/Root"]
+    xmp = catalog["/Metadata"].get_object().get_data().decode("utf-8")
+    assert re.search(r"<pdfaid:part>2</pdfaid:part>", xmp) and re.search(
+        r"<pdfaid:conformance>B</pdfaid:conformance>", xmp), xmp[:400]
+    assert bool(catalog["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in catalog
+    fonts = {}
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/FontDescriptor"].get_object()
+            fonts[font["/BaseFont"]] = any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3"))
+    assert fonts and all(fonts.values()), fonts
+    pages = pdfinfo_pages(pdf)
+    assert len(reader.pages) == pages and f"wrote {pdf} ({pages} pages)" in result.output
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert "MOTION FOR RECONSIDERATION OF AUGUST 24, 2012 ORDER" in text
+    assert "RESPECTFULLY SUBMITTED this 14" in text and "CERTIFICATE OF SERVICE" in text
 
 
 @needs("soffice")
@@ -88,6 +120,10 @@ def test_pleading_paper_is_drawn_in_the_header_of_every_page(tmp_path):
     assert re.search(r"<w:pgMar [^>]*/><w:pgBorders", document)  # where Word's schema puts it
     # top 1 inch + 28 lines of 24 pt + bottom margin = 11 inches
     assert 'w:top="1440"' in document and 'w:bottom="960"' in document
+    # the page number: one exact line, midway in the bottom margin left under the 28 lines
+    assert re.search(r'<w:pgMar [^>]*w:footer="342"', document)
+    footer = re.search(r'w:styleId="Footer".*?</w:style>', styles, re.S).group(0)
+    assert 'w:line="276" w:lineRule="exact"' in footer
     (header,) = headers
     assert re.findall(r"<w:t>(\d+)</w:t>", header) == [str(n) for n in range(1, 29)]
     assert header.count('w:line="480" w:lineRule="exact"') == 28
@@ -122,3 +158,29 @@ def test_on_pleading_paper_every_page_has_28_numbers_and_each_text_line_sits_on_
                             "-"], capture_output=True, text=True, check=True).stdout
     assert re.search(r"^\s*\d+\s+Defendant John Doe \(“Defendant”\) respectfully moves", first, re.M)
     assert re.search(r"^1 +Pat A\. Lawyer \(Bar No\. 034567\)", first)  # counsel from line 1
+
+
+@needs("soffice")
+@needs("pdftotext")
+def test_on_pleading_paper_counsel_has_lines_1_to_7_the_court_line_8_and_the_text_all_28(tmp_path):
+    """Civil L.R. 3-4(a)(3): the court's title commences on the eighth line; 3-4(c)(2): 28 lines
+    a page; the page number sits under the 28th line, in the bottom margin."""
+    from assembler import render_matter
+    from assembler.papers.pdf import convert
+
+    (draft,) = render_matter(load_matter(EXAMPLES / "doe-defendant-cand.yaml"), tmp_path, ["motion"])
+    (pdf,) = convert([draft])
+    first = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "1", str(pdf.path), "-"],
+                           capture_output=True, text=True, check=True).stdout
+    rows = {int(m.group(1)): m.group(2).strip() for m in re.finditer(r"^ {0,2}(\d{1,2})(?: {2,}(.*))?$", first, re.M)
+            if m.group(2)}
+    assert rows[1].startswith("Pat A. Lawyer") and min(n for n, text in rows.items() if "DISTRICT COURT" in text) == 8
+    assert not any(rows.get(n) for n in range(4, 8))  # counsel's block ends above line 8
+    assert rows.get(28), "no text on line 28: the footer takes a line from the text"
+    bbox = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf.path), "-"],
+                          capture_output=True, text=True, check=True).stdout
+    words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', bbox)
+    line_28 = max(float(y1) for x0, y0, x1, y1, text in words if text == "28" and float(x0) < 72)
+    (number,) = [(float(y0), float(y1)) for x0, y0, x1, y1, text in words
+                 if text == "1" and 250 < float(x0) < 362]  # the page number, centred
+    assert line_28 < number[0] and number[1] < 792 - 12, (line_28, number)

@@ -101,6 +101,7 @@ def new_document(*, footer: bool = True):
         section.left_margin = section.right_margin = Inches(1)
         section.top_margin = section.bottom_margin = Inches(1)
     _paragraph_style(doc, "Normal")
+    doc.styles["Normal"].paragraph_format.widow_control = True  # no paragraph leaves one line behind
     _paragraph_style(doc, "Court Title", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
     _paragraph_style(doc, "Caption Text")
     _paragraph_style(doc, "Caption Role", left_indent=Inches(1.5))
@@ -124,13 +125,17 @@ def new_document(*, footer: bool = True):
     # "RESPECTFULLY SUBMITTED this ..." / "Dated: ...": the last line of the body (the word count stops
     # here), kept with the signature
     _paragraph_style(doc, "Closing", spacing=2.0, first_indent=Inches(0.5), keep_next=True)
-    # a signature block, its date line and the certificate lines never split across pages
-    _paragraph_style(doc, "Signature", spacing=1.0, left_indent=Inches(3.25), keep_next=True)
+    # a signature block stays whole by its lines' own keeps (``lines``): its last line keeps with
+    # nothing, so the block goes with the paper's last paragraph, never with the certificate after it
+    _paragraph_style(doc, "Signature", spacing=1.0, left_indent=Inches(3.25))
+    # the page number: one line, single-spaced, centred in the bottom margin (pleading paper
+    # narrows the margin and sets the line exactly: wordxml.pleading_paper)
+    _paragraph_style(doc, "Footer", align=WD_ALIGN_PARAGRAPH.CENTER)
     _footnote_styles(doc)
     _footnotes_part(doc)
     if footer:
         foot = doc.sections[0].footer.paragraphs[0]
-        foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        foot.style = doc.styles["Footer"]
         foot._p.append(parse_xml(
             f'<w:fldSimple {W} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
     body = doc.element.body
@@ -153,6 +158,33 @@ def keep(paragraph):
     """Keep ``paragraph`` on the page of the one after it (a date line with its signature)."""
     paragraph.paragraph_format.keep_with_next = True
     return paragraph
+
+
+def lines(doc, style, values, text="{{ line }}", *, last_keeps=False):
+    """A block of lines (a signature, counsel's address) that stays whole on one page: each line
+    keeps with the next, the last only where ``last_keeps`` (it belongs with what follows)."""
+    tag(doc, f"for line in {values}")
+    if last_keeps:
+        keep(para(doc, style, text))
+    else:
+        tag(doc, "if loop.last")
+        para(doc, style, text)
+        tag(doc, "else")
+        keep(para(doc, style, text))
+        tag(doc, "endif")
+    tag(doc, "endfor")
+
+
+def last_kept(doc, style, values):
+    """Typed paragraphs of which only the last keeps with what follows (an order's last item with
+    its date line): the others break across pages as text does."""
+    tag(doc, f"for paragraph in {values}")
+    tag(doc, "if loop.last")
+    keep(para(doc, style, "{{r paragraph }}"))
+    tag(doc, "else")
+    para(doc, style, "{{r paragraph }}")
+    tag(doc, "endif")
+    tag(doc, "endfor")
 
 
 def heading(doc, text):
@@ -251,9 +283,7 @@ def counsel_part():
 def signature_part():
     """The FRCP 11(a) signature block of ``filer`` (set by the paper)."""
     doc = new_document(footer=False)
-    tag(doc, "for line in filer.signature")
-    para(doc, "Signature", "{{ line }}")
-    tag(doc, "endfor")
+    lines(doc, "Signature", "filer.signature")
     return doc
 
 
@@ -262,22 +292,18 @@ def certificate_part():
     tag(doc, "if court.certificate_of_service")
     para(doc, "Heading 1", "Certificate of Service")
     tag(doc, "if filer.by_mail and 'served' in filer")  # a pro se filer serves by mail
-    para(doc, "Body Text", "I hereby certify that on {{ filed.long }}, I served the attached document "
-         "by first-class mail, postage prepaid, on:")
-    tag(doc, "for line in filer.served")
-    para(doc, "Signature", "{{ line }}")
-    tag(doc, "endfor")
+    keep(para(doc, "Body Text", "I hereby certify that on {{ filed.long }}, I served the attached "
+              "document by first-class mail, postage prepaid, on:"))
+    lines(doc, "Signature", "filer.served", last_keeps=True)  # the certificate stays whole
     tag(doc, "else")
-    para(doc, "Body Text", "I hereby certify that on {{ filed.long }}, I electronically transmitted "
-         "the attached document to the Clerk’s Office using the CM/ECF System for filing and "
-         "transmittal of a Notice of Electronic Filing to all CM/ECF registrants.")
+    keep(para(doc, "Body Text", "I hereby certify that on {{ filed.long }}, I electronically "
+              "transmitted the attached document to the Clerk’s Office using the CM/ECF System for "
+              "filing and transmittal of a Notice of Electronic Filing to all CM/ECF registrants."))
     tag(doc, "if 'mail_to' in filer")  # a pro se party not on CM/ECF (Fed. R. Civ. P. 5(b)(2)(C), (E))
-    para(doc, "Body Text", "I further certify that on {{ filed.long }}, I served the attached document "
-         "by first-class mail, postage prepaid, on the following party, who is not a registered "
-         "CM/ECF user:")
-    tag(doc, "for line in filer.mail_to")
-    para(doc, "Signature", "{{ line }}")
-    tag(doc, "endfor")
+    keep(para(doc, "Body Text", "I further certify that on {{ filed.long }}, I served the attached "
+              "document by first-class mail, postage prepaid, on the following party, who is not a "
+              "registered CM/ECF user:"))
+    lines(doc, "Signature", "filer.mail_to", last_keeps=True)
     tag(doc, "endif")
     tag(doc, "endif")
     para(doc, "Signature", "/s/ {{ filer.attorneys[0].name }}")
@@ -333,14 +359,10 @@ def _order(granting: bool):
     heading(doc, "Conclusion")
     # the model's "it is ORDERED:" and numbered items, or the items as sentences and a closing
     tag(doc, "if form.numbered")
-    para(doc, "Body Text", "For the foregoing reasons, it is ORDERED:")
-    tag(doc, f"for paragraph in ruling.{side}.outcome.ordered")
-    keep(para(doc, "List Number", "{{r paragraph }}"))  # the last item stays with the DATED line
-    tag(doc, "endfor")
+    keep(para(doc, "Body Text", "For the foregoing reasons, it is ORDERED:"))  # with the first item
+    last_kept(doc, "List Number", f"ruling.{side}.outcome.ordered")  # the last with the DATED line
     tag(doc, "else")
-    tag(doc, f"for paragraph in ruling.{side}.outcome.sentences")
-    keep(para(doc, "Body Text", "{{r paragraph }}"))
-    tag(doc, "endfor")
+    last_kept(doc, "Body Text", f"ruling.{side}.outcome.sentences")
     tag(doc, "endif")
     tag(doc, f"for paragraph in ruling.{side}.outcome.clerk")  # directions to the Clerk
     keep(para(doc, "Body Text", "{{r paragraph }}"))
@@ -365,9 +387,9 @@ def _order(granting: bool):
               "{{ ruling.date.long }}{% endif %}"))
     tag(doc, "endif")
     tag(doc, "endif")
-    para(doc, "Signature", "")
-    para(doc, "Signature", "______________________________")
-    para(doc, "Signature", "{{ case.judge }}")
+    keep(para(doc, "Signature", ""))
+    keep(para(doc, "Signature", "______________________________"))
+    keep(para(doc, "Signature", "{{ case.judge }}"))
     para(doc, "Signature", "{{ case.judge_title }}")
     return doc
 
@@ -377,9 +399,9 @@ def compliance_part():
     doc = new_document(footer=False)
     tag(doc, "if rule.certificate_of_compliance")
     para(doc, "Heading 1", "Certificate of Compliance")
-    para(doc, "Body Text", "I certify that this paper contains ", "{{r word_count }}",
-         " words, excluding the caption, the signature block and the certificates, and so "
-         "complies with the limit of {{ '{:,}'.format(limit) }} words of {{ rule.citation }}.")
+    keep(para(doc, "Body Text", "I certify that this paper contains ", "{{r word_count }}",
+              " words, excluding the caption, the signature block and the certificates, and so "
+              "complies with the limit of {{ '{:,}'.format(limit) }} words of {{ rule.citation }}."))
     para(doc, "Signature", "/s/ {{ filer.attorneys[0].name }}")
     tag(doc, "endif")
     return doc
@@ -558,12 +580,10 @@ def notice():
          ", together with such other and further relief as the Court deems just and proper.")
     keep(para(doc, "Closing", "Dated: {{ filed.long }}"))
     tag(doc, 'include "parts/signature.docx"')
-    tag(doc, "if 'served' in filer")  # the other side's counsel, as the view lists them
-    para(doc, "Block Text", "")
-    para(doc, "Block Text", "TO:")
-    tag(doc, "for line in filer.served")
-    para(doc, "Block Text", "{{ line }}")
-    tag(doc, "endfor")
+    tag(doc, "if 'served' in filer")  # the other side's counsel, as the view lists them: one block
+    keep(para(doc, "Block Text", ""))
+    keep(para(doc, "Block Text", "TO:"))
+    lines(doc, "Block Text", "filer.served")
     tag(doc, "endif")
     tag(doc, 'include "parts/certificate.docx"')
     return doc
@@ -595,7 +615,10 @@ def finish(doc):
 
     Only the styles the papers use (python-docx's default template brings about
     150, blue Cambria among them); Word 2013+ compatibility mode, not 2010's; no
-    Japanese East Asian theme language; no thumbnail of another document.
+    Japanese East Asian theme language; no thumbnail of another document; none
+    of its leftovers: the customXml bibliography part (an empty APA source list)
+    and the proof state "clean", which would tell Word that the spelling and
+    grammar of the draft have been checked.
     """
     styles = doc.styles.element
     for style in list(styles.iterchildren(qn("w:style"))):
@@ -611,12 +634,14 @@ def finish(doc):
             setting.set(qn("w:val"), "15")
     for lang in settings.iter(qn("w:themeFontLang")):
         lang.attrib.pop(qn("w:eastAsia"), None)
+    for proof in settings.findall(qn("w:proofState")):
+        settings.remove(proof)
     package = doc.part.package
     for rid, rel in list(package.rels.items()):
         if rel.reltype.endswith("/thumbnail"):
             del package.rels[rid]
     for rid, rel in list(doc.part.rels.items()):
-        if rel.reltype.endswith("/stylesWithEffects"):
+        if rel.reltype.endswith(("/stylesWithEffects", "/customXml")):
             del doc.part.rels[rid]
     props = doc.core_properties
     props.author = props.title = props.comments = props.subject = props.keywords = ""

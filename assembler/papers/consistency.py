@@ -62,7 +62,8 @@ def check_set(matter: Matter, documents: Mapping[str, Any]) -> None:
     numbers = {entry.number for entry in matter.answers.docket}
     captions: dict[str, str] = {}
     for doc_id, document in documents.items():
-        body = "\n".join(wordxml.paragraph_texts(document.element.body))
+        # as a reader sees it: a no-break space is a space ("1:24-cv-05678 (ABC)", nobreak.py)
+        body = "\n".join(wordxml.paragraph_texts(document.element.body)).replace("\u00a0", " ")
         if matter.answers.case.number not in body:
             problems.append(f"{doc_id}.docx does not give the case number {matter.answers.case.number}")
         caption = caption_of(document)

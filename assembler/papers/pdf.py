@@ -3,8 +3,9 @@
 Every .docx of a run is converted by a single ``soffice`` process with a
 profile of its own (so it works beside an open LibreOffice and beside another
 run), under a timeout; each PDF is then put beside its .docx whole (temporary
-file and rename).  The page count is read from the PDF, for the court's page
-limits.
+file and rename).  The PDF is tagged PDF/A-2b (``EXPORT``): every font
+embedded, its structure marked for a screen reader, as an archive (and CM/ECF)
+keeps it.  The page count is read from the PDF, for the court's page limits.
 """
 
 from __future__ import annotations
@@ -24,6 +25,10 @@ from assembler.files import atomic_write
 INSTALL = ("--pdf needs LibreOffice, which is not installed (on Debian or Ubuntu: "
            "apt-get install libreoffice-writer-nogui)")
 _PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+# LibreOffice's PDF export filter with its options (JSON, LibreOffice 7.4 and later): PDF/A-2b
+# (SelectPdfVersion 2), which embeds every font, and tagged (UseTaggedPDF)
+EXPORT = ('pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"},'
+          '"UseTaggedPDF":{"type":"boolean","value":"true"}}')
 
 
 @dataclass(frozen=True)
@@ -62,7 +67,7 @@ def convert(documents: Sequence[Path], *, force: bool = True, timeout_per_docume
             inputs.append(copy)
         command = [program, "--headless", "--norestore", "--nolockcheck",
                    f"-env:UserInstallation={(work / 'profile').as_uri()}",
-                   "--convert-to", "pdf", "--outdir", str(work / "out"), *map(str, inputs)]
+                   "--convert-to", EXPORT, "--outdir", str(work / "out"), *map(str, inputs)]
         try:
             subprocess.run(command, capture_output=True, check=False,
                            timeout=60 + timeout_per_document * len(inputs))

@@ -2,19 +2,26 @@
 
 The title is the paper's own, the subject the case, the author counsel who
 sign it (the court, for a proposed order), the language en-US, and the dates
-the paper's own date, so that a draft's bytes depend on its answers alone.
-``docProps/app.xml`` says which program wrote it and claims no page or word
-count (Word computes those when it saves).
+the paper's own date -- a proposed order without a date of its own is dated
+as lodged, with the motion -- so that a draft's bytes depend on its answers
+alone.  ``docProps/app.xml`` says which program wrote it and claims no page or
+word count (Word computes those when it saves).  Word's document id
+(``w14:docId`` in settings.xml) is the draft's own, derived from the case
+number and the paper: unique to the draft, the same run after run.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from typing import Any
 
 from assembler.answers.matter import Matter
 from assembler.papers import styles
 from assembler.papers.registry import paper
+from assembler.papers.registry import paper_date as dated
+
+W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
 
 _APP = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
@@ -41,8 +48,11 @@ def set_properties(document: Any, matter: Matter, document_id: str, paper_date: 
     props.language = "en-US"
     props.keywords = props.comments = props.category = ""
     props.revision = 1
+    if paper_date is None and side is None:  # a proposed order: lodged with the motion
+        paper_date = dated(matter, "motion")[0]
     when = dt.datetime.combine(paper_date or a.order.date, dt.time(12, 0))
     props.created = props.modified = when
+    set_document_id(document, document_id_of(a.case.number, document_id))
     for part in document.part.package.parts:
         if str(part.partname) == "/docProps/app.xml":
             part._blob = _APP.format(version=__version__).encode("utf-8")
@@ -53,3 +63,21 @@ def _paper_title(document: Any) -> str:
         if paragraph.style is not None and paragraph.style.name == styles.PAPER_TITLE.name:
             return " ".join(paragraph.text.split())  # its line breaks and non-breaking spaces as spaces
     return ""
+
+
+def document_id_of(case_number: str, paper_id: str) -> str:
+    """Word's ``w14:docId`` for a draft: eight hex digits of a hash of the case and the paper
+    (below 0x80000000 and never 0, as Word writes them)."""
+    digest = hashlib.sha256(f"{case_number}\n{paper_id}".encode("utf-8")).digest()
+    value = int.from_bytes(digest[:4], "big") & 0x7FFFFFFF
+    return f"{value or 1:08X}"
+
+
+def set_document_id(document: Any, value: str) -> None:
+    """Put ``value`` in settings.xml's ``w14:docId`` (added at the end where the template has none)."""
+    settings = document.settings.element
+    node = settings.find(f"{{{W14_NS}}}docId")
+    if node is None:
+        node = settings.makeelement(f"{{{W14_NS}}}docId", {})
+        settings.append(node)
+    node.set(f"{{{W14_NS}}}val", value)

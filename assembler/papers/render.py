@@ -227,8 +227,9 @@ class TemplateSet:
 
 
 def apply_formatting(document: Any, formatting: Formatting) -> None:
-    """Font sizes in the court's size (body and footnotes alike); pleading paper where asked;
-    titles in balanced lines (measured in the court's size)."""
+    """Citations unbreakable; font sizes in the court's size (body and footnotes alike); pleading
+    paper where asked; titles in balanced lines (measured in the court's size)."""
+    wordxml.keep_citations_whole(document)
     wordxml.set_font_sizes(document, formatting.size, formatting.footnote_size)
     if formatting.pleading_lines.value:
         wordxml.pleading_paper(document, formatting.size)

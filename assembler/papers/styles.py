@@ -39,12 +39,13 @@ BLOCK_TEXT = Style("Block Text")          # counsel's block, the TO: block, sing
 CLOSING = Style("Closing")                # "RESPECTFULLY SUBMITTED this ..." / "Dated: ...": the body ends here
 DATED_LINE = Style("Dated Line")          # an order's "Dated: New York, New York" and date
 SIGNATURE = Style("Signature")
+FOOTER = Style("Footer")                  # the page number at the foot of every page (Word's "footer")
 FOOTNOTE_TEXT = Style("footnote text", "FootnoteText")
 FOOTNOTE_REFERENCE = Style("footnote reference", "FootnoteReference")
 
 PARAGRAPH_STYLES = (NORMAL, COURT_TITLE, CAPTION_TEXT, CAPTION_ROLE, PAPER_TITLE, RE_LINE, HEADING_1,
                     HEADING_2, HEADING_3, BODY_TEXT, LIST_NUMBER, LIST_ITEM, BLOCK_QUOTE, BLOCK_TEXT,
-                    CLOSING, DATED_LINE, SIGNATURE, FOOTNOTE_TEXT)
+                    CLOSING, DATED_LINE, SIGNATURE, FOOTER, FOOTNOTE_TEXT)
 CHARACTER_STYLES = (FOOTNOTE_REFERENCE,)
 
 # what a word limit does not count (the caption, titles, counsel's and signature blocks)

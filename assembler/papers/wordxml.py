@@ -21,6 +21,7 @@ from docx.shared import Twips
 
 from assembler.answers.reader import without_controls
 from assembler.papers import styles
+from assembler.papers.nobreak import nobreak
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
@@ -32,7 +33,8 @@ FOOTNOTE_REFERENCE = styles.FOOTNOTE_REFERENCE.id
 
 def run(text: str, *, italic: bool = False, bold: bool = False, superscript: bool = False,
         style: str | None = None) -> str:
-    """One ``w:r`` holding ``text``, escaped; XML-illegal control characters are dropped."""
+    """One ``w:r`` holding ``text``, escaped, its citations unbreakable (``nobreak``);
+    XML-illegal control characters are dropped."""
     props = []
     if style:
         props.append(f'<w:rStyle w:val="{style}"/>')
@@ -44,7 +46,15 @@ def run(text: str, *, italic: bool = False, bold: bool = False, superscript: boo
         props.append('<w:vertAlign w:val="superscript"/>')
     rpr = f"<w:rPr>{''.join(props)}</w:rPr>" if props else ""
     clean = without_controls(text, "")  # the reader refuses them; XML allows none of \x00-\x1f
-    return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(clean)}</w:t></w:r>'
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(nobreak(clean))}</w:t></w:r>'
+
+
+def keep_citations_whole(document: Document) -> None:
+    """``nobreak`` on the text the templates printed themselves (a rule's citation, the case
+    number in the caption): every text of the body, where ``run`` did not write it."""
+    for t in document.element.body.iter(f"{{{W_NS}}}t"):
+        if t.text and " " in t.text:
+            t.text = nobreak(t.text)
 
 
 def footnote_reference(note_id: int) -> str:
@@ -149,7 +159,9 @@ def paragraph_texts(element: Any) -> list[str]:
 
 
 PLEADING_LINES = 28
+COUNSEL_LINES = 7  # Civil L.R. 3-4(a)(3): the court's title commences on the eighth line
 SINGLE_SPACED = styles.SINGLE_SPACED
+FOOTER = styles.FOOTER.id
 
 
 def _in_sequence(sect_pr: Any, element: Any, after: tuple[str, ...]) -> None:
@@ -185,6 +197,12 @@ def _number_column(section: Any, top: int, line: int, size: float) -> str:
         f"{numbers}</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>")
 
 
+_AFTER_SPACING = {f"{{{W_NS}}}{name}" for name in (
+    "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+    "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr",
+    "pPrChange")}
+
+
 def _spacing(paragraph: Any) -> Any:
     w = f"{{{W_NS}}}"
     p_pr = paragraph.find(f"{w}pPr")
@@ -194,7 +212,11 @@ def _spacing(paragraph: Any) -> Any:
     spacing = p_pr.find(f"{w}spacing")
     if spacing is None:
         spacing = parse_xml(f'<w:spacing xmlns:w="{W_NS}"/>')
-        p_pr.append(spacing)
+        later = next((child for child in p_pr if child.tag in _AFTER_SPACING), None)
+        if later is not None:  # where the schema's sequence puts it
+            later.addprevious(spacing)
+        else:
+            p_pr.append(spacing)
     return spacing
 
 
@@ -205,12 +227,16 @@ def _on_the_numbers(document: Document, line: int) -> None:
     block of an even number of lines, half a line more before the paragraph
     that follows puts the text after it back on the numbers.  A block's lines
     are counted as its paragraphs: counsel and signature lines are short.
+    Counsel's block that opens the paper sits on lines 1 to 7, and what follows
+    it (the court's title) starts on line 8, or right after the block where it
+    needs more lines (Civil L.R. 3-4(a)(3)).
     """
     w = f"{{{W_NS}}}"
     befores = {style.get(f"{w}styleId"): int(spacing.get(f"{w}before", "0"))
                for style in document.styles.element.iterchildren(f"{w}style")
                if (spacing := style.find(f"{w}pPr/{w}spacing")) is not None}
     run: list[Any] = []
+    opening = True  # no paragraph of another style yet: a block here is counsel's, at the top
     for paragraph in document.element.body.iterchildren(f"{w}p"):
         style = paragraph.find(f"{w}pPr/{w}pStyle")
         style_id = style.get(f"{w}val") if style is not None else "Normal"
@@ -219,12 +245,18 @@ def _on_the_numbers(document: Document, line: int) -> None:
                 _spacing(paragraph).set(f"{w}before", str(line // 2))
             run.append(paragraph)
             continue
-        if run and len(run) % 2 == 0:
+        if run:
             spacing = _spacing(paragraph)
             own = spacing.get(f"{w}before")
             before = int(own) if own is not None else befores.get(style_id, 0)
-            spacing.set(f"{w}before", str(before + line // 2))
+            end = (len(run) + 1) * (line // 2)  # where the block ends, from its top
+            if opening and end < COUNSEL_LINES * line:
+                before = max(before, COUNSEL_LINES * line - end)
+            elif len(run) % 2 == 0:
+                before += line // 2
+            spacing.set(f"{w}before", str(before))
         run = []
+        opening = False
 
 
 def pleading_paper(document: Document, size: float) -> None:
@@ -239,14 +271,25 @@ def pleading_paper(document: Document, size: float) -> None:
     lets counsel's identification, quotations and footnotes be single-spaced),
     placed so that every other line of them, and all text after them, sits
     on a number; footnotes keep their own spacing.  The
-    text area holds exactly 28 lines.  The margin rules are page borders:
+    text area holds exactly 28 lines; the page number's footer, one exact
+    line, sits in the middle of the bottom margin that is left, so that it
+    never takes a line from the text.  The margin rules are page borders:
     a double rule left of the text, a single rule right of it.
     """
     w = f"{{{W_NS}}}"
     line = round(size * 2 * 20)  # one numbered line, in twips
+    footer_line = round(size * 1.15 * 20)
     for style in document.styles.element.iterchildren(f"{w}style"):
         style_id = style.get(f"{w}styleId")
         if style.get(f"{w}type") != "paragraph" or style_id == FOOTNOTE_TEXT:
+            continue
+        if style_id == FOOTER:
+            spacing = style.find(f"{w}pPr/{w}spacing")
+            if spacing is None:
+                continue
+            for key, value in (("before", "0"), ("after", "0"), ("line", str(footer_line)),
+                               ("lineRule", "exact")):
+                spacing.set(f"{w}{key}", value)
             continue
         spacing = style.find(f"{w}pPr/{w}spacing")
         if spacing is None:
@@ -263,7 +306,9 @@ def pleading_paper(document: Document, size: float) -> None:
             sect_pr.remove(old)
         top = int(section.top_margin.twips) if section.top_margin is not None else 1440
         height = int(section.page_height.twips) if section.page_height is not None else 15840
-        section.bottom_margin = Twips(height - top - PLEADING_LINES * line)
+        bottom = height - top - PLEADING_LINES * line
+        section.bottom_margin = Twips(bottom)
+        section.footer_distance = Twips(max(0, (bottom - footer_line) // 2))
         _in_sequence(sect_pr, parse_xml(
             f'<w:pgBorders xmlns:w="{W_NS}" w:offsetFrom="text">'
             '<w:left w:val="double" w:sz="4" w:space="4" w:color="auto"/>'
