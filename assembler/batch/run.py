@@ -5,9 +5,12 @@ in ``extends:`` are bases, not cases.  Every case is validated first and the
 invalid ones are reported together; the valid ones are rendered by a pool of
 worker processes, each of which compiles the templates once.  A case's failure
 stays with that case.  A manifest (JSON and CSV) lists every case and document
-with its path, size, SHA-256 and status; it is rewritten as the run goes and
-when it is interrupted, so a second run of the same command finishes what the
-first did not, skipping the cases that are done.
+with its path, size, SHA-256 and status; it is written once, at the end of the
+run or when it is interrupted.  As the run goes, each finished case is appended
+to a journal beside it (one JSON line, in time proportional to the cases added),
+so that a run killed before its manifest was written still leaves what the next
+run reads: a second run of the same command finishes what the first did not,
+skipping the cases that are done.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from assembler.papers.render import TemplateSet, case_folder, docx_bytes, folder
 
 MANIFEST = "manifest"
 LOCK = ".assembler-batch.lock"
+JOURNAL = ".assembler-batch.journal"  # the cases finished since the manifest was written
 Status = str  # "done", "skipped", "checked" (dry run), "invalid", "failed", "not-finished"
 
 
@@ -304,12 +308,14 @@ def _run(cases: list[Path], bases: list[Path], out_dir: Path, documents: Sequenc
     results: dict[str, CaseResult] = {str(f): CaseResult(str(f), "not-finished") for f in cases}
     report = BatchReport(list(results.values()), list(documents), bases=[str(b) for b in bases])
     counter = _Counter(len(cases), progress)
-    with _StopOnInterrupt() as stop, ProcessPoolExecutor(
+    journal = _Journal(out_dir, enabled=not dry_run)
+    with journal, _StopOnInterrupt() as stop, ProcessPoolExecutor(
             max_workers=min(jobs, len(cases)), initializer=_init_worker,
             initargs=(str(template_dir) if template_dir else None, list(documents),
                       os.getpid())) as pool:
         try:
-            valid = _validate(pool, results, out_dir, counter, documents, explicit, unordered)
+            valid = _validate(pool, results, out_dir, counter, documents, explicit, unordered,
+                              journal)
             if stop.requested or (fail_fast and len(valid) < len(results)):
                 return report
             queue = iter(valid)
@@ -331,13 +337,10 @@ def _run(cases: list[Path], bases: list[Path], out_dir: Path, documents: Sequenc
                     inflight.discard(future)
                     result = future.result()
                     results[result.file] = result
+                    journal.add(result)
                     counter.tick(result)
                     if fail_fast and result.status == "failed":
                         stop.request()
-                if counter.done % 50 == 0 and not dry_run:
-                    with contextlib.suppress(OutputError):  # written again at the end
-                        _write_manifest(out_dir, BatchReport([results[str(f)] for f in cases],
-                                                             list(documents)))
                 top_up()
         finally:
             report.cases = [results[str(f)] for f in cases]
@@ -347,12 +350,14 @@ def _run(cases: list[Path], bases: list[Path], out_dir: Path, documents: Sequenc
                     _write_manifest(out_dir, report)
                 except OutputError as exc:  # a full disk: say so, keep the cases' results
                     report.manifest_error = str(exc)
+                else:
+                    journal.remove()  # the manifest has it all (a journal left is ignored)
     return report
 
 
 def _validate(pool: ProcessPoolExecutor, results: dict[str, CaseResult], out_dir: Path,
               counter: _Counter, documents: Sequence[str], explicit: bool,
-              unordered: bool) -> list[str]:
+              unordered: bool, journal: _Journal) -> list[str]:
     """Validate every case in the pool; record the invalid ones; return the valid files."""
     folders: dict[str, str] = {}
     valid = []
@@ -369,6 +374,7 @@ def _validate(pool: ProcessPoolExecutor, results: dict[str, CaseResult], out_dir
             folders.setdefault(folder, checked.file)
         if checked.status == "invalid":
             results[checked.file] = checked
+            journal.add(checked)
             counter.tick(checked)
         else:
             valid.append(checked.file)
@@ -415,12 +421,21 @@ class _StopOnInterrupt:
 
 # -- the manifest ----------------------------------------------------------------------------
 def _read_manifest(out_dir: Path) -> dict[str, dict]:
-    path = out_dir / f"{MANIFEST}.json"
+    """Each case of the last run, by file: the manifest, with the journal of a run killed
+    since it was written laid over it (a case's latest line wins); {} when there is none."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return {case["file"]: case for case in data["cases"]}
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
+        raw: bytes | None = (out_dir / f"{MANIFEST}.json").read_bytes()
+    except OSError:
+        raw = None
+    cases: dict[str, dict] = {}
+    if raw is not None:
+        try:
+            cases = {case["file"]: case for case in json.loads(raw)["cases"]}
+        except (ValueError, KeyError, TypeError):
+            cases = {}
+    for case in _read_journal(out_dir / JOURNAL, _sha256(raw)):
+        cases[case["file"]] = case
+    return cases
 
 
 def _write_manifest(out_dir: Path, report: BatchReport) -> None:
@@ -451,3 +466,101 @@ def _write_manifest(out_dir: Path, report: BatchReport) -> None:
                                  (doc.pdf_sha256 or "") if doc else ""])
         handle.flush()
         handle.detach()
+
+
+def _sha256(data: bytes | None) -> str | None:
+    return None if data is None else hashlib.sha256(data).hexdigest()
+
+
+def _read_journal(path: Path, manifest_sha256: str | None) -> list[dict]:
+    """The cases of a journal kept over the manifest whose SHA-256 is ``manifest_sha256``.
+
+    A journal whose first line names another manifest (one written after it, by a run that
+    ended before it could remove the journal) is stale and says nothing; a line cut short
+    by a kill is left out.
+    """
+    try:
+        lines = path.read_bytes().splitlines()
+    except OSError:
+        return []
+    if not lines or _journal_head(lines[0]) != manifest_sha256:
+        return []
+    cases = []
+    for line in lines[1:]:
+        try:
+            case = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(case, dict) and isinstance(case.get("file"), str):
+            cases.append(case)
+    return cases
+
+
+class _Journal:
+    """Appends each finished case to ``JOURNAL`` as one JSON line, flushed at once.
+
+    Its first line names the manifest it extends by SHA-256, so that only a journal
+    written since that manifest is read; a journal that cannot be written is given up
+    (the manifest is still written at the end).
+    """
+
+    def __init__(self, out_dir: Path, *, enabled: bool = True) -> None:
+        self.path = out_dir / JOURNAL
+        self._handle: io.TextIOWrapper | None = None
+        self._enabled = enabled
+
+    def __enter__(self) -> _Journal:
+        if not self._enabled:
+            return self
+        manifest = self.path.with_name(f"{MANIFEST}.json")
+        try:
+            base = _sha256(manifest.read_bytes()) if manifest.exists() else None
+            kept = self.path.read_bytes() if self.path.exists() else b""
+            if kept and _journal_head(kept.split(b"\n", 1)[0]) == base:  # a killed run's: go on
+                self._handle = open(self.path, "a", encoding="utf-8")
+                if not kept.endswith(b"\n"):
+                    self._handle.write("\n")  # after a line cut short by a kill
+            else:
+                self._handle = open(self.path, "w", encoding="utf-8")
+                self._handle.write(json.dumps({"journal": 1, "manifest_sha256": base}) + "\n")
+            self._handle.flush()
+        except OSError:
+            self._close()
+        return self
+
+    def add(self, result: CaseResult) -> None:
+        if self._handle is None:
+            return
+        try:
+            self._handle.write(json.dumps(asdict(result), ensure_ascii=False) + "\n")
+            self._handle.flush()
+        except OSError:
+            self._close()
+
+    def remove(self) -> None:
+        self._close()
+        if not self._enabled:
+            return
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+
+    def _close(self) -> None:
+        if self._handle is not None:
+            with contextlib.suppress(OSError):
+                self._handle.close()
+            self._handle = None
+
+    def __exit__(self, *exc: object) -> None:
+        self._close()
+
+
+def _journal_head(line: bytes) -> str | None | bool:
+    """The manifest SHA-256 a journal's first line names (None: no manifest); False if not one."""
+    try:
+        head = json.loads(line)
+    except ValueError:
+        return False
+    if not isinstance(head, dict) or head.get("journal") != 1:
+        return False
+    value = head.get("manifest_sha256")
+    return value if value is None or isinstance(value, str) else False
