@@ -6,9 +6,11 @@ traceback means a bug of ours.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import json
 import os
+import re
 import sys
 import textwrap
 from pathlib import Path
@@ -39,6 +41,41 @@ def _documents(value: str | None) -> list[str]:
     return list(dict.fromkeys(chosen))
 
 
+def _say(line: str, fg: str) -> None:
+    """A line on stderr in ``fg``, or plain where NO_COLOR is set (no-color.org)."""
+    click.secho(line, fg=fg, err=True, color=False if os.environ.get("NO_COLOR") else None)
+
+
+_QUIET = click.option("-q", "--quiet", is_flag=True,
+                      help="Leave out warnings and notes; errors still print.")
+
+
+class _Day(click.ParamType):
+    """A day as YYYY-MM-DD; one that does not exist is named as such, not as a wrong format."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        text = str(value).strip()
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            self.fail(f"{text} is not a day written YYYY-MM-DD (2024-06-05)", param, ctx)
+        year, month, day = map(int, text.split("-"))
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            pass
+        if not 1 <= month <= 12:
+            self.fail(f"{text} is not a day: a year has months 01 to 12", param, ctx)
+        if year < 1:
+            self.fail(f"{text} is not a day: years start at 0001", param, ctx)
+        days = calendar.monthrange(year, month)[1]
+        month_name = ("January February March April May June July August September October "
+                      "November December").split()[month - 1]  # not the locale's
+        self.fail(f"{text} is not a day: {month_name} {year} has {days} days", param, ctx)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="assembler")
 def cli() -> None:
@@ -60,8 +97,10 @@ def cli() -> None:
 @click.option("--unordered-response", is_flag=True,
               help="Draft the response and reply even where a court rule allows them only when ordered or with leave.")
 @click.option("--pdf", is_flag=True, help="Also write a PDF beside each draft (needs LibreOffice).")
+@_QUIET
 def render(answers: Path, output: Path, documents: str | None, force: bool, discard_edits: bool,
-           dry_run: bool, templates: Path | None, unordered_response: bool, pdf: bool) -> None:
+           dry_run: bool, templates: Path | None, unordered_response: bool, pdf: bool,
+           quiet: bool) -> None:
     """Draft documents from an ANSWERS file into OUTPUT/<case number>/.
 
     The answers go through the same check as `assembler check` first: nothing is
@@ -75,7 +114,7 @@ def render(answers: Path, output: Path, documents: str | None, force: bool, disc
 
     report = check(answers, _documents(documents), explicit=documents is not None,
                    unordered=unordered_response, templates=TemplateSet(templates))
-    _show(report)
+    _show(report, quiet=quiet)
     if not report.ok:
         raise click.exceptions.Exit(1)
     assert report.matter is not None
@@ -101,18 +140,21 @@ def render(answers: Path, output: Path, documents: str | None, force: bool, disc
 
         for made in convert(paths):
             click.echo(f"wrote {made.path} ({made.pages} page{'s' * (made.pages != 1)})")
-            if warning := page_limit(report.matter, made.path.stem, made.pages):
-                click.secho(f"warning: {warning}", fg="yellow", err=True)
+            if (warning := page_limit(report.matter, made.path.stem, made.pages)) and not quiet:
+                _say(f"warning: {warning}", "yellow")
 
 
-def _show(report: Report, *, ok: bool = False) -> None:
-    """A check's lines: warnings and notes in yellow, problems in red (stderr); "ok" if asked."""
+def _show(report: Report, *, ok: bool = False, quiet: bool = False) -> None:
+    """A check's lines: warnings and notes in yellow, problems in red (stderr); "ok" if asked;
+    ``quiet``: no warnings and notes."""
     for kind, line in report.lines():
         if kind == "ok":
             if ok:
                 click.echo(line)
-        else:
-            click.secho(line, fg="red" if kind == "problem" else "yellow", err=True)
+        elif kind == "problem":
+            _say(line, "red")
+        elif not quiet:
+            _say(line, "yellow")
 
 
 @cli.command()
@@ -134,9 +176,10 @@ def _show(report: Report, *, ok: bool = False) -> None:
               help="Draft responses and replies even where a court rule allows them only when ordered or with leave.")
 @click.option("--pdf", is_flag=True,
               help="Also write a PDF beside each draft, all from one LibreOffice run (needs LibreOffice).")
+@_QUIET
 def batch(paths: tuple[Path, ...], output: Path, documents: str | None, jobs: int | None,
           force: bool, discard_edits: bool, fail_fast: bool, dry_run: bool, templates: Path | None,
-          unordered_response: bool, pdf: bool) -> None:
+          unordered_response: bool, pdf: bool, quiet: bool) -> None:
     """Draft every case in PATHS (answer files, or folders of them) into OUTPUT/<case number>/.
 
     Files that others name in extends: are shared bases, not cases. Every case
@@ -156,6 +199,11 @@ def batch(paths: tuple[Path, ...], output: Path, documents: str | None, jobs: in
                                      fail_fast=fail_fast, dry_run=dry_run, template_dir=templates,
                                      explicit=documents is not None, unordered=unordered_response,
                                      pdf=pdf, discard_edits=discard_edits)
+    if quiet:  # the summary without its warnings and notes (the manifest keeps them)
+        import dataclasses
+
+        report = dataclasses.replace(report, bases=[], cases=[
+            dataclasses.replace(case, warnings=[]) if case.warnings else case for case in report.cases])
     show_summary(report, output, dry_run=dry_run)
     if report.interrupted:
         raise click.exceptions.Exit(130)
@@ -168,7 +216,12 @@ def batch(paths: tuple[Path, ...], output: Path, documents: str | None, jobs: in
 @click.option("--documents", help="Comma-separated documents to check (default: all five, as render).")
 @click.option("--unordered-response", is_flag=True,
               help="Check the response and reply even where a court rule allows them only when ordered or with leave.")
-def check(files: tuple[Path, ...], documents: str | None, unordered_response: bool) -> None:
+@_QUIET
+@click.option("--json", "as_json", is_flag=True,
+              help="Print a JSON list, one object per file: file, ok, problems and warnings (each "
+                   "with message, file, line, field), notes.")
+def check(files: tuple[Path, ...], documents: str | None, unordered_response: bool, quiet: bool,
+          as_json: bool) -> None:
     """Check answer FILES and report every problem, with file and line; writes nothing.
 
     A file that passes renders: check validates the answers and drafts the
@@ -181,13 +234,48 @@ def check(files: tuple[Path, ...], documents: str | None, unordered_response: bo
 
     templates = TemplateSet()
     failed = 0
+    found = []
     for file in files:
         report = check(file, _documents(documents), explicit=documents is not None,
                        unordered=unordered_response, templates=templates)
-        _show(report, ok=True)
+        if as_json:
+            found.append(_report_json(report))
+        else:
+            _show(report, ok=True, quiet=quiet)
         failed += not report.ok
+    if as_json:
+        click.echo(json.dumps(found, indent=2, ensure_ascii=False))
     if failed:
         raise click.exceptions.Exit(1)
+
+
+def _report_json(report: Report) -> dict[str, object]:
+    """``check --json``'s object for one file; each problem located as ``check`` found it."""
+    from assembler.errors import AnswersError, Problem
+
+    located: dict[str, Problem] = {}
+    if not report.ok and report.matter is None:  # the answers' own problems: read them again
+        from assembler.answers.matter import load_matter
+
+        try:
+            load_matter(report.file)
+        except AnswersError as exc:
+            located = {str(problem): problem for problem in exc.problems}
+
+    def entry(problem: Problem) -> dict[str, object]:
+        return {"message": problem.message, "file": None if problem.file is None else str(problem.file),
+                "line": problem.line, "field": problem.field}
+
+    def problem_of(text: str) -> Problem:
+        if text in located:
+            return located[text]
+        prefix = f"{report.file}: "  # the check's own sentences: "FILE: cannot be drafted: ..."
+        return Problem(text.removeprefix(prefix), report.file if text.startswith(prefix) else None)
+
+    return {"file": str(report.file), "ok": report.ok,
+            "problems": [entry(problem_of(text)) for text in report.problems],
+            "warnings": [entry(warning) for warning in report.warnings],
+            "notes": list(report.notes)}
 
 
 @cli.group()
@@ -233,7 +321,7 @@ def import_docket(source: Path, output: Path | None, into: Path | None, movant: 
     click.echo(f"added {len(merged.added)} new entr{'y' if len(merged.added) == 1 else 'ies'} to {into}"
                + (f": {', '.join(map(str, merged.added))}" if merged.added else ""))
     for change in merged.changed:
-        click.secho(f"changed on the docket since: {change} (yours is kept)", fg="yellow", err=True)
+        _say(f"changed on the docket since: {change} (yours is kept)", "yellow")
 
 
 @cli.command()
@@ -262,13 +350,13 @@ def grounds(side: str | None, vehicle: str | None, full: bool) -> None:
 
 @cli.command()
 @click.option("--court", "court_id", required=True, help="Court id, as CourtListener names it (azd, nysd, ohnd).")
-@click.option("--from", "start", required=True, type=click.DateTime(formats=["%Y-%m-%d"]),
+@click.option("--from", "start", required=True, type=_Day(),
               help="The day of the triggering event (the order, or entry of judgment), YYYY-MM-DD.")
 @click.option("--rule", type=click.Choice(DEADLINE_RULES), default="local", show_default=True,
               help="local: the court's reconsideration rule; 59e: Fed. R. Civ. P. 59(e); "
                    "60b: Fed. R. Civ. P. 60(c)(1), for 60(b)(1)-(3).")
 @click.option("--json", "as_json", is_flag=True, help="Print the count as JSON.")
-def deadline(court_id: str, start: dt.datetime, rule: str, as_json: bool) -> None:
+def deadline(court_id: str, start: dt.date, rule: str, as_json: bool) -> None:
     """Count the last day to move for reconsideration under FRCP 6(a).
 
     Prints the count step by step, and the last day as YYYY-MM-DD alone on the
@@ -277,7 +365,7 @@ def deadline(court_id: str, start: dt.datetime, rule: str, as_json: bool) -> Non
     from assembler.law.courts import load_court
     from assembler.law.deadlines import compute
 
-    result = compute(load_court(court_id), start.date(), rule)  # type: ignore[arg-type]
+    result = compute(load_court(court_id), start, rule)  # type: ignore[arg-type]
     if as_json:
         click.echo(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
     else:
@@ -305,9 +393,8 @@ def interview(answers: Path, prefill: Path | None, sections: str | None) -> None
         raise click.BadParameter(f"unknown section {', '.join(unknown)}; choose from "
                                  f"{', '.join(SECTION_NAMES)}", param_hint="--ask")
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        click.secho("assembler interview asks questions in a terminal, and this is not one; "
-                    "write the answer file and use `assembler check` and `assembler render`.",
-                    fg="red", err=True)
+        _say("assembler interview asks questions in a terminal, and this is not one; "
+             "write the answer file and use `assembler check` and `assembler render`.", "red")
         raise click.exceptions.Exit(2)
     from assembler.interview.prompts import TerminalAsker
     from assembler.interview.session import run_interview
@@ -317,8 +404,8 @@ def interview(answers: Path, prefill: Path | None, sections: str | None) -> None
         run_interview(answers, asker, prefill_from=prefill, only=only)
     except (KeyboardInterrupt, EOFError):
         click.echo("")
-        click.secho(f"Stopped. Every answer given so far is saved in {answers}; "
-                    f"run `assembler interview {answers}` to continue.", fg="yellow", err=True)
+        _say(f"Stopped. Every answer given so far is saved in {answers}; "
+             f"run `assembler interview {answers}` to continue.", "yellow")
         raise click.exceptions.Exit(130) from None
 
 
@@ -342,11 +429,11 @@ def main(argv: list[str] | None = None) -> None:
         exc.show()
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
-        click.secho("Aborted.", fg="red", err=True)
+        _say("Aborted.", "red")
         sys.exit(130)
     except AssemblerError as exc:
-        click.secho(f"Error: {exc}", fg="red", err=True)
+        _say(f"Error: {exc}", "red")
         sys.exit(1)
     except KeyboardInterrupt:
-        click.secho("Interrupted.", fg="red", err=True)
+        _say("Interrupted.", "red")
         sys.exit(130)

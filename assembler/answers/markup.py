@@ -9,6 +9,7 @@ data, and ``{{ }}`` in it prints as typed.  Rendering to Word lives in ``wordxml
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from typing import Union
@@ -123,11 +124,14 @@ def parse(text: str) -> Document:
     A block whose every line starts with ``>`` is a block quotation; a block whose
     first line starts with ``1.``, ``a.``, ``(a)`` or ``(iv)`` is a list, one item
     per marked line; a one-line block starting with ``###`` is a sub-heading.
+
+    Linear in the length of the text: the block marks are blanked first and the text
+    joined once; each block's parser reads only its own block (and the newline after it),
+    which no other block's marks touch.
     """
     text = text.replace("\r\n", "\n").strip("\n")
-    paragraphs = []
-    citations: list[Citation] = []
     work = list(text)
+    spans: list[tuple[int, int, str, str]] = []
     for start, block in _blocks(text):
         start += len(block) - len(block.lstrip("\n"))
         block = block.strip("\n")
@@ -136,24 +140,26 @@ def parse(text: str) -> Document:
         if all(_QUOTE.match(line) for line in lines):
             for mark in _QUOTE.finditer(text, start, end):
                 _blank(work, mark.start(), mark.end())
-            spans = [(start, end, "quote", "")]
+            spans.append((start, end, "quote", ""))
         elif _ITEM.match(lines[0]):
             marks = list(_ITEM.finditer(text, start, end))
-            spans = []
             for index, item in enumerate(marks):
                 _blank(work, item.start(), item.end())
                 stop = marks[index + 1].start() if index + 1 < len(marks) else end
                 spans.append((item.start(), stop, "item", item.group(1)))
         elif len(lines) == 1 and (heading := _HEADING.match(block)):
             _blank(work, start, start + heading.end())
-            spans = [(start, end, "heading", "")]
+            spans.append((start, end, "heading", ""))
         else:
-            spans = [(start, end, "text", "")]
-        source = "".join(work)
-        for begin, stop, kind, marker in spans:
-            children = _Parser(source, begin, stop, citations).inlines(until=None)
-            paragraphs.append(Paragraph(_tidy(children), kind, marker))
-    located = tuple((c, text.count("\n", 0, c.offset)) for c in citations)
+            spans.append((start, end, "text", ""))
+    source = "".join(work)
+    paragraphs = []
+    citations: list[Citation] = []
+    for begin, stop, kind, marker in spans:
+        children = _Parser(source, begin, stop, citations).inlines(until=None)
+        paragraphs.append(Paragraph(_tidy(children), kind, marker))
+    newlines = [m.start() for m in re.finditer("\n", text)] if citations else []
+    located = tuple((c, bisect.bisect_left(newlines, c.offset)) for c in citations)
     return Document(tuple(paragraphs), located)
 
 

@@ -124,6 +124,14 @@ _CONTROL_NAMES = {0x0D: "CARRIAGE RETURN", 0x07: "BELL", 0x08: "BACKSPACE", 0x0B
                   0x1B: "ESCAPE", 0x00: "NULL", 0x7F: "DELETE"}
 
 
+def _tab_at(text: str, mark: yaml.Mark | None) -> bool:
+    """Whether the character a YAML error points at is a tab."""
+    if mark is None:
+        return False
+    lines = text.split("\n")
+    return mark.line < len(lines) and lines[mark.line][mark.column:mark.column + 1] == "\t"
+
+
 def _parse_yaml(text: str, file: Path, kept: list[Problem] | None = None
                 ) -> tuple[Any, dict[FieldPath, Position]]:
     """Data and positions of ``text``; a value that cannot be read is a problem, raised with all
@@ -146,7 +154,7 @@ def _parse_yaml(text: str, file: Path, kept: list[Problem] | None = None
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         reason = exc.problem or "this is not valid YAML"
-        if "'\\t'" in reason:
+        if "'\\t'" in reason or "tab character" in reason or _tab_at(text, mark):  # libyaml names no tab
             reason = "a tab is used to indent or separate here; YAML indents with spaces only"
         raise AnswersError([Problem(f"not valid YAML: {reason}", file=file, line=line)]) from None
     except yaml.YAMLError as exc:

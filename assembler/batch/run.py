@@ -18,12 +18,13 @@ import gc
 import hashlib
 import os
 import signal
+import sys
 import threading
 import time
 import traceback
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
 
 from assembler.answers.reader import read_yaml
 from assembler.batch.manifest import BatchReport, CaseResult, DocumentResult
@@ -103,26 +104,52 @@ def _exit_with_parent(parent: int) -> None:
 def _output_lock(out_dir: Path) -> Iterator[None]:
     """One batch at a time per output folder; a second is refused with one sentence.
 
-    The lock is the kernel's (``flock``), so it goes with the process that held
-    it, however that process ended.
+    The lock is the kernel's (``flock`` on POSIX, ``msvcrt.locking`` on Windows), so it
+    goes with the process that held it, however that process ended.
     """
-    try:
-        import fcntl
-    except ImportError:  # not a POSIX system: no lock, as before
-        yield
-        return
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         handle = open(out_dir / LOCK, "a+b")
     except OSError as exc:
         raise OutputError(describe(exc, out_dir / LOCK)) from None
     with handle:
-        try:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+        if not _lock(handle):
             raise OutputError(f"another assembler batch is drafting into {out_dir}; wait for it to "
-                              "finish, or give another -o folder") from None
-        yield
+                              "finish, or give another -o folder")
+        try:
+            yield
+        finally:
+            _unlock(handle)
+
+
+def _lock(handle: BinaryIO) -> bool:
+    """Lock the open lock file without waiting; False when another process holds it."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        handle.seek(0)  # the first byte: a region past the end of the file may be locked
+        try:
+            msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _unlock(handle: BinaryIO) -> None:
+    """Windows wants its byte lock released before the file closes; flock goes with the close."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        handle.seek(0)
+        with contextlib.suppress(OSError):
+            msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
 
 
 def validate_case(file: str, documents: Sequence[str] = (), explicit: bool = False,

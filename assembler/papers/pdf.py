@@ -11,19 +11,23 @@ keeps it.  The page count is read from the PDF, for the court's page limits.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from assembler.errors import OutputError
 from assembler.files import atomic_write
 
-INSTALL = ("--pdf needs LibreOffice, which is not installed (on Debian or Ubuntu: "
-           "apt-get install libreoffice-writer-nogui)")
+SOFFICE_VARIABLE = "ASSEMBLER_SOFFICE"
+INSTALL = ("--pdf needs LibreOffice, which is not on PATH nor in its usual place; install it (Debian "
+           "or Ubuntu: apt-get install libreoffice-writer-nogui; macOS: brew install --cask "
+           "libreoffice; Windows: libreoffice.org) or set ASSEMBLER_SOFFICE to its soffice program")
 _PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 # LibreOffice's PDF export filter with its options (JSON, LibreOffice 7.4 and later): PDF/A-2b
 # (SelectPdfVersion 2), which embeds every font, and tagged (UseTaggedPDF)
@@ -40,11 +44,38 @@ class Pdf:
 
 
 def soffice() -> str:
+    """The LibreOffice program: where ``ASSEMBLER_SOFFICE`` says, else ``soffice`` or
+    ``libreoffice`` on PATH, else where LibreOffice's installer puts it on macOS and Windows."""
+    chosen = os.environ.get(SOFFICE_VARIABLE, "").strip()
+    if chosen:
+        path = Path(chosen).expanduser()
+        if path.is_file() and (sys.platform == "win32" or os.access(path, os.X_OK)):
+            return str(path)
+        found = shutil.which(chosen)  # a program's name, looked up on PATH
+        if found:
+            return found
+        raise OutputError(f"{SOFFICE_VARIABLE} is {chosen}, which is not a program; set it to "
+                          "LibreOffice's soffice (its full path), or unset it")
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
         if found:
             return found
+    for place in usual_places(sys.platform, os.environ):
+        if place.is_file():
+            return str(place)
     raise OutputError(INSTALL)
+
+
+def usual_places(platform: str, environ: Mapping[str, str]) -> list[Path]:
+    """Where LibreOffice's own installer puts ``soffice``, which it does not put on PATH."""
+    if platform == "darwin":
+        app = Path("LibreOffice.app", "Contents", "MacOS", "soffice")
+        return [Path("/Applications") / app, Path.home() / "Applications" / app]
+    if platform == "win32":
+        roots = [environ.get(name) for name in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)")]
+        found = [root for root in roots if root] or ["C:\\Program Files"]
+        return [Path(root, "LibreOffice", "program", "soffice.exe") for root in dict.fromkeys(found)]
+    return []
 
 
 def page_count(data: bytes) -> int:

@@ -27,7 +27,7 @@ from assembler.answers.matter import Matter
 from assembler.papers.consistency import check_set
 from assembler.papers.registry import default_ids, paper, paper_date
 from assembler.law.courts import Formatting
-from assembler.errors import OutputError, TemplateError
+from assembler.errors import TemplateError
 from assembler.papers.drafts import CaseWritten, answers_digest, write_case
 from assembler.papers.properties import set_properties
 from assembler.papers.richtext import Writer

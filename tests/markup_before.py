@@ -1,0 +1,244 @@
+"""``markup.parse`` as it was before it was made linear (issue #25), kept as the oracle.
+
+``tests/test_markup_linear.py`` checks that the parser gives the same tree, the same
+citations and the same errors as this one.  Frozen: do not change it with the parser.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assembler.answers.markup import (Citation, Cite, Document, Inline, MarkupError, Note,
+                                      Paragraph, Styled, Text)
+from assembler.law.citations import TYPED
+
+_CITE = re.compile(
+    rf"""^\s*(?:(?:{TYPED})\s*)?(?P<number>\d+)
+        (?:\s+at\s+(?P<pages>[^()]*?))?
+        \s*(?:\((?P<paren>.*)\))?\s*$""",
+    re.VERBOSE | re.DOTALL | re.IGNORECASE,
+)
+_ESCAPABLE = set("\\*[]^")
+
+
+_QUOTE = re.compile(r"^[ \t]*> ?", re.M)
+_ITEM = re.compile(r"^[ \t]*(\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]|\((?:\d{1,3}|[a-z]|[ivx]{1,5})\))[ \t]+", re.M)
+_HEADING = re.compile(r"^[ \t]*### +")
+
+
+def _blank(work: list[str], start: int, end: int) -> None:
+    """Spaces in place of a block mark, so that every offset still points into the text."""
+    work[start:end] = [" "] * (end - start)
+
+
+def parse(text: str) -> Document:
+    """Parse free text; raises ``MarkupError`` for a citation or note that is not closed.
+
+    A block whose every line starts with ``>`` is a block quotation; a block whose
+    first line starts with ``1.``, ``a.``, ``(a)`` or ``(iv)`` is a list, one item
+    per marked line; a one-line block starting with ``###`` is a sub-heading.
+    """
+    text = text.replace("\r\n", "\n").strip("\n")
+    paragraphs = []
+    citations: list[Citation] = []
+    work = list(text)
+    for start, block in _blocks(text):
+        start += len(block) - len(block.lstrip("\n"))
+        block = block.strip("\n")
+        lines = block.split("\n")
+        end = start + len(block)
+        if all(_QUOTE.match(line) for line in lines):
+            for mark in _QUOTE.finditer(text, start, end):
+                _blank(work, mark.start(), mark.end())
+            spans = [(start, end, "quote", "")]
+        elif _ITEM.match(lines[0]):
+            marks = list(_ITEM.finditer(text, start, end))
+            spans = []
+            for index, item in enumerate(marks):
+                _blank(work, item.start(), item.end())
+                stop = marks[index + 1].start() if index + 1 < len(marks) else end
+                spans.append((item.start(), stop, "item", item.group(1)))
+        elif len(lines) == 1 and (heading := _HEADING.match(block)):
+            _blank(work, start, start + heading.end())
+            spans = [(start, end, "heading", "")]
+        else:
+            spans = [(start, end, "text", "")]
+        source = "".join(work)
+        for begin, stop, kind, marker in spans:
+            children = _Parser(source, begin, stop, citations).inlines(until=None)
+            paragraphs.append(Paragraph(_tidy(children), kind, marker))
+    located = tuple((c, text.count("\n", 0, c.offset)) for c in citations)
+    return Document(tuple(paragraphs), located)
+
+
+
+def _blocks(text: str) -> list[tuple[int, str]]:
+    """Split on blank lines, keeping each block's offset in the text."""
+    blocks = []
+    for match in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text):
+        if match.group().strip():
+            blocks.append((match.start(), match.group()))
+    return blocks
+
+
+def _tidy(children: list[Inline], trim: bool = True) -> tuple[Inline, ...]:
+    """Join adjacent text, fold line breaks and runs of spaces into one space, trim the ends."""
+    merged: list[Inline] = []
+    for child in children:
+        if isinstance(child, Text) and merged and isinstance(merged[-1], Text):
+            merged[-1] = Text(merged[-1].text + child.text)
+        else:
+            merged.append(child)
+    out: list[Inline] = []
+    for child in merged:
+        if isinstance(child, Text):
+            child = Text(re.sub(r"[ \t]*\n[ \t]*", " ", child.text))
+        out.append(child)
+    if trim and out and isinstance(out[0], Text):
+        out[0] = Text(out[0].text.lstrip())
+    if trim and out and isinstance(out[-1], Text):
+        out[-1] = Text(out[-1].text.rstrip())
+    return tuple(c for c in out if not (isinstance(c, Text) and not c.text))
+
+
+_SPECIAL_CHARS = "\\[^*]"
+_SPECIAL = re.compile(r"[\\\[\^*\]]")
+
+
+class _Parser:
+    def __init__(self, text: str, pos: int, end: int, citations: list[Citation]) -> None:
+        self.text = text
+        self.pos = pos
+        self.end = end
+        self.citations = citations
+
+    def inlines(self, until: str | None) -> list[Inline]:
+        out: list[Inline] = []
+        buf: list[str] = []
+
+        def flush() -> None:
+            if buf:
+                out.append(Text("".join(buf)))
+                buf.clear()
+
+        text = self.text
+        while self.pos < self.end:
+            if text[self.pos] not in _SPECIAL_CHARS:  # plain text up to the next mark
+                found = _SPECIAL.search(text, self.pos, self.end)
+                stop = found.start() if found else self.end
+                buf.append(text[self.pos:stop])
+                self.pos = stop
+                continue
+            if until is not None and text.startswith(until, self.pos):
+                if until != "*" or not text.startswith("**", self.pos) or self._closes_at("**"):
+                    flush()
+                    return out
+            ch = text[self.pos]
+            if ch == "\\" and self.pos + 1 < self.end and text[self.pos + 1] in _ESCAPABLE:
+                buf.append(text[self.pos + 1])
+                self.pos += 2
+            elif text.startswith("[[", self.pos):
+                flush()
+                out.append(self._citation())
+            elif text.startswith("^[", self.pos):
+                flush()
+                out.append(self._note())
+            elif text.startswith("**", self.pos) and self._closes_at("**", self.pos + 2):
+                flush()
+                self.pos += 2
+                out.append(Styled("b", _tidy(self.inlines(until="**"), trim=False)))
+                self.pos += 2
+            elif ch == "*" and self._closes_at("*", self.pos + 1):
+                flush()
+                self.pos += 1
+                out.append(Styled("i", _tidy(self.inlines(until="*"), trim=False)))
+                self.pos += 1
+            else:
+                buf.append(ch)
+                self.pos += 1
+        if until == "]":
+            raise MarkupError("a footnote ^[ is never closed with ]", self.pos)
+        flush()
+        return out
+
+    def _closes_at(self, delim: str, start: int | None = None) -> bool:
+        """Whether a closing ``delim`` follows within this block (outside citations)."""
+        start = self.pos if start is None else start
+        if start >= self.end or self.text[start].isspace():
+            return False
+        index = self.text.find(delim, start, self.end)
+        return index > start or (index == start and delim == "**" and start != self.pos)
+
+    def _citation(self) -> Citation:
+        start = self.pos
+        depth = 0
+        index = start + 2
+        while index < self.end:
+            ch = self.text[index]
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+            elif depth <= 0 and self.text.startswith("]]", index):
+                break
+            index += 1
+        else:
+            raise MarkupError("a docket citation [[ is never closed with ]]", start)
+        body = self.text[start + 2 : index]
+        self.pos = index + 2
+        nested: list[Citation] = []
+        reference = body.lstrip().startswith("@")
+        if reference:
+            body = body.lstrip()[1:]
+        cites = tuple(_cite(part, start, nested) for part in _split_top(body))
+        if reference and any(cite.parenthetical for cite in cites):
+            raise MarkupError(f"a reference [[@...]] names entries in the text and takes no "
+                              f"parenthetical: {self.text[start:index + 2]}", start)
+        citation = Citation(cites, self.text[start : index + 2], start, reference)
+        self.citations.append(citation)
+        # citations inside a parenthetical are checked like any other, placed at this one
+        self.citations.extend(Citation(c.cites, c.source, start) for c in nested)
+        return citation
+
+    def _note(self) -> Note:
+        start = self.pos
+        self.pos += 2
+        children = self.inlines(until="]")
+        self.pos += 1
+        if not children:
+            raise MarkupError("a footnote ^[] is empty", start)
+        return Note(_tidy(children))
+
+
+def _split_top(body: str) -> list[str]:
+    """Split a citation body on ``;`` outside parentheses."""
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for ch in body:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if ch == ";" and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def _cite(part: str, offset: int, nested: list[Citation]) -> Cite:
+    match = _CITE.match(part)
+    if not match or (match.group("pages") is not None and not match.group("pages").strip()):
+        raise MarkupError(
+            f"cannot read the docket citation [[{part.strip()}]]: "
+            "write it as [[18]], [[18 at 7-8]] or [[18 at 12-14 (quoting ...)]]",
+            offset,
+        )
+    paren: tuple[Inline, ...] = ()
+    if match.group("paren") is not None:
+        paren = _tidy(_Parser(match.group("paren"), 0, len(match.group("paren")), nested).inlines(None))
+    pages = match.group("pages")
+    return Cite(int(match.group("number")), pages.strip() if pages else None, paren)
