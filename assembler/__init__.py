@@ -17,11 +17,28 @@ from assembler.errors import AssemblerError
 
 __version__ = "0.1.0"  # pyproject.toml reads it from here (importlib.metadata costs 40 ms)
 
-_LAZY = {"check": "checks", "Report": "checks", "Matter": "answers.matter", "load_matter": "answers.matter", "TemplateSet": "papers.render",
-         "render_matter": "papers.render", "text_view": "papers.textview"}
+_LAZY = {
+    "check": "checks",
+    "Report": "checks",
+    "Matter": "answers.matter",
+    "load_matter": "answers.matter",
+    "TemplateSet": "papers.render",
+    "render_matter": "papers.render",
+    "text_view": "papers.textview",
+}
 
-__all__ = ["DOCUMENTS", "AssemblerError", "Matter", "Report", "TemplateSet", "check", "load_matter",
-           "render_matter", "text_view", "__version__"]
+__all__ = [
+    "DOCUMENTS",
+    "AssemblerError",
+    "Matter",
+    "Report",
+    "TemplateSet",
+    "check",
+    "load_matter",
+    "render_matter",
+    "text_view",
+    "__version__",
+]
 
 
 def __getattr__(name: str) -> Any:

@@ -11,9 +11,10 @@ a file ``check`` passes always renders.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
 
 from assembler.errors import AnswersError, AssemblerError, Problem
 
@@ -60,14 +61,19 @@ class Report:
         out += [("problem", p) for p in self.problems]
         if self.ok:
             count = len(self.warnings)
-            out.append(("ok", f"{self.file}: ok" + (f" ({count} warning{'s' * (count != 1)})"
-                                                     if count else "")))
+            out.append(("ok", f"{self.file}: ok" + (f" ({count} warning{'s' * (count != 1)})" if count else "")))
         return out
 
 
-def check(file: Path | str, documents: Sequence[str] | None = None, *, explicit: bool = False,
-          unordered: bool = False, templates: TemplateSet | None = None,
-          draft: bool = True) -> Report:
+def check(
+    file: Path | str,
+    documents: Sequence[str] | None = None,
+    *,
+    explicit: bool = False,
+    unordered: bool = False,
+    templates: TemplateSet | None = None,
+    draft: bool = True,
+) -> Report:
     """Everything wrong with the answer file ``file``, for ``documents`` (default: the
     registry's default set, as the court allows it).
 
@@ -88,16 +94,18 @@ def check(file: Path | str, documents: Sequence[str] | None = None, *, explicit:
     report.warnings = advise(matter)
     try:
         report.documents, note = registry.allowed(
-            matter, registry.default_ids() if documents is None else documents,
-            explicit=explicit, unordered=unordered)
+            matter, registry.default_ids() if documents is None else documents, explicit=explicit, unordered=unordered
+        )
     except AssemblerError as exc:
         report.fail(f"{report.file}: cannot be drafted: {str(exc).removeprefix(f'{report.file}: ')}")
         return report
     if note:
         report.notes.append(note)
     if missing := registry.missing(matter, report.documents):
-        report.fail(f"{report.file}: cannot be drafted yet: it needs {', '.join(missing)} "
-                    f"(assembler interview {report.file} asks for them)")
+        report.fail(
+            f"{report.file}: cannot be drafted yet: it needs {', '.join(missing)} "
+            f"(assembler interview {report.file} asks for them)"
+        )
         return report
     if draft:
         report.draft(report.documents, templates)

@@ -36,8 +36,7 @@ def _documents(value: str | None) -> list[str]:
     chosen = [part.strip() for part in value.split(",") if part.strip()]
     unknown = [d for d in chosen if d not in paper_ids()]
     if unknown:
-        raise click.BadParameter(
-            f"unknown document {', '.join(unknown)}; choose from {', '.join(paper_ids())}")
+        raise click.BadParameter(f"unknown document {', '.join(unknown)}; choose from {', '.join(paper_ids())}")
     return list(dict.fromkeys(chosen))
 
 
@@ -46,8 +45,7 @@ def _say(line: str, fg: str) -> None:
     click.secho(line, fg=fg, err=True, color=False if os.environ.get("NO_COLOR") else None)
 
 
-_QUIET = click.option("-q", "--quiet", is_flag=True,
-                      help="Leave out warnings and notes; errors still print.")
+_QUIET = click.option("-q", "--quiet", is_flag=True, help="Leave out warnings and notes; errors still print.")
 
 
 class _Day(click.ParamType):
@@ -71,8 +69,9 @@ class _Day(click.ParamType):
         if year < 1:
             self.fail(f"{text} is not a day: years start at 0001", param, ctx)
         days = calendar.monthrange(year, month)[1]
-        month_name = ("January February March April May June July August September October "
-                      "November December").split()[month - 1]  # not the locale's
+        month_name = ("January February March April May June July August September October November December").split()[
+            month - 1
+        ]  # not the locale's
         self.fail(f"{text} is not a day: {month_name} {year} has {days} days", param, ctx)
 
 
@@ -84,23 +83,47 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("answers", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("drafts"), show_default=True, help="Folder for the drafts.")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("drafts"),
+    show_default=True,
+    help="Folder for the drafts.",
+)
 @click.option("--documents", help=f"Comma-separated documents to draft ({', '.join(paper_ids())}).")
-@click.option("--force", is_flag=True,
-              help="Draft again over drafts that exist; a draft you edited is kept beside the new one.")
-@click.option("--discard-edits", is_flag=True,
-              help="As --force, but overwrite drafts you edited instead of keeping them.")
+@click.option(
+    "--force", is_flag=True, help="Draft again over drafts that exist; a draft you edited is kept beside the new one."
+)
+@click.option(
+    "--discard-edits", is_flag=True, help="As --force, but overwrite drafts you edited instead of keeping them."
+)
 @click.option("--dry-run", is_flag=True, help="Check and render, but write nothing.")
-@click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
-              help="A folder of your own .docx templates.")
-@click.option("--unordered-response", is_flag=True,
-              help="Draft the response and reply even where a court rule allows them only when ordered or with leave.")
+@click.option(
+    "--templates",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="A folder of your own .docx templates.",
+)
+@click.option(
+    "--unordered-response",
+    is_flag=True,
+    help="Draft the response and reply even where a court rule allows them only when ordered or with leave.",
+)
 @click.option("--pdf", is_flag=True, help="Also write a PDF beside each draft (needs LibreOffice).")
 @_QUIET
-def render(answers: Path, output: Path, documents: str | None, force: bool, discard_edits: bool,
-           dry_run: bool, templates: Path | None, unordered_response: bool, pdf: bool,
-           quiet: bool) -> None:
+def render(
+    answers: Path,
+    output: Path,
+    documents: str | None,
+    force: bool,
+    discard_edits: bool,
+    dry_run: bool,
+    templates: Path | None,
+    unordered_response: bool,
+    pdf: bool,
+    quiet: bool,
+) -> None:
     """Draft documents from an ANSWERS file into OUTPUT/<case number>/.
 
     The answers go through the same check as `assembler check` first: nothing is
@@ -112,8 +135,13 @@ def render(answers: Path, output: Path, documents: str | None, force: bool, disc
     from assembler.checks import check
     from assembler.papers.render import TemplateSet, case_folder, write_rendered
 
-    report = check(answers, _documents(documents), explicit=documents is not None,
-                   unordered=unordered_response, templates=TemplateSet(templates))
+    report = check(
+        answers,
+        _documents(documents),
+        explicit=documents is not None,
+        unordered=unordered_response,
+        templates=TemplateSet(templates),
+    )
     _show(report, quiet=quiet)
     if not report.ok:
         raise click.exceptions.Exit(1)
@@ -125,9 +153,9 @@ def render(answers: Path, output: Path, documents: str | None, force: bool, disc
         return
     if pdf:
         from assembler.papers.pdf import soffice
+
         soffice()  # missing LibreOffice is said before anything is written
-    written = write_rendered(folder, report.drafts, force=force or discard_edits,
-                             discard_edits=discard_edits)
+    written = write_rendered(folder, report.drafts, force=force or discard_edits, discard_edits=discard_edits)
     for draft in written.documents:
         for line in draft.lines():
             click.echo(line)
@@ -159,27 +187,51 @@ def _show(report: Report, *, ok: bool = False, quiet: bool = False) -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
-@click.option("-o", "--output", "output", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("drafts"), show_default=True, help="Folder for the drafts and the manifest.")
+@click.option(
+    "-o",
+    "--output",
+    "output",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("drafts"),
+    show_default=True,
+    help="Folder for the drafts and the manifest.",
+)
 @click.option("--documents", help=f"Comma-separated documents to draft ({', '.join(paper_ids())}).")
-@click.option("--jobs", type=click.IntRange(min=1), default=None,
-              help="Worker processes (default: one per CPU core).")
-@click.option("--force", is_flag=True,
-              help="Draft every case again; a draft you edited is kept beside the new one.")
-@click.option("--discard-edits", is_flag=True,
-              help="As --force, but overwrite drafts you edited instead of keeping them.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per CPU core).")
+@click.option("--force", is_flag=True, help="Draft every case again; a draft you edited is kept beside the new one.")
+@click.option(
+    "--discard-edits", is_flag=True, help="As --force, but overwrite drafts you edited instead of keeping them."
+)
 @click.option("--fail-fast", is_flag=True, help="Stop at the first invalid or failed case.")
 @click.option("--dry-run", is_flag=True, help="Validate and render every case, but write nothing.")
-@click.option("--templates", type=click.Path(file_okay=False, exists=True, path_type=Path),
-              help="A folder of your own .docx templates.")
-@click.option("--unordered-response", is_flag=True,
-              help="Draft responses and replies even where a court rule allows them only when ordered or with leave.")
-@click.option("--pdf", is_flag=True,
-              help="Also write a PDF beside each draft, all from one LibreOffice run (needs LibreOffice).")
+@click.option(
+    "--templates",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="A folder of your own .docx templates.",
+)
+@click.option(
+    "--unordered-response",
+    is_flag=True,
+    help="Draft responses and replies even where a court rule allows them only when ordered or with leave.",
+)
+@click.option(
+    "--pdf", is_flag=True, help="Also write a PDF beside each draft, all from one LibreOffice run (needs LibreOffice)."
+)
 @_QUIET
-def batch(paths: tuple[Path, ...], output: Path, documents: str | None, jobs: int | None,
-          force: bool, discard_edits: bool, fail_fast: bool, dry_run: bool, templates: Path | None,
-          unordered_response: bool, pdf: bool, quiet: bool) -> None:
+def batch(
+    paths: tuple[Path, ...],
+    output: Path,
+    documents: str | None,
+    jobs: int | None,
+    force: bool,
+    discard_edits: bool,
+    fail_fast: bool,
+    dry_run: bool,
+    templates: Path | None,
+    unordered_response: bool,
+    pdf: bool,
+    quiet: bool,
+) -> None:
     """Draft every case in PATHS (answer files, or folders of them) into OUTPUT/<case number>/.
 
     Files that others name in extends: are shared bases, not cases. Every case
@@ -194,16 +246,30 @@ def batch(paths: tuple[Path, ...], output: Path, documents: str | None, jobs: in
     chosen = _documents(documents)
     if pdf:
         from assembler.papers.pdf import soffice
+
         soffice()
-    report = run_batch_with_progress(list(paths), output, chosen, jobs=jobs, force=force,
-                                     fail_fast=fail_fast, dry_run=dry_run, template_dir=templates,
-                                     explicit=documents is not None, unordered=unordered_response,
-                                     pdf=pdf, discard_edits=discard_edits)
+    report = run_batch_with_progress(
+        list(paths),
+        output,
+        chosen,
+        jobs=jobs,
+        force=force,
+        fail_fast=fail_fast,
+        dry_run=dry_run,
+        template_dir=templates,
+        explicit=documents is not None,
+        unordered=unordered_response,
+        pdf=pdf,
+        discard_edits=discard_edits,
+    )
     if quiet:  # the summary without its warnings and notes (the manifest keeps them)
         import dataclasses
 
-        report = dataclasses.replace(report, bases=[], cases=[
-            dataclasses.replace(case, warnings=[]) if case.warnings else case for case in report.cases])
+        report = dataclasses.replace(
+            report,
+            bases=[],
+            cases=[dataclasses.replace(case, warnings=[]) if case.warnings else case for case in report.cases],
+        )
     show_summary(report, output, dry_run=dry_run)
     if report.interrupted:
         raise click.exceptions.Exit(130)
@@ -214,14 +280,20 @@ def batch(paths: tuple[Path, ...], output: Path, documents: str | None, jobs: in
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--documents", help="Comma-separated documents to check (default: all five, as render).")
-@click.option("--unordered-response", is_flag=True,
-              help="Check the response and reply even where a court rule allows them only when ordered or with leave.")
+@click.option(
+    "--unordered-response",
+    is_flag=True,
+    help="Check the response and reply even where a court rule allows them only when ordered or with leave.",
+)
 @_QUIET
-@click.option("--json", "as_json", is_flag=True,
-              help="Print a JSON list, one object per file: file, ok, problems and warnings (each "
-                   "with message, file, line, field), notes.")
-def check(files: tuple[Path, ...], documents: str | None, unordered_response: bool, quiet: bool,
-          as_json: bool) -> None:
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print a JSON list, one object per file: file, ok, problems and warnings (each "
+    "with message, file, line, field), notes.",
+)
+def check(files: tuple[Path, ...], documents: str | None, unordered_response: bool, quiet: bool, as_json: bool) -> None:
     """Check answer FILES and report every problem, with file and line; writes nothing.
 
     A file that passes renders: check validates the answers and drafts the
@@ -236,8 +308,13 @@ def check(files: tuple[Path, ...], documents: str | None, unordered_response: bo
     failed = 0
     found = []
     for file in files:
-        report = check(file, _documents(documents), explicit=documents is not None,
-                       unordered=unordered_response, templates=templates)
+        report = check(
+            file,
+            _documents(documents),
+            explicit=documents is not None,
+            unordered=unordered_response,
+            templates=templates,
+        )
         if as_json:
             found.append(_report_json(report))
         else:
@@ -263,8 +340,12 @@ def _report_json(report: Report) -> dict[str, object]:
             located = {str(problem): problem for problem in exc.problems}
 
     def entry(problem: Problem) -> dict[str, object]:
-        return {"message": problem.message, "file": None if problem.file is None else str(problem.file),
-                "line": problem.line, "field": problem.field}
+        return {
+            "message": problem.message,
+            "file": None if problem.file is None else str(problem.file),
+            "line": problem.line,
+            "field": problem.field,
+        }
 
     def problem_of(text: str) -> Problem:
         if text in located:
@@ -272,10 +353,13 @@ def _report_json(report: Report) -> dict[str, object]:
         prefix = f"{report.file}: "  # the check's own sentences: "FILE: cannot be drafted: ..."
         return Problem(text.removeprefix(prefix), report.file if text.startswith(prefix) else None)
 
-    return {"file": str(report.file), "ok": report.ok,
-            "problems": [entry(problem_of(text)) for text in report.problems],
-            "warnings": [entry(warning) for warning in report.warnings],
-            "notes": list(report.notes)}
+    return {
+        "file": str(report.file),
+        "ok": report.ok,
+        "problems": [entry(problem_of(text)) for text in report.problems],
+        "warnings": [entry(warning) for warning in report.warnings],
+        "notes": list(report.notes),
+    }
 
 
 @cli.group()
@@ -285,15 +369,22 @@ def docket() -> None:
 
 @docket.command("import")
 @click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write a new answer file.")
-@click.option("--into", "into", type=click.Path(dir_okay=False, path_type=Path),
-              help="Add the docket's new entries to this answer file; touch nothing else.")
-@click.option("--movant", type=click.Choice(["plaintiff", "defendant"]),
-              help="The side that moves: its counsel become the movant's, the other side's the opponent's.")
+@click.option(
+    "-o", "--output", "output", type=click.Path(dir_okay=False, path_type=Path), help="Write a new answer file."
+)
+@click.option(
+    "--into",
+    "into",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Add the docket's new entries to this answer file; touch nothing else.",
+)
+@click.option(
+    "--movant",
+    type=click.Choice(["plaintiff", "defendant"]),
+    help="The side that moves: its counsel become the movant's, the other side's the opponent's.",
+)
 @click.option("--force", is_flag=True, help="Replace the -o file if it exists.")
-def import_docket(source: Path, output: Path | None, into: Path | None, movant: str | None,
-                  force: bool) -> None:
+def import_docket(source: Path, output: Path | None, into: Path | None, movant: str | None, force: bool) -> None:
     """Read a PACER docket report (saved as HTML) or a CourtListener docket (JSON) into answers.
 
     Court, case number, judge, parties, counsel and every numbered entry come
@@ -313,22 +404,29 @@ def import_docket(source: Path, output: Path | None, into: Path | None, movant: 
         click.echo(line)
     if output is not None:
         write_new(imported, output, source, force=force)
-        click.echo(f"wrote {output}; next: assembler check {output} (what is missing), "
-                   f"assembler interview {output} (asks for it)")
+        click.echo(
+            f"wrote {output}; next: assembler check {output} (what is missing), "
+            f"assembler interview {output} (asks for it)"
+        )
         return
     assert into is not None
     merged = merge_into(imported, into)
-    click.echo(f"added {len(merged.added)} new entr{'y' if len(merged.added) == 1 else 'ies'} to {into}"
-               + (f": {', '.join(map(str, merged.added))}" if merged.added else ""))
+    click.echo(
+        f"added {len(merged.added)} new entr{'y' if len(merged.added) == 1 else 'ies'} to {into}"
+        + (f": {', '.join(map(str, merged.added))}" if merged.added else "")
+    )
     for change in merged.changed:
         _say(f"changed on the docket since: {change} (yours is kept)", "yellow")
 
 
 @cli.command()
-@click.option("--side", type=click.Choice(["movant", "opponent"]),
-              help="Only the grounds this side raises.")
-@click.option("--rule", "vehicle", type=click.Choice(["local", "54b", "59e", "60b"]),
-              help="Only the grounds that fit this motion.rule.")
+@click.option("--side", type=click.Choice(["movant", "opponent"]), help="Only the grounds this side raises.")
+@click.option(
+    "--rule",
+    "vehicle",
+    type=click.Choice(["local", "54b", "59e", "60b"]),
+    help="Only the grounds that fit this motion.rule.",
+)
 @click.option("--full", is_flag=True, help="Also print each ground's default text.")
 def grounds(side: str | None, vehicle: str | None, full: bool) -> None:
     """List the grounds library: ids to use under grounds: or opposition: in an answer file."""
@@ -350,11 +448,21 @@ def grounds(side: str | None, vehicle: str | None, full: bool) -> None:
 
 @cli.command()
 @click.option("--court", "court_id", required=True, help="Court id, as CourtListener names it (azd, nysd, ohnd).")
-@click.option("--from", "start", required=True, type=_Day(),
-              help="The day of the triggering event (the order, or entry of judgment), YYYY-MM-DD.")
-@click.option("--rule", type=click.Choice(DEADLINE_RULES), default="local", show_default=True,
-              help="local: the court's reconsideration rule; 59e: Fed. R. Civ. P. 59(e); "
-                   "60b: Fed. R. Civ. P. 60(c)(1), for 60(b)(1)-(3).")
+@click.option(
+    "--from",
+    "start",
+    required=True,
+    type=_Day(),
+    help="The day of the triggering event (the order, or entry of judgment), YYYY-MM-DD.",
+)
+@click.option(
+    "--rule",
+    type=click.Choice(DEADLINE_RULES),
+    default="local",
+    show_default=True,
+    help="local: the court's reconsideration rule; 59e: Fed. R. Civ. P. 59(e); "
+    "60b: Fed. R. Civ. P. 60(c)(1), for 60(b)(1)-(3).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the count as JSON.")
 def deadline(court_id: str, start: dt.date, rule: str, as_json: bool) -> None:
     """Count the last day to move for reconsideration under FRCP 6(a).
@@ -374,11 +482,19 @@ def deadline(court_id: str, start: dt.date, rule: str, as_json: bool) -> None:
 
 @cli.command()
 @click.argument("answers", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--from", "prefill", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help="Another answer file whose answers are the defaults.")
-@click.option("--ask", "sections", metavar="SECTIONS",
-              help="Ask only these comma-separated sections (court, parties, movant, order, docket, "
-                   "grounds, opposition, motion, counsel, ruling).")
+@click.option(
+    "--from",
+    "prefill",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="Another answer file whose answers are the defaults.",
+)
+@click.option(
+    "--ask",
+    "sections",
+    metavar="SECTIONS",
+    help="Ask only these comma-separated sections (court, parties, movant, order, docket, "
+    "grounds, opposition, motion, counsel, ruling).",
+)
 def interview(answers: Path, prefill: Path | None, sections: str | None) -> None:
     """Build or resume the ANSWERS file by answering questions, then draft the papers.
 
@@ -390,11 +506,15 @@ def interview(answers: Path, prefill: Path | None, sections: str | None) -> None
     only = [s.strip() for s in (sections or "").split(",") if s.strip()]
     unknown = [s for s in only if s not in SECTION_NAMES]
     if unknown:
-        raise click.BadParameter(f"unknown section {', '.join(unknown)}; choose from "
-                                 f"{', '.join(SECTION_NAMES)}", param_hint="--ask")
+        raise click.BadParameter(
+            f"unknown section {', '.join(unknown)}; choose from {', '.join(SECTION_NAMES)}", param_hint="--ask"
+        )
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        _say("assembler interview asks questions in a terminal, and this is not one; "
-             "write the answer file and use `assembler check` and `assembler render`.", "red")
+        _say(
+            "assembler interview asks questions in a terminal, and this is not one; "
+            "write the answer file and use `assembler check` and `assembler render`.",
+            "red",
+        )
         raise click.exceptions.Exit(2)
     from assembler.interview.prompts import TerminalAsker
     from assembler.interview.session import run_interview
@@ -404,8 +524,11 @@ def interview(answers: Path, prefill: Path | None, sections: str | None) -> None
         run_interview(answers, asker, prefill_from=prefill, only=only)
     except (KeyboardInterrupt, EOFError):
         click.echo("")
-        _say(f"Stopped. Every answer given so far is saved in {answers}; "
-             f"run `assembler interview {answers}` to continue.", "yellow")
+        _say(
+            f"Stopped. Every answer given so far is saved in {answers}; "
+            f"run `assembler interview {answers}` to continue.",
+            "yellow",
+        )
         raise click.exceptions.Exit(130) from None
 
 

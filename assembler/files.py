@@ -15,8 +15,9 @@ import errno
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import BinaryIO, Iterator, Sequence
+from typing import BinaryIO
 
 from assembler.errors import OutputError
 
@@ -101,8 +102,11 @@ def remove_stale_temporaries(folder: Path) -> int:
     removed = 0
     if not folder.is_dir():
         return 0
-    for path in [*folder.glob(f".*{TMP_SUFFIX}"), *folder.glob(f"*/.*{TMP_SUFFIX}"),
-                 *folder.glob(f"*/.*/.*{TMP_SUFFIX}")]:
+    for path in [
+        *folder.glob(f".*{TMP_SUFFIX}"),
+        *folder.glob(f"*/.*{TMP_SUFFIX}"),
+        *folder.glob(f"*/.*/.*{TMP_SUFFIX}"),
+    ]:
         with contextlib.suppress(OSError):
             path.unlink()
             removed += 1
@@ -114,8 +118,7 @@ def refuse_existing(targets: Sequence[Path], hint: str = "use --force to overwri
     every target that exists."""
     existing = [str(target) for target in targets if target.exists()]
     if existing:
-        raise OutputError(f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''} "
-                          f"({hint})")
+        raise OutputError(f"{', '.join(existing)} already exist{'s' if len(existing) == 1 else ''} ({hint})")
 
 
 def keep_aside(source: Path, kept: Path) -> None:
@@ -142,8 +145,9 @@ def keep_aside(source: Path, kept: Path) -> None:
         raise OutputError(describe(exc, kept)) from None
 
 
-def atomic_write_all(items: list[tuple[bytes, Path]], *, force: bool,
-                     aside: Sequence[tuple[Path, Path]] = ()) -> list[int]:
+def atomic_write_all(
+    items: list[tuple[bytes, Path]], *, force: bool, aside: Sequence[tuple[Path, Path]] = ()
+) -> list[int]:
     """Write several files as one set: every temporary file is written and synced first.
 
     If any write fails (a full disk after the second draft), none of the set is

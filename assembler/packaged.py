@@ -9,8 +9,9 @@ pydantic: ``assembler --version`` and the interview's first question stay fast.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import resources
-from typing import TYPE_CHECKING, Any, Callable, TypeVar, Union
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 
@@ -21,10 +22,9 @@ if TYPE_CHECKING:
 
     M = TypeVar("M", bound=BaseModel)
 
-Loc = tuple[Union[str, int], ...]
+Loc = tuple[str | int, ...]
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_MESSAGES = {"missing": "required, but not given",
-             "extra_forbidden": "unknown key (check its spelling and place)"}
+_MESSAGES = {"missing": "required, but not given", "extra_forbidden": "unknown key (check its spelling and place)"}
 
 
 def read(name: str) -> Any:
@@ -40,16 +40,20 @@ def read(name: str) -> Any:
 
 def names(folder: str) -> list[str]:
     """The YAML files of ``data/<folder>``, by name, sorted."""
-    return sorted(entry.name for entry in (resources.files("assembler") / "data" / folder).iterdir()
-                  if entry.name.endswith(".yaml"))
+    return sorted(
+        entry.name
+        for entry in (resources.files("assembler") / "data" / folder).iterdir()
+        if entry.name.endswith(".yaml")
+    )
 
 
 def key(loc: Loc) -> str:
     """A key path as the files write it: ``nysd."Kenneth M. Karas".citation.word``."""
     if len(loc) == 1:
         return str(loc[0])
-    return ".".join(f'"{part}"' if isinstance(part, str) and any(c in part for c in ". :") else str(part)
-                    for part in loc)
+    return ".".join(
+        f'"{part}"' if isinstance(part, str) and any(c in part for c in ". :") else str(part) for part in loc
+    )
 
 
 def error(where: str, loc: Loc, message: str) -> DataError:

@@ -49,8 +49,8 @@ def per_document(rounds: int) -> None:
     from jinja2 import Environment
 
     from assembler import DOCUMENTS, TemplateSet, load_matter
-    from assembler.papers.richtext import Writer
     from assembler.papers.render import _PartLoader, default_template_dir, docx_bytes, render_set
+    from assembler.papers.richtext import Writer
     from assembler.papers.view import build_context
 
     folder = default_template_dir()
@@ -90,19 +90,21 @@ def per_document(rounds: int) -> None:
     bare_ms = statistics.mean(baseline.values())
     ours_ms = statistics.median(ours() for _ in range(rounds)) * 1000
     print(f"{'mean':<16}{bare_ms:>11.1f} ms   (bare docxtpl, per document)")
-    print(f"assembler        {ours_ms:>8.1f} ms   (per document: validation, five papers, "
-          "footnotes, consistency check, byte-stable save)")
+    print(
+        f"assembler        {ours_ms:>8.1f} ms   (per document: validation, five papers, "
+        "footnotes, consistency check, byte-stable save)"
+    )
     print(f"ratio            {ours_ms / bare_ms:>8.2f}    (assembler / bare docxtpl; target <= 1.0, aim 0.7)")
 
 
 def make_cases(folder: Path, count: int) -> None:
     (folder / "base").mkdir(parents=True, exist_ok=True)
-    (folder / "base" / "isp-coalition.yaml").write_text(EXAMPLE.read_text(encoding="utf-8"),
-                                                        encoding="utf-8")
+    (folder / "base" / "isp-coalition.yaml").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     for i in range(count):
         (folder / f"doe-{i:05d}.yaml").write_text(
-            f"extends: base/isp-coalition.yaml\ncase:\n  number: 2:12-cv-{i:05d}-PHX-SLG\n"
-            f"  judge: Judge {i}\n", encoding="utf-8")
+            f"extends: base/isp-coalition.yaml\ncase:\n  number: 2:12-cv-{i:05d}-PHX-SLG\n  judge: Judge {i}\n",
+            encoding="utf-8",
+        )
 
 
 CHILD = """
@@ -127,8 +129,9 @@ def batch(cases: int, jobs: int, work: Path) -> dict:
     if not folder.exists():
         make_cases(folder, cases)
     out = work / f"out-{cases}-{jobs}"
-    result = subprocess.run([sys.executable, "-c", CHILD, str(folder), str(out), str(jobs)],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD, str(folder), str(out), str(jobs)], capture_output=True, text=True, check=True
+    )
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -153,17 +156,16 @@ def startup(rounds: int) -> None:
         """Seconds from spawning ``assembler interview`` to its first question on the screen."""
         with tempfile.TemporaryDirectory() as tmp:
             start = time.perf_counter()
-            child = pexpect.spawn(exe, ["interview", str(Path(tmp) / "new.yaml")], env=env,
-                                  encoding="utf-8", timeout=30)
+            child = pexpect.spawn(
+                exe, ["interview", str(Path(tmp) / "new.yaml")], env=env, encoding="utf-8", timeout=30
+            )
             child.expect_exact("Court (CourtListener id")
             seconds = time.perf_counter() - start
             child.terminate(force=True)  # not timed
         return seconds
 
-    baseline = _median_seconds(lambda: subprocess.run([sys.executable, "-c", "import questionary"],
-                                                      check=True), rounds)
-    version = _median_seconds(lambda: subprocess.run([exe, "--version"], check=True,
-                                                     capture_output=True), rounds)
+    baseline = _median_seconds(lambda: subprocess.run([sys.executable, "-c", "import questionary"], check=True), rounds)
+    version = _median_seconds(lambda: subprocess.run([exe, "--version"], check=True, capture_output=True), rounds)
     prompt = statistics.median(first_prompt() for _ in range(rounds))
     print(f"\n== start-up (median of {rounds})")
     print(f"python -c 'import questionary'  {baseline * 1000:6.0f} ms   1.00x")
@@ -180,13 +182,25 @@ def pdf_figures(cases: int) -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        paths = render_matter(load_matter(EXAMPLE), work / "one", ["motion", "response", "reply",
-                                                                   "order-granting", "order-denying"])
+        paths = render_matter(
+            load_matter(EXAMPLE), work / "one", ["motion", "response", "reply", "order-granting", "order-denying"]
+        )
         cold = work / "cold"
         start = time.perf_counter()
-        subprocess.run([shutil.which("soffice") or "soffice", "--headless",
-                        f"-env:UserInstallation={(work / 'profile').as_uri()}", "--convert-to", "pdf",
-                        "--outdir", str(cold), str(paths[0])], capture_output=True, check=True)
+        subprocess.run(
+            [
+                shutil.which("soffice") or "soffice",
+                "--headless",
+                f"-env:UserInstallation={(work / 'profile').as_uri()}",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(cold),
+                str(paths[0]),
+            ],
+            capture_output=True,
+            check=True,
+        )
         cold_s = time.perf_counter() - start
         start = time.perf_counter()
         convert(paths)
@@ -194,9 +208,23 @@ def pdf_figures(cases: int) -> None:
         folder = work / "batch"
         make_cases(folder, cases)
         out = work / "out"
-        subprocess.run([sys.executable, "-m", "assembler", "batch", str(folder), "-o", str(out),
-                        "--documents", "motion,order-granting", "--jobs", "2"], check=True,
-                       capture_output=True)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "assembler",
+                "batch",
+                str(folder),
+                "-o",
+                str(out),
+                "--documents",
+                "motion,order-granting",
+                "--jobs",
+                "2",
+            ],
+            check=True,
+            capture_output=True,
+        )
         docs = sorted(out.rglob("*.docx"))
         start = time.perf_counter()
         convert(docs)
@@ -204,8 +232,10 @@ def pdf_figures(cases: int) -> None:
     print("\n== PDF (LibreOffice, one process per run)")
     print(f"one cold soffice --convert-to pdf, 1 document  {cold_s:6.2f} s   1.00x")
     print(f"one case, 5 documents                          {case_s:6.2f} s/doc   {case_s / cold_s:.2f}x")
-    print(f"batch, {len(docs)} documents                         {batch_s:6.2f} s/doc   {batch_s / cold_s:.2f}x"
-          "   (aim <= 0.3 s/doc)")
+    print(
+        f"batch, {len(docs)} documents                         {batch_s:6.2f} s/doc   {batch_s / cold_s:.2f}x"
+        "   (aim <= 0.3 s/doc)"
+    )
 
 
 def main() -> int:
@@ -228,18 +258,21 @@ def main() -> int:
         print(f"\n== batch of {args.cases} generated cases (five papers each)")
         runs = {jobs: batch(args.cases, jobs, work) for jobs in (1, 2)}
         for jobs, r in runs.items():
-            print(f"--jobs {jobs}: {r['documents']} documents in {r['seconds']:.1f} s = "
-                  f"{r['documents'] / r['seconds']:.1f} documents/s")
+            print(
+                f"--jobs {jobs}: {r['documents']} documents in {r['seconds']:.1f} s = "
+                f"{r['documents'] / r['seconds']:.1f} documents/s"
+            )
         print(f"speed-up      {runs[1]['seconds'] / runs[2]['seconds']:.2f}x   (target >= 1.8 on two cores)")
         print("\n== peak memory (--jobs 2)")
         small = batch(100, 2, work)
         big = runs[2]
         for label, r in ((100, small), (args.cases, big)):
-            print(f"{label:>5} cases: parent {r['parent_kb'] / 1024:.0f} MiB, largest worker "
-                  f"{r['worker_kb'] / 1024:.0f} MiB")
+            print(
+                f"{label:>5} cases: parent {r['parent_kb'] / 1024:.0f} MiB, largest worker "
+                f"{r['worker_kb'] / 1024:.0f} MiB"
+            )
         for part in ("parent_kb", "worker_kb"):
-            print(f"{part[:-3]:<7} {args.cases} vs 100 cases: {big[part] / small[part]:.2f}   "
-                  "(target: within 1.20)")
+            print(f"{part[:-3]:<7} {args.cases} vs 100 cases: {big[part] / small[part]:.2f}   (target: within 1.20)")
     return 0
 
 

@@ -11,8 +11,9 @@ GOLDEN = Path(__file__).resolve().parent / "golden"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--update-golden", action="store_true",
-                     help="Rewrite tests/golden/ from the current drafts (review the diff).")
+    parser.addoption(
+        "--update-golden", action="store_true", help="Rewrite tests/golden/ from the current drafts (review the diff)."
+    )
 
 
 @pytest.fixture
@@ -64,17 +65,27 @@ def example_pdfs(example_drafts, tmp_path_factory: pytest.TempPathFactory) -> di
     from assembler import DOCUMENTS
 
     out = tmp_path_factory.mktemp("example-pdfs")
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation={(out / 'profile').as_uri()}",
-                    "--convert-to", "pdf", "--outdir", str(out),
-                    *[str(example_drafts[d]) for d in DOCUMENTS]],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation={(out / 'profile').as_uri()}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+            *[str(example_drafts[d]) for d in DOCUMENTS],
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     return {document: out / f"{document}.pdf" for document in DOCUMENTS}
 
 
 def needs(program: str):
     """Skip, saying why, where an external program the test reads drafts with is missing."""
-    return pytest.mark.skipif(shutil.which(program) is None,
-                              reason=f"{program} is not installed (CI installs it)")
+    return pytest.mark.skipif(shutil.which(program) is None, reason=f"{program} is not installed (CI installs it)")
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 
-from assembler.answers.markup import (Citation, Cite, Document, Inline, MarkupError, Note,
-                                      Paragraph, Styled, Text)
+from assembler.answers.markup import Citation, Cite, Document, Inline, MarkupError, Note, Paragraph, Styled, Text
 from assembler.law.citations import TYPED
 
 _CITE = re.compile(
@@ -71,7 +70,6 @@ def parse(text: str) -> Document:
     return Document(tuple(paragraphs), located)
 
 
-
 def _blocks(text: str) -> list[tuple[int, str]]:
     """Split on blank lines, keeping each block's offset in the text."""
     blocks = []
@@ -126,7 +124,7 @@ class _Parser:
             if text[self.pos] not in _SPECIAL_CHARS:  # plain text up to the next mark
                 found = _SPECIAL.search(text, self.pos, self.end)
                 stop = found.start() if found else self.end
-                buf.append(text[self.pos:stop])
+                buf.append(text[self.pos : stop])
                 self.pos = stop
                 continue
             if until is not None and text.startswith(until, self.pos):
@@ -192,8 +190,11 @@ class _Parser:
             body = body.lstrip()[1:]
         cites = tuple(_cite(part, start, nested) for part in _split_top(body))
         if reference and any(cite.parenthetical for cite in cites):
-            raise MarkupError(f"a reference [[@...]] names entries in the text and takes no "
-                              f"parenthetical: {self.text[start:index + 2]}", start)
+            raise MarkupError(
+                f"a reference [[@...]] names entries in the text and takes no "
+                f"parenthetical: {self.text[start : index + 2]}",
+                start,
+            )
         citation = Citation(cites, self.text[start : index + 2], start, reference)
         self.citations.append(citation)
         # citations inside a parenthetical are checked like any other, placed at this one

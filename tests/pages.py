@@ -37,8 +37,7 @@ class Area:
 def area(docx: Path) -> Area:
     section = Document(str(docx)).sections[0]
     pt = 12700  # EMU a point
-    return Area(section.left_margin / pt, section.top_margin / pt,
-                (section.page_height - section.bottom_margin) / pt)
+    return Area(section.left_margin / pt, section.top_margin / pt, (section.page_height - section.bottom_margin) / pt)
 
 
 @dataclass(frozen=True)
@@ -50,20 +49,27 @@ class Line:
 
 def pdf_lines(pdf: Path, text_area: Area) -> list[list[Line]]:
     """Each page's lines of text in the text area, top to bottom."""
-    xml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True,
-                         check=True).stdout
+    xml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, check=True).stdout
     root = etree.fromstring(xml, etree.XMLParser(recover=True))
     pages = []
     for page in root.iter(f"{_XHTML}page"):
         found = []
         for line in page.iter(f"{_XHTML}line"):
-            kept = [w for w in line.iter(f"{_XHTML}word")
-                    if float(w.get("xMin")) >= text_area.left - 2
-                    and float(w.get("yMax")) > text_area.top and float(w.get("yMin")) < text_area.bottom]
+            kept = [
+                w
+                for w in line.iter(f"{_XHTML}word")
+                if float(w.get("xMin")) >= text_area.left - 2
+                and float(w.get("yMax")) > text_area.top
+                and float(w.get("yMin")) < text_area.bottom
+            ]
             if kept:
-                found.append(Line(min(float(w.get("yMin")) for w in kept),
-                                  max(float(w.get("yMax")) for w in kept),
-                                  " ".join(w.text or "" for w in kept)))
+                found.append(
+                    Line(
+                        min(float(w.get("yMin")) for w in kept),
+                        max(float(w.get("yMax")) for w in kept),
+                        " ".join(w.text or "" for w in kept),
+                    )
+                )
         pages.append(sorted(found, key=lambda line: line.top))
     return pages
 
@@ -79,11 +85,9 @@ class Ending:
 
 
 def ending(docx: Path) -> Ending:
-    paragraphs = [(p.style.name if p.style is not None else "", p.text)
-                  for p in Document(str(docx)).paragraphs]
+    paragraphs = [(p.style.name if p.style is not None else "", p.text) for p in Document(str(docx)).paragraphs]
     start = next(i for i, (style, _) in enumerate(paragraphs) if style == "Signature")
-    end = next((i for i in range(start, len(paragraphs)) if paragraphs[i][0] != "Signature"),
-               len(paragraphs))
+    end = next((i for i in range(start, len(paragraphs)) if paragraphs[i][0] != "Signature"), len(paragraphs))
     closing = next(text for _, text in reversed(paragraphs[:start]) if text.strip())
     block = [text for _, text in paragraphs[start:end] if text.strip()]
     return Ending(closing, block[0], block[-1])
@@ -106,8 +110,9 @@ def problems(docx: Path, pdf: Path) -> list[str]:
     found = []
     end = ending(docx)
     closing = squashed(end.closing)[:30]
-    page, row = next(((p, i) for p, lines in enumerate(pages)
-                      if (i := _find(lines, closing)) is not None), (None, None))
+    page, row = next(
+        ((p, i) for p, lines in enumerate(pages) if (i := _find(lines, closing)) is not None), (None, None)
+    )
     if page is None or row is None:
         return [f"the paper's last paragraph {end.closing!r} is on no page"]
     first = _find(pages[page], end.first, row + 1)
@@ -119,9 +124,11 @@ def problems(docx: Path, pdf: Path) -> list[str]:
         before = pages[page - 1]
         white = text_area.bottom - (before[-1].bottom if before else text_area.top)
         if white > block + 30:  # room for the block and a line's leading
-            found.append(f"the signature's page {page + 1} holds no text before {end.closing!r}, "
-                         f"though the block ({block:.0f} pt) fits in the white ({white:.0f} pt) "
-                         f"of page {page}")
+            found.append(
+                f"the signature's page {page + 1} holds no text before {end.closing!r}, "
+                f"though the block ({block:.0f} pt) fits in the white ({white:.0f} pt) "
+                f"of page {page}"
+            )
     for number, lines in enumerate(pages[:-1], start=1):
         if lines and squashed(lines[-1].text).endswith(squashed(LEAD_IN)):
             found.append(f"page {number} ends with the lead-in {lines[-1].text!r}")

@@ -29,17 +29,20 @@ def test_example_loads_and_validates(example):
 
 
 def test_duplicate_key_is_an_error_with_both_lines(tmp_path, example):
-    text = example_text(example).replace("  judge: Sharon L. Gleason\n",
-                                         "  judge: Sharon L. Gleason\n  judge: Someone Else\n")
+    text = example_text(example).replace(
+        "  judge: Sharon L. Gleason\n", "  judge: Sharon L. Gleason\n  judge: Someone Else\n"
+    )
     (message,) = problems(write(tmp_path, "dup.yaml", text))
     assert "dup.yaml, line 9: duplicate key 'judge' (first given on line 8)" in message
 
 
 def test_every_problem_is_reported_at_once_with_field_and_line(tmp_path, example):
-    text = (example_text(example)
-            .replace("date: 2012-06-13", "date: June 13th")
-            .replace("  plural: true\n", "  plural: true\n  plurall: true\n")
-            .replace("  docket: 13\n", "  docket: thirteen\n"))
+    text = (
+        example_text(example)
+        .replace("date: 2012-06-13", "date: June 13th")
+        .replace("  plural: true\n", "  plural: true\n  plurall: true\n")
+        .replace("  docket: 13\n", "  docket: thirteen\n")
+    )
     found = problems(write(tmp_path, "bad.yaml", text))
     assert len(found) == 3
     assert any("line 54: docket.1.date: not a date" in p for p in found)
@@ -69,17 +72,17 @@ def test_case_number_must_fit_the_court(tmp_path, example):
 
 def test_extends_deep_merges_a_base_file(tmp_path, example):
     base = write(tmp_path, "base/coalition.yaml", example_text(example))
-    case = write(tmp_path, "cases/doe-7.yaml", (
-        "extends: ../base/coalition.yaml\n"
-        "case:\n  number: 2:12-cv-07777-PHX-ABC\n"
-        "order:\n  date: 2012-08-23\n"))
+    case = write(
+        tmp_path,
+        "cases/doe-7.yaml",
+        ("extends: ../base/coalition.yaml\ncase:\n  number: 2:12-cv-07777-PHX-ABC\norder:\n  date: 2012-08-23\n"),
+    )
     matter = load_matter(case)
     assert matter.answers.case.number == "2:12-cv-07777-PHX-ABC"
-    assert matter.answers.case.judge == "Sharon L. Gleason"        # kept from the base
-    assert matter.answers.order.date == dt.date(2012, 8, 23)        # overridden
-    assert matter.answers.order.docket == 13                        # merged, not replaced
-    assert matter.source.bases == [base.relative_to(Path.cwd()) if base.is_relative_to(Path.cwd())
-                                   else base]
+    assert matter.answers.case.judge == "Sharon L. Gleason"  # kept from the base
+    assert matter.answers.order.date == dt.date(2012, 8, 23)  # overridden
+    assert matter.answers.order.docket == 13  # merged, not replaced
+    assert matter.source.bases == [base.relative_to(Path.cwd()) if base.is_relative_to(Path.cwd()) else base]
 
 
 def test_problems_in_an_inherited_value_point_at_the_base(tmp_path, example):

@@ -29,9 +29,14 @@ def make_cases(folder: Path, count: int, broken: dict[int, str] | None = None) -
                 number = "no such number"
             elif flaw == "unknown docket":
                 extra = "motion:\n  relief: vacate the order [[99]]\n  filed: 2012-09-14\n"
-        files.append(write(folder, f"doe-{i:03d}.yaml",
-                           f"extends: {base.relative_to(folder).as_posix()}\n"
-                           f"case:\n  number: {number}\n  judge: Judge {i}\n{extra}"))
+        files.append(
+            write(
+                folder,
+                f"doe-{i:03d}.yaml",
+                f"extends: {base.relative_to(folder).as_posix()}\n"
+                f"case:\n  number: {number}\n  judge: Judge {i}\n{extra}",
+            )
+        )
     return files
 
 
@@ -47,8 +52,7 @@ def test_fifty_cases_two_broken_then_fixed(tmp_path):
     make_cases(cases, 50, broken={7: "case number", 31: "unknown docket"})
     out = tmp_path / "drafts"
     runner = CliRunner()
-    result = runner.invoke(cli, ["batch", str(cases), "-o", str(out), "--jobs", "2",
-                                 "--documents", ",".join(DOCS)])
+    result = runner.invoke(cli, ["batch", str(cases), "-o", str(out), "--jobs", "2", "--documents", ",".join(DOCS)])
     assert result.exit_code == 1, result.output
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     by_status: dict[str, list[dict]] = {}
@@ -73,8 +77,7 @@ def test_fifty_cases_two_broken_then_fixed(tmp_path):
     # fix the two; the second run renders only them
     make_cases(cases, 50)
     before = {p: p.stat().st_mtime_ns for p in out.rglob("*.docx")}
-    result = runner.invoke(cli, ["batch", str(cases), "-o", str(out), "--jobs", "2",
-                                 "--documents", ",".join(DOCS)])
+    result = runner.invoke(cli, ["batch", str(cases), "-o", str(out), "--jobs", "2", "--documents", ",".join(DOCS)])
     assert result.exit_code == 0, result.output
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["summary"]["done"] == 2 and manifest["summary"]["skipped"] == 48
@@ -105,8 +108,7 @@ def test_changed_answers_are_not_silently_skipped(tmp_path):
     files = make_cases(tmp_path / "in", 2)
     out = tmp_path / "out"
     assert run_batch([tmp_path / "in"], out, DOCS, jobs=1).ok
-    files[0].write_text(files[0].read_text(encoding="utf-8").replace("Judge 0", "Judge Zero"),
-                        encoding="utf-8")
+    files[0].write_text(files[0].read_text(encoding="utf-8").replace("Judge 0", "Judge Zero"), encoding="utf-8")
     report = run_batch([tmp_path / "in"], out, DOCS, jobs=1)
     changed = next(c for c in report.cases if c.file == str(files[0]))
     assert changed.status == "failed" and "answers changed" in (changed.error or "")
@@ -133,12 +135,30 @@ def test_ctrl_c_stops_cleanly_and_the_same_command_finishes(tmp_path):
     import sys
 
     make_cases(tmp_path / "in", 120)
-    command = [sys.executable, "-m", "assembler", "batch", "in", "-o", "out", "--jobs", "2",
-               "--documents", ",".join(DOCS)]
+    command = [
+        sys.executable,
+        "-m",
+        "assembler",
+        "batch",
+        "in",
+        "-o",
+        "out",
+        "--jobs",
+        "2",
+        "--documents",
+        ",".join(DOCS),
+    ]
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
-    proc = subprocess.Popen(command, cwd=tmp_path, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, start_new_session=True,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    proc = subprocess.Popen(
+        command,
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     assert proc.stdout is not None
     for line in proc.stdout:  # interrupt once the first case is done
         if ": done" in line:
@@ -164,8 +184,20 @@ def test_ctrl_c_stops_cleanly_and_the_same_command_finishes(tmp_path):
 
 def test_dry_run_renders_every_case_and_writes_nothing(tmp_path):
     make_cases(tmp_path / "in", 3, broken={1: "unknown docket"})
-    result = CliRunner().invoke(cli, ["batch", str(tmp_path / "in"), "-o", str(tmp_path / "out"),
-                                      "--dry-run", "--jobs", "1", "--documents", "motion"])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "batch",
+            str(tmp_path / "in"),
+            "-o",
+            str(tmp_path / "out"),
+            "--dry-run",
+            "--jobs",
+            "1",
+            "--documents",
+            "motion",
+        ],
+    )
     assert result.exit_code == 1
     assert "checked" in result.output and "cites docket 99" in result.output
     assert not (tmp_path / "out").exists()
@@ -175,7 +207,10 @@ def test_the_coalition_example_drafts_as_a_batch(tmp_path):
     report = run_batch([EXAMPLES / "coalition"], tmp_path, ["motion"], jobs=2)
     assert report.ok and [c.status for c in report.cases] == ["done"] * 3
     assert sorted(Path(c.folder).name for c in report.cases if c.folder) == [
-        "2-12-cv-01184-PHX-SLG", "2-12-cv-01185-PHX-SLG", "2-12-cv-01186-PHX-SLG"]
+        "2-12-cv-01184-PHX-SLG",
+        "2-12-cv-01185-PHX-SLG",
+        "2-12-cv-01186-PHX-SLG",
+    ]
 
 
 def test_bases_are_named_in_the_manifest(tmp_path):

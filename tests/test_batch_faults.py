@@ -50,9 +50,12 @@ def wait_for(condition, seconds: float = 20.0) -> bool:
 
 
 def start_batch(cases: Path, out: Path) -> subprocess.Popen:
-    return subprocess.Popen([*ASSEMBLER, "batch", str(cases), "-o", str(out), "--jobs", "2",
-                             "--documents", "motion,order-granting"],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [*ASSEMBLER, "batch", str(cases), "-o", str(out), "--jobs", "2", "--documents", "motion,order-granting"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
@@ -69,8 +72,11 @@ def test_kill_9_of_the_parent_ends_its_workers_and_a_rerun_completes(tmp_path):
         assert wait_for(lambda: not any(alive(w) for w in workers), 10), "workers outlived their parent"
     finally:
         parent.kill()
-    rerun = subprocess.run([*ASSEMBLER, "batch", str(cases), "-o", str(out), "--jobs", "2",
-                            "--documents", "motion,order-granting"], capture_output=True, text=True)
+    rerun = subprocess.run(
+        [*ASSEMBLER, "batch", str(cases), "-o", str(out), "--jobs", "2", "--documents", "motion,order-granting"],
+        capture_output=True,
+        text=True,
+    )
     assert rerun.returncode == 0, rerun.stderr
     assert not list(out.rglob("*.tmp")), "a temporary file survived the re-run"
     manifest = json.loads((out / "manifest.json").read_text())
@@ -83,8 +89,7 @@ def test_a_second_batch_into_the_same_folder_is_refused_clearly(tmp_path):
     first = start_batch(cases, out)
     try:
         assert wait_for(lambda: any(out.glob("*/motion.docx"))), "the first batch never started"
-        second = subprocess.run([*ASSEMBLER, "batch", str(cases), "-o", str(out)],
-                                capture_output=True, text=True)
+        second = subprocess.run([*ASSEMBLER, "batch", str(cases), "-o", str(out)], capture_output=True, text=True)
         assert second.returncode == 1
         assert "another assembler batch is drafting into" in second.stderr
         assert "Traceback" not in second.stderr

@@ -16,19 +16,14 @@ NBSP = "\u00a0"
 
 # word, space: one entry, one with a pin cite, two entries, two with a pin cite on the first
 PRINTS = [
-    ("Docket", True, "Docket 18", "Docket 18 at 3-4", "Docket 151; Docket 152",
-     "Docket 151 at 3; Docket 152"),
-    ("ECF No.", True, "ECF No. 18", "ECF No. 18 at 3-4", "ECF Nos. 151, 152",
-     "ECF No. 151 at 3; ECF No. 152"),
-    ("Dkt. No.", True, "Dkt. No. 18", "Dkt. No. 18 at 3-4", "Dkt. Nos. 151, 152",
-     "Dkt. No. 151 at 3; Dkt. No. 152"),
+    ("Docket", True, "Docket 18", "Docket 18 at 3-4", "Docket 151; Docket 152", "Docket 151 at 3; Docket 152"),
+    ("ECF No.", True, "ECF No. 18", "ECF No. 18 at 3-4", "ECF Nos. 151, 152", "ECF No. 151 at 3; ECF No. 152"),
+    ("Dkt. No.", True, "Dkt. No. 18", "Dkt. No. 18 at 3-4", "Dkt. Nos. 151, 152", "Dkt. No. 151 at 3; Dkt. No. 152"),
     ("Dkt.", True, "Dkt. 18", "Dkt. 18 at 3-4", "Dkts. 151, 152", "Dkt. 151 at 3; Dkt. 152"),
-    ("Dkt. #", True, "Dkt. # 18", "Dkt. # 18 at 3-4", "Dkt. # 151; Dkt. # 152",
-     "Dkt. # 151 at 3; Dkt. # 152"),
+    ("Dkt. #", True, "Dkt. # 18", "Dkt. # 18 at 3-4", "Dkt. # 151; Dkt. # 152", "Dkt. # 151 at 3; Dkt. # 152"),
     ("Dkt. #", False, "Dkt. #18", "Dkt. #18 at 3-4", "Dkt. #151; Dkt. #152", "Dkt. #151 at 3; Dkt. #152"),
     ("Doc.", True, "Doc. 18", "Doc. 18 at 3-4", "Docs. 151, 152", "Doc. 151 at 3; Doc. 152"),
-    ("Doc. No.", True, "Doc. No. 18", "Doc. No. 18 at 3-4", "Doc. Nos. 151, 152",
-     "Doc. No. 151 at 3; Doc. No. 152"),
+    ("Doc. No.", True, "Doc. No. 18", "Doc. No. 18 at 3-4", "Doc. Nos. 151, 152", "Doc. No. 151 at 3; Doc. No. 152"),
     ("dkt.", True, "dkt. 18", "dkt. 18 at 3-4", "dkt. 151, 152", "dkt. 151 at 3; dkt. 152"),
 ]
 

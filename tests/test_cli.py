@@ -15,8 +15,7 @@ COMMANDS = sorted(cli.commands)
 
 def run(*args: str, cwd=None) -> subprocess.CompletedProcess[str]:
     """The real command, as a user runs it (python -m assembler)."""
-    return subprocess.run([sys.executable, "-m", "assembler", *args], capture_output=True,
-                          text=True, cwd=cwd)
+    return subprocess.run([sys.executable, "-m", "assembler", *args], capture_output=True, text=True, cwd=cwd)
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -38,8 +37,7 @@ def test_render_writes_the_drafts_and_refuses_to_overwrite(tmp_path, example):
     again = run("render", str(example), "-o", str(tmp_path), "--documents", "motion")
     assert again.returncode == 1
     assert "already exist" in again.stderr and "Traceback" not in again.stderr
-    assert run("render", str(example), "-o", str(tmp_path), "--documents", "motion",
-               "--force").returncode == 0
+    assert run("render", str(example), "-o", str(tmp_path), "--documents", "motion", "--force").returncode == 0
 
 
 def test_dry_run_writes_nothing(tmp_path, example):

@@ -14,8 +14,9 @@ from assembler import DOCUMENTS, load_matter
 
 def pandoc_markdown(path, *, keep_nbsp: bool = False) -> str:
     """pandoc's Markdown of a draft; its non-breaking spaces read as spaces unless kept."""
-    text = subprocess.run(["pandoc", "-t", "markdown", "--wrap=none", str(path)],
-                          check=True, capture_output=True, text=True).stdout
+    text = subprocess.run(
+        ["pandoc", "-t", "markdown", "--wrap=none", str(path)], check=True, capture_output=True, text=True
+    ).stdout
     return text if keep_nbsp else text.replace("\u00a0", " ")
 
 
@@ -41,8 +42,7 @@ def test_pandoc_reads_the_order_as_the_model(example_drafts):
     headings = re.findall(r"^# (.*)$", text, flags=re.M)
     assert headings == ["Factual and Procedural Background", "Discussion", "Conclusion"]
     assert re.search(r"Before the Court at Docket 18 is a Motion for Reconsideration .* at Docket 13\.", text)
-    assert re.findall(r"^\d\.\s+.*(GRANTED|VACATED|DENIED)\.$", text, flags=re.M) == [
-        "GRANTED", "VACATED", "DENIED"]
+    assert re.findall(r"^\d\.\s+.*(GRANTED|VACATED|DENIED)\.$", text, flags=re.M) == ["GRANTED", "VACATED", "DENIED"]
     assert "DATED this 13^th^ day of November, 2012." in text
     docket_notes = re.findall(r"^\[\^\d+\]: Docket \d+ at [^;\n]+\.$", text, flags=re.M)
     assert len(docket_notes) >= 20

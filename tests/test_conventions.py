@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import re
 
-import click
 import pytest
 from click.testing import CliRunner
 from conftest import EXAMPLES, write
@@ -78,8 +77,9 @@ def test_quiet_leaves_out_warnings_and_notes_but_not_errors(tmp_path, command):
     quiet = invoke(*command, str(noted), *out, "--quiet", color=False)
     assert quiet.exit_code == loud.exit_code == 0
     assert "warning: " not in quiet.output and "note: " not in quiet.output
-    assert quiet.output == "".join(line for line in loud.output.splitlines(keepends=True)
-                                   if not line.startswith(("warning: ", "note: ")))
+    assert quiet.output == "".join(
+        line for line in loud.output.splitlines(keepends=True) if not line.startswith(("warning: ", "note: "))
+    )
     failed = invoke(*command, str(bad_answers(tmp_path)), *out, "-q", color=False)
     assert failed.exit_code == 1 and "duplicate key 'court'" in failed.output
 
@@ -101,8 +101,11 @@ def test_batch_quiet_leaves_out_the_warnings_line_and_keeps_them_in_the_manifest
 # -- check --json ----------------------------------------------------------------------------
 def test_check_json_is_a_list_with_each_problem_and_warning_located(tmp_path):
     good = EXAMPLES / "cp-productions.yaml"
-    cites = write(tmp_path, "cites.yaml", good.read_text(encoding="utf-8").replace(
-        "activities occurred using", "activities occurred [[99]] using", 1))
+    cites = write(
+        tmp_path,
+        "cites.yaml",
+        good.read_text(encoding="utf-8").replace("activities occurred using", "activities occurred [[99]] using", 1),
+    )
     files = [good, bad_answers(tmp_path), cites, write(tmp_path, "tab.yaml", "court: azd\ncase:\n\tnumber: 1\n")]
     result = invoke("check", "--json", *map(str, files), color=False)
     assert result.exit_code == 1
@@ -114,23 +117,30 @@ def test_check_json_is_a_list_with_each_problem_and_warning_located(tmp_path):
         assert set(item) == {"file", "ok", "problems", "warnings", "notes"}
         assert all(set(p) == keys for p in item["problems"] + item["warnings"])
     assert found[0]["problems"] == [] and found[0]["warnings"]
-    assert found[1]["problems"] == [{"message": "duplicate key 'court' (first given on line 1)",
-                                     "file": str(files[1]), "line": 2, "field": None}]
+    assert found[1]["problems"] == [
+        {"message": "duplicate key 'court' (first given on line 1)", "file": str(files[1]), "line": 2, "field": None}
+    ]
     (cite,) = [p for p in found[2]["problems"] if "[[99]]" in p["message"]]
-    assert cite == {"message": "[[99]] cites docket 99, which is not in the docket list",
-                    "file": str(cites), "field": "docket.0.background",
-                    "line": next(n for n, line in enumerate(cites.read_text(encoding="utf-8").splitlines(), 1)
-                                 if "[[99]]" in line)}
+    assert cite == {
+        "message": "[[99]] cites docket 99, which is not in the docket list",
+        "file": str(cites),
+        "field": "docket.0.background",
+        "line": next(n for n, line in enumerate(cites.read_text(encoding="utf-8").splitlines(), 1) if "[[99]]" in line),
+    }
     assert "tab" in found[3]["problems"][0]["message"] and found[3]["problems"][0]["line"] == 3
     # the same problems, in the same words, as check prints them
     for file, item in zip(files, found):
         plain = invoke("check", str(file), color=False)
-        printed = [line for line in plain.output.splitlines() if not line.startswith(("warning: ", "note: "))
-                   and not line.endswith(": ok") and " ok (" not in line]
+        printed = [
+            line
+            for line in plain.output.splitlines()
+            if not line.startswith(("warning: ", "note: ")) and not line.endswith(": ok") and " ok (" not in line
+        ]
         shown = [str(Problem(p["message"], p["file"], p["line"], p["field"])) for p in item["problems"]]
         assert shown == printed
         assert [f"warning: {Problem(**w)}" for w in item["warnings"]] == [
-            line for line in plain.output.splitlines() if line.startswith("warning: ")]
+            line for line in plain.output.splitlines() if line.startswith("warning: ")
+        ]
 
 
 def test_check_json_of_a_paper_that_cannot_be_drafted_names_the_file(tmp_path):
@@ -145,11 +155,14 @@ def test_check_json_of_a_paper_that_cannot_be_drafted_names_the_file(tmp_path):
 
 
 # -- the two messages --------------------------------------------------------------------------
-@pytest.mark.parametrize("text, line", [
-    ("court: azd\ncase:\n\tnumber: 1\n", 3),  # a tab as the whole indent
-    ("court: azd\ncase:\n  number: 1\n  judge:\n  \tname: x\n", 5),  # a tab in a nested indent
-    ("court: azd\nparties:\n  plaintiffs:\n    - name: A\n\t  description: b\n", 5),
-])
+@pytest.mark.parametrize(
+    "text, line",
+    [
+        ("court: azd\ncase:\n\tnumber: 1\n", 3),  # a tab as the whole indent
+        ("court: azd\ncase:\n  number: 1\n  judge:\n  \tname: x\n", 5),  # a tab in a nested indent
+        ("court: azd\nparties:\n  plaintiffs:\n    - name: A\n\t  description: b\n", 5),
+    ],
+)
 def test_a_tab_in_an_indent_is_named(tmp_path, text, line):
     result = invoke("check", str(write(tmp_path, "tab.yaml", text)), color=False)
     assert result.exit_code == 1
@@ -157,14 +170,17 @@ def test_a_tab_in_an_indent_is_named(tmp_path, text, line):
     assert "cannot start any token" not in result.output
 
 
-@pytest.mark.parametrize("day, message", [
-    ("2012-02-30", "2012-02-30 is not a day: February 2012 has 29 days"),
-    ("2013-02-29", "2013-02-29 is not a day: February 2013 has 28 days"),
-    ("2024-04-31", "2024-04-31 is not a day: April 2024 has 30 days"),
-    ("2024-13-01", "2024-13-01 is not a day: a year has months 01 to 12"),
-    ("2024-6-5", "2024-6-5 is not a day written YYYY-MM-DD"),
-    ("June 5", "June 5 is not a day written YYYY-MM-DD"),
-])
+@pytest.mark.parametrize(
+    "day, message",
+    [
+        ("2012-02-30", "2012-02-30 is not a day: February 2012 has 29 days"),
+        ("2013-02-29", "2013-02-29 is not a day: February 2013 has 28 days"),
+        ("2024-04-31", "2024-04-31 is not a day: April 2024 has 30 days"),
+        ("2024-13-01", "2024-13-01 is not a day: a year has months 01 to 12"),
+        ("2024-6-5", "2024-6-5 is not a day written YYYY-MM-DD"),
+        ("June 5", "June 5 is not a day written YYYY-MM-DD"),
+    ],
+)
 def test_a_day_that_does_not_exist_is_named_as_such(day, message):
     result = invoke("deadline", "--court", "azd", "--from", day, color=False)
     assert result.exit_code == 2 and message in result.output

@@ -12,13 +12,12 @@ from click.testing import CliRunner
 from conftest import EXAMPLES, write
 
 from assembler import load_matter
-from assembler.law.advice import advise
-from assembler.cli import cli
-from assembler.law.courts import load_court
-from assembler.cli import main
-from assembler.errors import DataError
 from assembler import packaged as data_files
+from assembler.cli import cli, main
+from assembler.errors import DataError
 from assembler.law import legal_days
+from assembler.law.advice import advise
+from assembler.law.courts import load_court
 from assembler.law.deadlines import DeadlineError, FederalLimits, compute, federal_limits
 
 D = dt.date.fromisoformat
@@ -75,8 +74,7 @@ def test_deadline_command_explains_and_ends_with_the_date():
     assert lines[-1] == "2024-06-20"
     assert any("2024-06-05 (Wednesday)" in line and "not counted" in line for line in lines)
     assert any("Juneteenth" in line for line in lines)
-    data = json.loads(CliRunner().invoke(
-        cli, ["deadline", "--court", "azd", "--from", "2024-06-05", "--json"]).output)
+    data = json.loads(CliRunner().invoke(cli, ["deadline", "--court", "azd", "--from", "2024-06-05", "--json"]).output)
     assert data["last_day"] == "2024-06-20" and data["raw_last_day"] == "2024-06-19"
     assert data["rollovers"][0]["date"] == "2024-06-19"
 
@@ -113,20 +111,32 @@ def test_check_warns_of_a_response_the_court_did_not_order(tmp_path):
 
 def test_check_warns_when_leave_is_required_but_not_sought(tmp_path):
     text = (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8").replace(*CAND)
-    matter = load_matter(write(tmp_path, "c.yaml", text.replace("motion:\n  filed:", "motion:\n  leave: false\n  filed:")))
+    matter = load_matter(
+        write(tmp_path, "c.yaml", text.replace("motion:\n  filed:", "motion:\n  leave: false\n  filed:"))
+    )
     assert any(w.field == "motion.leave" and "requires leave" in w.message for w in advise(matter))
 
 
 def test_check_is_the_pre_flight_of_render_for_a_court_without_profile(tmp_path):
-    text = ((EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8")
-            .replace(*CAND).replace("court: cand", "court: ndd").replace("3:24-cv", "1:24-cv"))
+    text = (
+        (EXAMPLES / "doe-defendant.yaml")
+        .read_text(encoding="utf-8")
+        .replace(*CAND)
+        .replace("court: cand", "court: ndd")
+        .replace("3:24-cv", "1:24-cv")
+    )
     path = write(tmp_path, "ndd.yaml", text)
     result = CliRunner().invoke(cli, ["check", str(path)])
     assert result.exit_code == 1  # render would refuse it, so check does
     assert "warning:" in result.output and "ndd has no profile of its own" in result.output
     assert "cannot be drafted" in result.output and "write motion.standard" in result.output
-    path.write_text(text.replace("motion:\n", "motion:\n  standard: The Court may revise an "
-                                 "interlocutory order at any time before judgment.\n", 1))
+    path.write_text(
+        text.replace(
+            "motion:\n",
+            "motion:\n  standard: The Court may revise an interlocutory order at any time before judgment.\n",
+            1,
+        )
+    )
     result = CliRunner().invoke(cli, ["check", str(path)])
     assert result.exit_code == 0, result.output
     assert "ndd has no profile of its own" in result.output
@@ -180,8 +190,9 @@ STATE_ROLLS = [
 ]
 
 
-@pytest.mark.parametrize("court_id, rule, trigger, safe, last, statute", STATE_ROLLS,
-                         ids=[f"{c[0]} {c[3]}" for c in STATE_ROLLS])
+@pytest.mark.parametrize(
+    "court_id, rule, trigger, safe, last, statute", STATE_ROLLS, ids=[f"{c[0]} {c[3]}" for c in STATE_ROLLS]
+)
 def test_a_state_holiday_rolls_with_its_statute_and_the_safe_day(court_id, rule, trigger, safe, last, statute):
     result = compute(load_court(court_id), D(trigger), rule)
     assert (result.safe_last_day, result.last_day) == (D(safe), D(last))
@@ -228,9 +239,13 @@ def test_inauguration_day_is_a_holiday_only_in_the_district_of_columbia(court_id
 
 
 def test_inauguration_day_on_a_sunday_is_kept_on_the_monday():
-    assert legal_days.inauguration_days(range(2012, 2030)) == [D("2013-01-21"), D("2017-01-20"),
-                                                              D("2021-01-20"), D("2025-01-20"),
-                                                              D("2029-01-20")]  # a Saturday: not moved
+    assert legal_days.inauguration_days(range(2012, 2030)) == [
+        D("2013-01-21"),
+        D("2017-01-20"),
+        D("2021-01-20"),
+        D("2025-01-20"),
+        D("2029-01-20"),
+    ]  # a Saturday: not moved
 
 
 def test_acceptance_the_carter_closure_through_the_cli(capsys):
@@ -248,22 +263,29 @@ def test_acceptance_the_carter_closure_through_the_cli(capsys):
 # -- check: a 59(e) motion on time only by a state-holiday or closure roll ----------------
 JUDGMENT_59E = [
     # court, judgment entered, motion filed, warning expected ("rolled", "late" or None)
-    ("nysd", "2024-01-15", "2024-02-12", None),       # the safe day: Lincoln's Birthday itself
-    ("nysd", "2024-01-15", "2024-02-13", "rolled"),   # on time only by the NY roll
+    ("nysd", "2024-01-15", "2024-02-12", None),  # the safe day: Lincoln's Birthday itself
+    ("nysd", "2024-01-15", "2024-02-13", "rolled"),  # on time only by the NY roll
     ("nysd", "2024-01-15", "2024-02-14", "late"),
-    ("azd", "2024-12-12", "2025-01-10", "rolled"),    # on time only by the Carter closure
+    ("azd", "2024-12-12", "2025-01-10", "rolled"),  # on time only by the Carter closure
     ("azd", "2024-12-12", "2025-01-09", None),
 ]
 CASE_NUMBERS = {"nysd": "1:24-cv-01234 (ABC)", "azd": "2:24-cv-01234-PHX-ABC"}
 
 
-@pytest.mark.parametrize("court_id, entered, filed, expected", JUDGMENT_59E,
-                         ids=[f"{c[0]} {c[2]}" for c in JUDGMENT_59E])
+@pytest.mark.parametrize(
+    "court_id, entered, filed, expected", JUDGMENT_59E, ids=[f"{c[0]} {c[2]}" for c in JUDGMENT_59E]
+)
 def test_check_warns_of_a_59e_motion_saved_only_by_a_holiday_roll(tmp_path, court_id, entered, filed, expected):
-    text = ((EXAMPLES / "rule-59e-judgment.yaml").read_text(encoding="utf-8")
-            .replace("court: azd\ncase:\n  number: 2:24-cv-01234-PHX-ABC",
-                     f"court: {court_id}\ncase:\n  number: {CASE_NUMBERS[court_id]}")
-            .replace("2024-09-03", entered).replace("  filed: 2024-09-24", f"  filed: {filed}"))
+    text = (
+        (EXAMPLES / "rule-59e-judgment.yaml")
+        .read_text(encoding="utf-8")
+        .replace(
+            "court: azd\ncase:\n  number: 2:24-cv-01234-PHX-ABC",
+            f"court: {court_id}\ncase:\n  number: {CASE_NUMBERS[court_id]}",
+        )
+        .replace("2024-09-03", entered)
+        .replace("  filed: 2024-09-24", f"  filed: {filed}")
+    )
     warnings = [w.message for w in advise(load_matter(write(tmp_path, "c.yaml", text))) if w.field == "motion.filed"]
     if expected is None:
         assert warnings == []
@@ -280,10 +302,18 @@ def test_check_warns_of_a_59e_motion_saved_only_by_a_holiday_roll(tmp_path, cour
 # -- the schemas of the data files ----------------------------------------------------
 DATA_FILES = [
     # file, loader, a typo, the key the error names
-    ("holidays.yaml", legal_days.Holidays, ("    order: Executive Order 13633\n", "    ordr: Executive Order 13633\n"),
-     "closures.0.order"),
-    ("holidays.yaml", legal_days.Holidays, ("rule: 3rd Monday of April", "rule: 3rd Munday of April"),
-     "states.MA.holidays.0.rule"),
+    (
+        "holidays.yaml",
+        legal_days.Holidays,
+        ("    order: Executive Order 13633\n", "    ordr: Executive Order 13633\n"),
+        "closures.0.order",
+    ),
+    (
+        "holidays.yaml",
+        legal_days.Holidays,
+        ("rule: 3rd Monday of April", "rule: 3rd Munday of April"),
+        "states.MA.holidays.0.rule",
+    ),
     ("federal-deadlines.yaml", FederalLimits, ("  days: 28\n", "  dayz: 28\n"), "59e"),
     ("federal-deadlines.yaml", FederalLimits, ("  rule: Fed. R. Civ. P. 60(c)(1)\n", ""), "60b.rule"),
 ]

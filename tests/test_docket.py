@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from assembler.cli import cli
 from assembler.answers.reader import load_source
+from assembler.cli import cli
 
 DOCKETS = Path(__file__).resolve().parent / "fixtures" / "dockets"
 needs_juriscraper = pytest.mark.skipif(
-    __import__("importlib").util.find_spec("juriscraper") is None, reason="juriscraper (the pacer extra)")
+    __import__("importlib").util.find_spec("juriscraper") is None, reason="juriscraper (the pacer extra)"
+)
 
 
 def page_rows(name: str) -> list[tuple[int, dt.date]]:
@@ -23,8 +24,9 @@ def page_rows(name: str) -> list[tuple[int, dt.date]]:
     text = (DOCKETS / name).read_text(encoding="utf-8")
     rows = []
     for row in re.findall(r"<tr>(.*?)</tr>", text, re.S):
-        cells = [html.unescape(re.sub(r"<[^>]+>", "", c)).strip()
-                 for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+        cells = [
+            html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)
+        ]
         if len(cells) == 3 and cells[1].isdigit() and re.fullmatch(r"\d\d/\d\d/\d{4}", cells[0]):
             rows.append((int(cells[1]), dt.datetime.strptime(cells[0], "%m/%d/%Y").date()))
     return rows
@@ -44,30 +46,49 @@ def test_a_pacer_docket_becomes_an_answer_file_with_every_entry_as_on_the_page(t
     assert data["case"] == {"number": "1:20-cv-10821-GHW", "judge": "Gregory H. Woods"}
     assert data["parties"] == {
         "plaintiffs": [{"name": "Lenny Molina"}],
-        "defendants": [{"name": "Hornblower Group, Inc."}, {"name": "Hornblower New York, LLC"},
-                       {"name": "Hornblower Cruises and Events, LLC"}]}
+        "defendants": [
+            {"name": "Hornblower Group, Inc."},
+            {"name": "Hornblower New York, LLC"},
+            {"name": "Hornblower Cruises and Events, LLC"},
+        ],
+    }
     entries = data["docket"]
     assert [(e["number"], e["date"]) for e in entries] == sorted(set(page_rows("molina-nysd.html")))
     first = entries[0]
-    assert first == {"number": 1, "date": dt.date(2020, 12, 22), "filed_by": "plaintiff",
-                     "title": "COMPLAINT against Hornblower Cruises and Events, LLC, Hornblower Group, Inc., "
-                              "Hornblower New York, LLC. (Filing Fee $ 402.00, Receipt Number ANYSDC-23154034)"}
+    assert first == {
+        "number": 1,
+        "date": dt.date(2020, 12, 22),
+        "filed_by": "plaintiff",
+        "title": "COMPLAINT against Hornblower Cruises and Events, LLC, Hornblower Group, Inc., "
+        "Hornblower New York, LLC. (Filing Fee $ 402.00, Receipt Number ANYSDC-23154034)",
+    }
     motion = next(e for e in entries if e["number"] == 50)
     assert motion["role"] == "motion" and motion["filed_by"] == "plaintiff"
-    assert motion["title"] == ("CONSENT MOTION for Reconsideration re; 49 Order on Motion to Adjourn "
-                               "Conference, scheduled for Friday, September 23, 2022")
+    assert motion["title"] == (
+        "CONSENT MOTION for Reconsideration re; 49 Order on Motion to Adjourn "
+        "Conference, scheduled for Friday, September 23, 2022"
+    )
     assert next(e for e in entries if e["number"] == 49)["filed_by"] == "court"
     assert data["order"]["docket"] == 49 and data["order"]["date"] == dt.date(2022, 9, 20)
     assert data["motion"] == {"filed": dt.date(2022, 9, 21)}
     assert data["movant"]["side"] == "plaintiff" and data["movant"]["name"] == "Plaintiff Lenny Molina"
-    assert data["counsel"]["movant"]["attorneys"] == [{
-        "name": "Jonathan Shalom", "firm": "Shalom Law, PLLC",
-        "address": ["105-13 Metropolitan Avenue", "Forest Hills, NY 11375"],
-        "phone": "718-971-9474", "email": "jonathan@shalomlawny.com"}]
+    assert data["counsel"]["movant"]["attorneys"] == [
+        {
+            "name": "Jonathan Shalom",
+            "firm": "Shalom Law, PLLC",
+            "address": ["105-13 Metropolitan Avenue", "Forest Hills, NY 11375"],
+            "phone": "718-971-9474",
+            "email": "jonathan@shalomlawny.com",
+        }
+    ]
     assert [a["name"] for a in data["counsel"]["opponent"]["attorneys"]] == [
-        "Ryan Emerson Dempsey", "Michael Justin Schacher"]
+        "Ryan Emerson Dempsey",
+        "Michael Justin Schacher",
+    ]
     assert data["counsel"]["opponent"]["attorneys"][0]["address"] == [
-        "500 Mamaroneck Avenue Suite 503", "Harrison, NY 10528"]
+        "500 Mamaroneck Avenue Suite 503",
+        "Harrison, NY 10528",
+    ]
     # guesses are marked in the file and listed in the summary; what was left out is counted
     text = out.read_text(encoding="utf-8")
     assert "filed_by: plaintiff  # guessed" in text and "role: motion # guessed" in text
@@ -82,15 +103,23 @@ def test_the_imported_file_checks_once_grounds_and_relief_are_added(tmp_path):
     assert run(str(DOCKETS / "molina-nysd.html"), "-o", str(out), "--movant", "plaintiff").exit_code == 0
     checked = CliRunner().invoke(cli, ["check", str(out), "--documents", "notice,motion"])
     assert checked.exit_code == 1
-    assert "it needs motion.relief (what the motion asks), grounds (the motion's argument), " \
+    assert (
+        "it needs motion.relief (what the motion asks), grounds (the motion's argument), "
         "docket.background (the background" in checked.output
+    )
     with out.open("a", encoding="utf-8") as f:
-        f.write("grounds:\n  - id: new-facts\n    summary: the conference could go ahead by "
-                "telephone.[[50]]\n    fills:\n      facts: the conference can go ahead by telephone.\n")
+        f.write(
+            "grounds:\n  - id: new-facts\n    summary: the conference could go ahead by "
+            "telephone.[[50]]\n    fills:\n      facts: the conference can go ahead by telephone.\n"
+        )
     text = out.read_text(encoding="utf-8").replace(
-        "motion:\n", "motion:\n  relief: reconsider its Order and adjourn the conference\n", 1)
-    text = text.replace("    title: CONSENT LETTER MOTION", "    background: Plaintiff asked to adjourn the "
-                        "conference.[[48]]\n    title: CONSENT LETTER MOTION", 1)
+        "motion:\n", "motion:\n  relief: reconsider its Order and adjourn the conference\n", 1
+    )
+    text = text.replace(
+        "    title: CONSENT LETTER MOTION",
+        "    background: Plaintiff asked to adjourn the conference.[[48]]\n    title: CONSENT LETTER MOTION",
+        1,
+    )
     out.write_text(text, encoding="utf-8")
     checked = CliRunner().invoke(cli, ["check", str(out), "--documents", "notice,motion"])
     assert checked.exit_code == 0, checked.output
@@ -102,8 +131,11 @@ def test_many_parties_and_attorneys_a_magistrate_judge_and_parties_that_are_not_
     result = run(str(DOCKETS / "creative-internet-txed.html"), "-o", str(out), "--movant", "defendant")
     assert result.exit_code == 0, result.output
     data = load_source(out).data
-    assert data["case"] == {"number": "6:07-cv-00354-JDL", "judge": "John D. Love",
-                            "judge_title": "United States Magistrate Judge"}
+    assert data["case"] == {
+        "number": "6:07-cv-00354-JDL",
+        "judge": "John D. Love",
+        "judge_title": "United States Magistrate Judge",
+    }
     assert data["parties"]["plaintiffs"] == [{"name": "CREATIVE INTERNET ADVERTISING CORPORATION"}]
     assert data["parties"]["defendants"] == [{"name": "Yahoo! Inc"}, {"name": "Time Warner Inc"}]
     assert "not mapped: AOL LLC (Unknown): not a party the caption names" in result.output
@@ -143,8 +175,12 @@ def test_a_courtlistener_docket_is_read_without_juriscraper(tmp_path, monkeypatc
     data = load_source(out).data
     assert data["court"] == "nysd" and data["case"]["number"] == "1:20-cv-10821"
     assert [(e["number"], e["date"]) for e in data["docket"]] == [
-        (1, dt.date(2020, 12, 22)), (48, dt.date(2022, 9, 20)), (49, dt.date(2022, 9, 20)),
-        (50, dt.date(2022, 9, 21)), (51, dt.date(2022, 9, 21))]
+        (1, dt.date(2020, 12, 22)),
+        (48, dt.date(2022, 9, 20)),
+        (49, dt.date(2022, 9, 20)),
+        (50, dt.date(2022, 9, 21)),
+        (51, dt.date(2022, 9, 21)),
+    ]
     assert next(e for e in data["docket"] if e["number"] == 50)["role"] == "motion"
     assert data["order"]["docket"] == 49
     assert data["counsel"]["opponent"]["attorneys"][0]["email"] == "rdempsey@gordonrees.com"
@@ -162,17 +198,22 @@ def test_without_juriscraper_a_pacer_page_is_one_sentence_saying_how_to_install(
     monkeypatch.setitem(sys.modules, "juriscraper.pacer", None)
     result = run(str(DOCKETS / "molina-nysd.html"), "-o", str(tmp_path / "x.yaml"))
     assert result.exit_code == 1
-    assert str(result.exception) == ('reading a PACER docket needs juriscraper: install the pacer extra '
-                                     '(in the assembler checkout: pip install ".[pacer]")')
+    assert str(result.exception) == (
+        "reading a PACER docket needs juriscraper: install the pacer extra "
+        '(in the assembler checkout: pip install ".[pacer]")'
+    )
     assert not (tmp_path / "x.yaml").exists()
 
 
-@pytest.mark.parametrize("name, text, message", [
-    ("bankruptcy-alnb.html", None, "is a bankruptcy court's docket (alnb)"),
-    ("notes.txt", "just some notes", "not a docket"),
-    ("appeal.json", '{"docket_number": "22-1234", "court_id": "ca9"}', "is an appellate court's docket (ca9)"),
-    ("broken.json", '{"docket_number": ', "line 1: not valid JSON"),
-])
+@pytest.mark.parametrize(
+    "name, text, message",
+    [
+        ("bankruptcy-alnb.html", None, "is a bankruptcy court's docket (alnb)"),
+        ("notes.txt", "just some notes", "not a docket"),
+        ("appeal.json", '{"docket_number": "22-1234", "court_id": "ca9"}', "is an appellate court's docket (ca9)"),
+        ("broken.json", '{"docket_number": ', "line 1: not valid JSON"),
+    ],
+)
 def test_anything_else_is_refused_with_one_sentence(tmp_path, name, text, message):
     path = DOCKETS / name if text is None else tmp_path / name
     if text is not None:
@@ -197,8 +238,10 @@ def test_into_adds_new_entries_reports_changes_and_touches_nothing_else(tmp_path
     result = run(str(DOCKETS / "molina-nysd.html"), "--into", str(out))
     assert result.exit_code == 0, result.output
     assert "added 3 new entries to" in result.output and ": 30, 67, 68" in result.output
-    assert "entry 6: the docket's title is “CIVIL COVER SHEET filed”, yours “Civil Cover Sheet” (yours is kept)" \
+    assert (
+        "entry 6: the docket's title is “CIVIL COVER SHEET filed”, yours “Civil Cover Sheet” (yours is kept)"
         in result.output
+    )
     after = out.read_text(encoding="utf-8")
     assert "# my notes stay" in after and "    title: Civil Cover Sheet\n" in after
     assert after.startswith(text.rstrip("\n").rsplit("\n  - number: 66", 1)[0][:200])
@@ -211,12 +254,15 @@ def test_into_adds_new_entries_reports_changes_and_touches_nothing_else(tmp_path
     assert other.exit_code == 1 and "nothing was added" in str(other.exception)
 
 
-@pytest.mark.parametrize("text", [
-    '{"docket_number": "1:20-cv-1", "court_id": "nysd", "docket_entries": "not a list"}',
-    '{"docket_number": "1:20-cv-1", "court_id": "nysd", "parties": ["just a name"]}',
-    '{"docket_number": "1:20-cv-1", "court_id": "nysd", "docket_entries": [{"entry_number": 1, '
-    '"date_filed": "2020-13-45", "description": "x"}]}',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '{"docket_number": "1:20-cv-1", "court_id": "nysd", "docket_entries": "not a list"}',
+        '{"docket_number": "1:20-cv-1", "court_id": "nysd", "parties": ["just a name"]}',
+        '{"docket_number": "1:20-cv-1", "court_id": "nysd", "docket_entries": [{"entry_number": 1, '
+        '"date_filed": "2020-13-45", "description": "x"}]}',
+    ],
+)
 def test_a_json_file_of_another_shape_is_one_sentence_not_a_traceback(tmp_path, text):
     path = tmp_path / "odd.json"
     path.write_text(text, encoding="utf-8")
@@ -229,20 +275,27 @@ def test_a_json_file_of_another_shape_is_one_sentence_not_a_traceback(tmp_path, 
     assert not (tmp_path / "out.yaml").exists()
 
 
-@pytest.mark.parametrize("description, title", [
-    ("CIVIL COVER SHEET filed..(Shalom, Jonathan) (Entered: 12/23/2020)", "CIVIL COVER SHEET filed"),
-    ("COMPLAINT against Trustees of Deerfield Academy Filing fee: $ 400, receipt number 0101-6856303 (Fee "
-     "Status: Filing Fee paid), filed by Sonja Krusic O'Donnell. (Attachments: # 1 Civil Cover Sheet, # 2 "
-     "Civil Category Sheet)(Quinn-Judge, Emma) (Entered: 10/25/2017)",
-     "COMPLAINT against Trustees of Deerfield Academy Filing fee: $ 400, receipt number 0101-6856303 (Fee "
-     "Status: Filing Fee paid)"),
-    # a long text is cut at its first sentence -- not at "re:" nor at an initial
-    ("LETTER MOTION for Conference re: 25 Case Management Plan, addressed to Judge Gregory H. Woods from "
-     "Ryan E. Dempsey dated August 9, 2021. The parties write jointly to ask the Court for a conference on "
-     "the schedule. Document filed by Hornblower Group, Inc..(Dempsey, Ryan) (Entered: 08/09/2021)",
-     "LETTER MOTION for Conference re: 25 Case Management Plan, addressed to Judge Gregory H. Woods from "
-     "Ryan E. Dempsey dated August 9, 2021"),
-])
+@pytest.mark.parametrize(
+    "description, title",
+    [
+        ("CIVIL COVER SHEET filed..(Shalom, Jonathan) (Entered: 12/23/2020)", "CIVIL COVER SHEET filed"),
+        (
+            "COMPLAINT against Trustees of Deerfield Academy Filing fee: $ 400, receipt number 0101-6856303 (Fee "
+            "Status: Filing Fee paid), filed by Sonja Krusic O'Donnell. (Attachments: # 1 Civil Cover Sheet, # 2 "
+            "Civil Category Sheet)(Quinn-Judge, Emma) (Entered: 10/25/2017)",
+            "COMPLAINT against Trustees of Deerfield Academy Filing fee: $ 400, receipt number 0101-6856303 (Fee "
+            "Status: Filing Fee paid)",
+        ),
+        # a long text is cut at its first sentence -- not at "re:" nor at an initial
+        (
+            "LETTER MOTION for Conference re: 25 Case Management Plan, addressed to Judge Gregory H. Woods from "
+            "Ryan E. Dempsey dated August 9, 2021. The parties write jointly to ask the Court for a conference on "
+            "the schedule. Document filed by Hornblower Group, Inc..(Dempsey, Ryan) (Entered: 08/09/2021)",
+            "LETTER MOTION for Conference re: 25 Case Management Plan, addressed to Judge Gregory H. Woods from "
+            "Ryan E. Dempsey dated August 9, 2021",
+        ),
+    ],
+)
 def test_an_entrys_title_is_the_clerks_text_without_filer_tail_and_attachments(description, title):
     from assembler.docket.mapping import clean_title
 

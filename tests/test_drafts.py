@@ -32,8 +32,11 @@ def answers(tmp_path: Path, *, changed: bool = False) -> Path:
     """doe-defendant's answers; ``changed``: the motion filed a day later, entry 6 renumbered 7."""
     text = (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8")
     if changed:
-        text = (text.replace("  - number: 6\n", "  - number: 7\n").replace("[[6 at", "[[7 at")
-                .replace("filed: 2024-06-05", "filed: 2024-06-06"))
+        text = (
+            text.replace("  - number: 6\n", "  - number: 7\n")
+            .replace("[[6 at", "[[7 at")
+            .replace("filed: 2024-06-05", "filed: 2024-06-06")
+        )
     return write(tmp_path, "doe.yaml", text)
 
 
@@ -68,7 +71,8 @@ def test_render_force_keeps_an_edited_draft_and_replaces_an_unedited_one(tmp_pat
     assert kept.name.startswith("motion.edited-") and kept.read_bytes() == edited
     assert (folder / "motion.docx").read_bytes() != edited  # the new draft is in its place
     assert [line for line in result.output.splitlines() if line.startswith("kept")] == [
-        f"kept motion.docx as {kept.name}: it differs from the draft last written (edited)"]
+        f"kept motion.docx as {kept.name}: it differs from the draft last written (edited)"
+    ]
     assert not list(folder.glob("*.redline.docx"))  # the same answers: nothing to show
     render(file, out, "--force")  # nothing edited now: the drafts are simply replaced
     assert kept_copies(folder) == [kept]
@@ -109,8 +113,11 @@ def test_a_kept_copy_never_overwrites_an_earlier_one():
     taken: set[Path] = set()
     folder = Path("/nonexistent")
     names = [kept_name(folder / "motion.docx", when, taken).name for _ in range(3)]
-    assert names == ["motion.edited-2026-12-01T1530.docx", "motion.edited-2026-12-01T153012.docx",
-                     "motion.edited-2026-12-01T153012-2.docx"]
+    assert names == [
+        "motion.edited-2026-12-01T1530.docx",
+        "motion.edited-2026-12-01T153012.docx",
+        "motion.edited-2026-12-01T153012-2.docx",
+    ]
 
 
 def test_edits_kept_twice_in_one_minute_are_two_copies(tmp_path):
@@ -131,8 +138,11 @@ def test_a_corrupt_record_is_one_warning_and_every_draft_is_kept(tmp_path):
     edit(folder / "motion.docx", "")
     edit(folder / "order-granting.docx", "")
     (folder / RECORD).write_text('{"files": {"motion.docx": ', encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "assembler", "render", str(file), "-o", str(out),
-                             "--documents", DOCS, "--force"], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "assembler", "render", str(file), "-o", str(out), "--documents", DOCS, "--force"],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
     (warning,) = [line for line in result.stderr.splitlines() if RECORD in line]
@@ -182,8 +192,9 @@ def test_batch_force_keeps_edited_drafts_and_the_manifest_says_so(tmp_path):
     assert run_batch([cases], out, ["motion"], jobs=1).ok
     edited_path = out / "2-12-cv-02000-PHX-SLG" / "motion.docx"
     edited = edit(edited_path)
-    result = CliRunner().invoke(cli, ["batch", str(cases), "-o", str(out), "--jobs", "1",
-                                      "--documents", "motion", "--force"])
+    result = CliRunner().invoke(
+        cli, ["batch", str(cases), "-o", str(out), "--jobs", "1", "--documents", "motion", "--force"]
+    )
     assert result.exit_code == 0, result.output
     (kept,) = kept_copies(edited_path.parent)
     assert kept.read_bytes() == edited
@@ -235,17 +246,30 @@ def test_changed_answers_give_a_redline_word_libreoffice_and_pandoc_read(tmp_pat
     assert next(folder.glob("motion.edited-*.docx")).read_bytes() == edited
     with zipfile.ZipFile(motion) as archive:
         assert "<w:del " in archive.read("word/footnotes.xml").decode()  # the footnote's entry
-    shown = subprocess.run(["pandoc", "--track-changes=all", "-t", "markdown", str(motion)],
-                           capture_output=True, text=True, check=True).stdout
+    shown = subprocess.run(
+        ["pandoc", "--track-changes=all", "-t", "markdown", str(motion)], capture_output=True, text=True, check=True
+    ).stdout
     flat = " ".join(shown.split())
     assert "this [6]{.insertion" in flat and "[5]{.deletion" in flat  # the date it was signed
     assert "Docket [7]{.insertion" in flat and "[6]{.deletion" in flat  # the docket entry
     assert 'author="assembler"' in flat
     profile = (tmp_path / "profile").as_uri()
-    subprocess.run(["soffice", "--headless", f"-env:UserInstallation={profile}", "--convert-to", "pdf",
-                    "--outdir", str(tmp_path / "pdf"), str(motion), str(folder / "order-granting.redline.docx")],
-                   check=True, capture_output=True, timeout=300)
-    assert {p.name for p in (tmp_path / "pdf").glob("*.pdf")} == {"motion.redline.pdf",
-                                                                  "order-granting.redline.pdf"}
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation={profile}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path / "pdf"),
+            str(motion),
+            str(folder / "order-granting.redline.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    assert {p.name for p in (tmp_path / "pdf").glob("*.pdf")} == {"motion.redline.pdf", "order-granting.redline.pdf"}
     record = json.loads((folder / RECORD).read_text(encoding="utf-8"))
     assert record["files"]["motion.redline.docx"]["sha256"] == drafts.sha256(motion.read_bytes())

@@ -14,13 +14,24 @@ def part(path, name: str) -> str:
         return archive.read(name).decode("utf-8")
 
 
-@pytest.mark.parametrize("document, title, author, date", [
-    ("motion", "MOTION FOR RECONSIDERATION OF AUGUST 24, 2012 ORDER", "Jane Q. Counsel", "2012-09-14"),
-    ("response", "RESPONSE IN OPPOSITION TO THE ISPS’ MOTION FOR RECONSIDERATION OF AUGUST 24, 2012 ORDER",
-     "Richard R. Roe", "2012-10-02"),
-    ("order-granting", "ORDER GRANTING MOTION FOR RECONSIDERATION OF AUGUST 24, 2012 ORDER",
-     "United States District Court for the District of Arizona", "2012-11-13"),
-])
+@pytest.mark.parametrize(
+    "document, title, author, date",
+    [
+        ("motion", "MOTION FOR RECONSIDERATION OF AUGUST 24, 2012 ORDER", "Jane Q. Counsel", "2012-09-14"),
+        (
+            "response",
+            "RESPONSE IN OPPOSITION TO THE ISPS’ MOTION FOR RECONSIDERATION OF AUGUST 24, 2012 ORDER",
+            "Richard R. Roe",
+            "2012-10-02",
+        ),
+        (
+            "order-granting",
+            "ORDER GRANTING MOTION FOR RECONSIDERATION OF AUGUST 24, 2012 ORDER",
+            "United States District Court for the District of Arizona",
+            "2012-11-13",
+        ),
+    ],
+)
 def test_core_properties_come_from_the_case(example_drafts, document, title, author, date):
     core = part(example_drafts[document], "docProps/core.xml")
     assert f"<dc:title>{title}</dc:title>" in core
@@ -104,8 +115,9 @@ def test_every_style_a_draft_uses_is_defined(drafts_of, name):
             defined = set(re.findall(r'<w:style [^>]*w:styleId="([^"]+)"', archive.read("word/styles.xml").decode()))
             for member in archive.namelist():
                 if re.fullmatch(r"word/(document|header\d*|footer\d*|footnotes)\.xml", member):
-                    used = set(re.findall(r'w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"',
-                                          archive.read(member).decode()))
+                    used = set(
+                        re.findall(r'w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"', archive.read(member).decode())
+                    )
                     assert used <= defined, (path.name, member, used - defined)
         assert "Footer" in defined
 
@@ -133,7 +145,7 @@ def test_the_signature_keeps_with_the_closing_never_with_the_certificate(example
     motion = Document(str(example_drafts["motion"])).paragraphs
     closing = next(i for i, p in enumerate(motion) if p.style.name == "Closing")
     assert _keeps(motion[closing]) and motion[closing + 1].style.name == "Signature"
-    signature, certificate = _runs(motion[closing + 1:], "Signature")
+    signature, certificate = _runs(motion[closing + 1 :], "Signature")
     assert [_keeps(p) for p in signature] == [True] * (len(signature) - 1) + [False]
     assert motion[closing + 1 + len(signature)].text == "Certificate of Service"
     # the certificate stays whole: its heading, its text and its /s/ line
@@ -168,8 +180,8 @@ def test_the_to_block_stays_whole_and_keeps_with_nothing(drafts_of):
 @pytest.mark.parametrize("name, points", [("cp-productions", 13), ("acme-nysd", 12)])
 def test_footnotes_take_the_courts_size(drafts_of, name, points):
     styles = part(drafts_of(name)["motion"], "word/styles.xml")
-    footnote = styles[styles.index('w:styleId="FootnoteText"'):]
-    assert f'<w:sz w:val="{points * 2}"/>' in footnote[:footnote.index("</w:style>")]
+    footnote = styles[styles.index('w:styleId="FootnoteText"') :]
+    assert f'<w:sz w:val="{points * 2}"/>' in footnote[: footnote.index("</w:style>")]
 
 
 def test_the_grounds_library_uses_real_dashes():
@@ -192,14 +204,18 @@ def test_a_long_title_breaks_into_lines_each_no_longer_than_the_one_above():
 
     title = f"ORDER GRANTING MOTION FOR RECONSIDERATION OF AUGUST{NBSP}24,{NBSP}2012{NBSP}ORDER"
     breaks = balanced_breaks(title, 13, 468)
-    assert [title[:breaks[0]], title[breaks[0] + 1:]] == [
-        "ORDER GRANTING MOTION FOR RECONSIDERATION", f"OF AUGUST{NBSP}24,{NBSP}2012{NBSP}ORDER"]
+    assert [title[: breaks[0]], title[breaks[0] + 1 :]] == [
+        "ORDER GRANTING MOTION FOR RECONSIDERATION",
+        f"OF AUGUST{NBSP}24,{NBSP}2012{NBSP}ORDER",
+    ]
     assert balanced_breaks("MOTION FOR RECONSIDERATION", 13, 468) == []
     # three lines where two do not hold it; never at a non-breaking space
-    long = " ".join(["RESPONSE IN OPPOSITION TO THE INTERNET SERVICE PROVIDERS’ MOTION"] * 2) + \
-        f" OF AUGUST{NBSP}24,{NBSP}2012{NBSP}ORDER"
+    long = (
+        " ".join(["RESPONSE IN OPPOSITION TO THE INTERNET SERVICE PROVIDERS’ MOTION"] * 2)
+        + f" OF AUGUST{NBSP}24,{NBSP}2012{NBSP}ORDER"
+    )
     cuts = balanced_breaks(long, 13, 468)
-    lines = [long[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(long)])]
+    lines = [long[a + 1 : b] for a, b in zip([-1, *cuts], [*cuts, len(long)])]
     assert len(lines) == 3 and all(width(line, 13) <= 468 for line in lines)
     assert [width(line, 13) for line in lines] == sorted((width(line, 13) for line in lines), reverse=True)
     assert lines[-1].endswith(f"AUGUST{NBSP}24,{NBSP}2012{NBSP}ORDER")
@@ -211,12 +227,16 @@ def test_a_long_title_breaks_into_lines_each_no_longer_than_the_one_above():
 def test_titles_print_on_the_lines_the_draft_sets(example_pdfs):
     import subprocess
 
-    expected = {"response": ["RESPONSE IN OPPOSITION TO THE ISPS’ MOTION FOR",
-                             "RECONSIDERATION OF AUGUST 24, 2012 ORDER"],
-                "order-granting": ["ORDER GRANTING MOTION FOR RECONSIDERATION",
-                                   "OF AUGUST 24, 2012 ORDER"]}
+    expected = {
+        "response": ["RESPONSE IN OPPOSITION TO THE ISPS’ MOTION FOR", "RECONSIDERATION OF AUGUST 24, 2012 ORDER"],
+        "order-granting": ["ORDER GRANTING MOTION FOR RECONSIDERATION", "OF AUGUST 24, 2012 ORDER"],
+    }
     for name, (first, second) in expected.items():
-        text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(example_pdfs[name]), "-"],
-                              capture_output=True, text=True, check=True).stdout.replace(NBSP, " ")
+        text = subprocess.run(
+            ["pdftotext", "-f", "1", "-l", "1", str(example_pdfs[name]), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.replace(NBSP, " ")
         lines = [line.strip() for line in text.splitlines()]
         assert lines[lines.index(first) + 1] == second, lines

@@ -16,7 +16,8 @@ MODEL = (EXAMPLES / "cp-productions.yaml").read_text(encoding="utf-8")
 
 def in_court(court: str, number: str, text: str = MODEL) -> str:
     out = text.replace("court: azd", f"court: {court}", 1).replace(
-        "number: 2:12-CV-01183-PHX-SLG", f"number: {number}", 1)
+        "number: 2:12-CV-01183-PHX-SLG", f"number: {number}", 1
+    )
     assert f"court: {court}" in out and number in out
     return out
 
@@ -27,13 +28,16 @@ def views(tmp_path, text: str, documents=("motion", "order-granting"), name="cas
     return {p.stem: text_view(p, line_break=" ").replace(NBSP, " ") for p in paths}
 
 
-@pytest.mark.parametrize("word, space, one, several, pinned", [
-    ("ECF No.", True, "ECF No. 18", "ECF Nos. 151, 152", "ECF No. 151 at 3; ECF No. 152"),
-    ("Dkt. No.", True, "Dkt. No. 18", "Dkt. Nos. 151, 152", "Dkt. No. 151 at 3; Dkt. No. 152"),
-    ("Dkt. #", False, "Dkt. #18", "Dkt. #151; Dkt. #152", "Dkt. #151 at 3; Dkt. #152"),
-    ("dkt.", True, "dkt. 18", "dkt. 151, 152", "dkt. 151 at 3; dkt. 152"),
-    ("Docket", True, "Docket 18", "Docket 151; Docket 152", "Docket 151 at 3; Docket 152"),
-])
+@pytest.mark.parametrize(
+    "word, space, one, several, pinned",
+    [
+        ("ECF No.", True, "ECF No. 18", "ECF Nos. 151, 152", "ECF No. 151 at 3; ECF No. 152"),
+        ("Dkt. No.", True, "Dkt. No. 18", "Dkt. Nos. 151, 152", "Dkt. No. 151 at 3; Dkt. No. 152"),
+        ("Dkt. #", False, "Dkt. #18", "Dkt. #151; Dkt. #152", "Dkt. #151 at 3; Dkt. #152"),
+        ("dkt.", True, "dkt. 18", "dkt. 151, 152", "dkt. 151 at 3; dkt. 152"),
+        ("Docket", True, "Docket 18", "Docket 151; Docket 152", "Docket 151 at 3; Docket 152"),
+    ],
+)
 def test_citation_forms_singular_plural_and_pinned(word, space, one, several, pinned):
     style = load_court("nysd").citation.model_copy(update={"word": word, "space": space})
     assert style.one(18).replace(NBSP, " ") == one
@@ -56,7 +60,8 @@ def test_the_same_answers_render_in_three_courts_with_references_in_each_courts_
 
 def test_a_reference_is_never_a_footnote_and_a_plural_citation_uses_the_plural(tmp_path):
     text = in_court("nysd", "1:12-cv-01183 (SLG)").replace(
-        "Order at [[@21]] is DENIED.", "Order at [[@21]] is DENIED, as [[@21; 22]] show.[[21; 22]]", 1)
+        "Order at [[@21]] is DENIED.", "Order at [[@21]] is DENIED, as [[@21; 22]] show.[[21; 22]]", 1
+    )
     order = views(tmp_path, text)["order-granting"]
     assert "Order at ECF No. 21 is DENIED, as ECF Nos. 21, 22 show. (ECF Nos. 21, 22.)" in order
 
@@ -91,15 +96,24 @@ def judges_yaml(monkeypatch):
     judges.cache_clear()
 
 
-@pytest.mark.parametrize("citation, message", [
-    ({"word": "Dkt No", "placement": "sideways"},
-     "data/judges.yaml: nysd.\"Kenneth M. Karas\".citation.word: Input should be 'Docket', "),
-    ({"placement": "sideways"},
-     "data/judges.yaml: nysd.\"Kenneth M. Karas\".citation.placement: Input should be 'footnote' or "
-     "'inline' (given 'sideways')"),
-    ({"space": False},  # over the court's word, ECF No., which always takes a space
-     "data/judges.yaml: nysd.\"Kenneth M. Karas\".citation: “ECF No.” is always followed by a space"),
-])
+@pytest.mark.parametrize(
+    "citation, message",
+    [
+        (
+            {"word": "Dkt No", "placement": "sideways"},
+            "data/judges.yaml: nysd.\"Kenneth M. Karas\".citation.word: Input should be 'Docket', ",
+        ),
+        (
+            {"placement": "sideways"},
+            "data/judges.yaml: nysd.\"Kenneth M. Karas\".citation.placement: Input should be 'footnote' or "
+            "'inline' (given 'sideways')",
+        ),
+        (
+            {"space": False},  # over the court's word, ECF No., which always takes a space
+            'data/judges.yaml: nysd."Kenneth M. Karas".citation: “ECF No.” is always followed by a space',
+        ),
+    ],
+)
 def test_a_bad_judges_entry_is_refused_in_one_sentence(tmp_path, judges_yaml, citation, message):
     from assembler.errors import DataError
 
@@ -143,10 +157,13 @@ DOE = (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8")
 
 def test_a_new_york_order_ends_so_ordered_with_the_place_and_directs_the_clerk(tmp_path):
     text = ACME.replace("  proposed: true\n", "  date: 2024-08-01\n", 1).replace(
-        "      overlooked.[[18 at 3-4]]\n", "      overlooked.[[18 at 3-4]]\n    clerk:\n      - The Clerk "
-        "of Court is respectfully directed to terminate the motion at [[@15]].\n", 1)
+        "      overlooked.[[18 at 3-4]]\n",
+        "      overlooked.[[18 at 3-4]]\n    clerk:\n      - The Clerk "
+        "of Court is respectfully directed to terminate the motion at [[@15]].\n",
+        1,
+    )
     order = views(tmp_path, text, ("order-denying",))["order-denying"]
-    tail = order[order.index("[Body Text] For the foregoing reasons"):].splitlines()
+    tail = order[order.index("[Body Text] For the foregoing reasons") :].splitlines()
     assert tail[:5] == [
         "[Body Text] For the foregoing reasons, Acme Broadband’s Motion for Reconsideration of the June 5, "
         "2024 Order Granting Plaintiff’s Motion for Expedited Discovery and Preservation is DENIED.",
@@ -154,14 +171,19 @@ def test_a_new_york_order_ends_so_ordered_with_the_place_and_directs_the_clerk(t
         "Preservation at ECF No. 12 remains in effect.",
         "[Body Text] The Clerk of Court is respectfully directed to terminate the motion at ECF No. 15.",
         "[Body Text] SO ORDERED.",
-        "[Dated Line] Dated: New York, New York"]
+        "[Dated Line] Dated: New York, New York",
+    ]
     assert tail[5] == "[Dated Line] August 1, 2024"
     assert "[List Number]" not in order and "it is ORDERED" not in order
 
 
 def test_the_answers_shape_the_order_without_headings_and_with_a_legal_standard(tmp_path):
-    text = DOE.replace("ruling:\n", "ruling:\n  form:\n    headings: false\n    legal_standard: true\n"
-                       "    closing: it-is-so-ordered\n    dated: dated\n", 1)
+    text = DOE.replace(
+        "ruling:\n",
+        "ruling:\n  form:\n    headings: false\n    legal_standard: true\n"
+        "    closing: it-is-so-ordered\n    dated: dated\n",
+        1,
+    )
     order = views(tmp_path, text, ("order-granting",))["order-granting"]
     assert "[Heading 1]" not in order
     assert "“[t]he Court will ordinarily deny a motion for reconsideration" in order  # LRCiv 7.2(g)
@@ -176,15 +198,20 @@ def test_the_answers_shape_the_order_without_headings_and_with_a_legal_standard(
 
 def test_wording_slips(tmp_path):
     # a movant named as its short name is not defined twice: "filed by Defendants (“Defendants”)"
-    text = DOE.replace("  name: Defendant John Doe\n  short_name: Defendant\n",
-                       "  name: Defendant\n  short_name: Defendant\n", 1)
+    text = DOE.replace(
+        "  name: Defendant John Doe\n  short_name: Defendant\n", "  name: Defendant\n  short_name: Defendant\n", 1
+    )
     order = views(tmp_path, text, ("order-granting",), name="same")["order-granting"]
     assert "is filed by Defendant. For the reasons" in order and "(“Defendant”)" not in order
     # "Non-party Acme Broadband, Inc." says it itself: no "who is not a party" after it
     one_paper = re.sub(r"  notice:\n(    .*\n)+", "", ACME)  # Arizona: the motion is one paper
     assert "notice:" not in one_paper
-    motion = views(tmp_path, one_paper.replace("court: nysd", "court: azd").replace(
-        "1:24-cv-05678 (ABC)", "2:24-cv-05678-PHX-ABC"), ("motion",), name="acme")["motion"]
+    motion = views(
+        tmp_path,
+        one_paper.replace("court: nysd", "court: azd").replace("1:24-cv-05678 (ABC)", "2:24-cv-05678-PHX-ABC"),
+        ("motion",),
+        name="acme",
+    )["motion"]
     assert "Non-party Acme Broadband, Inc. (“Acme Broadband”) respectfully moves" in motion
     assert "who is not a party" not in motion
     # the opponent states the court's standard, not the movant's own
@@ -197,30 +224,32 @@ def test_wording_slips(tmp_path):
     model = views(tmp_path, MODEL, ("response", "order-granting"), name="model")
     assert "which had not sought to amend its Complaint" in model["order-granting"]
     assert "which had not sought to amend its Complaint" not in model["response"]
-    assert "On August 15, 2012, CP Productions filed an *Ex Parte* Motion for Preservation Order." \
-        in model["response"]
+    assert "On August 15, 2012, CP Productions filed an *Ex Parte* Motion for Preservation Order." in model["response"]
 
 
 def caption_of(view: str) -> list[str]:
-    return [line.split("] ", 1)[-1] if "] " in line else "" for line in view.splitlines()
-            if line.startswith("| r1c")]
+    return [line.split("] ", 1)[-1] if "] " in line else "" for line in view.splitlines() if line.startswith("| r1c")]
 
 
 def test_captions_et_al_and_other_roles_division_label_and_consolidated_numbers(tmp_path):
     text = ACME.replace("court: nysd", "court: cand").replace("1:24-cv-05678 (ABC)", "C 11-4735 SBA (pr)")
     text = text.replace("case:\n", "case:\n  label: No.\n  division: Oakland\n  consolidated: [C 11-5000 SBA]\n", 1)
-    text = text.replace("    - name: John Doe 2\n", "    - name: John Doe 2\n    - name: John Doe 3\n"
-                        "  others:\n    - name: State of California\n      role: Intervenor\n", 1)
+    text = text.replace(
+        "    - name: John Doe 2\n",
+        "    - name: John Doe 2\n    - name: John Doe 3\n"
+        "  others:\n    - name: State of California\n      role: Intervenor\n",
+        1,
+    )
     lines = caption_of(views(tmp_path, text, ("motion",), name="full")["motion"])
     assert ["JOHN DOE 1;", "JOHN DOE 2;", "and JOHN DOE 3,"] == [x for x in lines if "JOHN DOE" in x]
-    assert lines[lines.index("and JOHN DOE 3,") + 2:][:6] == [
-        "Defendants,", "", "and", "", "STATE OF CALIFORNIA,", ""]
+    assert lines[lines.index("and JOHN DOE 3,") + 2 :][:6] == ["Defendants,", "", "and", "", "STATE OF CALIFORNIA,", ""]
     assert "Intervenor." in lines
     assert ["No. C 11-4735 SBA (pr)", "No. C 11-5000 SBA", "(Consolidated)"] == lines[-3:]
     motion = views(tmp_path, text, ("motion",), name="full2")["motion"]
     assert "[Court Title] OAKLAND DIVISION" in motion
-    short = views(tmp_path, text.replace("parties:\n", "parties:\n  et_al: true\n", 1), ("motion",),
-                  name="etal")["motion"]
+    short = views(tmp_path, text.replace("parties:\n", "parties:\n  et_al: true\n", 1), ("motion",), name="etal")[
+        "motion"
+    ]
     assert [x for x in caption_of(short) if "DOE" in x] == ["JOHN DOE 1, et al.,"]
     # a consolidated number the court's forms do not know is refused with its line
     from assembler.errors import AnswersError
@@ -236,12 +265,15 @@ def test_new_york_files_a_notice_of_motion_and_memoranda_of_law(tmp_path):
     matter = load_matter(EXAMPLES / "acme-nysd.yaml")
     assert allowed_documents(matter, ["motion", "response"], explicit=False)[0] == ["notice", "motion", "response"]
     text = ACME.replace("    # courtroom: Courtroom 21D\n", "    courtroom: Courtroom 21D\n", 1).replace(
-        "    # returnable: July 11, 2024, at 10:00 a.m.", "    returnable: July 11, 2024, at 10:00 a.m.  #", 1)
+        "    # returnable: July 11, 2024, at 10:00 a.m.", "    returnable: July 11, 2024, at 10:00 a.m.  #", 1
+    )
     assert "    courtroom: Courtroom 21D\n" in text
     drafted = views(tmp_path, text, ("notice", "motion", "response", "reply"))
-    assert ("before the Honorable Avery B. Chen, United States District Judge, at the United States "
-            "Courthouse, 500 Pearl Street, New York, New York 10007, Courtroom 21D, on July 11, 2024, at "
-            "10:00 a.m., under Local Civil Rule 6.3, for reconsideration of") in drafted["notice"]
+    assert (
+        "before the Honorable Avery B. Chen, United States District Judge, at the United States "
+        "Courthouse, 500 Pearl Street, New York, New York 10007, Courtroom 21D, on July 11, 2024, at "
+        "10:00 a.m., under Local Civil Rule 6.3, for reconsideration of"
+    ) in drafted["notice"]
     assert "[Block Text] TO:" in drafted["notice"]
     assert "[Paper Title] MEMORANDUM OF LAW IN SUPPORT OF ACME BROADBAND’S" in drafted["motion"]
     assert "MEMORANDUM OF POINTS AND AUTHORITIES" not in drafted["motion"]
@@ -257,60 +289,89 @@ def test_new_york_files_a_notice_of_motion_and_memoranda_of_law(tmp_path):
 
 
 def section(view: str, style: str) -> list[str]:
-    return [line.split("] ", 1)[1] if "] " in line else "" for line in view.splitlines()
-            if line.startswith(f"[{style}]")]
+    return [
+        line.split("] ", 1)[1] if "] " in line else "" for line in view.splitlines() if line.startswith(f"[{style}]")
+    ]
 
 
 def test_two_attorneys_of_one_firm_print_the_firm_and_address_once(tmp_path):
-    text = DOE.replace('''        phone: (602) 555-0145
-''', '''        phone: (602) 555-0145
+    text = DOE.replace(
+        """        phone: (602) 555-0145
+""",
+        """        phone: (602) 555-0145
       - name: Jordan E. Second
         bar_number: "056789"
         firm: Advocate Law Group
         address: [200 North First Avenue, "Phoenix, Arizona 85003"]
         email: jordan@advocate.example
         phone: (602) 555-0145
-''', 1)
+""",
+        1,
+    )
     response = views(tmp_path, text, ("response",))["response"]
     assert section(response, "Block Text")[:9] == [
-        "Morgan C. Advocate (Bar No. 045678)", "Jordan E. Second (Bar No. 056789)", "Advocate Law Group",
-        "200 North First Avenue", "Phoenix, Arizona 85003", "Telephone: (602) 555-0145",
-        "E-mail: morgan@advocate.example", "E-mail: jordan@advocate.example",
-        "Attorney for Plaintiff Example Films, LLC"]
+        "Morgan C. Advocate (Bar No. 045678)",
+        "Jordan E. Second (Bar No. 056789)",
+        "Advocate Law Group",
+        "200 North First Avenue",
+        "Phoenix, Arizona 85003",
+        "Telephone: (602) 555-0145",
+        "E-mail: morgan@advocate.example",
+        "E-mail: jordan@advocate.example",
+        "Attorney for Plaintiff Example Films, LLC",
+    ]
     signature = section(response, "Signature")
     assert signature.count("Advocate Law Group") == 1 and signature.count("200 North First Avenue") == 1
-    assert signature[:4] == ["Advocate Law Group", "By: /s/ Morgan C. Advocate",
-                             "Morgan C. Advocate (Bar No. 045678)", "Jordan E. Second (Bar No. 056789)"]
+    assert signature[:4] == [
+        "Advocate Law Group",
+        "By: /s/ Morgan C. Advocate",
+        "Morgan C. Advocate (Bar No. 045678)",
+        "Jordan E. Second (Bar No. 056789)",
+    ]
 
 
 def test_a_pro_se_party_signs_for_itself_and_serves_by_mail(tmp_path):
-    text = DOE.replace('''    represents: Attorney for Defendant John Doe
+    text = DOE.replace(
+        """    represents: Attorney for Defendant John Doe
     attorneys:
       - name: Pat A. Lawyer
         bar_number: "034567"
-''', '''    represents: Defendant, pro se
+""",
+        """    represents: Defendant, pro se
     pro_se: true
     attorneys:
       - name: John Doe
-''', 1)
+""",
+        1,
+    )
     motion = views(tmp_path, text, ("motion",))["motion"]
     assert section(motion, "Block Text")[:6] == [
-        "John Doe", "100 West Adams Street", "Phoenix, Arizona 85003", "Telephone: (602) 555-0123",
-        "E-mail: pat@lawyer.example", "Defendant, pro se"]
+        "John Doe",
+        "100 West Adams Street",
+        "Phoenix, Arizona 85003",
+        "Telephone: (602) 555-0123",
+        "E-mail: pat@lawyer.example",
+        "Defendant, pro se",
+    ]
     assert "Bar No." not in motion.split("[Paper Title]")[0]
     assert "By: /s/" not in motion and "[Signature] /s/ John Doe" in motion
     assert "I served the attached document by first-class mail, postage prepaid, on:" in motion
     assert "CM/ECF" not in motion
-    served = motion[motion.index("postage prepaid, on:"):]
+    served = motion[motion.index("postage prepaid, on:") :]
     assert "Morgan C. Advocate (Bar No. 045678)" in served and "200 North First Avenue" in served
     from assembler.errors import AnswersError
 
     with pytest.raises(AnswersError, match="a pro se filer has no bar number"):
-        load_matter(write(tmp_path, "bad.yaml", text.replace("      - name: John Doe\n",
-                                                             "      - name: John Doe\n        bar_number: '1'\n", 1)))
+        load_matter(
+            write(
+                tmp_path,
+                "bad.yaml",
+                text.replace("      - name: John Doe\n", "      - name: John Doe\n        bar_number: '1'\n", 1),
+            )
+        )
 
 
-FREE_TEXT = '''    text: |
+FREE_TEXT = """    text: |
       Rule 26(d)(1) is plain:
 
       > “A party may not seek discovery from any source before the parties have
@@ -325,14 +386,16 @@ FREE_TEXT = '''    text: |
       3. confer under Rule 26(f).
 
       (a) None was taken here.
-'''
+"""
 
 
 def test_block_quotes_lists_and_sub_headings_in_typed_text(tmp_path):
     text = DOE.replace("  - id: premature-discovery\n", "  - id: premature-discovery\n" + FREE_TEXT, 1)
     motion = views(tmp_path, text, ("motion",))["motion"]
-    assert ("[Block Quote] “A party may not seek discovery from any source before the parties have "
-            "conferred as required by Rule 26(f).” Fed. R. Civ. P. 26(d)(1).") in motion
+    assert (
+        "[Block Quote] “A party may not seek discovery from any source before the parties have "
+        "conferred as required by Rule 26(f).” Fed. R. Civ. P. 26(d)(1)."
+    ) in motion
     assert "[Heading 3] The Order Skips Three Steps" in motion
     assert "[List Item] 1.\tidentify the defendant;[^" in motion
     assert "[List Item] 3.\tconfer under Rule 26(f)." in motion
@@ -352,8 +415,11 @@ def test_block_quotes_lists_and_sub_headings_in_typed_text(tmp_path):
 
 
 def test_titles_and_the_defined_term_follow_the_answers(tmp_path):
-    text = DOE.replace("  title: Order Granting Plaintiff's Motion for Leave", "  defined: Subpoena Order\n"
-                       "  title: Order Granting Plaintiff's Motion for Leave", 1)
+    text = DOE.replace(
+        "  title: Order Granting Plaintiff's Motion for Leave",
+        "  defined: Subpoena Order\n  title: Order Granting Plaintiff's Motion for Leave",
+        1,
+    )
     text = text.replace("motion:\n", "motion:\n  title: Motion to Reconsider the Subpoena Order\n", 1)
     text = text.replace("ruling:\n", "ruling:\n  form:\n    title: Memorandum Opinion and Order\n    re: true\n", 1)
     drafted = views(tmp_path, text, ("motion", "response", "order-granting"))
@@ -370,6 +436,7 @@ def test_papers_cited_by_name_where_the_answers_name_them(tmp_path):
     text = (EXAMPLES / "edtex-sherman.yaml").read_text(encoding="utf-8")
     order = views(tmp_path, text, ("order-granting",))["order-granting"]
     assert "(Defs.’ Mot. 3-6 (Dkt. #15).)" in order and "(Dkt. #8 at 2-4.)" in order  # #8 has no name
-    plain = views(tmp_path, text.replace("  names: true", "  names: false"), ("order-granting",),
-                  name="plain")["order-granting"]
+    plain = views(tmp_path, text.replace("  names: true", "  names: false"), ("order-granting",), name="plain")[
+        "order-granting"
+    ]
     assert "(Dkt. #15 at 3-6.)" in plain and "Defs.’ Mot." not in plain

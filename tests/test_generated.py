@@ -30,15 +30,52 @@ FILES = int(os.environ.get("GENERATED_FILES", "10000"))
 SAMPLE = 200
 
 # Places in the model a mutation writes to, as (line pattern, kind).
-TEXT_SPOTS = [("short_name: the ISPs", "movant short name"), ("  - name: John Doe", "defendant"),
-              ("      - name: Jane Q. Counsel", "attorney"), ("        firm: Counsel & Partners LLP", "firm"),
-              ("    represents: Attorneys for Non-Party Movants", "represents")]
-ALPHABET = ("abcdefghijklmnopqrstuvwxyz ABCXYZ0123456789.,;:'\"-–—&<>{}%#@!?/()“”‘’éüñ中文עברית🙂"
-            "\t\\\x07\x0c\x1b\r\u2028\ufeff*[]^_")
-NUMBER_FORMS = ["0013", "13", "1_3", "0x0D", "0o15", "1:13", "+13", "13.0", "1e1", "10" * 15, "-13",
-                "yes", "~", "''", "[13]", "{a: 13}", "!!int 13", "*13", "&a 13"]
-DATE_FORMS = ["2012-08-24", "2012-02-30", "2012-13-01", "9999-12-31", "1800-01-01", "2012-8-24",
-              "24/08/2012", "2012-08-24T10:00:00", "'2012-08-24'", "2012-08-24 00:00", "yes", "null"]
+TEXT_SPOTS = [
+    ("short_name: the ISPs", "movant short name"),
+    ("  - name: John Doe", "defendant"),
+    ("      - name: Jane Q. Counsel", "attorney"),
+    ("        firm: Counsel & Partners LLP", "firm"),
+    ("    represents: Attorneys for Non-Party Movants", "represents"),
+]
+ALPHABET = (
+    "abcdefghijklmnopqrstuvwxyz ABCXYZ0123456789.,;:'\"-–—&<>{}%#@!?/()“”‘’éüñ中文עברית🙂"
+    "\t\\\x07\x0c\x1b\r\u2028\ufeff*[]^_"
+)
+NUMBER_FORMS = [
+    "0013",
+    "13",
+    "1_3",
+    "0x0D",
+    "0o15",
+    "1:13",
+    "+13",
+    "13.0",
+    "1e1",
+    "10" * 15,
+    "-13",
+    "yes",
+    "~",
+    "''",
+    "[13]",
+    "{a: 13}",
+    "!!int 13",
+    "*13",
+    "&a 13",
+]
+DATE_FORMS = [
+    "2012-08-24",
+    "2012-02-30",
+    "2012-13-01",
+    "9999-12-31",
+    "1800-01-01",
+    "2012-8-24",
+    "24/08/2012",
+    "2012-08-24T10:00:00",
+    "'2012-08-24'",
+    "2012-08-24 00:00",
+    "yes",
+    "null",
+]
 
 
 def mutate(rng: random.Random) -> tuple[str, str | None]:
@@ -62,7 +99,7 @@ def mutate(rng: random.Random) -> tuple[str, str | None]:
 
             expected = smart_quotes(expected)
     elif kind == "number":
-        target = rng.choice(["  docket: 13\n", "  - number: 18\n", "        bar_number: \"012345\"\n"])
+        target = rng.choice(["  docket: 13\n", "  - number: 18\n", '        bar_number: "012345"\n'])
         key = target.split(":")[0]
         text = text.replace(target, f"{key}: {rng.choice(NUMBER_FORMS)}\n", 1)
     elif kind == "date":
@@ -71,8 +108,23 @@ def mutate(rng: random.Random) -> tuple[str, str | None]:
         tail = "\n  title" if rest.endswith("title") else "\n"
         text = text.replace(target, f"{key}: {rng.choice(DATE_FORMS)}{tail}", 1)
     elif kind == "markup":
-        snippet = rng.choice(["[[99]]", "[[18 at 3 (citing [[98]])]]", "**bold", "*x*", "^[note]",
-                              "^[", "[[", "]]", "[[18 at]]", "\\*", "{{ 7*7 }}", "{_{x}_}", "{% x %}"])
+        snippet = rng.choice(
+            [
+                "[[99]]",
+                "[[18 at 3 (citing [[98]])]]",
+                "**bold",
+                "*x*",
+                "^[note]",
+                "^[",
+                "[[",
+                "]]",
+                "[[18 at]]",
+                "\\*",
+                "{{ 7*7 }}",
+                "{_{x}_}",
+                "{% x %}",
+            ]
+        )
         text = text.replace("reconsider and vacate its", f"reconsider {snippet} and vacate its", 1)
         expected = None
     else:
@@ -135,8 +187,9 @@ def test_generated_files_check_passes_are_drafted_and_the_rest_refused_clearly(t
     whole and prints what was typed; every other is refused in clear sentences naming it."""
     results = [one(seed, str(tmp_path)) for seed in range(120)]
     counts = Counter(status for status, _ in results)
-    bad = [(seed, got, detail) for seed, (got, detail) in enumerate(results)
-           if got in ("crashed", "corrupted", "altered")]
+    bad = [
+        (seed, got, detail) for seed, (got, detail) in enumerate(results) if got in ("crashed", "corrupted", "altered")
+    ]
     assert bad == [] and counts["drafted"] > 20 and counts["refused"] > 20, counts
 
 
@@ -150,12 +203,17 @@ def test_ten_thousand_generated_answer_files():
         drafted = [detail for status, detail in results if status == "drafted"]
         sample = drafted[:: max(1, len(drafted) // SAMPLE)][:SAMPLE]
         pdf = work / "pdf"
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(pdf), *sample],
-                       capture_output=True, timeout=1800)
+        subprocess.run(
+            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(pdf), *sample],
+            capture_output=True,
+            timeout=1800,
+        )
         opened = sum(1 for path in sample if (pdf / (Path(path).stem + ".pdf")).exists())
-        print(f"\ntried {FILES}, drafted {counts['drafted']}, refused with a clear error "
-              f"{counts['refused']}, crashed {counts['crashed']}, corrupted {counts['corrupted']}, "
-              f"altered {counts['altered']}; LibreOffice opened {opened} of a sample of {len(sample)}")
+        print(
+            f"\ntried {FILES}, drafted {counts['drafted']}, refused with a clear error "
+            f"{counts['refused']}, crashed {counts['crashed']}, corrupted {counts['corrupted']}, "
+            f"altered {counts['altered']}; LibreOffice opened {opened} of a sample of {len(sample)}"
+        )
         for status in ("crashed", "corrupted", "altered"):
             for seed, (got, detail) in enumerate(results):
                 if got == status:

@@ -60,7 +60,7 @@ def test_control_characters_are_refused_with_field_and_line(tmp_path, char, name
 
 
 def test_control_character_in_a_block_is_reported_on_its_own_line(tmp_path):
-    text = MODEL.replace("serial infringer of Plaintiff’s works", 'serial\finfringer')
+    text = MODEL.replace("serial infringer of Plaintiff’s works", "serial\finfringer")
     (message,) = problems_of(tmp_path, text)
     assert "line 41:" in message and "FORM FEED" in message
 
@@ -149,9 +149,9 @@ def test_read_only_output_is_one_sentence(tmp_path, monkeypatch):
 
 def test_docxtpl_escape_typed_by_a_user_prints_as_typed(tmp_path):
     from assembler import text_view
+
     text = MODEL.replace("short_name: the ISPs", "short_name: the {_{ISPs}_} {_%x%_}")
-    (path,) = render_matter(load_matter(write(tmp_path, "case.yaml", text)), tmp_path / "out",
-                            ["motion"])
+    (path,) = render_matter(load_matter(write(tmp_path, "case.yaml", text)), tmp_path / "out", ["motion"])
     assert "the {_{ISPs}_} {_%x%_}" in text_view(path)
 
 
@@ -174,17 +174,19 @@ def test_an_order_dated_after_its_own_docket_entry_is_refused(tmp_path):
 
 def test_an_order_docketed_long_after_its_date_is_a_warning(tmp_path):
     from assembler.law.advice import advise
-    matter = load_matter(write(tmp_path, "case.yaml", MODEL.replace(
-        "  date: 2012-08-24\n  title", "  date: 2012-06-24\n  title")))
+
+    matter = load_matter(
+        write(tmp_path, "case.yaml", MODEL.replace("  date: 2012-08-24\n  title", "  date: 2012-06-24\n  title"))
+    )
     assert any("docket entry 13 was filed 61 days later" in w.message for w in advise(matter))
 
 
-@pytest.mark.parametrize("start, words", [("1800-01-01", "before December 1, 2009"),
-                                          ("2100-01-01", "past 2099")])
+@pytest.mark.parametrize("start, words", [("1800-01-01", "before December 1, 2009"), ("2100-01-01", "past 2099")])
 def test_deadline_refuses_dates_its_counting_does_not_cover(start, words):
     from click.testing import CliRunner
 
     from assembler.cli import cli
+
     result = CliRunner().invoke(cli, ["deadline", "--court", "azd", "--from", start])
     assert result.exit_code == 1 and words in str(result.exception or result.output)
 
@@ -203,4 +205,6 @@ def test_a_real_comment_after_a_value_is_still_a_comment(tmp_path):
 @pytest.mark.parametrize("typed, mark", [("&o Smith", "an anchor"), ("! Y", "a tag"), ("!!str 12", "a tag")])
 def test_a_value_yaml_would_read_as_an_anchor_or_tag_is_refused(tmp_path, typed, mark):
     (message,) = problems_of(tmp_path, MODEL.replace("firm: Roe Law PLC", f"firm: {typed}"))
-    assert f"counsel.opponent.attorneys.0.firm: a value that begins with {typed[0]} is YAML's mark for {mark}" in message
+    assert (
+        f"counsel.opponent.attorneys.0.firm: a value that begins with {typed[0]} is YAML's mark for {mark}" in message
+    )

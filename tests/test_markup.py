@@ -5,29 +5,39 @@ import pytest
 from assembler.answers.markup import Citation, Cite, MarkupError, Note, Styled, Text, parse
 
 
-@pytest.mark.parametrize("source, expected", [
-    ("plain text", (Text("plain text"),)),
-    ("an *Ex Parte* order", (Text("an "), Styled("i", (Text("Ex Parte"),)), Text(" order"))),
-    ("**GRANTED**.", (Styled("b", (Text("GRANTED"),)), Text("."))),
-    ("5 * 3 and a * alone", (Text("5 * 3 and a * alone"),)),
-    (r"a literal \*star\* and \[[18]]", (Text("a literal *star* and [[18]]"),)),
-    ("{{ 7*7 }} and {% if x %}", (Text("{{ 7*7 }} and {% if x %}"),)),
-    ("wrapped\nline", (Text("wrapped line"),)),
-])
+@pytest.mark.parametrize(
+    "source, expected",
+    [
+        ("plain text", (Text("plain text"),)),
+        ("an *Ex Parte* order", (Text("an "), Styled("i", (Text("Ex Parte"),)), Text(" order"))),
+        ("**GRANTED**.", (Styled("b", (Text("GRANTED"),)), Text("."))),
+        ("5 * 3 and a * alone", (Text("5 * 3 and a * alone"),)),
+        (r"a literal \*star\* and \[[18]]", (Text("a literal *star* and [[18]]"),)),
+        ("{{ 7*7 }} and {% if x %}", (Text("{{ 7*7 }} and {% if x %}"),)),
+        ("wrapped\nline", (Text("wrapped line"),)),
+    ],
+)
 def test_inline_markup(source, expected):
     assert parse(source).paragraphs[0].children == expected
 
 
-@pytest.mark.parametrize("source, cites", [
-    ("[[18]]", (Cite(18),)),
-    ("[[18 at 7-8]]", (Cite(18, "7-8"),)),
-    ("[[19 at 1 n.1]]", (Cite(19, "1 n.1"),)),
-    ("[[22; 26]]", (Cite(22), Cite(26))),
-    ("[[Docket 18 at 8-11, 15-16]]", (Cite(18, "8-11, 15-16"),)),
-    ("[[18 at 12-14 (quoting *X*, 1 F.3d 2 (N.D. Ill. 2012)); 26 at 2]]",
-     (Cite(18, "12-14", (Text("quoting "), Styled("i", (Text("X"),)),
-                         Text(", 1 F.3d 2 (N.D. Ill. 2012)"))), Cite(26, "2"))),
-])
+@pytest.mark.parametrize(
+    "source, cites",
+    [
+        ("[[18]]", (Cite(18),)),
+        ("[[18 at 7-8]]", (Cite(18, "7-8"),)),
+        ("[[19 at 1 n.1]]", (Cite(19, "1 n.1"),)),
+        ("[[22; 26]]", (Cite(22), Cite(26))),
+        ("[[Docket 18 at 8-11, 15-16]]", (Cite(18, "8-11, 15-16"),)),
+        (
+            "[[18 at 12-14 (quoting *X*, 1 F.3d 2 (N.D. Ill. 2012)); 26 at 2]]",
+            (
+                Cite(18, "12-14", (Text("quoting "), Styled("i", (Text("X"),)), Text(", 1 F.3d 2 (N.D. Ill. 2012)"))),
+                Cite(26, "2"),
+            ),
+        ),
+    ],
+)
 def test_docket_citations(source, cites):
     (node,) = parse(source).paragraphs[0].children
     assert isinstance(node, Citation)
@@ -51,12 +61,15 @@ def test_citation_line_offsets_count_from_the_start():
     assert [offset for _, offset in doc.citations] == [1, 3]
 
 
-@pytest.mark.parametrize("source, message", [
-    ("see [[18 at 7", "never closed"),
-    ("see ^[a note", "never closed"),
-    ("see [[eighteen]]", "cannot read the docket citation [[eighteen]]"),
-    ("see [[18 at ]]", "cannot read the docket citation"),
-])
+@pytest.mark.parametrize(
+    "source, message",
+    [
+        ("see [[18 at 7", "never closed"),
+        ("see ^[a note", "never closed"),
+        ("see [[eighteen]]", "cannot read the docket citation [[eighteen]]"),
+        ("see [[18 at ]]", "cannot read the docket citation"),
+    ],
+)
 def test_malformed_markup_is_an_error(source, message):
     with pytest.raises(MarkupError, match=message.replace("[", r"\[")):
         parse(source)
@@ -67,7 +80,12 @@ def test_blocks_keep_their_citations_and_lines():
 
     doc = parse("Intro.\n\n> quoted\n> more[[18 at 2]]\n\n1. one\n2. two[[19]]\n\n### Head")
     assert [(p.kind, p.marker) for p in doc.paragraphs] == [
-        ("text", ""), ("quote", ""), ("item", "1."), ("item", "2."), ("heading", "")]
+        ("text", ""),
+        ("quote", ""),
+        ("item", "1."),
+        ("item", "2."),
+        ("heading", ""),
+    ]
     assert [(c.source, line) for c, line in doc.citations] == [("[[18 at 2]]", 3), ("[[19]]", 6)]
     # a paragraph that only mentions a number is prose
     assert parse("In 2012. the Court ruled").paragraphs[0].kind == "text"

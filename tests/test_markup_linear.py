@@ -9,8 +9,9 @@ a test.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import markup_before
 import pytest
@@ -85,11 +86,57 @@ def test_an_error_in_a_late_paragraph_is_the_same_error_at_the_same_offset():
 
 # Pieces of markup, some well formed, some not, joined at random: block marks at the
 # starts of lines, blank lines between, emphasis and citations across lines and blocks.
-PIECES = ["a", "word ", " ", "  ", "\t", "\n", "\n\n", "\n \n", "\r\n", "*", "**", "***", "\\",
-          "\\*", "\\[", "[", "]", "[[", "]]", "[[18]]", "[[18 at 7-8]]", "[[22; 26 at 2]]",
-          "[[@21]]", "[[@21 at 3]]", "[[18 at 2 (quoting *X*)]]", "[[1 (", ")", "(", ";", "@",
-          "^[", "^[a note]", "^[see [[18]].]", "> ", ">", "\n> ", "1. ", "\n1. ", "\n(a) ",
-          "\n(iv) ", "b. ", "### ", "\n### ", "#", "{{ x }}", "ECF No. ", "at ", "é", "’"]
+PIECES = [
+    "a",
+    "word ",
+    " ",
+    "  ",
+    "\t",
+    "\n",
+    "\n\n",
+    "\n \n",
+    "\r\n",
+    "*",
+    "**",
+    "***",
+    "\\",
+    "\\*",
+    "\\[",
+    "[",
+    "]",
+    "[[",
+    "]]",
+    "[[18]]",
+    "[[18 at 7-8]]",
+    "[[22; 26 at 2]]",
+    "[[@21]]",
+    "[[@21 at 3]]",
+    "[[18 at 2 (quoting *X*)]]",
+    "[[1 (",
+    ")",
+    "(",
+    ";",
+    "@",
+    "^[",
+    "^[a note]",
+    "^[see [[18]].]",
+    "> ",
+    ">",
+    "\n> ",
+    "1. ",
+    "\n1. ",
+    "\n(a) ",
+    "\n(iv) ",
+    "b. ",
+    "### ",
+    "\n### ",
+    "#",
+    "{{ x }}",
+    "ECF No. ",
+    "at ",
+    "é",
+    "’",
+]
 TEXTS = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
 
 
@@ -106,7 +153,9 @@ def test_generated_characters_parse_as_before(text):
 
 
 @settings(max_examples=50, deadline=None)
-@given(parts=st.lists(st.sampled_from(range(len(EXAMPLE_TEXTS))), min_size=2, max_size=30),
-       glue=st.sampled_from(["\n\n", "\n", " ", "\n\n> ", "\n\n1. ", "\n\n### "]))
+@given(
+    parts=st.lists(st.sampled_from(range(len(EXAMPLE_TEXTS))), min_size=2, max_size=30),
+    glue=st.sampled_from(["\n\n", "\n", " ", "\n\n> ", "\n\n1. ", "\n\n### "]),
+)
 def test_generated_mixes_of_example_texts_parse_as_before(parts, glue):
     assert_same(glue.join(EXAMPLE_TEXTS[i] for i in parts))

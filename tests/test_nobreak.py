@@ -10,54 +10,59 @@ import pytest
 from assembler.papers.nobreak import nobreak
 
 
-@pytest.mark.parametrize("typed, printed", [
-    # federal rules
-    ("Fed. R. Civ. P. 54(b)", "Fed.~R.~Civ.~P.~54(b)"),
-    ("under Fed. R. Civ. P. 26(d)(1), except", "under Fed.~R.~Civ.~P.~26(d)(1), except"),
-    ("Fed. R. App. P. 4(a)", "Fed.~R.~App.~P.~4(a)"),
-    ("Fed. R. Evid. 702", "Fed.~R.~Evid.~702"),
-    # local rules and rules by number
-    ("L.R. 7-9", "L.R.~7-9"),
-    ("under Civil L.R. 7-9 for leave", "under Civil~L.R.~7-9 for leave"),
-    ("LRCiv 7.2(g)", "LRCiv~7.2(g)"),
-    ("L. Civ. R. 7.1(i)", "L.~Civ.~R.~7.1(i)"),
-    ("Local Civil Rule 6.3", "Local~Civil~Rule~6.3"),
-    ("Local Rule CV-7(k)", "Local~Rule~CV-7(k)"),
-    ("LR 7.1", "LR~7.1"),
-    ("a Rule 26(f) conference", "a Rule~26(f) conference"),
-    ("Rules 59(e) and 60(b)", "Rules~59(e) and 60(b)"),
-    # statutes and sections
-    ("§ 636(c)", "§~636(c)"),
-    ("28 U.S.C. § 636(c)(1)", "28~U.S.C.~§~636(c)(1)"),
-    ("28 U.S.C. §§ 1331, 1332", "28~U.S.C.~§§~1331, 1332"),
-    ("37 C.F.R. § 1.56", "37~C.F.R.~§~1.56"),
-    # reporters
-    ("5 F.3d 1255", "5~F.3d~1255"),
-    ("Kona Enters., Inc. v. Estate of Bishop, 229 F.3d 877, 890 (9th Cir. 2000).",
-     "Kona Enters., Inc. v. Estate of Bishop, 229~F.3d~877, 890 (9th Cir. 2000)."),
-    ("282 F.R.D. 189, 195 n.13", "282~F.R.D.~189, 195 n.13"),
-    ("123 F. Supp. 2d 456", "123~F.~Supp.~2d~456"),
-    ("544 U.S. 280", "544~U.S.~280"),
-    ("131 S. Ct. 2541", "131~S.~Ct.~2541"),
-    ("2012 WL 123456", "2012~WL~123456"),
-    ("2012 U.S. Dist. LEXIS 12345", "2012~U.S.~Dist.~LEXIS~12345"),
-    ("500 F. App’x 10", "500~F.~App’x~10"),
-    # a case number's initials
-    ("Case No. 1:24-cv-05678 (DKM)", "Case No. 1:24-cv-05678~(DKM)"),
-    ("06 Civ. 1405 (LAK) (KNF)", "06~Civ.~1405~(LAK)~(KNF)"),
-    # ordinary prose keeps its spaces
-    ("The Court ruled on May 22, 2024.", "The Court ruled on May 22, 2024."),
-    ("Defendant John Doe (“Defendant”) respectfully moves", "Defendant John Doe (“Defendant”) respectfully moves"),
-    ("The rule of law is 5 to 4 here.", "The rule of law is 5 to 4 here."),
-    ("Pat A. Lawyer (Bar No. 034567)", "Pat A. Lawyer (Bar No. 034567)"),
-    ("100 West Adams Street, Suite 9", "100 West Adams Street, Suite 9"),
-    ("1 E. Washington St. 5th Floor", "1 E. Washington St. 5th Floor"),
-    ("Telephone: (602) 555-0123", "Telephone: (602) 555-0123"),
-    ("the Federal Rules of Civil Procedure", "the Federal Rules of Civil Procedure"),
-    ("Rule of Civil Procedure", "Rule of Civil Procedure"),
-    ("in 10 days, not 14", "in 10 days, not 14"),
-    ("Acme Broadband, Inc. (“Acme”)", "Acme Broadband, Inc. (“Acme”)"),
-])
+@pytest.mark.parametrize(
+    "typed, printed",
+    [
+        # federal rules
+        ("Fed. R. Civ. P. 54(b)", "Fed.~R.~Civ.~P.~54(b)"),
+        ("under Fed. R. Civ. P. 26(d)(1), except", "under Fed.~R.~Civ.~P.~26(d)(1), except"),
+        ("Fed. R. App. P. 4(a)", "Fed.~R.~App.~P.~4(a)"),
+        ("Fed. R. Evid. 702", "Fed.~R.~Evid.~702"),
+        # local rules and rules by number
+        ("L.R. 7-9", "L.R.~7-9"),
+        ("under Civil L.R. 7-9 for leave", "under Civil~L.R.~7-9 for leave"),
+        ("LRCiv 7.2(g)", "LRCiv~7.2(g)"),
+        ("L. Civ. R. 7.1(i)", "L.~Civ.~R.~7.1(i)"),
+        ("Local Civil Rule 6.3", "Local~Civil~Rule~6.3"),
+        ("Local Rule CV-7(k)", "Local~Rule~CV-7(k)"),
+        ("LR 7.1", "LR~7.1"),
+        ("a Rule 26(f) conference", "a Rule~26(f) conference"),
+        ("Rules 59(e) and 60(b)", "Rules~59(e) and 60(b)"),
+        # statutes and sections
+        ("§ 636(c)", "§~636(c)"),
+        ("28 U.S.C. § 636(c)(1)", "28~U.S.C.~§~636(c)(1)"),
+        ("28 U.S.C. §§ 1331, 1332", "28~U.S.C.~§§~1331, 1332"),
+        ("37 C.F.R. § 1.56", "37~C.F.R.~§~1.56"),
+        # reporters
+        ("5 F.3d 1255", "5~F.3d~1255"),
+        (
+            "Kona Enters., Inc. v. Estate of Bishop, 229 F.3d 877, 890 (9th Cir. 2000).",
+            "Kona Enters., Inc. v. Estate of Bishop, 229~F.3d~877, 890 (9th Cir. 2000).",
+        ),
+        ("282 F.R.D. 189, 195 n.13", "282~F.R.D.~189, 195 n.13"),
+        ("123 F. Supp. 2d 456", "123~F.~Supp.~2d~456"),
+        ("544 U.S. 280", "544~U.S.~280"),
+        ("131 S. Ct. 2541", "131~S.~Ct.~2541"),
+        ("2012 WL 123456", "2012~WL~123456"),
+        ("2012 U.S. Dist. LEXIS 12345", "2012~U.S.~Dist.~LEXIS~12345"),
+        ("500 F. App’x 10", "500~F.~App’x~10"),
+        # a case number's initials
+        ("Case No. 1:24-cv-05678 (DKM)", "Case No. 1:24-cv-05678~(DKM)"),
+        ("06 Civ. 1405 (LAK) (KNF)", "06~Civ.~1405~(LAK)~(KNF)"),
+        # ordinary prose keeps its spaces
+        ("The Court ruled on May 22, 2024.", "The Court ruled on May 22, 2024."),
+        ("Defendant John Doe (“Defendant”) respectfully moves", "Defendant John Doe (“Defendant”) respectfully moves"),
+        ("The rule of law is 5 to 4 here.", "The rule of law is 5 to 4 here."),
+        ("Pat A. Lawyer (Bar No. 034567)", "Pat A. Lawyer (Bar No. 034567)"),
+        ("100 West Adams Street, Suite 9", "100 West Adams Street, Suite 9"),
+        ("1 E. Washington St. 5th Floor", "1 E. Washington St. 5th Floor"),
+        ("Telephone: (602) 555-0123", "Telephone: (602) 555-0123"),
+        ("the Federal Rules of Civil Procedure", "the Federal Rules of Civil Procedure"),
+        ("Rule of Civil Procedure", "Rule of Civil Procedure"),
+        ("in 10 days, not 14", "in 10 days, not 14"),
+        ("Acme Broadband, Inc. (“Acme”)", "Acme Broadband, Inc. (“Acme”)"),
+    ],
+)
 def test_citations_hold_together_and_prose_keeps_its_spaces(typed, printed):
     assert nobreak(typed) == printed.replace("~", "\u00a0")
     assert nobreak(nobreak(typed)) == nobreak(typed)  # once is enough

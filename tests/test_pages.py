@@ -30,6 +30,9 @@ def example_pdfs(drafts_of) -> dict[tuple[str, str], Path]:
 
 @pytest.mark.parametrize("name", EXAMPLE_NAMES)
 def test_pages_are_set_as_a_clerk_would_set_them(example_pdfs, name):
-    found = {paper: problems(pdf.with_suffix(".docx"), pdf)
-             for (example, paper), pdf in example_pdfs.items() if example == name}
+    found = {
+        paper: problems(pdf.with_suffix(".docx"), pdf)
+        for (example, paper), pdf in example_pdfs.items()
+        if example == name
+    }
     assert found and {paper: found for paper, found in found.items() if found} == {}

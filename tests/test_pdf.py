@@ -12,8 +12,8 @@ from conftest import EXAMPLES, needs, write
 from test_batch import make_cases
 
 from assembler import load_matter
-from assembler.law.advice import page_limit
 from assembler.cli import cli
+from assembler.law.advice import page_limit
 
 
 def pdfinfo_pages(path) -> int:
@@ -24,8 +24,18 @@ def pdfinfo_pages(path) -> int:
 @needs("soffice")
 @needs("pdfinfo")
 def test_render_pdf_writes_a_pdf_beside_each_draft_with_its_page_count(tmp_path):
-    result = CliRunner().invoke(cli, ["render", str(EXAMPLES / "cp-productions.yaml"), "-o", str(tmp_path),
-                                      "--documents", "motion,order-granting", "--pdf"])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "render",
+            str(EXAMPLES / "cp-productions.yaml"),
+            "-o",
+            str(tmp_path),
+            "--documents",
+            "motion,order-granting",
+            "--pdf",
+        ],
+    )
     assert result.exit_code == 0, result.output
     for name in ("motion", "order-granting"):
         pdf = next(tmp_path.rglob(f"{name}.pdf"))
@@ -38,15 +48,17 @@ def test_the_pdf_is_tagged_pdf_a_2b_with_every_font_embedded(tmp_path):
     """What an archive and a screen reader need: PDF/A-2b named in the XMP metadata, a marked
     structure tree, embedded fonts; and it is the paper (its pages, its text)."""
     pypdf = pytest.importorskip("pypdf")
-    result = CliRunner().invoke(cli, ["render", str(EXAMPLES / "cp-productions.yaml"), "-o", str(tmp_path),
-                                      "--documents", "motion", "--pdf"])
+    result = CliRunner().invoke(
+        cli, ["render", str(EXAMPLES / "cp-productions.yaml"), "-o", str(tmp_path), "--documents", "motion", "--pdf"]
+    )
     assert result.exit_code == 0, result.output
     pdf = next(tmp_path.rglob("motion.pdf"))
     reader = pypdf.PdfReader(pdf)
     catalog = reader.trailer["/Root"]
     xmp = catalog["/Metadata"].get_object().get_data().decode("utf-8")
     assert re.search(r"<pdfaid:part>2</pdfaid:part>", xmp) and re.search(
-        r"<pdfaid:conformance>B</pdfaid:conformance>", xmp), xmp[:400]
+        r"<pdfaid:conformance>B</pdfaid:conformance>", xmp
+    ), xmp[:400]
     assert bool(catalog["/MarkInfo"]["/Marked"]) and "/StructTreeRoot" in catalog
     fonts = {}
     for page in reader.pages:
@@ -57,8 +69,9 @@ def test_the_pdf_is_tagged_pdf_a_2b_with_every_font_embedded(tmp_path):
     assert fonts and all(fonts.values()), fonts
     pages = pdfinfo_pages(pdf)
     assert len(reader.pages) == pages and f"wrote {pdf} ({pages} pages)" in result.output
-    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                                   check=True).stdout.split())
+    text = " ".join(
+        subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split()
+    )
     assert "MOTION FOR RECONSIDERATION OF AUGUST 24, 2012 ORDER" in text
     assert "RESPECTFULLY SUBMITTED this 14" in text and "CERTIFICATE OF SERVICE" in text
 
@@ -67,8 +80,9 @@ def test_the_pdf_is_tagged_pdf_a_2b_with_every_font_embedded(tmp_path):
 def test_batch_pdf_records_each_pdf_in_the_manifest(tmp_path):
     cases, out = tmp_path / "answers", tmp_path / "drafts"
     make_cases(cases, 3)
-    result = CliRunner().invoke(cli, ["batch", str(cases), "-o", str(out), "--jobs", "1",
-                                      "--documents", "motion", "--pdf"])
+    result = CliRunner().invoke(
+        cli, ["batch", str(cases), "-o", str(out), "--jobs", "1", "--documents", "motion", "--pdf"]
+    )
     assert result.exit_code == 0, result.output
     manifest = json.loads((out / "manifest.json").read_text())
     documents = [doc for case in manifest["cases"] for doc in case["documents"]]
@@ -79,8 +93,9 @@ def test_batch_pdf_records_each_pdf_in_the_manifest(tmp_path):
 
 def test_pdf_without_libreoffice_is_one_sentence_before_anything_is_written(tmp_path, monkeypatch):
     monkeypatch.setenv("PATH", str(tmp_path / "nothing-here"))
-    result = CliRunner().invoke(cli, ["render", str(EXAMPLES / "cp-productions.yaml"), "-o",
-                                      str(tmp_path / "out"), "--pdf"])
+    result = CliRunner().invoke(
+        cli, ["render", str(EXAMPLES / "cp-productions.yaml"), "-o", str(tmp_path / "out"), "--pdf"]
+    )
     assert result.exit_code == 1 and "--pdf needs LibreOffice" in str(result.exception)
     assert not (tmp_path / "out").exists()
 
@@ -96,11 +111,18 @@ def test_a_paper_over_the_courts_page_limit_is_a_warning_naming_the_rule(tmp_pat
 
 
 def cand_case(tmp_path):
-    text = (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8").replace(
-        "court: azd", "court: cand").replace("2:24-cv-01234-PHX-ABC", "3:24-cv-01234-ABC")
+    text = (
+        (EXAMPLES / "doe-defendant.yaml")
+        .read_text(encoding="utf-8")
+        .replace("court: azd", "court: cand")
+        .replace("2:24-cv-01234-PHX-ABC", "3:24-cv-01234-ABC")
+    )
     # a counsel block of seven lines: an odd count of single-spaced lines above the caption
-    text = text.replace('address: [100 West Adams Street, "Phoenix, Arizona 85003"]',
-                        'address: [100 West Adams Street, Suite 9, "Phoenix, Arizona 85003"]', 1)
+    text = text.replace(
+        'address: [100 West Adams Street, "Phoenix, Arizona 85003"]',
+        'address: [100 West Adams Street, Suite 9, "Phoenix, Arizona 85003"]',
+        1,
+    )
     assert "Suite 9" in text
     return load_matter(write(tmp_path, "cand.yaml", text))
 
@@ -144,8 +166,12 @@ def test_on_pleading_paper_every_page_has_28_numbers_and_each_text_line_sits_on_
     drafts = render_matter(cand_case(tmp_path), tmp_path / "out", ["motion", "order-granting"])
     for pdf in convert(drafts):
         for page in range(1, pdf.pages + 1):
-            text = subprocess.run(["pdftotext", "-layout", "-f", str(page), "-l", str(page),
-                                   str(pdf.path), "-"], capture_output=True, text=True, check=True).stdout
+            text = subprocess.run(
+                ["pdftotext", "-layout", "-f", str(page), "-l", str(page), str(pdf.path), "-"],
+                capture_output=True,
+                text=True,
+                check=True,
+            ).stdout
             rows = [row for row in text.splitlines() if row.strip()]
             numbered = [row for row in rows if re.match(r" {0,2}\d{1,2}( {2,}|$)", row)]
             numbers = [int(row.split()[0]) for row in numbered]
@@ -154,8 +180,12 @@ def test_on_pleading_paper_every_page_has_28_numbers_and_each_text_line_sits_on_
             prose = [row for row in rows if len(row.strip()) > 60 and "  " not in row.strip()[:40]]
             loose = [row for row in prose if row not in numbered]
             assert not loose, (pdf.path.name, page, loose)
-    first = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "1", str(drafts[0].with_suffix(".pdf")),
-                            "-"], capture_output=True, text=True, check=True).stdout
+    first = subprocess.run(
+        ["pdftotext", "-layout", "-f", "1", "-l", "1", str(drafts[0].with_suffix(".pdf")), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert re.search(r"^\s*\d+\s+Defendant John Doe \(“Defendant”\) respectfully moves", first, re.M)
     assert re.search(r"^1 +Pat A\. Lawyer \(Bar No\. 034567\)", first)  # counsel from line 1
 
@@ -170,17 +200,23 @@ def test_on_pleading_paper_counsel_has_lines_1_to_7_the_court_line_8_and_the_tex
 
     (draft,) = render_matter(load_matter(EXAMPLES / "doe-defendant-cand.yaml"), tmp_path, ["motion"])
     (pdf,) = convert([draft])
-    first = subprocess.run(["pdftotext", "-layout", "-f", "1", "-l", "1", str(pdf.path), "-"],
-                           capture_output=True, text=True, check=True).stdout
-    rows = {int(m.group(1)): m.group(2).strip() for m in re.finditer(r"^ {0,2}(\d{1,2})(?: {2,}(.*))?$", first, re.M)
-            if m.group(2)}
+    first = subprocess.run(
+        ["pdftotext", "-layout", "-f", "1", "-l", "1", str(pdf.path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    rows = {
+        int(m.group(1)): m.group(2).strip()
+        for m in re.finditer(r"^ {0,2}(\d{1,2})(?: {2,}(.*))?$", first, re.M)
+        if m.group(2)
+    }
     assert rows[1].startswith("Pat A. Lawyer") and min(n for n, text in rows.items() if "DISTRICT COURT" in text) == 8
     assert not any(rows.get(n) for n in range(4, 8))  # counsel's block ends above line 8
     assert rows.get(28), "no text on line 28: the footer takes a line from the text"
-    bbox = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf.path), "-"],
-                          capture_output=True, text=True, check=True).stdout
+    bbox = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf.path), "-"], capture_output=True, text=True, check=True
+    ).stdout
     words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<', bbox)
     line_28 = max(float(y1) for x0, y0, x1, y1, text in words if text == "28" and float(x0) < 72)
-    (number,) = [(float(y0), float(y1)) for x0, y0, x1, y1, text in words
-                 if text == "1" and 250 < float(x0) < 362]  # the page number, centred
+    (number,) = [
+        (float(y0), float(y1)) for x0, y0, x1, y1, text in words if text == "1" and 250 < float(x0) < 362
+    ]  # the page number, centred
     assert line_28 < number[0] and number[1] < 792 - 12, (line_28, number)

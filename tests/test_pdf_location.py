@@ -70,13 +70,19 @@ def test_on_macos_the_application_folder_is_looked_in(no_path, tmp_path, monkeyp
 
 
 def test_on_windows_program_files_is_looked_in(no_path, tmp_path, monkeypatch):
-    assert pdf.usual_places("win32", {}) == [
-        Path("C:\\Program Files", "LibreOffice", "program", "soffice.exe")]
-    places = pdf.usual_places("win32", {"ProgramFiles": "C:\\Program Files",
-                                        "ProgramW6432": "C:\\Program Files",
-                                        "ProgramFiles(x86)": "C:\\Program Files (x86)"})
-    assert places == [Path("C:\\Program Files", "LibreOffice", "program", "soffice.exe"),
-                      Path("C:\\Program Files (x86)", "LibreOffice", "program", "soffice.exe")]
+    assert pdf.usual_places("win32", {}) == [Path("C:\\Program Files", "LibreOffice", "program", "soffice.exe")]
+    places = pdf.usual_places(
+        "win32",
+        {
+            "ProgramFiles": "C:\\Program Files",
+            "ProgramW6432": "C:\\Program Files",
+            "ProgramFiles(x86)": "C:\\Program Files (x86)",
+        },
+    )
+    assert places == [
+        Path("C:\\Program Files", "LibreOffice", "program", "soffice.exe"),
+        Path("C:\\Program Files (x86)", "LibreOffice", "program", "soffice.exe"),
+    ]
     monkeypatch.setattr(sys, "platform", "win32")
     monkeypatch.setenv("ProgramFiles", str(tmp_path / "pf"))
     monkeypatch.delenv("ProgramW6432", raising=False)

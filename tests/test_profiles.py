@@ -76,8 +76,7 @@ def test_case_number_forms_take_the_courts_real_numbers_and_refuse_others(court_
 
 @pytest.mark.parametrize("court_id", NOTES)
 def test_the_profile_names_its_notes(court_id):
-    text = resources.files("assembler").joinpath("data", "courts", f"{court_id}.yaml").read_text(
-        encoding="utf-8")
+    text = resources.files("assembler").joinpath("data", "courts", f"{court_id}.yaml").read_text(encoding="utf-8")
     header = "\n".join(line for line in text.splitlines()[:12] if line.startswith("#"))
     assert f"research/{court_id}.md" in header, f"{court_id}.yaml: its opening comment names the notes"
 
@@ -142,10 +141,13 @@ def test_mied_check_names_lr_7_1_h_and_its_14_days(tmp_path, filed, late):
     result = run("check", "--documents", "motion", str(path))
     assert result.returncode == 0, result.stdout + result.stderr
     output = result.stdout + result.stderr
-    warning = ("after the last day under E.D. Mich. LR 7.1(h), 2024-06-20 (14 days after entry of "
-               "the order, counted from 2024-06-05)")
+    warning = (
+        "after the last day under E.D. Mich. LR 7.1(h), 2024-06-20 (14 days after entry of "
+        "the order, counted from 2024-06-05)"
+    )
     assert (warning in output) is late
     # what check says the court's profile does not know: never the rule, the days or the trigger
     unknown = re.search(r"not verified for the Eastern District of Michigan[^:]*: (.*)", output)
-    assert unknown and not {"reconsideration.rule", "reconsideration.days",
-                             "reconsideration.trigger"} & set(unknown.group(1).split(", "))
+    assert unknown and not {"reconsideration.rule", "reconsideration.days", "reconsideration.trigger"} & set(
+        unknown.group(1).split(", ")
+    )

@@ -22,10 +22,15 @@ from assembler.errors import AnswersError, AssemblerError
 from assembler.papers.render import TemplateSet, render_matter
 
 # Fields that print in the motion, by kind: a name prints as typed; free text is markup.
-NAMES = [("parties", "plaintiffs", 0, "name"), ("parties", "defendants", 0, "name"),
-         ("movant", "short_name"), ("counsel", "movant", "attorneys", 0, "name"),
-         ("counsel", "movant", "attorneys", 0, "firm"), ("counsel", "movant", "represents"),
-         ("grounds", 0, "heading")]
+NAMES = [
+    ("parties", "plaintiffs", 0, "name"),
+    ("parties", "defendants", 0, "name"),
+    ("movant", "short_name"),
+    ("counsel", "movant", "attorneys", 0, "name"),
+    ("counsel", "movant", "attorneys", 0, "firm"),
+    ("counsel", "movant", "represents"),
+    ("grounds", 0, "heading"),
+]
 MARKUP = [("motion", "relief"), ("order", "title"), ("grounds", 1, "text")]
 MARKUP_SPECIALS = set("*[]^\\_")
 
@@ -35,8 +40,9 @@ ANY_TEXT = st.text(st.characters(codec="utf-8"), min_size=0, max_size=40)
 
 def pandoc_plain(path: Path) -> str:
     """The document's words as pandoc reads them (HTML, so that table cells stay whole)."""
-    out = subprocess.run(["pandoc", "-t", "html", "--wrap=none", str(path)], capture_output=True,
-                         text=True, check=True).stdout
+    out = subprocess.run(
+        ["pandoc", "-t", "html", "--wrap=none", str(path)], capture_output=True, text=True, check=True
+    ).stdout
     return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", out)).split())
 
 
@@ -65,8 +71,9 @@ def assert_refused_well(exc: object, field: tuple) -> None:
     assert "\n" not in text.strip() or text.startswith(tuple("0123456789")), text
     if isinstance(exc, AnswersError):
         dotted = ".".join(map(str, field))
-        assert any(p.line is not None and (p.field or "").startswith(dotted.rsplit(".", 1)[0])
-                   for p in exc.problems), text
+        assert any(p.line is not None and (p.field or "").startswith(dotted.rsplit(".", 1)[0]) for p in exc.problems), (
+            text
+        )
 
 
 def prints_exactly_or_is_refused(tmp: Path, field: tuple, value: str) -> None:
@@ -90,7 +97,6 @@ def test_any_name_prints_exactly_or_is_refused(tmp_path_factory, field, value):
 
 @needs("pandoc")
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(field=st.sampled_from(MARKUP),
-       value=ANY_TEXT.filter(lambda t: not MARKUP_SPECIALS & set(t) and "\n\n" not in t))
+@given(field=st.sampled_from(MARKUP), value=ANY_TEXT.filter(lambda t: not MARKUP_SPECIALS & set(t) and "\n\n" not in t))
 def test_any_free_text_prints_exactly_or_is_refused(tmp_path_factory, field, value):
     prints_exactly_or_is_refused(tmp_path_factory.mktemp("prop"), field, value)

@@ -8,8 +8,8 @@ import pytest
 from conftest import EXAMPLE_NAMES, EXAMPLES, GOLDEN, write
 
 from assembler import DOCUMENTS, TemplateSet, load_matter, render_matter, text_view
-from assembler.papers.registry import paper_ids
 from assembler.errors import AnswersError, OutputError, TemplateError
+from assembler.papers.registry import paper_ids
 from assembler.papers.render import safe_name
 
 
@@ -31,9 +31,11 @@ def test_order_follows_the_model_section_by_section(example_drafts):
     view = text_view(example_drafts["order-granting"], line_break=" ")
     headings = re.findall(r"^\[Heading 1\] (.*)$", view, flags=re.M)
     assert headings == ["Factual and Procedural Background", "Discussion", "Conclusion"]
-    assert ("Before the Court at Docket 18 is a Motion for Reconsideration of the Court’s "
-            "August 24, 2012 Order Granting Plaintiff’s *Ex Parte* Motion for Protective Order "
-            "at Docket 13.") in view
+    assert (
+        "Before the Court at Docket 18 is a Motion for Reconsideration of the Court’s "
+        "August 24, 2012 Order Granting Plaintiff’s *Ex Parte* Motion for Protective Order "
+        "at Docket 13."
+    ) in view
     assert "[Paper Title] ORDER GRANTING MOTION FOR RECONSIDERATION OF AUGUST 24, 2012 ORDER" in view
     items = re.findall(r"^\[List Number\] (.*)$", view, flags=re.M)
     assert [item.split()[-1] for item in items] == ["GRANTED.", "VACATED.", "DENIED."]
@@ -44,9 +46,12 @@ def test_order_follows_the_model_section_by_section(example_drafts):
 
 
 def test_draft_follows_the_answers(tmp_path, example):
-    text = (example.read_text(encoding="utf-8")
-            .replace("date: 2012-08-24\n  title:", "date: 2012-08-21\n  title:")
-            .replace("number: 1\n", "number: 2\n").replace("[[1 at", "[[2 at"))
+    text = (
+        example.read_text(encoding="utf-8")
+        .replace("date: 2012-08-24\n  title:", "date: 2012-08-21\n  title:")
+        .replace("number: 1\n", "number: 2\n")
+        .replace("[[1 at", "[[2 at")
+    )
     matter = load_matter(write(tmp_path, "changed.yaml", text))
     (path,) = render_matter(matter, tmp_path / "out", ["order-granting"])
     view = text_view(path)
@@ -56,8 +61,7 @@ def test_draft_follows_the_answers(tmp_path, example):
 
 def test_typed_text_prints_exactly_and_is_never_a_template(tmp_path, example):
     name = "AT&T <Wireless> “Café” {{ 7*7 }} {% raw %}"
-    text = example.read_text(encoding="utf-8").replace(
-        "    - name: John Doe\n", f"    - name: '{name}'\n")
+    text = example.read_text(encoding="utf-8").replace("    - name: John Doe\n", f"    - name: '{name}'\n")
     matter = load_matter(write(tmp_path, "esc.yaml", text))
     (path,) = render_matter(matter, tmp_path / "out", ["order-granting"])
     assert f"{name.upper()}," in text_view(path)
@@ -82,8 +86,11 @@ def test_reply_needs_the_response_docket_entry(tmp_path, example):
 
 def test_library_text_needing_an_absent_answer_is_reported_at_load(tmp_path, example):
     text = example.read_text(encoding="utf-8").replace("    role: motion\n", "")
-    with pytest.raises(AnswersError, match=r"opposition\.1\.id: the library text of ground "
-                       r"'no-new-facts-or-error' needs motion\.cite"):
+    with pytest.raises(
+        AnswersError,
+        match=r"opposition\.1\.id: the library text of ground "
+        r"'no-new-facts-or-error' needs motion\.cite",
+    ):
         load_matter(write(tmp_path, "nomotion.yaml", text))
 
 
@@ -102,13 +109,16 @@ def test_existing_draft_is_kept_without_force(tmp_path, example):
     assert not list(path.parent.rglob("*.tmp"))  # no temporary left
 
 
-@pytest.mark.parametrize("number, expected", [
-    ("2:12-CV-01183-PHX-SLG", "2-12-CV-01183-PHX-SLG"),
-    ("../../etc/passwd", "etc-passwd"),
-    ("06 Civ. 1405 (LAK) (KNF)", "06-Civ.-1405-LAK-KNF"),
-    ("...", "case"),
-    ("CON", "case-CON"),
-])
+@pytest.mark.parametrize(
+    "number, expected",
+    [
+        ("2:12-CV-01183-PHX-SLG", "2-12-CV-01183-PHX-SLG"),
+        ("../../etc/passwd", "etc-passwd"),
+        ("06 Civ. 1405 (LAK) (KNF)", "06-Civ.-1405-LAK-KNF"),
+        ("...", "case"),
+        ("CON", "case-CON"),
+    ],
+)
 def test_output_names_stay_in_the_output_folder(number, expected):
     assert safe_name(number) == expected
 
@@ -127,8 +137,7 @@ def test_footnotes_part_is_created_when_a_template_has_none(tmp_path, example):
     doc.add_paragraph().add_run("{{r paragraph }}")
     doc.add_paragraph("{%p endfor %}")
     doc.save(folder / "order-granting.docx")  # the whole chronology: an order, after all of it
-    (path,) = render_matter(load_matter(example), tmp_path / "out", ["order-granting"],
-                           templates=TemplateSet(folder))
+    (path,) = render_matter(load_matter(example), tmp_path / "out", ["order-granting"], templates=TemplateSet(folder))
     view = text_view(path)
     assert "[^11]: Docket 22; Docket 26." in view
     with zipfile.ZipFile(path) as archive:
@@ -186,8 +195,9 @@ def test_each_court_gets_its_own_font_size(drafts_of, name, points):
 def test_a_single_party_movant_gets_singular_party_wording(tmp_path, example):
     text = re.sub(
         r"movant:\n  name: a number of Internet Service Providers\n(?:  .*\n|    .*\n)+?(?=order:)",
-        "movant:\n  name: Defendant John Doe\n  short_name: Defendant\n  party: true\n"
-        "  side: defendant\n", example.read_text(encoding="utf-8"))
+        "movant:\n  name: Defendant John Doe\n  short_name: Defendant\n  party: true\n  side: defendant\n",
+        example.read_text(encoding="utf-8"),
+    )
     matter = load_matter(write(tmp_path, "single.yaml", text))
     views = {p.stem: text_view(p) for p in render_matter(matter, tmp_path / "out", DOCUMENTS)}
     assert "Defendant John Doe (“Defendant”) respectfully moves under LRCiv 7.2(g)" in views["motion"]
@@ -199,8 +209,16 @@ def test_a_single_party_movant_gets_singular_party_wording(tmp_path, example):
 
 
 def test_an_attorney_without_bar_number_phone_or_email_prints_no_empty_lines(tmp_path, example):
-    text = example.read_text(encoding="utf-8").replace('''        bar_number: "012345"
-''', "").replace("        email: jcounsel@counsel-partners.example\n", "").replace("        phone: (602) 555-0100\n", "")
+    text = (
+        example.read_text(encoding="utf-8")
+        .replace(
+            """        bar_number: "012345"
+""",
+            "",
+        )
+        .replace("        email: jcounsel@counsel-partners.example\n", "")
+        .replace("        phone: (602) 555-0100\n", "")
+    )
     (path,) = render_matter(load_matter(write(tmp_path, "case.yaml", text)), tmp_path / "out", ["motion"])
     view = text_view(path)
     assert "[Block Text] Jane Q. Counsel\n" in view and "[Signature] Jane Q. Counsel\n" in view
@@ -211,27 +229,28 @@ def test_an_attorney_without_bar_number_phone_or_email_prints_no_empty_lines(tmp
 def test_straight_quotes_typed_print_curly_unless_turned_off(tmp_path):
     text = (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8")
     text = text.replace("name: Pat A. Lawyer", "name: Pat A. O'Lawyer")
-    text = text.replace("email: pat@lawyer.example", "email: \"pat.o'lawyer@lawyer.example\"")
+    text = text.replace("email: pat@lawyer.example", 'email: "pat.o\'lawyer@lawyer.example"')
     assert "O'Lawyer" in text and "pat.o'lawyer@" in text
-    curly = text_view(render_matter(load_matter(write(tmp_path, "on.yaml", text)), tmp_path / "on",
-                                    ["motion"])[0])
+    curly = text_view(render_matter(load_matter(write(tmp_path, "on.yaml", text)), tmp_path / "on", ["motion"])[0])
     assert "Pat A. O’Lawyer" in curly and "O'Lawyer" not in curly
     assert "E-mail: pat.o'lawyer@lawyer.example" in curly  # an address is not prose
     assert "Plaintiff's" not in curly
     off = text.replace("schema_version: 1\n", "schema_version: 1\ntypography:\n  smart_quotes: false\n")
-    straight = text_view(render_matter(load_matter(write(tmp_path, "off.yaml", off)), tmp_path / "off",
-                                       ["motion"])[0])
+    straight = text_view(render_matter(load_matter(write(tmp_path, "off.yaml", off)), tmp_path / "off", ["motion"])[0])
     assert "Pat A. O'Lawyer" in straight
 
 
-@pytest.mark.parametrize("typed, printed", [
-    ("Plaintiff's \"Ex Parte\" Motion", "Plaintiff’s “Ex Parte” Motion"),
-    ("the Defendants' motion", "the Defendants’ motion"),
-    ("in the '90s", "in the ’90s"),
-    ("(\"quoting 'the Order'\")", "(“quoting ‘the Order’”)"),
-    ("He said \"no.\" Then left.", "He said “no.” Then left."),
-    ("already “curly” and ’tis", "already “curly” and ’tis"),
-])
+@pytest.mark.parametrize(
+    "typed, printed",
+    [
+        ('Plaintiff\'s "Ex Parte" Motion', "Plaintiff’s “Ex Parte” Motion"),
+        ("the Defendants' motion", "the Defendants’ motion"),
+        ("in the '90s", "in the ’90s"),
+        ("(\"quoting 'the Order'\")", "(“quoting ‘the Order’”)"),
+        ('He said "no." Then left.', "He said “no.” Then left."),
+        ("already “curly” and ’tis", "already “curly” and ’tis"),
+    ],
+)
 def test_smart_quotes(typed, printed):
     from assembler.answers.quotes import smart_quotes
 

@@ -10,15 +10,14 @@ from conftest import EXAMPLES, write
 from docx import Document
 
 from assembler import DOCUMENTS, load_matter, text_view
+from assembler.answers.markup import parse
 from assembler.cli import cli
-from assembler.papers.consistency import check_set
 from assembler.errors import AnswersError, ConsistencyError, TemplateError
 from assembler.law.grounds import PLACEHOLDER, library
-from assembler.answers.markup import parse
+from assembler.papers.consistency import check_set
 from assembler.papers.render import TemplateSet
 
-NON_PARTY_OR_PLURAL = re.compile(
-    r"ISPs|not parties|not a party|Non-Party|Movants|movants|\bthey\b|\bThey\b|\btheir\b")
+NON_PARTY_OR_PLURAL = re.compile(r"ISPs|not parties|not a party|Non-Party|Movants|movants|\bthey\b|\bThey\b|\btheir\b")
 
 
 @pytest.mark.parametrize("document", DOCUMENTS)
@@ -28,8 +27,8 @@ def test_single_party_movant_speaks_in_the_singular_in_every_paper(document, dra
     expected = {
         "motion": "Defendant John Doe (“Defendant”) respectfully moves under LRCiv 7.2(g)",
         "response": "Example Films, LLC (“Example Films”) respectfully submits this Response in "
-                    "Opposition to the Motion for Reconsideration filed at Docket 12 by "
-                    "Defendant John Doe (“Defendant”), as the Court requested in its Order at Docket 13.",
+        "Opposition to the Motion for Reconsideration filed at Docket 12 by "
+        "Defendant John Doe (“Defendant”), as the Court requested in its Order at Docket 13.",
         "reply": "Defendant John Doe (“Defendant”) respectfully submits this Reply",
         "order-granting": "Defendant asserts that the Order rests on a manifest error",
         "order-denying": "Defendant’s Motion for Reconsideration is DENIED.",
@@ -100,24 +99,41 @@ def test_library_ground_is_well_formed(ground):
     for authority in ground.authorities:
         assert authority in " ".join(ground.text.split()), f"{authority} is not cited in the text"
     fields = {m.group(1) + m.group(2) + m.group(3) for m in PLACEHOLDER.finditer(ground.text)}
-    assert all(f.split(".")[0].split(":")[0] in {"movant", "opponent", "order", "court", "rule",
-                                                  "motion", "response", "reply", "fill"} for f in fields)
+    assert all(
+        f.split(".")[0].split(":")[0]
+        in {"movant", "opponent", "order", "court", "rule", "motion", "response", "reply", "fill"}
+        for f in fields
+    )
 
 
 def test_library_offers_the_general_grounds_and_both_sides_of_the_model():
     lib = library()
-    for gid in ("manifest-error", "new-facts", "change-in-law", "60b-mistake", "60b-new-evidence",
-                "60b-fraud", "60b-void", "60b-no-longer-equitable", "60b-other-reason",
-                "undue-burden", "not-relevant"):
+    for gid in (
+        "manifest-error",
+        "new-facts",
+        "change-in-law",
+        "60b-mistake",
+        "60b-new-evidence",
+        "60b-fraud",
+        "60b-void",
+        "60b-no-longer-equitable",
+        "60b-other-reason",
+        "undue-burden",
+        "not-relevant",
+    ):
         assert lib[gid].side == "movant"
-    for gid in ("lack-of-standing", "no-new-facts-or-error", "information-relevant",
-                "no-undue-burden", "not-an-injunction"):
+    for gid in (
+        "lack-of-standing",
+        "no-new-facts-or-error",
+        "information-relevant",
+        "no-undue-burden",
+        "not-an-injunction",
+    ):
         assert lib[gid].side == "opponent"
 
 
 ANSWERS_HEAD = (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8").split("grounds:\n")[0]
-ANSWERS_TAIL = "motion:\n" + (EXAMPLES / "doe-defendant.yaml").read_text(
-    encoding="utf-8").split("\nmotion:\n")[1]
+ANSWERS_TAIL = "motion:\n" + (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8").split("\nmotion:\n")[1]
 
 
 def _answers(tmp_path, grounds: str):
@@ -125,25 +141,36 @@ def _answers(tmp_path, grounds: str):
 
 
 def test_library_text_is_filled_and_own_text_prints_as_typed(tmp_path):
-    path = _answers(tmp_path, "grounds:\n  - id: premature-discovery\n  - id: my-own\n"
-                              "    heading: Mine\n    text: '{movant.Short} {movant:assert} as typed'\n")
+    path = _answers(
+        tmp_path,
+        "grounds:\n  - id: premature-discovery\n  - id: my-own\n"
+        "    heading: Mine\n    text: '{movant.Short} {movant:assert} as typed'\n",
+    )
     matter = load_matter(path)
-    texts = [" ".join(n.text for p in g.text.paragraphs for n in p.children if hasattr(n, "text"))
-             for g in matter.grounds["grounds"]]
+    texts = [
+        " ".join(n.text for p in g.text.paragraphs for n in p.children if hasattr(n, "text"))
+        for g in matter.grounds["grounds"]
+    ]
     assert "Example Films has shown no reason" in texts[0]
     assert texts[1] == "{movant.Short} {movant:assert} as typed"
 
 
-@pytest.mark.parametrize("grounds, message", [
-    ("grounds:\n  - id: no-undue-burden\n",
-     "grounds.0.id: ground 'no-undue-burden' is the opponent's argument in the library; list it under opposition"),
-    ("grounds:\n  - id: made-up\n",
-     "grounds.0.id: ground 'made-up' is not in the grounds library"),
-    ("grounds:\n  - id: manifest-error\nopposition:\n  - id: repeats-arguments\n    answers: new-facts\n",
-     "opposition.0.answers: answers 'new-facts', which is not one of the motion's grounds"),
-    ("grounds:\n  - id: manifest-error\n    reply: x\n",
-     "grounds.0.reply: only an opposition ground has reply:"),
-])
+@pytest.mark.parametrize(
+    "grounds, message",
+    [
+        (
+            "grounds:\n  - id: no-undue-burden\n",
+            "grounds.0.id: ground 'no-undue-burden' is the opponent's argument in the library; "
+            "list it under opposition",
+        ),
+        ("grounds:\n  - id: made-up\n", "grounds.0.id: ground 'made-up' is not in the grounds library"),
+        (
+            "grounds:\n  - id: manifest-error\nopposition:\n  - id: repeats-arguments\n    answers: new-facts\n",
+            "opposition.0.answers: answers 'new-facts', which is not one of the motion's grounds",
+        ),
+        ("grounds:\n  - id: manifest-error\n    reply: x\n", "grounds.0.reply: only an opposition ground has reply:"),
+    ],
+)
 def test_ground_mistakes_are_reported_with_their_place(tmp_path, grounds, message):
     with pytest.raises(AnswersError) as caught:
         load_matter(_answers(tmp_path, grounds))
@@ -169,8 +196,9 @@ def _without(key: str) -> str:
     return text.replace("    answers: premature-discovery\n", "")
 
 
-@pytest.mark.parametrize("document, key, missing", [
-    ("motion", "grounds", "motion_grounds"), ("response", "opposition", "response_grounds")])
+@pytest.mark.parametrize(
+    "document, key, missing", [("motion", "grounds", "motion_grounds"), ("response", "opposition", "response_grounds")]
+)
 def test_a_paper_without_arguments_is_an_error_not_an_empty_section(tmp_path, document, key, missing):
     matter = load_matter(write(tmp_path, "case.yaml", _without(key)))
     with pytest.raises(TemplateError, match=rf"{document}.docx: it needs {missing}"):

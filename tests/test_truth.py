@@ -20,16 +20,16 @@ def _drafts(path, tmp_path, documents=None, **kwargs) -> dict[str, str]:
 
 
 def test_a_59e_response_is_denied_under_59e_not_the_local_rule(tmp_path):
-    views = _drafts(EXAMPLES / "rule-59e-judgment.yaml", tmp_path, ["response"], explicit=True,
-                    unordered=True)
+    views = _drafts(EXAMPLES / "rule-59e-judgment.yaml", tmp_path, ["response"], explicit=True, unordered=True)
     response = views["response"]
     assert "should be denied under Fed. R. Civ. P. 59(e)" in response
     assert "LRCiv 7.2(g)" not in response
 
 
 def test_library_texts_name_a_judgment_a_judgment(tmp_path):
-    response = _drafts(EXAMPLES / "rule-59e-judgment.yaml", tmp_path, ["response"], explicit=True,
-                       unordered=True)["response"]
+    response = _drafts(EXAMPLES / "rule-59e-judgment.yaml", tmp_path, ["response"], explicit=True, unordered=True)[
+        "response"
+    ]
     assert "Judgment was entered" in response and "Order was entered" not in response
 
 
@@ -46,6 +46,7 @@ def test_the_orders_legal_standard_is_the_courts_not_the_movants(tmp_path):
 
 # -- papers the court allows --------------------------------------------------------------------
 
+
 def test_dnj_drafts_no_reply_without_leave_and_says_why(tmp_path):
     matter = load_matter(EXAMPLES / "doe-defendant-njd.yaml")
     chosen, note = registry.allowed(matter, registry.default_ids(), explicit=False)
@@ -59,8 +60,10 @@ def test_dnj_drafts_the_reply_once_the_docket_shows_leave(tmp_path):
     text = (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8")
     text = text.replace("court: azd", "court: njd").replace("2:24-cv-01234-PHX-ABC", "2:24-cv-01234-ABC-DEF")
     text = text.rstrip("\n") + "\n"
-    leave = ("  - {number: 16, date: 2024-06-27, filed_by: court, role: reply-leave,\n"
-             "     title: Text Order Granting Leave to File a Reply}\n")
+    leave = (
+        "  - {number: 16, date: 2024-06-27, filed_by: court, role: reply-leave,\n"
+        "     title: Text Order Granting Leave to File a Reply}\n"
+    )
     lines = text.splitlines(keepends=True)
     at = next(i for i, line in enumerate(lines) if line.startswith("grounds:"))
     case = write(tmp_path, "case.yaml", "".join(lines[:at] + [leave] + lines[at:]))
@@ -69,18 +72,24 @@ def test_dnj_drafts_the_reply_once_the_docket_shows_leave(tmp_path):
     assert "reply" in report.documents and report.notes == []
 
 
-@pytest.mark.parametrize(("court", "number", "says"), [
-    ("cand", "3:24-cv-01234-ABC", "no longer reaches it"),          # Civil L.R. 7-9(a): before judgment
-    ("nysd", "1:24-cv-01234", "is not verified for the Southern District of New York"),
-    ("njd", "2:24-cv-01234-ABC-DEF", None),                          # L. Civ. R. 7.1(i): "order or judgment"
-])
+@pytest.mark.parametrize(
+    ("court", "number", "says"),
+    [
+        ("cand", "3:24-cv-01234-ABC", "no longer reaches it"),  # Civil L.R. 7-9(a): before judgment
+        ("nysd", "1:24-cv-01234", "is not verified for the Southern District of New York"),
+        ("njd", "2:24-cv-01234-ABC-DEF", None),  # L. Civ. R. 7.1(i): "order or judgment"
+    ],
+)
 def test_the_post_judgment_warning_follows_what_the_local_rule_reaches(tmp_path, court, number, says):
     text = (EXAMPLES / "rule-59e-judgment.yaml").read_text(encoding="utf-8")
     base = write(tmp_path, "base.yaml", text)
-    case = write(tmp_path, "case.yaml",
-                 f"extends: base.yaml\ncourt: {court}\ncase:\n  number: {number}\nmotion:\n  rule: local\n"
-                 "grounds:\n  - id: manifest-error\n    fills: {error: it misread the rule}\n"
-                 "opposition:\n  - id: repeats-arguments\n")
+    case = write(
+        tmp_path,
+        "case.yaml",
+        f"extends: base.yaml\ncourt: {court}\ncase:\n  number: {number}\nmotion:\n  rule: local\n"
+        "grounds:\n  - id: manifest-error\n    fills: {error: it misread the rule}\n"
+        "opposition:\n  - id: repeats-arguments\n",
+    )
     assert base.exists()
     report = check(case, draft=False)
     warnings = [str(w) for w in report.warnings if w.field == "motion.rule" and "reach" in w.message]
@@ -92,18 +101,20 @@ def test_the_post_judgment_warning_follows_what_the_local_rule_reaches(tmp_path,
 
 # -- service and signatures ---------------------------------------------------------------------
 
+
 def test_counsel_serving_a_pro_se_party_certifies_mail_service_on_it(tmp_path):
     """CM/ECF reaches registered users only (Fed. R. Civ. P. 5(b)(2)(E)): the opponent's response
     to a pro se movant certifies mailing it to him, by name and address."""
-    views = _drafts(EXAMPLES / "pro-se-defendant.yaml", tmp_path, ["response"], explicit=True,
-                    unordered=True)
+    views = _drafts(EXAMPLES / "pro-se-defendant.yaml", tmp_path, ["response"], explicit=True, unordered=True)
     matter = load_matter(EXAMPLES / "pro-se-defendant.yaml")
     assert matter.answers.counsel.movant is not None and matter.answers.counsel.movant.pro_se
     movant = matter.answers.counsel.movant.attorneys[0]
     response = views["response"]
     assert "CM/ECF System" in response
-    assert ("served the attached document by first-class mail, postage prepaid, on the following "
-            "party, who is not a registered CM/ECF user:") in response
+    assert (
+        "served the attached document by first-class mail, postage prepaid, on the following "
+        "party, who is not a registered CM/ECF user:"
+    ) in response
     assert movant.name in response.split("not a registered CM/ECF user:")[1]
     assert movant.address[0] in response.split("not a registered CM/ECF user:")[1]
 
@@ -112,11 +123,11 @@ def test_a_signer_without_an_email_address_is_warned_of_rule_11a():
     report = check(EXAMPLES / "pro-se-defendant.yaml", draft=False)
     warned = [w for w in report.warnings if "11(a)" in w.message]
     assert len(warned) == 1 and warned[0].field == "counsel.movant.attorneys.0.email"
-    assert not [w for w in check(EXAMPLES / "cp-productions.yaml", draft=False).warnings
-                if "11(a)" in w.message]
+    assert not [w for w in check(EXAMPLES / "cp-productions.yaml", draft=False).warnings if "11(a)" in w.message]
 
 
 # -- never more than the motion asks --------------------------------------------------------------
+
 
 def test_the_order_granting_vacates_no_more_than_the_motions_scope(tmp_path):
     order = _drafts(EXAMPLES / "acme-nysd.yaml", tmp_path, ["order-granting"], explicit=True)["order-granting"]
@@ -125,8 +136,9 @@ def test_the_order_granting_vacates_no_more_than_the_motions_scope(tmp_path):
 
 
 def test_a_grant_that_vacates_nothing_says_the_order_stands(tmp_path):
-    order = _drafts(EXAMPLES / "grant-without-vacatur.yaml", tmp_path, ["order-granting"],
-                    explicit=True)["order-granting"]
+    order = _drafts(EXAMPLES / "grant-without-vacatur.yaml", tmp_path, ["order-granting"], explicit=True)[
+        "order-granting"
+    ]
     assert "VACATED" not in order and "MODIFIED" not in order
     assert "is GRANTED." in order and "The Order remains in effect." in order
     assert "Defendant may file an opposition to the motion at Docket 6 by July 29, 2024" in order
@@ -135,15 +147,15 @@ def test_a_grant_that_vacates_nothing_says_the_order_stands(tmp_path):
 def test_a_grant_that_vacates_nothing_must_say_what_it_does(tmp_path):
     text = (EXAMPLES / "grant-without-vacatur.yaml").read_text(encoding="utf-8")
     case = write(tmp_path, "case.yaml", text.split("    ordered:")[0] + "    ordered: []\n")
-    (tmp_path / "doe-defendant.yaml").write_text((EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8"),
-                                                 encoding="utf-8")
+    (tmp_path / "doe-defendant.yaml").write_text(
+        (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
     report = check(case, draft=False)
     assert any("vacates: false needs ordered" in p for p in report.problems), report.problems
 
 
 def test_an_order_granting_leave_decides_nothing_of_the_motion(tmp_path):
-    order = _drafts(EXAMPLES / "doe-defendant-cand.yaml", tmp_path, ["order-granting"],
-                    explicit=True)["order-granting"]
+    order = _drafts(EXAMPLES / "doe-defendant-cand.yaml", tmp_path, ["order-granting"], explicit=True)["order-granting"]
     assert "MOTION FOR LEAVE TO FILE A MOTION" in order
     assert "VACATED" not in order and "QUASHED" not in order and "vacates" not in order
 
@@ -151,20 +163,25 @@ def test_an_order_granting_leave_decides_nothing_of_the_motion(tmp_path):
 def test_a_magistrate_judge_vacates_a_district_judges_order_only_on_consent(tmp_path):
     text = (EXAMPLES / "magistrate-other-judge.yaml").read_text(encoding="utf-8")
     assert "  consent: true" in text
-    order = _drafts(EXAMPLES / "magistrate-other-judge.yaml", tmp_path, ["order-granting"],
-                    explicit=True)["order-granting"]
+    order = _drafts(EXAMPLES / "magistrate-other-judge.yaml", tmp_path, ["order-granting"], explicit=True)[
+        "order-granting"
+    ]
     assert "The parties have consented to a United States Magistrate Judge" in order
     assert "28 U.S.C. § 636(c)(1)" in order
-    case = write(tmp_path, "case.yaml", "\n".join(line for line in text.splitlines()
-                                                  if not line.startswith("  consent:")) + "\n")
+    case = write(
+        tmp_path, "case.yaml", "\n".join(line for line in text.splitlines() if not line.startswith("  consent:")) + "\n"
+    )
     report = check(case, draft=False)
     assert any("28 U.S.C. § 636(c)(1)" in p and "case.consent" in p for p in report.problems)
 
 
-@pytest.mark.parametrize(("example", "warned"), [
-    ("doe-defendant-cand", True),   # Civil L.R. 7-9(b) lists its grounds: manifest error is not one
-    ("doe-defendant", False),       # LRCiv 7.2(g)(1) names manifest error
-])
+@pytest.mark.parametrize(
+    ("example", "warned"),
+    [
+        ("doe-defendant-cand", True),  # Civil L.R. 7-9(b) lists its grounds: manifest error is not one
+        ("doe-defendant", False),  # LRCiv 7.2(g)(1) names manifest error
+    ],
+)
 def test_a_library_ground_the_courts_rule_does_not_name_is_a_warning(example, warned):
     report = check(EXAMPLES / f"{example}.yaml", draft=False)
     found = [w for w in report.warnings if w.field == "grounds.0.id" and "manifest-error" in w.message]
@@ -175,16 +192,22 @@ def test_a_library_ground_the_courts_rule_does_not_name_is_a_warning(example, wa
 
 # -- what only the user knows -------------------------------------------------------------------
 
+
 def test_a_library_ground_names_the_error_the_user_gives_and_is_refused_without_it(tmp_path):
     motion = _drafts(EXAMPLES / "doe-defendant.yaml", tmp_path, ["motion"], explicit=True)["motion"]
-    assert ("rests on such an error, because Example Films made no showing that the subpoena was the "
-            "only means of identifying the defendant, and Defendant respectfully asks") in motion
+    assert (
+        "rests on such an error, because Example Films made no showing that the subpoena was the "
+        "only means of identifying the defendant, and Defendant respectfully asks"
+    ) in motion
     text = (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8")
-    blank = "\n".join(line for line in text.splitlines()
-                      if "fills:" not in line and not line.startswith("      error:")) + "\n"
+    blank = (
+        "\n".join(line for line in text.splitlines() if "fills:" not in line and not line.startswith("      error:"))
+        + "\n"
+    )
     report = check(write(tmp_path, "case.yaml", blank), draft=False)
-    assert any("grounds.0.id" in p and "fills.error: the error the order rests on" in p
-               for p in report.problems), report.problems
+    assert any("grounds.0.id" in p and "fills.error: the error the order rests on" in p for p in report.problems), (
+        report.problems
+    )
 
 
 def test_a_preservation_order_that_also_compels_production_is_not_said_to_compel_nothing(tmp_path):

@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from assembler.papers import styles, wordxml  # noqa: E402  (the one source of the footnotes part we write)
 from assembler.papers.render import docx_bytes  # noqa: E402
+
 OUT = ROOT / "templates"
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 FONT = "Times New Roman"
@@ -45,12 +46,24 @@ def _plain_font(style, size=SIZE, bold=None, italic=None, caps=False):
     style.font.all_caps = caps
 
 
-def _paragraph_style(doc, name, *, base="Normal", align=None, spacing=1.0, before=0, after=0,
-                     first_indent=None, left_indent=None, bold=None, caps=False, keep_next=False):
+def _paragraph_style(
+    doc,
+    name,
+    *,
+    base="Normal",
+    align=None,
+    spacing=1.0,
+    before=0,
+    after=0,
+    first_indent=None,
+    left_indent=None,
+    bold=None,
+    caps=False,
+    keep_next=False,
+):
     assert name in _STYLE_NAMES, f"{name!r} is not in assembler/papers/styles.py"
     known = doc.styles
-    style = known[name] if name in [s.name for s in known] else known.add_style(
-        name, WD_STYLE_TYPE.PARAGRAPH)
+    style = known[name] if name in [s.name for s in known] else known.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
     if name != "Normal":
         style.base_style = known[base]
     _plain_font(style, bold=bold, caps=caps)
@@ -70,16 +83,22 @@ def _paragraph_style(doc, name, *, base="Normal", align=None, spacing=1.0, befor
 
 def _footnote_styles(doc):
     styles = doc.styles.element
-    styles.append(parse_xml(
-        f'<w:style {W} w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/>'
-        '<w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:pPr><w:spacing w:after="120" '
-        f'w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:rFonts w:ascii="{FONT}" '
-        f'w:hAnsi="{FONT}" w:cs="{FONT}"/><w:sz w:val="{SIZE * 2}"/><w:szCs w:val="{SIZE * 2}"/>'
-        "</w:rPr></w:style>"))
-    styles.append(parse_xml(
-        f'<w:style {W} w:type="character" w:styleId="FootnoteReference">'
-        '<w:name w:val="footnote reference"/><w:uiPriority w:val="99"/>'
-        '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>'))
+    styles.append(
+        parse_xml(
+            f'<w:style {W} w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/>'
+            '<w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:pPr><w:spacing w:after="120" '
+            f'w:line="240" w:lineRule="auto"/></w:pPr><w:rPr><w:rFonts w:ascii="{FONT}" '
+            f'w:hAnsi="{FONT}" w:cs="{FONT}"/><w:sz w:val="{SIZE * 2}"/><w:szCs w:val="{SIZE * 2}"/>'
+            "</w:rPr></w:style>"
+        )
+    )
+    styles.append(
+        parse_xml(
+            f'<w:style {W} w:type="character" w:styleId="FootnoteReference">'
+            '<w:name w:val="footnote reference"/><w:uiPriority w:val="99"/>'
+            '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>'
+        )
+    )
 
 
 def _footnotes_part(doc):
@@ -89,9 +108,12 @@ def _footnotes_part(doc):
     from docx.opc.part import Part
 
     blob = wordxml.EMPTY_FOOTNOTES
-    part = Part(PackURI("/word/footnotes.xml"),
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
-                blob.encode(), doc.part.package)
+    part = Part(
+        PackURI("/word/footnotes.xml"),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+        blob.encode(),
+        doc.part.package,
+    )
     doc.part.relate_to(part, RT.FOOTNOTES)
 
 
@@ -105,12 +127,31 @@ def new_document(*, footer: bool = True):
     _paragraph_style(doc, "Court Title", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True)
     _paragraph_style(doc, "Caption Text")
     _paragraph_style(doc, "Caption Role", left_indent=Inches(1.5))
-    _paragraph_style(doc, "Paper Title", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True,
-                     before=12, after=12, keep_next=True)
-    _paragraph_style(doc, "Heading 1", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, caps=True,
-                     before=12, after=0, spacing=2.0, keep_next=True)
-    _paragraph_style(doc, "Heading 2", bold=True, before=0, after=0, spacing=2.0,
-                     left_indent=Inches(0.5), first_indent=Inches(-0.5), keep_next=True)
+    _paragraph_style(
+        doc, "Paper Title", align=WD_ALIGN_PARAGRAPH.CENTER, bold=True, before=12, after=12, keep_next=True
+    )
+    _paragraph_style(
+        doc,
+        "Heading 1",
+        align=WD_ALIGN_PARAGRAPH.CENTER,
+        bold=True,
+        caps=True,
+        before=12,
+        after=0,
+        spacing=2.0,
+        keep_next=True,
+    )
+    _paragraph_style(
+        doc,
+        "Heading 2",
+        bold=True,
+        before=0,
+        after=0,
+        spacing=2.0,
+        left_indent=Inches(0.5),
+        first_indent=Inches(-0.5),
+        keep_next=True,
+    )
     _paragraph_style(doc, "Body Text", spacing=2.0, first_indent=Inches(0.5))
     _paragraph_style(doc, "List Number", spacing=2.0)
     _paragraph_style(doc, "Block Text", spacing=1.0)
@@ -136,8 +177,7 @@ def new_document(*, footer: bool = True):
     if footer:
         foot = doc.sections[0].footer.paragraphs[0]
         foot.style = doc.styles["Footer"]
-        foot._p.append(parse_xml(
-            f'<w:fldSimple {W} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
+        foot._p.append(parse_xml(f'<w:fldSimple {W} w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>'))
     body = doc.element.body
     for p in list(body.iterchildren(qn("w:p"))):
         body.remove(p)
@@ -225,8 +265,10 @@ def caption_part():
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     left, right = table.rows[0].cells
     left.width, right.width = Inches(3.5), Inches(3.0)
-    party_line = ("{{ party.lead }}{{ party.caption }}{% if 'description' in party %}, "
-                  "{{ party.description }}{% endif %}{{ party.end }}")
+    party_line = (
+        "{{ party.lead }}{{ party.caption }}{% if 'description' in party %}, "
+        "{{ party.description }}{% endif %}{{ party.end }}"
+    )
     left.paragraphs[0].text = "{%p if in_re is defined %}"
     lines = [
         ("Caption Text", "{{ in_re }}"),
@@ -292,17 +334,35 @@ def certificate_part():
     tag(doc, "if court.certificate_of_service")
     para(doc, "Heading 1", "Certificate of Service")
     tag(doc, "if filer.by_mail and 'served' in filer")  # a pro se filer serves by mail
-    keep(para(doc, "Body Text", "I hereby certify that on {{ filed.long }}, I served the attached "
-              "document by first-class mail, postage prepaid, on:"))
+    keep(
+        para(
+            doc,
+            "Body Text",
+            "I hereby certify that on {{ filed.long }}, I served the attached "
+            "document by first-class mail, postage prepaid, on:",
+        )
+    )
     lines(doc, "Signature", "filer.served", last_keeps=True)  # the certificate stays whole
     tag(doc, "else")
-    keep(para(doc, "Body Text", "I hereby certify that on {{ filed.long }}, I electronically "
-              "transmitted the attached document to the Clerk’s Office using the CM/ECF System for "
-              "filing and transmittal of a Notice of Electronic Filing to all CM/ECF registrants."))
+    keep(
+        para(
+            doc,
+            "Body Text",
+            "I hereby certify that on {{ filed.long }}, I electronically "
+            "transmitted the attached document to the Clerk’s Office using the CM/ECF System for "
+            "filing and transmittal of a Notice of Electronic Filing to all CM/ECF registrants.",
+        )
+    )
     tag(doc, "if 'mail_to' in filer")  # a pro se party not on CM/ECF (Fed. R. Civ. P. 5(b)(2)(C), (E))
-    keep(para(doc, "Body Text", "I further certify that on {{ filed.long }}, I served the attached "
-              "document by first-class mail, postage prepaid, on the following party, who is not a "
-              "registered CM/ECF user:"))
+    keep(
+        para(
+            doc,
+            "Body Text",
+            "I further certify that on {{ filed.long }}, I served the attached "
+            "document by first-class mail, postage prepaid, on the following party, who is not a "
+            "registered CM/ECF user:",
+        )
+    )
     lines(doc, "Signature", "filer.mail_to", last_keeps=True)
     tag(doc, "endif")
     tag(doc, "endif")
@@ -321,26 +381,39 @@ def _order(granting: bool):
     side = "granting" if granting else "denying"
     doc = new_document()
     tag(doc, 'include "parts/caption.docx"')
-    para(doc, "Paper Title", "{% if ruling.proposed %}[PROPOSED] {% endif %}{% if 'title' in form %}"
-         "{{ form.title }}{% else %}"
-         f"ORDER {{{{ ruling.{side}.outcome.verb }}}} " "{{ paper.TITLE }}{% endif %}")
+    para(
+        doc,
+        "Paper Title",
+        "{% if ruling.proposed %}[PROPOSED] {% endif %}{% if 'title' in form %}"
+        "{{ form.title }}{% else %}"
+        f"ORDER {{{{ ruling.{side}.outcome.verb }}}} "
+        "{{ paper.TITLE }}{% endif %}",
+    )
     tag(doc, "if form.re")  # "Re: Dkt. No. 151" under the title, as N.D. Cal. orders print it
     para(doc, "Re Line", "Re: {{ motion_entry.cite }}")
     tag(doc, "endif")
-    para(doc, "Body Text",
-         "Before the Court at {{ motion_entry.cite }} is a {{ paper.Name }} {{ paper.of }} "
-         "{{ order.whose }} {{ order.date.long }} ", "{{r order.title }}",
-         " at {{ order.cite }}. The {{ paper.Short }} is filed by {{ movant.name }}"
-         "{% if movant.defined != movant.name %} (“{{ movant.defined }}”){% endif %}. "
-         "{% if not movant.party %}{{ movant.Short }} {{ movant.be }} "
-         "not {{ movant.party_noun }} to this lawsuit{% if 'interest' in movant %}, but ",
-         "{{r movant.interest }}",
-         "{% endif %}. {% endif %}For the reasons stated below, {{ movant.possessive }} "
-         f"{{{{ paper.Name }}}} {{{{ ruling.{side}.outcome.opening }}}}.")
+    para(
+        doc,
+        "Body Text",
+        "Before the Court at {{ motion_entry.cite }} is a {{ paper.Name }} {{ paper.of }} "
+        "{{ order.whose }} {{ order.date.long }} ",
+        "{{r order.title }}",
+        " at {{ order.cite }}. The {{ paper.Short }} is filed by {{ movant.name }}"
+        "{% if movant.defined != movant.name %} (“{{ movant.defined }}”){% endif %}. "
+        "{% if not movant.party %}{{ movant.Short }} {{ movant.be }} "
+        "not {{ movant.party_noun }} to this lawsuit{% if 'interest' in movant %}, but ",
+        "{{r movant.interest }}",
+        "{% endif %}. {% endif %}For the reasons stated below, {{ movant.possessive }} "
+        f"{{{{ paper.Name }}}} {{{{ ruling.{side}.outcome.opening }}}}.",
+    )
     heading(doc, "Factual and Procedural Background")
     tag(doc, "if case.consent")  # a magistrate judge's authority to decide (28 U.S.C. 636(c)(1))
-    para(doc, "Body Text", "The parties have consented to a United States Magistrate Judge conducting all "
-         "proceedings in this case and ordering the entry of judgment. 28 U.S.C. §\u00a0636(c)(1).")
+    para(
+        doc,
+        "Body Text",
+        "The parties have consented to a United States Magistrate Judge conducting all "
+        "proceedings in this case and ordering the entry of judgment. 28 U.S.C. §\u00a0636(c)(1).",
+    )
     tag(doc, "endif")
     rich_paragraphs(doc, "Body Text", "background")
     tag(doc, "if form.legal_standard")
@@ -375,16 +448,32 @@ def _order(granting: bool):
     tag(doc, "if ruling.proposed")
     keep(para(doc, "Body Text", "DATED: ____________________"))
     tag(doc, "else")
-    keep(para(doc, "Body Text", "DATED this {{ ruling.date.day }}", "{{r ruling.date.day_suffix }}",
-              " day of {{ ruling.date.month_year }}."))
+    keep(
+        para(
+            doc,
+            "Body Text",
+            "DATED this {{ ruling.date.day }}",
+            "{{r ruling.date.day_suffix }}",
+            " day of {{ ruling.date.month_year }}.",
+        )
+    )
     tag(doc, "endif")
     tag(doc, "else")
-    keep(para(doc, "Dated Line", "Dated: {% if 'place' in form %}{{ form.place }}{% else %}"
-              "{% if ruling.proposed %}____________________{% else %}{{ ruling.date.long }}"
-              "{% endif %}{% endif %}"))
+    keep(
+        para(
+            doc,
+            "Dated Line",
+            "Dated: {% if 'place' in form %}{{ form.place }}{% else %}"
+            "{% if ruling.proposed %}____________________{% else %}{{ ruling.date.long }}"
+            "{% endif %}{% endif %}",
+        )
+    )
     tag(doc, "if 'place' in form")
-    keep(para(doc, "Dated Line", "{% if ruling.proposed %}____________________{% else %}"
-              "{{ ruling.date.long }}{% endif %}"))
+    keep(
+        para(
+            doc, "Dated Line", "{% if ruling.proposed %}____________________{% else %}{{ ruling.date.long }}{% endif %}"
+        )
+    )
     tag(doc, "endif")
     tag(doc, "endif")
     keep(para(doc, "Signature", ""))
@@ -399,9 +488,16 @@ def compliance_part():
     doc = new_document(footer=False)
     tag(doc, "if rule.certificate_of_compliance")
     para(doc, "Heading 1", "Certificate of Compliance")
-    keep(para(doc, "Body Text", "I certify that this paper contains ", "{{r word_count }}",
-              " words, excluding the caption, the signature block and the certificates, and so "
-              "complies with the limit of {{ '{:,}'.format(limit) }} words of {{ rule.citation }}."))
+    keep(
+        para(
+            doc,
+            "Body Text",
+            "I certify that this paper contains ",
+            "{{r word_count }}",
+            " words, excluding the caption, the signature block and the certificates, and so "
+            "complies with the limit of {{ '{:,}'.format(limit) }} words of {{ rule.citation }}.",
+        )
+    )
     para(doc, "Signature", "/s/ {{ filer.attorneys[0].name }}")
     tag(doc, "endif")
     return doc
@@ -417,8 +513,7 @@ def order_denying():
 
 def _defined(role):
     """``Name (“Short”)`` the first time a paper names a side, unless the two are the same."""
-    return ("{{ %s.Name }}{%% if %s.defined != %s.Name %%} (“{{ %s.defined }}”){%% endif %%}"
-            % (role, role, role, role))
+    return "{{ %s.Name }}{%% if %s.defined != %s.Name %%} (“{{ %s.defined }}”){%% endif %%}" % (role, role, role, role)
 
 
 def _paper_head(doc, filer, filed=None):
@@ -441,8 +536,15 @@ def _introduction(doc, paper):
 
 def _paper_end(doc, date, word_limit):
     """Date, signature, and the certificates (compliance where the court limits words)."""
-    keep(para(doc, "Closing", "RESPECTFULLY SUBMITTED this {{ %s.day }}" % date,
-              "{{r %s.day_suffix }}" % date, " day of {{ %s.month_year }}." % date))
+    keep(
+        para(
+            doc,
+            "Closing",
+            "RESPECTFULLY SUBMITTED this {{ %s.day }}" % date,
+            "{{r %s.day_suffix }}" % date,
+            " day of {{ %s.month_year }}." % date,
+        )
+    )
     tag(doc, 'include "parts/signature.docx"')
     tag(doc, f"set limit = rule.{word_limit} if rule.certificate_of_compliance else 0")
     tag(doc, 'include "parts/compliance.docx"')
@@ -453,17 +555,20 @@ def response():
     """The opponent's response in opposition: answers the motion's grounds, adds its own."""
     doc = new_document()
     _paper_head(doc, "opponent", "response_filed")
-    para(doc, "Paper Title", "{{ papers.response|upper }} TO {{ movant.Possessive|upper }} "
-         "{{ paper.TITLE }}")
-    para(doc, "Body Text",
-         _defined("opponent") + " respectfully {{ opponent.verb('submit') }} this {{ papers.response }} "
-         "to the {{ paper.Name }} filed at {{ motion_entry.cite }} by "
-         "{{ movant.name }}{% if movant.defined != movant.Name %} (“{{ movant.defined }}”)"
-         "{% endif %}{% if response_order is defined %}, as the Court requested in its Order at "
-         "{{ response_order.cite }}{% endif %}. The Motion asks the Court to {{ paper.asks_to }} "
-         "{{ order.its }} "
-         "{{ order.date.long }} ", "{{r order.title }}", " at {{ order.cite }}. For the reasons "
-         "below, the Motion should be denied.")
+    para(doc, "Paper Title", "{{ papers.response|upper }} TO {{ movant.Possessive|upper }} {{ paper.TITLE }}")
+    para(
+        doc,
+        "Body Text",
+        _defined("opponent") + " respectfully {{ opponent.verb('submit') }} this {{ papers.response }} "
+        "to the {{ paper.Name }} filed at {{ motion_entry.cite }} by "
+        "{{ movant.name }}{% if movant.defined != movant.Name %} (“{{ movant.defined }}”)"
+        "{% endif %}{% if response_order is defined %}, as the Court requested in its Order at "
+        "{{ response_order.cite }}{% endif %}. The Motion asks the Court to {{ paper.asks_to }} "
+        "{{ order.its }} "
+        "{{ order.date.long }} ",
+        "{{r order.title }}",
+        " at {{ order.cite }}. For the reasons below, the Motion should be denied.",
+    )
     _introduction(doc, "response")
     para(doc, "Heading 1", "Background")
     rich_paragraphs(doc, "Body Text", "motion_background")
@@ -473,15 +578,18 @@ def response():
     tag(doc, "for ground in response_grounds")
     para(doc, "Heading 2", "{{ ground.letter }}.\t{{ ground.heading }}")
     tag(doc, "if 'answered' in ground and 'summary' in ground.answered")
-    para(doc, "Body Text", "{{ movant.Short }} {{ movant.verb('assert') }} that ",
-         "{{r ground.answered.summary }}")
+    para(doc, "Body Text", "{{ movant.Short }} {{ movant.verb('assert') }} that ", "{{r ground.answered.summary }}")
     tag(doc, "endif")
     rich_paragraphs(doc, "Body Text", "ground.text")
     tag(doc, "endfor")
     para(doc, "Heading 1", "Conclusion")
-    para(doc, "Body Text", "For the foregoing reasons, {{ opponent.short }} respectfully "
-         "{{ opponent.verb('request') }} that the Court deny {{ movant.possessive }} {{ paper.Name }} "
-         "and leave {{ order.its }} {{ order.date.long }} {{ order.noun }} in effect.")
+    para(
+        doc,
+        "Body Text",
+        "For the foregoing reasons, {{ opponent.short }} respectfully "
+        "{{ opponent.verb('request') }} that the Court deny {{ movant.possessive }} {{ paper.Name }} "
+        "and leave {{ order.its }} {{ order.date.long }} {{ order.noun }} in effect.",
+    )
     _paper_end(doc, "response_filed", "word_limit")
     return doc
 
@@ -490,28 +598,41 @@ def reply():
     """The movant's reply in support: answers the response, point by point."""
     doc = new_document()
     _paper_head(doc, "movant", "reply_filed")
-    para(doc, "Paper Title", "{% if papers.memorandum %}REPLY MEMORANDUM OF LAW IN FURTHER SUPPORT OF "
-         "{{ movant.Possessive|upper }} {% else %}REPLY IN SUPPORT OF {% endif %}{{ paper.TITLE }}")
-    para(doc, "Body Text",
-         _defined("movant") + " respectfully {{ movant.verb('submit') }} this {{ papers.reply }} in "
-         "{% if papers.memorandum %}further {% endif %}support of "
-         "the {{ paper.Name }} at {{ motion_entry.cite }}, and in answer to "
-         "{{ opponent.possessive }} {{ papers.response }} at {{ response_entry.cite }}. "
-         "The {{ papers.Response }} gives the Court no reason to leave {{ order.its }} {{ order.date.long }} ",
-         "{{r order.title }}", " in effect.")
+    para(
+        doc,
+        "Paper Title",
+        "{% if papers.memorandum %}REPLY MEMORANDUM OF LAW IN FURTHER SUPPORT OF "
+        "{{ movant.Possessive|upper }} {% else %}REPLY IN SUPPORT OF {% endif %}{{ paper.TITLE }}",
+    )
+    para(
+        doc,
+        "Body Text",
+        _defined("movant") + " respectfully {{ movant.verb('submit') }} this {{ papers.reply }} in "
+        "{% if papers.memorandum %}further {% endif %}support of "
+        "the {{ paper.Name }} at {{ motion_entry.cite }}, and in answer to "
+        "{{ opponent.possessive }} {{ papers.response }} at {{ response_entry.cite }}. "
+        "The {{ papers.Response }} gives the Court no reason to leave {{ order.its }} {{ order.date.long }} ",
+        "{{r order.title }}",
+        " in effect.",
+    )
     _introduction(doc, "reply")
     para(doc, "Heading 1", "Argument")
     tag(doc, "for ground in replies")
     para(doc, "Heading 2", "{{ ground.letter }}.\tIn Answer to “{{ ground.heading }}”")
     tag(doc, "if 'summary' in ground")
-    para(doc, "Body Text", "{{ opponent.Short }} {{ opponent.verb('assert') }} that ",
-         "{{r ground.summary }}")
+    para(doc, "Body Text", "{{ opponent.Short }} {{ opponent.verb('assert') }} that ", "{{r ground.summary }}")
     tag(doc, "endif")
     rich_paragraphs(doc, "Body Text", "ground.reply")
     tag(doc, "endfor")
     para(doc, "Heading 1", "Conclusion")
-    para(doc, "Body Text", "For the foregoing reasons, and those in the Motion, {{ movant.short }} "
-         "respectfully {{ movant.verb('request') }} that the Court ", "{{r motion.relief }}", ".")
+    para(
+        doc,
+        "Body Text",
+        "For the foregoing reasons, and those in the Motion, {{ movant.short }} "
+        "respectfully {{ movant.verb('request') }} that the Court ",
+        "{{r motion.relief }}",
+        ".",
+    )
     _paper_end(doc, "reply_filed", "reply_word_limit")
     return doc
 
@@ -521,26 +642,38 @@ def motion():
     _paper_head(doc, "movant")
     tag(doc, "if papers.memorandum")  # New York: the memorandum of law beside the notice of motion
     para(doc, "Paper Title", "MEMORANDUM OF LAW IN SUPPORT OF {{ movant.Possessive|upper }} {{ paper.TITLE }}")
-    para(doc, "Body Text",
-         "{{ movant.Name }}{% if movant.defined != movant.Name %} (“{{ movant.defined }}”){% endif %}"
-         " respectfully {{ movant.verb('submit') }} this Memorandum of Law in support of "
-         "{{ movant.possessive }} motion under {{ rule.citation }} for "
-         "{% if paper.leave %}leave to file a motion for {% endif %}"
-         "{{ paper.moves_for }} {{ order.whose }} {{ order.date.long }} ", "{{r order.title }}",
-         " (the “{{ order.defined }}”), entered at {{ order.cite }}. {{ movant.Short }} "
-         "{{ movant.verb('ask') }} the Court to ", "{{r motion.relief }}", ".")
+    para(
+        doc,
+        "Body Text",
+        "{{ movant.Name }}{% if movant.defined != movant.Name %} (“{{ movant.defined }}”){% endif %}"
+        " respectfully {{ movant.verb('submit') }} this Memorandum of Law in support of "
+        "{{ movant.possessive }} motion under {{ rule.citation }} for "
+        "{% if paper.leave %}leave to file a motion for {% endif %}"
+        "{{ paper.moves_for }} {{ order.whose }} {{ order.date.long }} ",
+        "{{r order.title }}",
+        " (the “{{ order.defined }}”), entered at {{ order.cite }}. {{ movant.Short }} "
+        "{{ movant.verb('ask') }} the Court to ",
+        "{{r motion.relief }}",
+        ".",
+    )
     tag(doc, "else")
     para(doc, "Paper Title", "{{ paper.TITLE }}")
-    para(doc, "Body Text",
-         "{{ movant.Name }}{% if movant.defined != movant.Name %} (“{{ movant.defined }}”){% endif %}"
-         "{% if not movant.party and not movant.named_non_party %}, who {{ movant.be }} not "
-         "{{ movant.party_noun }} to this action,{% endif %} respectfully {{ movant.verb('move') }} under {{ rule.citation }} for "
-         "{% if paper.leave %}leave to file a motion for {% endif %}"
-         "{{ paper.moves_for }} {{ order.whose }} {{ order.date.long }} ", "{{r order.title }}",
-         " (the “{{ order.defined }}”), entered at {{ order.cite }}. {{ movant.Short }} "
-         "{{ movant.verb('ask') }} the Court to ", "{{r motion.relief }}",
-         ". This Motion is supported by the following Memorandum of Points and Authorities and "
-         "the record of this action.")
+    para(
+        doc,
+        "Body Text",
+        "{{ movant.Name }}{% if movant.defined != movant.Name %} (“{{ movant.defined }}”){% endif %}"
+        "{% if not movant.party and not movant.named_non_party %}, who {{ movant.be }} not "
+        "{{ movant.party_noun }} to this action,{% endif %} respectfully {{ movant.verb('move') }} "
+        "under {{ rule.citation }} for "
+        "{% if paper.leave %}leave to file a motion for {% endif %}"
+        "{{ paper.moves_for }} {{ order.whose }} {{ order.date.long }} ",
+        "{{r order.title }}",
+        " (the “{{ order.defined }}”), entered at {{ order.cite }}. {{ movant.Short }} "
+        "{{ movant.verb('ask') }} the Court to ",
+        "{{r motion.relief }}",
+        ". This Motion is supported by the following Memorandum of Points and Authorities and "
+        "the record of this action.",
+    )
     para(doc, "Paper Title", "MEMORANDUM OF POINTS AND AUTHORITIES")
     tag(doc, "endif")
     _introduction(doc, "motion")
@@ -554,9 +687,15 @@ def motion():
     rich_paragraphs(doc, "Body Text", "ground.text")
     tag(doc, "endfor")
     para(doc, "Heading 1", "Conclusion")
-    para(doc, "Body Text", "For the foregoing reasons, {{ movant.short }} respectfully "
-         "{{ movant.verb('request') }} that the Court {% if paper.leave %}grant leave to file a "
-         "motion for reconsideration and, on reconsideration, {% endif %}", "{{r motion.relief }}", ".")
+    para(
+        doc,
+        "Body Text",
+        "For the foregoing reasons, {{ movant.short }} respectfully "
+        "{{ movant.verb('request') }} that the Court {% if paper.leave %}grant leave to file a "
+        "motion for reconsideration and, on reconsideration, {% endif %}",
+        "{{r motion.relief }}",
+        ".",
+    )
     _paper_end(doc, "filed", "word_limit")
     return doc
 
@@ -567,17 +706,22 @@ def notice():
     doc = new_document()
     _paper_head(doc, "movant")
     para(doc, "Paper Title", "NOTICE OF {{ paper.NAME }}")
-    para(doc, "Body Text",
-         "PLEASE TAKE NOTICE that, upon the accompanying Memorandum of Law"
-         "{% if 'papers' in notice %}, {{ notice.papers }},{% endif %} and all prior pleadings and "
-         "proceedings in this action, {{ movant.name }} will move this Court"
-         "{% if 'judge' in case %}, before the Honorable {{ case.judge }}, {{ case.judge_title }}{% endif %}"
-         "{% if 'courthouse' in notice %}, at {{ notice.courthouse }}{% if 'courtroom' in notice %}, "
-         "{{ notice.courtroom }}{% endif %}{% endif %}, on {{ notice.returnable }}, under "
-         "{{ rule.citation }}, for {% if paper.leave %}leave to file a motion for {% endif %}"
-         "{{ paper.moves_for }} {{ order.whose }} {{ order.date.long }} ", "{{r order.title }}",
-         ", entered at {{ order.cite }}, and will ask the Court to ", "{{r motion.relief }}",
-         ", together with such other and further relief as the Court deems just and proper.")
+    para(
+        doc,
+        "Body Text",
+        "PLEASE TAKE NOTICE that, upon the accompanying Memorandum of Law"
+        "{% if 'papers' in notice %}, {{ notice.papers }},{% endif %} and all prior pleadings and "
+        "proceedings in this action, {{ movant.name }} will move this Court"
+        "{% if 'judge' in case %}, before the Honorable {{ case.judge }}, {{ case.judge_title }}{% endif %}"
+        "{% if 'courthouse' in notice %}, at {{ notice.courthouse }}{% if 'courtroom' in notice %}, "
+        "{{ notice.courtroom }}{% endif %}{% endif %}, on {{ notice.returnable }}, under "
+        "{{ rule.citation }}, for {% if paper.leave %}leave to file a motion for {% endif %}"
+        "{{ paper.moves_for }} {{ order.whose }} {{ order.date.long }} ",
+        "{{r order.title }}",
+        ", entered at {{ order.cite }}, and will ask the Court to ",
+        "{{r motion.relief }}",
+        ", together with such other and further relief as the Court deems just and proper.",
+    )
     keep(para(doc, "Closing", "Dated: {{ filed.long }}"))
     tag(doc, 'include "parts/signature.docx"')
     tag(doc, "if 'served' in filer")  # the other side's counsel, as the view lists them: one block
@@ -607,7 +751,11 @@ PARTS = {
 # --------------------------------------------------------------------------- finish
 # the package's one list of style names (assembler/papers/styles.py), and Word's own defaults
 KEPT_STYLES = {s.name for s in (*styles.PARAGRAPH_STYLES, *styles.CHARACTER_STYLES)} | {
-    "Default Paragraph Font", "Normal Table", "No List", "Table Grid"}
+    "Default Paragraph Font",
+    "Normal Table",
+    "No List",
+    "Table Grid",
+}
 
 
 def finish(doc):

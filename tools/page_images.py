@@ -40,8 +40,7 @@ def main(argv: list[str]) -> int:
             name = pdf.path.parent.parent.name
             target = out / name
             target.mkdir(parents=True, exist_ok=True)
-            subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf.path), str(target / pdf.path.stem)],
-                           check=True)
+            subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf.path), str(target / pdf.path.stem)], check=True)
             print(f"{target / pdf.path.stem}-*.png  ({pdf.pages} pages)")
     return 0
 

@@ -20,9 +20,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, LiteralScalarString
 
+from assembler.answers.reader import CONTROL_CHARACTERS, FieldPath, parse_values, read_text, value_at
 from assembler.errors import AnswersError, Problem
 from assembler.files import atomic_write
-from assembler.answers.reader import CONTROL_CHARACTERS, FieldPath, parse_values, read_text, value_at
 
 SCHEMA_VERSION = 1
 # Characters a plain or block scalar would not keep (control characters, odd line breaks,
@@ -59,8 +59,9 @@ class AnswerFile:
             if document is None:
                 document = CommentedMap()
             if not isinstance(document, CommentedMap):
-                raise AnswersError([Problem("an answer file must be a mapping of keys to values",
-                                            file=self.path, line=1)])
+                raise AnswersError(
+                    [Problem("an answer file must be a mapping of keys to values", file=self.path, line=1)]
+                )
             self.document: CommentedMap = document
         else:
             self.document = CommentedMap(schema_version=SCHEMA_VERSION)

@@ -223,7 +223,7 @@ class _Parser:
             if text[self.pos] not in _SPECIAL_CHARS:  # plain text up to the next mark
                 found = _SPECIAL.search(text, self.pos, self.end)
                 stop = found.start() if found else self.end
-                buf.append(text[self.pos:stop])
+                buf.append(text[self.pos : stop])
                 self.pos = stop
                 continue
             if until is not None and text.startswith(until, self.pos):
@@ -289,8 +289,11 @@ class _Parser:
             body = body.lstrip()[1:]
         cites = tuple(_cite(part, start, nested) for part in _split_top(body))
         if reference and any(cite.parenthetical for cite in cites):
-            raise MarkupError(f"a reference [[@...]] names entries in the text and takes no "
-                              f"parenthetical: {self.text[start:index + 2]}", start)
+            raise MarkupError(
+                f"a reference [[@...]] names entries in the text and takes no "
+                f"parenthetical: {self.text[start : index + 2]}",
+                start,
+            )
         citation = Citation(cites, self.text[start : index + 2], start, reference)
         self.citations.append(citation)
         # citations inside a parenthetical are checked like any other, placed at this one

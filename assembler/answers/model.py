@@ -27,9 +27,15 @@ class MarkupField:
 
 MARKUP = MarkupField()
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-Markup = Annotated[str, StringConstraints(min_length=1, pattern=r"\S"), MARKUP,
-                   Field(description="Free text: *italic*, **bold**, blank line = new paragraph, "
-                                     "[[18 at 7-8]] docket citations, ^[...] footnotes.")]
+Markup = Annotated[
+    str,
+    StringConstraints(min_length=1, pattern=r"\S"),
+    MARKUP,
+    Field(
+        description="Free text: *italic*, **bold**, blank line = new paragraph, "
+        "[[18 at 7-8]] docket citations, ^[...] footnotes."
+    ),
+]
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
 # The Federal Rules of Civil Procedure took effect on September 16, 1938; a date in a
 # paper before that, or after 2099, is a typing mistake (and year 9999 overflows counting).
@@ -47,36 +53,48 @@ class Party(Model):
 
 
 class OtherParty(Party):
-    role: Name = Field(description='Its role in the caption: "Intervenor", "Third-Party Defendant", '
-                                   '"Relief Defendant".')
+    role: Name = Field(
+        description='Its role in the caption: "Intervenor", "Third-Party Defendant", "Relief Defendant".'
+    )
 
 
 class Parties(Model):
     plaintiffs: list[Party] = Field(min_length=1)
     defendants: list[Party] = Field(min_length=1)
     others: list[OtherParty] = Field(
-        default_factory=list, description="Parties of other roles, captioned after the defendants.")
-    et_al: bool = Field(False, description='true: the caption names the first of several parties of '
-                                           'a side, then "et al." (the papers still name them all).')
-    in_re: Name | None = Field(None, description='An "In re" caption: "In re Acme Securities Litigation" '
-                                                 'replaces the parties in the caption.')
+        default_factory=list, description="Parties of other roles, captioned after the defendants."
+    )
+    et_al: bool = Field(
+        False,
+        description="true: the caption names the first of several parties of "
+        'a side, then "et al." (the papers still name them all).',
+    )
+    in_re: Name | None = Field(
+        None, description='An "In re" caption: "In re Acme Securities Litigation" replaces the parties in the caption.'
+    )
 
 
 class Case(Model):
     number: Name = Field(description="As the court writes it: 2:12-cv-01183-PHX-SLG.")
-    label: Name | None = Field(None, description='The caption\'s word before the number: "Case No." '
-                                                 '(default), "Civil Action No.", "No.".')
+    label: Name | None = Field(
+        None, description='The caption\'s word before the number: "Case No." (default), "Civil Action No.", "No.".'
+    )
     consolidated: list[Name] = Field(
-        default_factory=list, description="The numbers of the cases consolidated with it, captioned under "
-                                          "its own, then (Consolidated).")
-    division: Name | None = Field(None, description='The division, where the court has divisions: '
-                                                    '"Sherman" prints "SHERMAN DIVISION" under the court.')
+        default_factory=list,
+        description="The numbers of the cases consolidated with it, captioned under its own, then (Consolidated).",
+    )
+    division: Name | None = Field(
+        None,
+        description='The division, where the court has divisions: "Sherman" prints "SHERMAN DIVISION" under the court.',
+    )
     judge: Name | None = None
     judge_title: Name = "United States District Judge"
     consent: bool = Field(
-        False, description="true: the parties consented to a magistrate judge conducting all proceedings "
-                           "(28 U.S.C. § 636(c)(1)); the orders recite it, and only then may a magistrate "
-                           "judge's order vacate a district judge's.")
+        False,
+        description="true: the parties consented to a magistrate judge conducting all proceedings "
+        "(28 U.S.C. § 636(c)(1)); the orders recite it, and only then may a magistrate "
+        "judge's order vacate a district judge's.",
+    )
 
 
 class Movant(Model):
@@ -88,8 +106,7 @@ class Movant(Model):
     plural: bool = False
     side: Side | None = Field(None, description="For a party movant: its side.")
     opposes: Side | None = Field(None, description="For a non-party movant: the side it opposes.")
-    interest: Markup | None = Field(
-        None, description="How the challenged order touches a non-party movant.")
+    interest: Markup | None = Field(None, description="How the challenged order touches a non-party movant.")
 
     @model_validator(mode="after")
     def _side_given(self) -> Movant:
@@ -114,14 +131,15 @@ class ChallengedOrder(Model):
     title: Markup
     short_title: Markup | None = Field(None, description='"the *Ex Parte* Order".')
     defined: Name | None = Field(
-        None, description='The term the papers define for it: (the “Order”) by default, (the “Judgment”) '
-                          'for a judgment; "Preservation Order" prints (the “Preservation Order”).')
+        None,
+        description="The term the papers define for it: (the “Order”) by default, (the “Judgment”) "
+        'for a judgment; "Preservation Order" prints (the “Preservation Order”).',
+    )
     kind: Literal["order", "judgment"] = Field(
-        "order", description="judgment: a final judgment (Rule 59(e), 60(b)); order: an interlocutory order.")
-    judge: Name | None = Field(
-        None, description="Who entered it, when not the judge deciding the motion (case.judge).")
-    judge_title: Name | None = Field(
-        None, description='That judge\'s title: "United States Magistrate Judge".')
+        "order", description="judgment: a final judgment (Rule 59(e), 60(b)); order: an interlocutory order."
+    )
+    judge: Name | None = Field(None, description="Who entered it, when not the judge deciding the motion (case.judge).")
+    judge_title: Name | None = Field(None, description='That judge\'s title: "United States Magistrate Judge".')
 
 
 class DocketEntry(Model):
@@ -130,17 +148,22 @@ class DocketEntry(Model):
     filed_by: Filer
     title: Name
     role: Literal["motion", "response", "reply", "response-order", "reply-leave"] | None = Field(
-        None, description="Which paper of the reconsideration set this entry is: the motion, the "
-                          "response, the reply, the order asking for a response (response-order), "
-                          "or the order granting leave to file a reply (reply-leave).")
-    background: Markup | None = Field(
-        None, description='Its place in the chronology; printed after "On <date>, ".')
+        None,
+        description="Which paper of the reconsideration set this entry is: the motion, the "
+        "response, the reply, the order asking for a response (response-order), "
+        "or the order granting leave to file a reply (reply-leave).",
+    )
+    background: Markup | None = Field(None, description='Its place in the chronology; printed after "On <date>, ".')
     cite_as: Name | None = Field(
-        None, description='Its short name in citations, where the citation form names papers '
-                          '(citation.names): "Defs.’ Mem." prints "Defs.’ Mem. 8-10 (Dkt. No. 32)".')
+        None,
+        description="Its short name in citations, where the citation form names papers "
+        '(citation.names): "Defs.’ Mem." prints "Defs.’ Mem. 8-10 (Dkt. No. 32)".',
+    )
     party_background: Markup | None = Field(
-        None, description="The background as the parties' papers tell it, where the court's telling "
-                          "should not be in a party's mouth; default: background.")
+        None,
+        description="The background as the parties' papers tell it, where the court's telling "
+        "should not be in a party's mouth; default: background.",
+    )
     dated: bool = Field(True, description='False: the background text is printed without "On <date>, ".')
     continues: bool = Field(False, description="True: continues the previous background paragraph.")
 
@@ -156,16 +179,14 @@ class Ground(Model):
     id: Slug
     heading: Name | None = None
     text: Markup | None = Field(None, description="The argument as its side makes it.")
-    summary: Markup | None = Field(
-        None, description='How the order describes it, after "<Side> asserts that ".')
-    answers: Slug | None = Field(
-        None, description="An opposition ground: the id of the motion's ground it answers.")
-    reply: Markup | None = Field(
-        None, description="An opposition ground: the movant's answer to it, for the reply.")
+    summary: Markup | None = Field(None, description='How the order describes it, after "<Side> asserts that ".')
+    answers: Slug | None = Field(None, description="An opposition ground: the id of the motion's ground it answers.")
+    reply: Markup | None = Field(None, description="An opposition ground: the movant's answer to it, for the reply.")
     fills: dict[Slug, Name] = Field(
         default_factory=dict,
         description="The blanks of a library ground's text only you can fill, by name (`assembler "
-                    "grounds --full` shows them): {error: \"it applied the wrong standard\"}.")
+        'grounds --full` shows them): {error: "it applied the wrong standard"}.',
+    )
 
 
 Vehicle = Literal["local", "54b", "59e", "60b"]
@@ -176,55 +197,69 @@ class Notice(Model):
     """The notice of motion (New York practice: Local Civil Rule 7.1(a))."""
 
     courthouse: Name | None = Field(
-        None, description='Where the motion is returnable: "the United States Courthouse, 500 Pearl '
-                          'Street, New York, New York 10007".')
+        None,
+        description='Where the motion is returnable: "the United States Courthouse, 500 Pearl '
+        'Street, New York, New York 10007".',
+    )
     courtroom: Name | None = Field(None, description='"Courtroom 21D".')
     returnable: Name | None = Field(
-        None, description='When: "June 27, 2024, at 10:00 a.m."; default: "a date and time to be set '
-                          'by the Court".')
+        None, description='When: "June 27, 2024, at 10:00 a.m."; default: "a date and time to be set by the Court".'
+    )
     papers: Name | None = Field(
-        None, description='Papers it rests on besides the memorandum of law: "the Declaration of '
-                          'Robin D. Esq. dated June 20, 2024, with its exhibits".')
+        None,
+        description='Papers it rests on besides the memorandum of law: "the Declaration of '
+        'Robin D. Esq. dated June 20, 2024, with its exhibits".',
+    )
 
 
 class MotionPaper(Model):
     filed: Date | None = None
     rule: Vehicle | None = Field(
-        None, description="The vehicle: local (the court's rule; the default where it has one), "
-                          "54b (an interlocutory order), 59e (alter or amend a judgment), 60b "
-                          "(relief from a final judgment or order).")
+        None,
+        description="The vehicle: local (the court's rule; the default where it has one), "
+        "54b (an interlocutory order), 59e (alter or amend a judgment), 60b "
+        "(relief from a final judgment or order).",
+    )
     clauses: list[Annotated[int, Field(ge=1, le=6)]] = Field(
-        default_factory=list, description="For 60b: the reasons of Rule 60(b) relied on, 1 to 6.")
+        default_factory=list, description="For 60b: the reasons of Rule 60(b) relied on, 1 to 6."
+    )
     parts: list[Markup] = Field(
         default_factory=list,
         description='The parts of the order the motion targets ("its ruling on the motion to '
-                    'compel (Section III.B)"); none: the whole order.')
+        'compel (Section III.B)"); none: the whole order.',
+    )
     scope: Name | None = Field(
-        None, description='How far the motion reaches, where not the whole order nor named parts: '
-                          '"insofar as it binds Acme Broadband" (the granting order vacates no more).')
+        None,
+        description="How far the motion reaches, where not the whole order nor named parts: "
+        '"insofar as it binds Acme Broadband" (the granting order vacates no more).',
+    )
     asks: Literal["vacate", "modify", "amend"] = Field(
-        "vacate", description="vacate it (or the parts), modify it, or amend the judgment.")
-    modification: Markup | None = Field(
-        None, description="For modify or amend: the new text the order should carry.")
+        "vacate", description="vacate it (or the parts), modify it, or amend the judgment."
+    )
+    modification: Markup | None = Field(None, description="For modify or amend: the new text the order should carry.")
     relief: Markup | None = Field(None, description='What the motion asks: "vacate the Order".')
     title: Name | None = Field(
-        None, description='The motion\'s title, where not the court\'s default ("Motion for '
-                          'Reconsideration of August 24, 2012 Order"); printed in capitals, and in '
-                          'the response\'s, the reply\'s and the orders\' titles.')
+        None,
+        description="The motion's title, where not the court's default (\"Motion for "
+        'Reconsideration of August 24, 2012 Order"); printed in capitals, and in '
+        "the response's, the reply's and the orders' titles.",
+    )
     introduction: Markup | None = None
     standard: Markup | None = Field(None, description="Replaces the court's stated standard.")
     leave: bool | None = Field(
-        None, description="false: a plain motion where the court asks for leave (e.g. after judgment).")
+        None, description="false: a plain motion where the court asks for leave (e.g. after judgment)."
+    )
     notice: Notice | None = Field(
-        None, description="The notice of motion, drafted beside the memorandum of law where the court's "
-                          "practice files one (nysd, nyed), or where this is given.")
+        None,
+        description="The notice of motion, drafted beside the memorandum of law where the court's "
+        "practice files one (nysd, nyed), or where this is given.",
+    )
 
 
 class Paper(Model):
     """The response or the reply: when it is filed, and an optional introduction."""
 
-    filed: Date | None = Field(
-        None, description="Its date; else the date of the docket entry with its role.")
+    filed: Date | None = Field(None, description="Its date; else the date of the docket entry with its role.")
     introduction: Markup | None = None
 
 
@@ -234,45 +269,60 @@ class RulingForm(Model):
     headings: bool | None = Field(None, description="false: no Background / Discussion / Conclusion headings.")
     legal_standard: bool | None = Field(None, description="true: a Legal Standard section before the Discussion.")
     closing: Literal["ordered", "it-is-so-ordered", "so-ordered"] | None = Field(
-        None, description='ordered: "it is ORDERED:" and numbered items; it-is-so-ordered / so-ordered: '
-                          'the items as sentences, then "IT IS SO ORDERED." / "SO ORDERED."')
+        None,
+        description='ordered: "it is ORDERED:" and numbered items; it-is-so-ordered / so-ordered: '
+        'the items as sentences, then "IT IS SO ORDERED." / "SO ORDERED."',
+    )
     dated: Literal["this-day-of", "dated"] | None = Field(
-        None, description='this-day-of: "DATED this 13th day of November, 2012."; dated: "Dated:" and '
-                          "the date (after the place, where given).")
+        None,
+        description='this-day-of: "DATED this 13th day of November, 2012."; dated: "Dated:" and '
+        "the date (after the place, where given).",
+    )
     place: Name | None = Field(None, description='Where the order is signed: "New York, New York".')
-    title: Name | None = Field(None, description='The orders\' own title: "Memorandum Opinion and Order" '
-                                                 '(printed in capitals); default: "Order Granting ...".')
+    title: Name | None = Field(
+        None,
+        description='The orders\' own title: "Memorandum Opinion and Order" '
+        '(printed in capitals); default: "Order Granting ...".',
+    )
     re: bool | None = Field(None, description='true: "Re: Dkt. No. 151" (the motion\'s entry) under the title.')
 
 
 class RulingSide(Model):
     outcome: Outcome | None = Field(
-        None, description="granting order: granted (default) or granted-in-part; denying order: "
-                          "denied (default), denied-without-prejudice, or adhered (reconsidered, "
-                          "and the order stands).")
+        None,
+        description="granting order: granted (default) or granted-in-part; denying order: "
+        "denied (default), denied-without-prejudice, or adhered (reconsidered, "
+        "and the order stands).",
+    )
     granted: list[Annotated[int, Field(ge=1)]] = Field(
-        default_factory=list,
-        description="For granted-in-part: the numbers (1, 2, ...) of motion.parts granted.")
+        default_factory=list, description="For granted-in-part: the numbers (1, 2, ...) of motion.parts granted."
+    )
     vacates: bool = Field(
-        True, description="false: the order grants the motion (or part of it) without vacating or "
-                          "changing the challenged order -- further briefing, a clarification; its "
-                          "ordered items say what it does, and the order remains in effect.")
+        True,
+        description="false: the order grants the motion (or part of it) without vacating or "
+        "changing the challenged order -- further briefing, a clarification; its "
+        "ordered items say what it does, and the order remains in effect.",
+    )
     introduction: Markup | None = None
     discussion: Markup
-    ordered: list[Markup] = Field(default_factory=list,
-                                  description="Items after the standard ones, in order.")
+    ordered: list[Markup] = Field(default_factory=list, description="Items after the standard ones, in order.")
     clerk: list[Markup] = Field(
-        default_factory=list, description='Directions to the Clerk, after the items: "The Clerk of '
-                                          'Court is respectfully directed to terminate the motion at [[@50]]."')
+        default_factory=list,
+        description='Directions to the Clerk, after the items: "The Clerk of '
+        'Court is respectfully directed to terminate the motion at [[@50]]."',
+    )
 
 
 class Ruling(Model):
     proposed: bool = Field(
-        False, description="true: proposed orders to lodge, titled [PROPOSED], with the date and "
-                           "the judge's signature left blank for the court.")
+        False,
+        description="true: proposed orders to lodge, titled [PROPOSED], with the date and "
+        "the judge's signature left blank for the court.",
+    )
     date: Date | None = Field(None, description="The orders' date; required unless proposed.")
-    form: RulingForm = Field(RulingForm(), description="The orders' shape; default: the judge's (data/judges.yaml), "
-                             "else the court's.")
+    form: RulingForm = Field(
+        RulingForm(), description="The orders' shape; default: the judge's (data/judges.yaml), else the court's."
+    )
     granting: RulingSide | None = None
     denying: RulingSide | None = None
 
@@ -294,13 +344,18 @@ class Attorney(Model):
 
 class CounselBlock(Model):
     attorneys: list[Attorney] = Field(
-        min_length=1, description="The attorneys who sign; for a pro se party, the party itself.")
+        min_length=1, description="The attorneys who sign; for a pro se party, the party itself."
+    )
     represents: Name = Field(description='"Attorneys for Non-Party Movants"; pro se: "Defendant, pro se".')
-    pro_se: bool = Field(False, description="true: the party signs for itself: no firm, no bar number, "
-                                            "\"/s/\" and its name, then `represents`.")
+    pro_se: bool = Field(
+        False,
+        description='true: the party signs for itself: no firm, no bar number, "/s/" and its name, then `represents`.',
+    )
     service: Literal["ecf", "mail"] | None = Field(
-        None, description="How this side serves its papers: ecf (the default for attorneys) or mail "
-                          "(the default pro se: the certificate names whom it mailed them to).")
+        None,
+        description="How this side serves its papers: ecf (the default for attorneys) or mail "
+        "(the default pro se: the certificate names whom it mailed them to).",
+    )
 
     @model_validator(mode="after")
     def _one_pro_se(self) -> CounselBlock:
@@ -320,21 +375,28 @@ class Citation(Model):
     """The docket citation form, where the judge's orders write it otherwise than the court's."""
 
     word: CitationWord | None = Field(
-        None, description='"Dkt. No." prints "(Dkt. No. 19)"; several entries print "Dkt. Nos. 151, 152" '
-                          "where the word has a plural.")
-    space: bool | None = Field(None, description='false: no space after the word, for a word courts print so '
-                                                   '("Dkt. #933").')
+        None,
+        description='"Dkt. No." prints "(Dkt. No. 19)"; several entries print "Dkt. Nos. 151, 152" '
+        "where the word has a plural.",
+    )
+    space: bool | None = Field(
+        None, description='false: no space after the word, for a word courts print so ("Dkt. #933").'
+    )
     placement: Placement | None = Field(
-        None, description="footnote: each citation a Word footnote; inline: in parentheses in the text.")
+        None, description="footnote: each citation a Word footnote; inline: in parentheses in the text."
+    )
     brackets: Brackets | None = Field(None, description='Inline brackets: "(ECF No. 18)" or "[ECF No. 18]".')
-    names: bool = Field(False, description='true: an entry with a cite_as name is cited by it: '
-                                           '"Defs.’ Mem. 8-10 (Dkt. No. 32)".')
+    names: bool = Field(
+        False, description='true: an entry with a cite_as name is cited by it: "Defs.’ Mem. 8-10 (Dkt. No. 32)".'
+    )
 
 
 class Typography(Model):
     smart_quotes: bool = Field(
-        True, description="true: straight quotes typed in the answers print as curly ones "
-                          "(“ ” ‘ ’), like the papers' own; false: typed text prints exactly as typed.")
+        True,
+        description="true: straight quotes typed in the answers print as curly ones "
+        "(“ ” ‘ ’), like the papers' own; false: typed text prints exactly as typed.",
+    )
 
 
 class Answers(Model):
@@ -354,8 +416,11 @@ class Answers(Model):
     reply: Paper = Paper()
     ruling: Ruling | None = None
     counsel: Counsel = Counsel()
-    citation: Citation = Field(Citation(), description="The docket citation form; default: the court's "
-                               "(and the judge's, where data/judges.yaml knows it).")
+    citation: Citation = Field(
+        Citation(),
+        description="The docket citation form; default: the court's "
+        "(and the judge's, where data/judges.yaml knows it).",
+    )
     typography: Typography = Typography()
 
 
@@ -365,5 +430,7 @@ def json_schema() -> dict:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "assembler answer file"
     schema["properties"]["extends"] = {
-        "type": "string", "description": "A base answer file, relative to this one; deep-merged."}
+        "type": "string",
+        "description": "A base answer file, relative to this one; deep-merged.",
+    }
     return schema

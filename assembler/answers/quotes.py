@@ -26,7 +26,7 @@ def smart_quotes(text: str) -> str:
         if char == '"':
             out.append("\u201c" if opening and after and not after.isspace() else "\u201d")
         elif char == "'":
-            if opening and after and (after.isalpha() or after in "\"\u201c"):
+            if opening and after and (after.isalpha() or after in '"\u201c'):
                 out.append("\u2018")
             else:  # an apostrophe (Plaintiff's, '90s, Defendants') or a closing quote
                 out.append("\u2019")
@@ -37,7 +37,7 @@ def smart_quotes(text: str) -> str:
 
 def _curl(value: Any, path: tuple[str, ...]) -> Any:
     if isinstance(value, str):
-        skip = any(path[-len(tail):] == tail for tail in _NOT_PROSE)
+        skip = any(path[-len(tail) :] == tail for tail in _NOT_PROSE)
         return value if skip or ("'" not in value and '"' not in value) else smart_quotes(value)
     if isinstance(value, dict):
         return {key: _curl(item, (*path, key)) for key, item in value.items()}

@@ -120,8 +120,16 @@ def control_character(text: str) -> str | None:
     return f"U+{ord(char):04X} ({name})"
 
 
-_CONTROL_NAMES = {0x0D: "CARRIAGE RETURN", 0x07: "BELL", 0x08: "BACKSPACE", 0x0B: "LINE TABULATION", 0x0C: "FORM FEED",
-                  0x1B: "ESCAPE", 0x00: "NULL", 0x7F: "DELETE"}
+_CONTROL_NAMES = {
+    0x0D: "CARRIAGE RETURN",
+    0x07: "BELL",
+    0x08: "BACKSPACE",
+    0x0B: "LINE TABULATION",
+    0x0C: "FORM FEED",
+    0x1B: "ESCAPE",
+    0x00: "NULL",
+    0x7F: "DELETE",
+}
 
 
 def _tab_at(text: str, mark: yaml.Mark | None) -> bool:
@@ -129,11 +137,10 @@ def _tab_at(text: str, mark: yaml.Mark | None) -> bool:
     if mark is None:
         return False
     lines = text.split("\n")
-    return mark.line < len(lines) and lines[mark.line][mark.column:mark.column + 1] == "\t"
+    return mark.line < len(lines) and lines[mark.line][mark.column : mark.column + 1] == "\t"
 
 
-def _parse_yaml(text: str, file: Path, kept: list[Problem] | None = None
-                ) -> tuple[Any, dict[FieldPath, Position]]:
+def _parse_yaml(text: str, file: Path, kept: list[Problem] | None = None) -> tuple[Any, dict[FieldPath, Position]]:
     """Data and positions of ``text``; a value that cannot be read is a problem, raised with all
     the others, or (``kept`` given) put in ``kept`` while the value reads as absent."""
     loader = _Loader(text)
@@ -146,10 +153,17 @@ def _parse_yaml(text: str, file: Path, kept: list[Problem] | None = None
         else:
             char_line = text.encode("utf-8").count(b"\n", 0, exc.position) + 1
         described = control_character(chr(exc.character)) if isinstance(exc.character, int) else None
-        raise AnswersError([Problem(
-            f"holds the control character {described or repr(exc.character)}, which cannot appear "
-            "in a court paper; delete it (it often comes with pasted text)",
-            file=file, line=char_line, field=_field_on_line(text, file, char_line))]) from None
+        raise AnswersError(
+            [
+                Problem(
+                    f"holds the control character {described or repr(exc.character)}, which cannot appear "
+                    "in a court paper; delete it (it often comes with pasted text)",
+                    file=file,
+                    line=char_line,
+                    field=_field_on_line(text, file, char_line),
+                )
+            ]
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -168,9 +182,15 @@ def _parse_yaml(text: str, file: Path, kept: list[Problem] | None = None
     try:
         data = _build(node, (), file, loader, positions, problems, [0], text.splitlines())
     except _TooLarge:
-        raise AnswersError([Problem(
-            f"expands to more than {MAX_VALUES:,} values (YAML aliases repeating an anchor?); "
-            "an answer file is never that large", file=file)]) from None
+        raise AnswersError(
+            [
+                Problem(
+                    f"expands to more than {MAX_VALUES:,} values (YAML aliases repeating an anchor?); "
+                    "an answer file is never that large",
+                    file=file,
+                )
+            ]
+        ) from None
     if problems and kept is None:
         raise AnswersError(problems)
     if kept is not None:
@@ -203,8 +223,13 @@ def _build(
     block = isinstance(node, ScalarNode) and node.style in ("|", ">")
     positions[path] = Position(file, node.start_mark.line + 1, block)
     if not isinstance(node, ScalarNode) and node.tag not in _PLAIN_TAGS:
-        problems.append(Problem(f"YAML tags such as {node.tag} are not allowed in answer files",
-                                file=file, line=node.start_mark.line + 1))
+        problems.append(
+            Problem(
+                f"YAML tags such as {node.tag} are not allowed in answer files",
+                file=file,
+                line=node.start_mark.line + 1,
+            )
+        )
         return None
     if isinstance(node, MappingNode):
         result: dict[Any, Any] = {}
@@ -212,20 +237,22 @@ def _build(
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 problems.append(
-                    Problem("YAML merge keys (<<) are not supported; use extends:", file=file,
-                            line=key_node.start_mark.line + 1)
+                    Problem(
+                        "YAML merge keys (<<) are not supported; use extends:",
+                        file=file,
+                        line=key_node.start_mark.line + 1,
+                    )
                 )
                 continue
             if not isinstance(key_node, ScalarNode):
-                problems.append(Problem("a key must be plain text", file=file,
-                                        line=key_node.start_mark.line + 1))
+                problems.append(Problem("a key must be plain text", file=file, line=key_node.start_mark.line + 1))
                 continue
             key = loader.construct_object(key_node)
             line = key_node.start_mark.line + 1
             if key in seen:
-                problems.append(Problem(
-                    f"duplicate key {key!r} (first given on line {seen[key]})",
-                    file=file, line=line))
+                problems.append(
+                    Problem(f"duplicate key {key!r} (first given on line {seen[key]})", file=file, line=line)
+                )
                 continue
             seen[key] = line
             result[key] = _build(value_node, path + (key,), file, loader, positions, problems, count, lines)
@@ -236,18 +263,29 @@ def _build(
             for index, item in enumerate(node.value)
         ]
     line = node.start_mark.line + 1
-    start = lines[node.start_mark.line][node.start_mark.column:] if node.start_mark.line < len(lines) else ""
+    start = lines[node.start_mark.line][node.start_mark.column :] if node.start_mark.line < len(lines) else ""
     if start[:1] in ("&", "!"):
         what = "an anchor" if start[0] == "&" else "a tag"
-        problems.append(Problem(
-            f"a value that begins with {start[0]} is YAML's mark for {what}, which is not printed; "
-            "put the value in quotes if the text begins so", file=file, line=line, field=_dotted(path)))
+        problems.append(
+            Problem(
+                f"a value that begins with {start[0]} is YAML's mark for {what}, which is not printed; "
+                "put the value in quotes if the text begins so",
+                file=file,
+                line=line,
+                field=_dotted(path),
+            )
+        )
         return None
     if isinstance(node, ScalarNode) and not node.style and _comment_swallows(node, lines):
-        problems.append(Problem(
-            "the text after “ #” is read as a YAML comment and would be left out of the paper; "
-            "put the value in quotes if the # is part of it", file=file,
-            line=node.end_mark.line + 1, field=_dotted(path)))
+        problems.append(
+            Problem(
+                "the text after “ #” is read as a YAML comment and would be left out of the paper; "
+                "put the value in quotes if the # is part of it",
+                file=file,
+                line=node.end_mark.line + 1,
+                field=_dotted(path),
+            )
+        )
         return None
     try:
         value = loader.construct_object(node, deep=True)
@@ -255,15 +293,19 @@ def _build(
         problems.append(Problem(f"cannot read this value ({exc.problem})", file=file, line=line))
         return None
     except (ValueError, OverflowError):  # a date such as 2012-02-30 or 2012-13-01
-        problems.append(Problem(f"{node.value} is not a real date", file=file, line=line,
-                                field=_dotted(path)))
+        problems.append(Problem(f"{node.value} is not a real date", file=file, line=line, field=_dotted(path)))
         return None
     if isinstance(value, str) and (described := control_character(value)):
         offset = value.count("\n", 0, _CONTROL.search(value).start())  # type: ignore[union-attr]
-        problems.append(Problem(
-            f"holds the control character {described}, which would change the paper "
-            "(a page break, a lost word); delete it", file=file,
-            line=Position(file, line, block).line_of(offset), field=_dotted(path)))
+        problems.append(
+            Problem(
+                f"holds the control character {described}, which would change the paper "
+                "(a page break, a lost word); delete it",
+                file=file,
+                line=Position(file, line, block).line_of(offset),
+                field=_dotted(path),
+            )
+        )
         return None
     return value
 
@@ -292,7 +334,7 @@ def _comment_swallows(node: ScalarNode, lines: list[str]) -> bool:
     """
     if node.end_mark.line >= len(lines):
         return False
-    rest = lines[node.end_mark.line][node.end_mark.column:]
+    rest = lines[node.end_mark.line][node.end_mark.column :]
     if node.value == "":
         return bool(re.match(r"\s*#", rest))
     return bool(re.match(r"\s+#(?!\s|$)", rest))
@@ -312,9 +354,15 @@ def read_text(file: Path) -> str:
     try:
         size = file.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise AnswersError([Problem(
-                f"is {size / 1e6:.1f} MB; an answer file is at most {MAX_FILE_BYTES / 1e6:g} MB "
-                "(is this the right file?)", file=file)])
+            raise AnswersError(
+                [
+                    Problem(
+                        f"is {size / 1e6:.1f} MB; an answer file is at most {MAX_FILE_BYTES / 1e6:g} MB "
+                        "(is this the right file?)",
+                        file=file,
+                    )
+                ]
+            )
         raw = file.read_bytes()
     except FileNotFoundError:
         raise AnswersError([Problem("no such answer file", file=file)]) from None
@@ -326,9 +374,15 @@ def read_text(file: Path) -> str:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
-        raise AnswersError([Problem(
-            f"is not UTF-8 text (byte 0x{raw[exc.start]:02X} cannot be read); save it as UTF-8",
-            file=file, line=line)]) from None
+        raise AnswersError(
+            [
+                Problem(
+                    f"is not UTF-8 text (byte 0x{raw[exc.start]:02X} cannot be read); save it as UTF-8",
+                    file=file,
+                    line=line,
+                )
+            ]
+        ) from None
     return text
 
 
@@ -347,14 +401,11 @@ def _merge_positions(
 ) -> dict[FieldPath, Position]:
     """Positions after ``_merge``: a replaced value drops the base's positions beneath it."""
     replaced = {
-        path for path in override
-        if path and _is_mapping_at(override_data, path[:-1])
-        and not _is_mapping_at(override_data, path)
+        path
+        for path in override
+        if path and _is_mapping_at(override_data, path[:-1]) and not _is_mapping_at(override_data, path)
     }
-    merged = {
-        path: pos for path, pos in base.items()
-        if not any(path[:n] in replaced for n in range(1, len(path)))
-    }
+    merged = {path: pos for path, pos in base.items() if not any(path[:n] in replaced for n in range(1, len(path)))}
     merged.update(override)
     return merged
 
@@ -382,22 +433,22 @@ def load_source(file: Path | str, _chain: tuple[Path, ...] = ()) -> Source:
         raise AnswersError([Problem(f"extends: forms a cycle ({cycle})", file=file)])
     data, positions = read_yaml(file)
     if not isinstance(data, dict):
-        raise AnswersError([Problem("an answer file must be a mapping of keys to values",
-                                    file=file, line=1)])
+        raise AnswersError([Problem("an answer file must be a mapping of keys to values", file=file, line=1)])
     extends = data.pop("extends", None)
     if extends is None:
         return Source(data, positions, files=[file])
     if not isinstance(extends, str) or not extends.strip():
         pos = positions[("extends",)]
-        raise AnswersError([Problem("extends: must be the path of a base answer file",
-                                    file=file, line=pos.line)])
+        raise AnswersError([Problem("extends: must be the path of a base answer file", file=file, line=pos.line)])
     base_file = (file.parent / extends).resolve() if not Path(extends).is_absolute() else Path(extends)
     if not base_file.is_file():
         pos = positions[("extends",)]
-        what = (f"{extends!r} is a folder, not a base answer file" if base_file.is_dir()
-                else f"no such base file {extends!r}")
-        raise AnswersError([Problem(what, file=file,
-                                    line=pos.line, field="extends")])
+        what = (
+            f"{extends!r} is a folder, not a base answer file"
+            if base_file.is_dir()
+            else f"no such base file {extends!r}"
+        )
+        raise AnswersError([Problem(what, file=file, line=pos.line, field="extends")])
     base = load_source(_relative(base_file), (*_chain, resolved))
     merged = _merge(base.data, data)
     return Source(

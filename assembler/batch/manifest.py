@@ -61,8 +61,11 @@ class BatchReport:
 
     @property
     def ok(self) -> bool:
-        return not self.interrupted and self.manifest_error is None and all(
-            c.status in ("done", "skipped", "checked") for c in self.cases)
+        return (
+            not self.interrupted
+            and self.manifest_error is None
+            and all(c.status in ("done", "skipped", "checked") for c in self.cases)
+        )
 
 
 def read_manifest(out_dir: Path) -> dict[str, dict]:
@@ -77,8 +80,13 @@ def read_manifest(out_dir: Path) -> dict[str, dict]:
 def write_manifest(out_dir: Path, report: BatchReport) -> None:
     """manifest.json and manifest.csv, written case by case (a big batch is never one string)."""
     summary = {s: report.count(s) for s in ("done", "skipped", "invalid", "failed", "not-finished")}
-    head = {"generator": f"assembler {__version__}", "documents": report.documents,
-            "interrupted": report.interrupted, "summary": summary, "bases": report.bases}
+    head = {
+        "generator": f"assembler {__version__}",
+        "documents": report.documents,
+        "interrupted": report.interrupted,
+        "summary": summary,
+        "bases": report.bases,
+    }
     with atomic_open(out_dir / f"{MANIFEST}.json", force=True) as raw:
         handle = io.TextIOWrapper(raw, encoding="utf-8")
         handle.write(json.dumps(head, indent=2, ensure_ascii=False)[:-2] + ',\n  "cases": [')
@@ -90,18 +98,46 @@ def write_manifest(out_dir: Path, report: BatchReport) -> None:
     with atomic_open(out_dir / f"{MANIFEST}.csv", force=True) as raw:
         handle = io.TextIOWrapper(raw, encoding="utf-8", newline="")
         writer = csv.writer(handle)
-        writer.writerow(["file", "case_number", "status", "error", "warnings", "document", "path",
-                         "size", "sha256", "pdf", "pdf_pages", "pdf_sha256", "edited", "kept",
-                         "redline"])
+        writer.writerow(
+            [
+                "file",
+                "case_number",
+                "status",
+                "error",
+                "warnings",
+                "document",
+                "path",
+                "size",
+                "sha256",
+                "pdf",
+                "pdf_pages",
+                "pdf_sha256",
+                "edited",
+                "kept",
+                "redline",
+            ]
+        )
         for case in report.cases:
             rows: list[DocumentResult | None] = list(case.documents) or [None]
             for doc in rows:
-                writer.writerow([case.file, case.case_number or "", case.status, case.error or "",
-                                 " | ".join(case.warnings), doc.id if doc else "", doc.path if doc else "",
-                                 doc.size if doc else "", doc.sha256 if doc else "",
-                                 (doc.pdf or "") if doc else "", (doc.pages or "") if doc else "",
-                                 (doc.pdf_sha256 or "") if doc else "",
-                                 (doc.edited or "") if doc else "", (doc.kept or "") if doc else "",
-                                 (doc.redline or "") if doc else ""])
+                writer.writerow(
+                    [
+                        case.file,
+                        case.case_number or "",
+                        case.status,
+                        case.error or "",
+                        " | ".join(case.warnings),
+                        doc.id if doc else "",
+                        doc.path if doc else "",
+                        doc.size if doc else "",
+                        doc.sha256 if doc else "",
+                        (doc.pdf or "") if doc else "",
+                        (doc.pages or "") if doc else "",
+                        (doc.pdf_sha256 or "") if doc else "",
+                        (doc.edited or "") if doc else "",
+                        (doc.kept or "") if doc else "",
+                        (doc.redline or "") if doc else "",
+                    ]
+                )
         handle.flush()
         handle.detach()

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -13,29 +14,38 @@ from rich.text import Text
 
 from assembler.batch.run import BatchReport, CaseResult, run_batch
 
-_STYLE = {"done": "green", "skipped": "cyan", "checked": "green", "invalid": "red",
-          "failed": "red", "not-finished": "yellow"}
+_STYLE = {
+    "done": "green",
+    "skipped": "cyan",
+    "checked": "green",
+    "invalid": "red",
+    "failed": "red",
+    "not-finished": "yellow",
+}
 
 
-def run_batch_with_progress(paths: Sequence[Path], out_dir: Path, documents: Sequence[str],
-                            **options: Any) -> BatchReport:
+def run_batch_with_progress(
+    paths: Sequence[Path], out_dir: Path, documents: Sequence[str], **options: Any
+) -> BatchReport:
     console = Console(stderr=True)
     if not console.is_terminal:
+
         def line(result: CaseResult, done: int, total: int) -> None:
             detail = f": {_reason(result)}" if result.error else ""
-            print(f"[{done}/{total}] {result.file}: {result.status}{detail}", file=sys.stderr,
-                  flush=True)
+            print(f"[{done}/{total}] {result.file}: {result.status}{detail}", file=sys.stderr, flush=True)
+
         return run_batch(paths, out_dir, documents, progress=line, **options)
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TimeRemainingColumn())
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, console=console, transient=True) as bar:
         task = bar.add_task("drafting", total=None)
 
         def advance(result: CaseResult, done: int, total: int) -> None:
             bar.update(task, completed=done, total=total)
             if result.status in ("invalid", "failed"):  # user text is never console markup
-                bar.console.print(Text(f"{result.file}: {result.status}: {_reason(result)}",
-                                       style="red"), highlight=False)
+                bar.console.print(
+                    Text(f"{result.file}: {result.status}: {_reason(result)}", style="red"), highlight=False
+                )
+
         return run_batch(paths, out_dir, documents, progress=advance, **options)
 
 
@@ -57,11 +67,14 @@ def show_summary(report: BatchReport, out_dir: Path, *, dry_run: bool = False) -
     _show_edits(console, report)
     warned = sum(1 for case in report.cases if case.warnings)
     if warned:
-        console.print(f"[yellow]{warned} case{'s' * (warned != 1)} with warnings (late filing, "
-                      "unverified court rules...): see “warnings” in the manifest[/yellow]")
+        console.print(
+            f"[yellow]{warned} case{'s' * (warned != 1)} with warnings (late filing, "
+            "unverified court rules...): see “warnings” in the manifest[/yellow]"
+        )
     if report.interrupted:
-        console.print("[yellow]Interrupted: run the same command again to finish the cases "
-                      "marked not-finished.[/yellow]")
+        console.print(
+            "[yellow]Interrupted: run the same command again to finish the cases marked not-finished.[/yellow]"
+        )
     if report.manifest_error:
         console.print(Text(f"the manifest was not written: {report.manifest_error}", style="red"))
     elif not dry_run:
@@ -75,14 +88,21 @@ def _show_edits(console: Console, report: BatchReport) -> None:
         for doc in case.documents:
             redlines += doc.redline is not None
             if doc.kept:
-                console.print(Text(f"kept {doc.path} as {Path(doc.kept).name}: it differs from the "
-                                   "draft last written (edited)", style="yellow"))
+                console.print(
+                    Text(
+                        f"kept {doc.path} as {Path(doc.kept).name}: it differs from the draft last written (edited)",
+                        style="yellow",
+                    )
+                )
             elif doc.edited == "discarded":
-                console.print(Text(f"discarded the edits to {doc.path} (--discard-edits)",
-                                   style="yellow"))
+                console.print(Text(f"discarded the edits to {doc.path} (--discard-edits)", style="yellow"))
     if redlines:
-        console.print(Text(f"{redlines} redline{'s' * (redlines != 1)} of drafts whose answers "
-                           "changed (<document>.redline.docx): see “redline” in the manifest"))
+        console.print(
+            Text(
+                f"{redlines} redline{'s' * (redlines != 1)} of drafts whose answers "
+                "changed (<document>.redline.docx): see “redline” in the manifest"
+            )
+        )
 
 
 def _reason(case: CaseResult) -> str:
@@ -90,5 +110,5 @@ def _reason(case: CaseResult) -> str:
     error = case.error or ""
     for prefix in (f"{case.file}, ", f"{case.file}: "):
         if error.startswith(prefix):
-            return error[len(prefix):]
+            return error[len(prefix) :]
     return error

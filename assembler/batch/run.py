@@ -22,9 +22,10 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, Iterator, Sequence
+from typing import BinaryIO
 
 from assembler.answers.reader import read_yaml
 from assembler.batch.manifest import BatchReport, CaseResult, DocumentResult
@@ -92,6 +93,7 @@ def _init_worker(template_dir: str | None, documents: Sequence[str], parent: int
 
 def _exit_with_parent(parent: int) -> None:
     """A worker whose parent died (``kill -9``) exits instead of waiting forever for work."""
+
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(0.5)
@@ -114,8 +116,9 @@ def _output_lock(out_dir: Path) -> Iterator[None]:
         raise OutputError(describe(exc, out_dir / LOCK)) from None
     with handle:
         if not _lock(handle):
-            raise OutputError(f"another assembler batch is drafting into {out_dir}; wait for it to "
-                              "finish, or give another -o folder")
+            raise OutputError(
+                f"another assembler batch is drafting into {out_dir}; wait for it to finish, or give another -o folder"
+            )
         try:
             yield
         finally:
@@ -152,20 +155,24 @@ def _unlock(handle: BinaryIO) -> None:
             msvcrt.locking(handle.fileno(), msvcrt.LK_UNLCK, 1)
 
 
-def validate_case(file: str, documents: Sequence[str] = (), explicit: bool = False,
-                  unordered: bool = False) -> CaseResult:
+def validate_case(
+    file: str, documents: Sequence[str] = (), explicit: bool = False, unordered: bool = False
+) -> CaseResult:
     """The one check of a case, without drafting: invalid cases are reported before any is drafted."""
     try:
-        report = check(file, list(documents) or None, explicit=explicit, unordered=unordered,
-                       draft=False)
+        report = check(file, list(documents) or None, explicit=explicit, unordered=unordered, draft=False)
     except Exception:  # a bug of ours: this case fails, the batch goes on
         return CaseResult(file, "invalid", error=_internal_error())
     if not report.ok:
         return CaseResult(file, "invalid", error="\n".join(report.problems))
     assert report.matter is not None
-    return CaseResult(file, "valid", case_number=report.matter.answers.case.number,
-                      warnings=[str(w) for w in report.warnings],
-                      answers_sha256=answers_digest(report.matter.source.files))
+    return CaseResult(
+        file,
+        "valid",
+        case_number=report.matter.answers.case.number,
+        warnings=[str(w) for w in report.warnings],
+        answers_sha256=answers_digest(report.matter.source.files),
+    )
 
 
 def _internal_error() -> str:
@@ -173,54 +180,61 @@ def _internal_error() -> str:
     return "internal error, please report it:\n" + traceback.format_exc().rstrip()
 
 
-def render_case(file: str, out_dir: str, documents: Sequence[str], force: bool,
-                previous: dict | None, dry_run: bool, explicit: bool = False,
-                unordered: bool = False, discard_edits: bool = False) -> CaseResult:
+def render_case(
+    file: str,
+    out_dir: str,
+    documents: Sequence[str],
+    force: bool,
+    previous: dict | None,
+    dry_run: bool,
+    explicit: bool = False,
+    unordered: bool = False,
+    discard_edits: bool = False,
+) -> CaseResult:
     """Check one case and draft its documents (those not yet drafted, unless ``force``):
     edited drafts kept aside (unless ``discard_edits``), redlines where the answers changed."""
     assert _templates is not None, "worker not initialised"
     number: str | None = None
     folder_name: str | None = None
     try:
-        report = check(file, documents, explicit=explicit, unordered=unordered,
-                       templates=_templates, draft=False)
+        report = check(file, documents, explicit=explicit, unordered=unordered, templates=_templates, draft=False)
         if not report.ok or report.matter is None:
             return CaseResult(file, "failed", error="\n".join(report.problems))
         matter = report.matter
         folder = case_folder(Path(out_dir), matter)
         number, folder_name = matter.answers.case.number, str(folder)
-        result = CaseResult(file, "done", case_number=number, folder=folder_name,
-                            answers_sha256=answers_digest(matter.source.files),
-                            warnings=[str(w) for w in report.warnings] + report.notes)
+        result = CaseResult(
+            file,
+            "done",
+            case_number=number,
+            folder=folder_name,
+            answers_sha256=answers_digest(matter.source.files),
+            warnings=[str(w) for w in report.warnings] + report.notes,
+        )
         targets = {doc_id: folder / f"{doc_id}.docx" for doc_id in report.documents}
         if not force and all(t.exists() for t in targets.values()):
             if _answers_changed(folder, targets.values(), previous, result.answers_sha256):
-                raise OutputError(f"the answers changed since {folder} was drafted "
-                                  "(use --force to draft it again)")
+                raise OutputError(f"the answers changed since {folder} was drafted (use --force to draft it again)")
             result.status = "skipped"
             result.documents = [_describe(doc_id, path) for doc_id, path in targets.items()]
             return result
         todo = [d for d in report.documents if force or not targets[d].exists()]
         report.draft(todo, _templates)
         if not report.ok:
-            return CaseResult(file, "failed", error="\n".join(report.problems), case_number=number,
-                              folder=folder_name)
+            return CaseResult(file, "failed", error="\n".join(report.problems), case_number=number, folder=folder_name)
         blobs = {doc_id: docx_bytes(doc) for doc_id, doc in report.drafts.items()}
         if dry_run:
             result.status = "checked"
             return result
-        written = write_case(folder, blobs, result.answers_sha256, force=force,
-                             discard_edits=discard_edits)
+        written = write_case(folder, blobs, result.answers_sha256, force=force, discard_edits=discard_edits)
         result.warnings += written.warnings
         fresh = {w.id: _recorded(w) for w in written.documents}
-        result.documents = [fresh.get(doc_id) or _describe(doc_id, path)
-                            for doc_id, path in targets.items()]
+        result.documents = [fresh.get(doc_id) or _describe(doc_id, path) for doc_id, path in targets.items()]
         return result
     except AssemblerError as exc:
         return CaseResult(file, "failed", error=str(exc), case_number=number, folder=folder_name)
     except Exception:  # a bug of ours: this case fails, the batch goes on
-        return CaseResult(file, "failed", error=_internal_error(), case_number=number,
-                          folder=folder_name)
+        return CaseResult(file, "failed", error=_internal_error(), case_number=number, folder=folder_name)
     finally:
         # python-docx's proxies and lxml trees form reference cycles holding megabytes of
         # C memory that the collector's object counts do not reflect; a collection after
@@ -228,8 +242,7 @@ def render_case(file: str, out_dir: str, documents: Sequence[str], force: bool,
         gc.collect()
 
 
-def _answers_changed(folder: Path, targets: Iterable[Path], previous: dict | None,
-                     answers: str | None) -> bool:
+def _answers_changed(folder: Path, targets: Iterable[Path], previous: dict | None, answers: str | None) -> bool:
     """Whether the drafts were drafted from other answers: by the case folder's record (which
     ``render`` writes too), else by the last manifest."""
     record, _ = read_record(folder)
@@ -241,9 +254,15 @@ def _answers_changed(folder: Path, targets: Iterable[Path], previous: dict | Non
 
 def _recorded(written: Written) -> DocumentResult:
     edited = "kept" if written.kept else "discarded" if written.discarded else None
-    return DocumentResult(written.id, str(written.path), written.size, written.sha256,
-                          edited=edited, kept=str(written.kept) if written.kept else None,
-                          redline=str(written.redline) if written.redline else None)
+    return DocumentResult(
+        written.id,
+        str(written.path),
+        written.size,
+        written.sha256,
+        edited=edited,
+        kept=str(written.kept) if written.kept else None,
+        redline=str(written.redline) if written.redline else None,
+    )
 
 
 def _describe(doc_id: str, path: Path) -> DocumentResult:
@@ -252,12 +271,22 @@ def _describe(doc_id: str, path: Path) -> DocumentResult:
 
 
 # -- the run -------------------------------------------------------------------------------
-def run_batch(paths: Sequence[Path], out_dir: Path, documents: Sequence[str], *,
-              jobs: int | None = None, force: bool = False, fail_fast: bool = False,
-              dry_run: bool = False, template_dir: Path | None = None,
-              progress: Callable[[CaseResult, int, int], None] | None = None,
-              explicit: bool = False, unordered: bool = False, pdf: bool = False,
-              discard_edits: bool = False) -> BatchReport:
+def run_batch(
+    paths: Sequence[Path],
+    out_dir: Path,
+    documents: Sequence[str],
+    *,
+    jobs: int | None = None,
+    force: bool = False,
+    fail_fast: bool = False,
+    dry_run: bool = False,
+    template_dir: Path | None = None,
+    progress: Callable[[CaseResult, int, int], None] | None = None,
+    explicit: bool = False,
+    unordered: bool = False,
+    pdf: bool = False,
+    discard_edits: bool = False,
+) -> BatchReport:
     """Validate every case under ``paths``, then render the valid ones into ``out_dir``.
 
     ``discard_edits``: draft every case again (as ``force``), overwriting drafts the user
@@ -273,10 +302,21 @@ def run_batch(paths: Sequence[Path], out_dir: Path, documents: Sequence[str], *,
         if not dry_run:
             stack.enter_context(_output_lock(out_dir))
             remove_stale_temporaries(out_dir)  # left by a run that was killed mid-write
-        report = _run(cases, bases, out_dir, documents, jobs=jobs, force=force,
-                      fail_fast=fail_fast, dry_run=dry_run, template_dir=template_dir,
-                      progress=progress, explicit=explicit, unordered=unordered,
-                      discard_edits=discard_edits)
+        report = _run(
+            cases,
+            bases,
+            out_dir,
+            documents,
+            jobs=jobs,
+            force=force,
+            fail_fast=fail_fast,
+            dry_run=dry_run,
+            template_dir=template_dir,
+            progress=progress,
+            explicit=explicit,
+            unordered=unordered,
+            discard_edits=discard_edits,
+        )
         if pdf and not dry_run and not report.interrupted:
             _add_pdfs(report, out_dir, force=force)
         return report
@@ -284,13 +324,17 @@ def run_batch(paths: Sequence[Path], out_dir: Path, documents: Sequence[str], *,
 
 def _add_pdfs(report: BatchReport, out_dir: Path, *, force: bool) -> None:
     """PDFs of every drafted case, from one LibreOffice run; recorded in the manifest."""
-    from assembler.law.advice import page_limit
     from assembler.answers.matter import load_matter
+    from assembler.law.advice import page_limit
     from assembler.papers.pdf import convert
 
-    wanted = [(case, doc) for case in report.cases if case.status in ("done", "skipped")
-              for doc in case.documents
-              if force or case.status == "done" or not Path(doc.path).with_suffix(".pdf").exists()]
+    wanted = [
+        (case, doc)
+        for case in report.cases
+        if case.status in ("done", "skipped")
+        for doc in case.documents
+        if force or case.status == "done" or not Path(doc.path).with_suffix(".pdf").exists()
+    ]
     for (case, doc), made in zip(wanted, convert([Path(doc.path) for _, doc in wanted])):
         doc.pdf, doc.pdf_size, doc.pdf_sha256, doc.pages = str(made.path), made.size, made.sha256, made.pages
         warning = page_limit(load_matter(case.file), doc.id, made.pages)
@@ -299,18 +343,34 @@ def _add_pdfs(report: BatchReport, out_dir: Path, *, force: bool) -> None:
     _write_manifest(out_dir, report)
 
 
-def _run(cases: list[Path], bases: list[Path], out_dir: Path, documents: Sequence[str], *, jobs: int,
-         force: bool, fail_fast: bool, dry_run: bool, template_dir: Path | None,
-         progress: Callable[[CaseResult, int, int], None] | None, explicit: bool = False,
-         unordered: bool = False, discard_edits: bool = False) -> BatchReport:
+def _run(
+    cases: list[Path],
+    bases: list[Path],
+    out_dir: Path,
+    documents: Sequence[str],
+    *,
+    jobs: int,
+    force: bool,
+    fail_fast: bool,
+    dry_run: bool,
+    template_dir: Path | None,
+    progress: Callable[[CaseResult, int, int], None] | None,
+    explicit: bool = False,
+    unordered: bool = False,
+    discard_edits: bool = False,
+) -> BatchReport:
     previous = _read_manifest(out_dir)
     results: dict[str, CaseResult] = {str(f): CaseResult(str(f), "not-finished") for f in cases}
     report = BatchReport(list(results.values()), list(documents), bases=[str(b) for b in bases])
     counter = _Counter(len(cases), progress)
-    with _StopOnInterrupt() as stop, ProcessPoolExecutor(
-            max_workers=min(jobs, len(cases)), initializer=_init_worker,
-            initargs=(str(template_dir) if template_dir else None, list(documents),
-                      os.getpid())) as pool:
+    with (
+        _StopOnInterrupt() as stop,
+        ProcessPoolExecutor(
+            max_workers=min(jobs, len(cases)),
+            initializer=_init_worker,
+            initargs=(str(template_dir) if template_dir else None, list(documents), os.getpid()),
+        ) as pool,
+    ):
         try:
             valid = _validate(pool, results, out_dir, counter, documents, explicit, unordered)
             if stop.requested or (fail_fast and len(valid) < len(results)):
@@ -323,9 +383,20 @@ def _run(cases: list[Path], bases: list[Path], out_dir: Path, documents: Sequenc
                     file = next(queue, None)
                     if file is None:
                         return
-                    inflight.add(pool.submit(render_case, file, str(out_dir), list(documents),
-                                             force, previous.get(file), dry_run, explicit,
-                                             unordered, discard_edits))
+                    inflight.add(
+                        pool.submit(
+                            render_case,
+                            file,
+                            str(out_dir),
+                            list(documents),
+                            force,
+                            previous.get(file),
+                            dry_run,
+                            explicit,
+                            unordered,
+                            discard_edits,
+                        )
+                    )
 
             top_up()
             while inflight:
@@ -339,8 +410,7 @@ def _run(cases: list[Path], bases: list[Path], out_dir: Path, documents: Sequenc
                         stop.request()
                 if counter.done % 50 == 0 and not dry_run:
                     with contextlib.suppress(OutputError):  # written again at the end
-                        _write_manifest(out_dir, BatchReport([results[str(f)] for f in cases],
-                                                             list(documents)))
+                        _write_manifest(out_dir, BatchReport([results[str(f)] for f in cases], list(documents)))
                 top_up()
         finally:
             report.cases = [results[str(f)] for f in cases]
@@ -353,22 +423,31 @@ def _run(cases: list[Path], bases: list[Path], out_dir: Path, documents: Sequenc
     return report
 
 
-def _validate(pool: ProcessPoolExecutor, results: dict[str, CaseResult], out_dir: Path,
-              counter: _Counter, documents: Sequence[str], explicit: bool,
-              unordered: bool) -> list[str]:
+def _validate(
+    pool: ProcessPoolExecutor,
+    results: dict[str, CaseResult],
+    out_dir: Path,
+    counter: _Counter,
+    documents: Sequence[str],
+    explicit: bool,
+    unordered: bool,
+) -> list[str]:
     """Validate every case in the pool; record the invalid ones; return the valid files."""
     folders: dict[str, str] = {}
     valid = []
-    validate = functools.partial(validate_case, documents=documents, explicit=explicit,
-                                 unordered=unordered)
+    validate = functools.partial(validate_case, documents=documents, explicit=explicit, unordered=unordered)
     for checked in pool.map(validate, list(results), chunksize=8):
         if checked.status == "valid":
             assert checked.case_number is not None
             folder = str(folder_for_case(out_dir, checked.case_number))
             if folder in folders:
-                checked.status, checked.error = "invalid", (
-                    f"case number {checked.case_number} is also the case of {folders[folder]}; "
-                    "each case needs its own folder")
+                checked.status, checked.error = (
+                    "invalid",
+                    (
+                        f"case number {checked.case_number} is also the case of {folders[folder]}; "
+                        "each case needs its own folder"
+                    ),
+                )
             folders.setdefault(folder, checked.file)
         if checked.status == "invalid":
             results[checked.file] = checked

@@ -6,12 +6,18 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-
 from assembler.docket.sources import Docket, DocketParty
+
 # -- mapping -----------------------------------------------------------------------------------
 
-_ROLE_WORDS = {"plaintiff": "plaintiffs", "plaintiffs": "plaintiffs", "petitioner": "plaintiffs",
-               "defendant": "defendants", "defendants": "defendants", "respondent": "defendants"}
+_ROLE_WORDS = {
+    "plaintiff": "plaintiffs",
+    "plaintiffs": "plaintiffs",
+    "petitioner": "plaintiffs",
+    "defendant": "defendants",
+    "defendants": "defendants",
+    "respondent": "defendants",
+}
 _NOT_PARTIES = {"mediator", "unknown", "interested party", "witness", "special master", "trustee"}
 _COUNTER = re.compile(r"(?i)^(counter|cross)[ -]")
 
@@ -27,9 +33,30 @@ class Imported:
 
 
 # a period that ends a sentence, not an initial ("Gregory H. Woods") or "No.", "Inc.", "Esq."
-_NOT_AN_ABBREVIATION = "".join(f"(?<!{a})" for a in (
-    r"\s[A-Z]", r"\bNo", r"\bNos", r"\bInc", r"\bCo", r"\bCorp", r"\bLtd", r"\bJr", r"\bSr",
-    r"\bEsq", r"\bMr", r"\bMs", r"\bDr", r"\bSt", r"\bv", r"\bvs", r"\bDkt", r"\bDoc", r"\bU\.S"))
+_NOT_AN_ABBREVIATION = "".join(
+    f"(?<!{a})"
+    for a in (
+        r"\s[A-Z]",
+        r"\bNo",
+        r"\bNos",
+        r"\bInc",
+        r"\bCo",
+        r"\bCorp",
+        r"\bLtd",
+        r"\bJr",
+        r"\bSr",
+        r"\bEsq",
+        r"\bMr",
+        r"\bMs",
+        r"\bDr",
+        r"\bSt",
+        r"\bv",
+        r"\bvs",
+        r"\bDkt",
+        r"\bDoc",
+        r"\bU\.S",
+    )
+)
 
 
 def clean_title(description: str) -> str:
@@ -54,8 +81,7 @@ def _filed_by(description: str, sides: dict[str, str], lawyers: dict[str, str]) 
     """Who filed an entry, guessed from the clerk's text: "filed by <party>", the filing
     attorney in parentheses ("(Shalom, Jonathan)"), or an order of the court."""
     text = " ".join(description.split())
-    found = re.search(r"(?i)(?:document )?filed by ([^.(]+)", text) or re.search(
-        r"(?i)\bby ([A-Z][^.(]+?)[.(]", text)
+    found = re.search(r"(?i)(?:document )?filed by ([^.(]+)", text) or re.search(r"(?i)\bby ([A-Z][^.(]+?)[.(]", text)
     if found:
         who = found.group(1).strip().lower()
         for name, side in sides.items():
@@ -68,24 +94,31 @@ def _filed_by(description: str, sides: dict[str, str], lawyers: dict[str, str]) 
             words = lawyer.lower().replace(",", " ").split()
             if last in words and first in words:
                 return side
-    if re.match(r"(?i)^(ORDER|MEMORANDUM (AND|&) ORDER|MEMORANDUM OPINION|MEMO ENDORSE|OPINION|JUDGMENT|"
-                r"SCHEDULING ORDER|ELECTRONIC ORDER|ORDER OF|Judge |Magistrate Judge |CLERK'S|"
-                r"CASE OPENING|ELECTRONIC NOTICE|NOTICE OF CASE ASSIGNMENT)", text) or re.search(
-                    r"(?i)\bElectronic ORDER\b|\bORDER entered\b", text):
+    if re.match(
+        r"(?i)^(ORDER|MEMORANDUM (AND|&) ORDER|MEMORANDUM OPINION|MEMO ENDORSE|OPINION|JUDGMENT|"
+        r"SCHEDULING ORDER|ELECTRONIC ORDER|ORDER OF|Judge |Magistrate Judge |CLERK'S|"
+        r"CASE OPENING|ELECTRONIC NOTICE|NOTICE OF CASE ASSIGNMENT)",
+        text,
+    ) or re.search(r"(?i)\bElectronic ORDER\b|\bORDER entered\b", text):
         return "court"
     return "court"
 
 
 def _role(description: str) -> str | None:
     text = " ".join(description.split())
-    if re.search(r"(?i)\bMOTION (for|to) (Reconsideration|Reconsider)\b", text) and not re.match(r"(?i)^(order|memo)", text):
+    if re.search(r"(?i)\bMOTION (for|to) (Reconsideration|Reconsider)\b", text) and not re.match(
+        r"(?i)^(order|memo)", text
+    ):
         return "motion"
     if re.search(r"(?i)\b(RESPONSE|MEMORANDUM( OF LAW)?) in Opposition\b.*\bReconsider", text):
         return "response"
     if re.match(r"(?i)^REPLY\b", text) and re.search(r"(?i)reconsider", text):
         return "reply"
-    if re.match(r"(?i)^(ORDER|ELECTRONIC ORDER|Judge )", text) and re.search(
-            r"(?i)reconsider", text) and re.search(r"(?i)\b(respon[sd]|oppos)", text):
+    if (
+        re.match(r"(?i)^(ORDER|ELECTRONIC ORDER|Judge )", text)
+        and re.search(r"(?i)reconsider", text)
+        and re.search(r"(?i)\b(respon[sd]|oppos)", text)
+    ):
         return "response-order"
     return None
 
@@ -99,8 +132,9 @@ def answers_from(docket: Docket, movant: str | None = None) -> Imported:
         if docket.judge_is_magistrate:
             case["judge_title"] = "United States Magistrate Judge"
     if docket.referred:
-        out.left_out.append(f"the referral to Magistrate Judge {docket.referred} (the answer file names "
-                            "the assigned judge only)")
+        out.left_out.append(
+            f"the referral to Magistrate Judge {docket.referred} (the answer file names the assigned judge only)"
+        )
     sides: dict[str, list[DocketParty]] = {"plaintiffs": [], "defendants": []}
     others: list[DocketParty] = []
     seen: set[tuple[str, str]] = set()
@@ -114,8 +148,9 @@ def answers_from(docket: Docket, movant: str | None = None) -> Imported:
             sides[_ROLE_WORDS[role]].append(party)
         elif role in _NOT_PARTIES:
             out.left_out.append(f"{party.name} ({party.role}): not a party the caption names")
-        elif _COUNTER.match(party.role) and any(p.name.lower() == party.name.lower()
-                                                 for p in sides["plaintiffs"] + sides["defendants"]):
+        elif _COUNTER.match(party.role) and any(
+            p.name.lower() == party.name.lower() for p in sides["plaintiffs"] + sides["defendants"]
+        ):
             out.left_out.append(f"{party.name} as {party.role} (already captioned as a party)")
         else:
             others.append(party)
@@ -127,10 +162,15 @@ def answers_from(docket: Docket, movant: str | None = None) -> Imported:
         parties["others"] = [{"name": p.name, "role": p.role} for p in others]
     if parties:
         out.data["parties"] = parties
-    names = {p.name: ("plaintiff" if p in sides["plaintiffs"] else "defendant")
-             for p in sides["plaintiffs"] + sides["defendants"]}
-    lawyers = {contact.name: names[party.name] for party in sides["plaintiffs"] + sides["defendants"]
-               for contact in party.attorneys}
+    names = {
+        p.name: ("plaintiff" if p in sides["plaintiffs"] else "defendant")
+        for p in sides["plaintiffs"] + sides["defendants"]
+    }
+    lawyers = {
+        contact.name: names[party.name]
+        for party in sides["plaintiffs"] + sides["defendants"]
+        for contact in party.attorneys
+    }
     entries: list[dict[str, Any]] = []
     roles_taken: set[str] = set()
     for entry in sorted(docket.entries, key=lambda e: (e.number, e.date)):
@@ -138,9 +178,12 @@ def answers_from(docket: Docket, movant: str | None = None) -> Imported:
             out.left_out.append(f"entry {entry.number} listed twice (the first is kept)")
             continue
         filed_by: str = _filed_by(entry.description, names, lawyers)
-        row: dict[str, Any] = {"number": entry.number, "date": entry.date,
-                               "filed_by": filed_by,
-                               "title": clean_title(entry.description)}
+        row: dict[str, Any] = {
+            "number": entry.number,
+            "date": entry.date,
+            "filed_by": filed_by,
+            "title": clean_title(entry.description),
+        }
         out.guessed.append(f"docket.{len(entries)}.filed_by")
         paper = _role(entry.description)
         if paper and paper not in roles_taken:
@@ -154,8 +197,9 @@ def answers_from(docket: Docket, movant: str | None = None) -> Imported:
         out.notes.append(f"{docket.unnumbered} entries without a number (minute entries, notices) left out")
     motion = next((e for e in entries if e.get("role") == "motion"), None)
     if motion is not None:  # "MOTION for Reconsideration re 45 Order ...": the challenged order
-        target = re.search(r"(?i)\bre[:;]?\s*(\d+)\b", next(
-            e.description for e in docket.entries if e.number == motion["number"]))
+        target = re.search(
+            r"(?i)\bre[:;]?\s*(\d+)\b", next(e.description for e in docket.entries if e.number == motion["number"])
+        )
         order = next((e for e in entries if target and e["number"] == int(target.group(1))), None)
         if order is not None:
             out.data["order"] = {"docket": order["number"], "date": order["date"], "title": order["title"]}
@@ -167,8 +211,10 @@ def answers_from(docket: Docket, movant: str | None = None) -> Imported:
     else:
         counsel = sum(len(p.attorneys) for p in docket.parties)
         if counsel:
-            out.notes.append(f"{counsel} attorney listings not placed: pass --movant plaintiff or "
-                             "--movant defendant to write them as the movant's and the opponent's counsel")
+            out.notes.append(
+                f"{counsel} attorney listings not placed: pass --movant plaintiff or "
+                "--movant defendant to write them as the movant's and the opponent's counsel"
+            )
     return out
 
 
@@ -179,12 +225,19 @@ def _place_counsel(out: Imported, sides: dict[str, list[DocketParty]], movant: s
         names = [p.name for p in mine]
         joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         word = movant.capitalize() + ("s" if len(mine) > 1 else "")
-        out.data["movant"] = {"name": f"{word} {joined}", "short_name": word, "party": True,
-                              "side": movant, **({"plural": True} if len(mine) > 1 else {})}
+        out.data["movant"] = {
+            "name": f"{word} {joined}",
+            "short_name": word,
+            "party": True,
+            "side": movant,
+            **({"plural": True} if len(mine) > 1 else {}),
+        }
         out.guessed += ["movant.name", "movant.short_name"]
     counsel: dict[str, Any] = {}
-    for key, group, side_word in (("movant", mine, movant), ("opponent", theirs,
-                                                               "defendant" if movant == "plaintiff" else "plaintiff")):
+    for key, group, side_word in (
+        ("movant", mine, movant),
+        ("opponent", theirs, "defendant" if movant == "plaintiff" else "plaintiff"),
+    ):
         attorneys: list[dict[str, Any]] = []
         seen: set[str] = set()
         pro_se = False
@@ -205,17 +258,21 @@ def _place_counsel(out: Imported, sides: dict[str, list[DocketParty]], movant: s
                 attorneys.append(row)
         if attorneys:
             word = side_word.capitalize() + ("s" if len(group) > 1 else "")
-            block: dict[str, Any] = {"represents": f"{'Attorneys' if len(attorneys) > 1 else 'Attorney'} for "
-                                                   f"{word} {', '.join(p.name for p in group)}",
-                                     "attorneys": attorneys}
+            block: dict[str, Any] = {
+                "represents": f"{'Attorneys' if len(attorneys) > 1 else 'Attorney'} for "
+                f"{word} {', '.join(p.name for p in group)}",
+                "attorneys": attorneys,
+            }
             if pro_se and len(attorneys) == 1:
-                block = {"represents": f"{side_word.capitalize()}, pro se", "pro_se": True,
-                         "attorneys": [{k: v for k, v in attorneys[0].items() if k != "firm"}]}
+                block = {
+                    "represents": f"{side_word.capitalize()}, pro se",
+                    "pro_se": True,
+                    "attorneys": [{k: v for k, v in attorneys[0].items() if k != "firm"}],
+                }
             counsel[key] = block
             out.guessed.append(f"counsel.{key}.represents")
     if counsel:
         out.data["counsel"] = counsel
-
 
 
 def summary(docket: Docket, imported: Imported) -> list[str]:
@@ -224,23 +281,27 @@ def summary(docket: Docket, imported: Imported) -> list[str]:
     parties = data.get("parties", {})
     lines = [f"{docket.source}: {docket.court}, No. {docket.number}, {docket.case_name}"]
     if docket.judge:
-        lines.append(f"  judge: {docket.judge}" + (" (United States Magistrate Judge)"
-                                                   if docket.judge_is_magistrate else ""))
+        lines.append(
+            f"  judge: {docket.judge}" + (" (United States Magistrate Judge)" if docket.judge_is_magistrate else "")
+        )
     for side in ("plaintiffs", "defendants"):
         names = [p["name"] for p in parties.get(side, [])]
         lines.append(f"  {side}: {len(names)}" + (f" ({'; '.join(names)})" if names else ""))
     for other in parties.get("others", []):
         lines.append(f"  other party: {other['name']} ({other['role']})")
     entries = data.get("docket", [])
-    lines.append(f"  docket entries: {len(entries)}" + (f", {entries[0]['number']} to {entries[-1]['number']}"
-                                                        if entries else ""))
+    lines.append(
+        f"  docket entries: {len(entries)}"
+        + (f", {entries[0]['number']} to {entries[-1]['number']}" if entries else "")
+    )
     for row in entries:
         if "role" in row:
             lines.append(f"  entry {row['number']} looks like the reconsideration {row['role']} (guessed)")
     filed_by = sum(1 for g in imported.guessed if g.endswith(".filed_by"))
     other_guesses = [g for g in imported.guessed if not g.endswith((".filed_by", ".role"))]
-    lines.append(f"  guessed: filed_by of {filed_by} entries" + (f"; {', '.join(other_guesses)}"
-                                                                  if other_guesses else ""))
+    lines.append(
+        f"  guessed: filed_by of {filed_by} entries" + (f"; {', '.join(other_guesses)}" if other_guesses else "")
+    )
     lines += [f"  note: {note}" for note in imported.notes]
     lines += [f"  not mapped: {item}" for item in imported.left_out]
     return lines

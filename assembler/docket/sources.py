@@ -89,16 +89,19 @@ def read(path: Path) -> Docket:
         return read_courtlistener(path, text)
     if "<" in text[:2000] and re.search(r"(?i)<html|<table|<div", text[:20000]):
         return read_pacer(path, text)
-    raise DocketError(f"{path}: not a docket (neither a PACER docket report saved as HTML nor "
-                      "CourtListener JSON)")
+    raise DocketError(f"{path}: not a docket (neither a PACER docket report saved as HTML nor CourtListener JSON)")
 
 
 def _court_check(path: Path, court: str, what: str) -> str:
     if not _DISTRICT.match(court) or court.endswith("bd") or court == "jpml":
-        kind = ("a bankruptcy court's" if court.endswith("b") or court.endswith("bd") else
-                "an appellate court's" if court.startswith("ca") or court == "cafc" else "not a district court's")
-        raise DocketError(f"{path}: {what} is {kind} docket ({court}); only district court "
-                          "dockets can be imported")
+        kind = (
+            "a bankruptcy court's"
+            if court.endswith("b") or court.endswith("bd")
+            else "an appellate court's"
+            if court.startswith("ca") or court == "cafc"
+            else "not a district court's"
+        )
+        raise DocketError(f"{path}: {what} is {kind} docket ({court}); only district court dockets can be imported")
     from assembler.law.districts import districts
 
     if court not in districts():
@@ -125,8 +128,9 @@ def read_pacer(path: Path, text: str) -> Docket:
             report._parse_text(text)
             data = report.data
     except Exception as exc:  # juriscraper on a page it does not know: one sentence, not its traceback
-        raise DocketError(f"{path}: juriscraper could not read this PACER page "
-                          f"({type(exc).__name__}: {exc})".rstrip()) from None
+        raise DocketError(
+            f"{path}: juriscraper could not read this PACER page ({type(exc).__name__}: {exc})".rstrip()
+        ) from None
     if not data or not data.get("docket_number"):
         raise DocketError(f"{path}: juriscraper found no docket in this PACER page")
     # the number exactly as the page prints it ("1:20-cv-10821-GHW"), not juriscraper's core number
@@ -136,23 +140,32 @@ def read_pacer(path: Path, text: str) -> Docket:
     referred = data.get("referred_to_str") or None
     parties = []
     for party in data.get("parties") or []:
-        contacts = tuple(_contact(a.get("name", ""), a.get("contact", ""), a.get("roles") or [],
-                                  party.get("name", "")) for a in party.get("attorneys") or [])
-        parties.append(DocketParty(" ".join(str(party.get("name", "")).split()),
-                                   str(party.get("type") or "Unknown"), contacts))
+        contacts = tuple(
+            _contact(a.get("name", ""), a.get("contact", ""), a.get("roles") or [], party.get("name", ""))
+            for a in party.get("attorneys") or []
+        )
+        parties.append(
+            DocketParty(" ".join(str(party.get("name", "")).split()), str(party.get("type") or "Unknown"), contacts)
+        )
     entries, unnumbered = [], 0
     for entry in data.get("docket_entries") or []:
         entry_number = entry.get("document_number")
         if not entry_number or not str(entry_number).isdigit() or entry.get("date_filed") is None:
             unnumbered += 1
             continue
-        entries.append(DocketEntry(int(entry_number), entry["date_filed"],
-                                   str(entry.get("description") or "")))
-    return Docket(court=court, number=number, case_name=str(data.get("case_name") or ""),
-                  judge=data.get("assigned_to_str") or None,
-                  judge_is_magistrate=bool(assigned and "magistrate" in assigned.group(1).lower()),
-                  referred=referred, parties=parties, entries=entries, unnumbered=unnumbered,
-                  source="PACER docket report")
+        entries.append(DocketEntry(int(entry_number), entry["date_filed"], str(entry.get("description") or "")))
+    return Docket(
+        court=court,
+        number=number,
+        case_name=str(data.get("case_name") or ""),
+        judge=data.get("assigned_to_str") or None,
+        judge_is_magistrate=bool(assigned and "magistrate" in assigned.group(1).lower()),
+        referred=referred,
+        parties=parties,
+        entries=entries,
+        unnumbered=unnumbered,
+        source="PACER docket report",
+    )
 
 
 def read_courtlistener(path: Path, text: str) -> Docket:
@@ -160,8 +173,9 @@ def read_courtlistener(path: Path, text: str) -> Docket:
     try:
         return _read_courtlistener(path, text)
     except (AttributeError, TypeError, KeyError) as exc:  # a field of another shape than the API's
-        raise DocketError(f"{path}: JSON, but not in CourtListener's docket shape ({type(exc).__name__}: "
-                          f"{exc})") from None
+        raise DocketError(
+            f"{path}: JSON, but not in CourtListener's docket shape ({type(exc).__name__}: {exc})"
+        ) from None
 
 
 def _read_courtlistener(path: Path, text: str) -> Docket:
@@ -199,15 +213,30 @@ def _read_courtlistener(path: Path, text: str) -> Docket:
         types = party.get("party_types") or [{"name": party.get("type") or "Unknown"}]
         name = " ".join(str(party.get("name", "")).split())
         contacts = tuple(
-            _contact(a.get("name", ""), str(a.get("contact_raw", a.get("contact")) or ""),
-                     [a["role"]] if isinstance(a.get("role"), str) else a.get("roles") or [], name)
-            for a in party.get("attorneys") or [] if isinstance(a, dict) and a.get("name"))
+            _contact(
+                a.get("name", ""),
+                str(a.get("contact_raw", a.get("contact")) or ""),
+                [a["role"]] if isinstance(a.get("role"), str) else a.get("roles") or [],
+                name,
+            )
+            for a in party.get("attorneys") or []
+            if isinstance(a, dict) and a.get("name")
+        )
         for kind in types:
             parties.append(DocketParty(name, str(kind.get("name") or "Unknown"), contacts))
     judge = data.get("assigned_to_str") or None
-    return Docket(court=court, number=str(data["docket_number"]), case_name=str(data.get("case_name") or ""),
-                  judge=judge, judge_is_magistrate=False, referred=data.get("referred_to_str") or None,
-                  parties=parties, entries=entries, unnumbered=unnumbered, source="CourtListener docket")
+    return Docket(
+        court=court,
+        number=str(data["docket_number"]),
+        case_name=str(data.get("case_name") or ""),
+        judge=judge,
+        judge_is_magistrate=False,
+        referred=data.get("referred_to_str") or None,
+        parties=parties,
+        entries=entries,
+        unnumbered=unnumbered,
+        source="CourtListener docket",
+    )
 
 
 _PHONE = re.compile(r"^\(?\d{3}\)?[-./ ]?\d{3}[-./ ]\d{4}(?:\s*(?:x|ext\.?)\s*\d+)?$", re.I)
@@ -237,5 +266,3 @@ def _contact(name: str, contact: str, roles: list[str], party: str) -> Contact:
     if email and "@" not in email:
         email = None
     return Contact(name=name, firm=firm, address=tuple(rest), phone=phone, email=email, pro_se=bool(pro_se))
-
-

@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 
 from assembler.answers.matter import Matter
-from assembler.law.deadlines import Deadline, DeadlineError, compute
 from assembler.errors import Problem
+from assembler.law.deadlines import Deadline, DeadlineError, compute
 from assembler.law.vehicles import warnings as vehicle_warnings
 
 
@@ -22,37 +22,55 @@ def advise(matter: Matter) -> list[Problem]:
     source = matter.source
     out: list[Problem] = []
     if not court.profiled:
-        out.append(source.problem(
-            f"{court.id} has no profile of its own: the drafts use the federal defaults "
-            f"({rule.rule.value}, “{matter.citation.one(18)}” citations, "
-            f"{court.formatting.size:g} point); check its local rules", ("court",)))
+        out.append(
+            source.problem(
+                f"{court.id} has no profile of its own: the drafts use the federal defaults "
+                f"({rule.rule.value}, “{matter.citation.one(18)}” citations, "
+                f"{court.formatting.size:g} point); check its local rules",
+                ("court",),
+            )
+        )
     elif unknown := court.unknown():
-        out.append(source.problem(
-            f"not verified for the {court.name} (the drafts leave these out or use the federal "
-            f"default): {', '.join(unknown)}",
-            ("court",)))
+        out.append(
+            source.problem(
+                f"not verified for the {court.name} (the drafts leave these out or use the federal "
+                f"default): {', '.join(unknown)}",
+                ("court",),
+            )
+        )
     out += _late(matter)
     out += vehicle_warnings(a, court, source)
     entry = next((e for e in a.docket if e.number == a.order.docket), None)
     if entry is not None and (entry.date - a.order.date).days > 14:
-        out.append(source.problem(
-            f"the order is dated {a.order.date.isoformat()} but its docket entry {entry.number} was "
-            f"filed {(entry.date - a.order.date).days} days later, on {entry.date.isoformat()}; "
-            "check both dates", ("order", "date")))
+        out.append(
+            source.problem(
+                f"the order is dated {a.order.date.isoformat()} but its docket entry {entry.number} was "
+                f"filed {(entry.date - a.order.date).days} days later, on {entry.date.isoformat()}; "
+                "check both dates",
+                ("order", "date"),
+            )
+        )
     drafting_response = bool(a.opposition) or a.response.filed is not None
-    if (drafting_response and rule.response_only_if_ordered.value
-            and matter.entry_with_role("response-order") is None):
-        out.append(source.problem(
-            f"the {court.name} allows a response only when the court orders one "
-            f"({rule.response_only_if_ordered.source}), and no docket entry has role: "
-            "response-order", ("opposition",) if a.opposition else ("response",)))
+    if drafting_response and rule.response_only_if_ordered.value and matter.entry_with_role("response-order") is None:
+        out.append(
+            source.problem(
+                f"the {court.name} allows a response only when the court orders one "
+                f"({rule.response_only_if_ordered.source}), and no docket entry has role: "
+                "response-order",
+                ("opposition",) if a.opposition else ("response",),
+            )
+        )
     out += _signer_contacts(matter)
     out += _grounds_the_rule_names(matter)
     if rule.leave_required.value and a.motion.leave is False:
-        out.append(source.problem(
-            f"the {court.name} requires leave to file a motion for reconsideration "
-            f"({rule.leave_required.source}), and motion.leave is false: the motion does not "
-            "seek it", ("motion", "leave")))
+        out.append(
+            source.problem(
+                f"the {court.name} requires leave to file a motion for reconsideration "
+                f"({rule.leave_required.source}), and motion.leave is false: the motion does not "
+                "seek it",
+                ("motion", "leave"),
+            )
+        )
     return out
 
 
@@ -73,13 +91,20 @@ def _late(matter: Matter) -> list[Problem]:
         return [matter.source.problem(f"the motion's deadline is not checked: {exc}", ("order", "date"))]
     if a.motion.filed <= deadline.last_day:
         return _rolled(matter, deadline, start)
-    binding = ("; the court must not extend this time (Fed. R. Civ. P. 6(b)(2))"
-               if vehicle.deadline in ("59e", "60b") else "; show good cause or check the dates")
-    return [matter.source.problem(
-        f"the motion is filed on {a.motion.filed.isoformat()}, after the last day under "
-        f"{deadline.rule}, {deadline.last_day.isoformat()} ({deadline.period}, counted from "
-        f"{start.isoformat()}){binding} (assembler deadline --court {court.id} --from "
-        f"{start.isoformat()} --rule {vehicle.deadline})", ("motion", "filed"))]
+    binding = (
+        "; the court must not extend this time (Fed. R. Civ. P. 6(b)(2))"
+        if vehicle.deadline in ("59e", "60b")
+        else "; show good cause or check the dates"
+    )
+    return [
+        matter.source.problem(
+            f"the motion is filed on {a.motion.filed.isoformat()}, after the last day under "
+            f"{deadline.rule}, {deadline.last_day.isoformat()} ({deadline.period}, counted from "
+            f"{start.isoformat()}){binding} (assembler deadline --court {court.id} --from "
+            f"{start.isoformat()} --rule {vehicle.deadline})",
+            ("motion", "filed"),
+        )
+    ]
 
 
 def _rolled(matter: Matter, deadline: Deadline, start: dt.date) -> list[Problem]:
@@ -90,15 +115,22 @@ def _rolled(matter: Matter, deadline: Deadline, start: dt.date) -> list[Problem]
     days = "; ".join(f"{r.date.isoformat()}, {r.reason.split(': ', 1)[-1]}" for r in deadline.rests_on)
     states = any(r.kind == "state" for r in deadline.rests_on)
     kind = "a state holiday" if states else "a day the President closed the executive departments"
-    tolling = (", and a Rule 59(e) motion the court finds late does not toll the time to appeal "
-               "(Fed. R. App. P. 4(a)(4)(A))" if vehicle == "59e" else "")
-    return [matter.source.problem(
-        f"the motion is filed on {filed.isoformat()}, after {deadline.safe_last_day.isoformat()}, and "
-        f"is on time under {deadline.rule} only because {kind} moved the last day to "
-        f"{deadline.last_day.isoformat()} ({days}); if the court does not count that day, the motion "
-        f"is late, the court must not extend the time (Fed. R. Civ. P. 6(b)(2)){tolling}; file by "
-        f"{deadline.safe_last_day.isoformat()} (assembler deadline --court {matter.court.id} --from "
-        f"{start.isoformat()} --rule {vehicle})", ("motion", "filed"))]
+    tolling = (
+        ", and a Rule 59(e) motion the court finds late does not toll the time to appeal (Fed. R. App. P. 4(a)(4)(A))"
+        if vehicle == "59e"
+        else ""
+    )
+    return [
+        matter.source.problem(
+            f"the motion is filed on {filed.isoformat()}, after {deadline.safe_last_day.isoformat()}, and "
+            f"is on time under {deadline.rule} only because {kind} moved the last day to "
+            f"{deadline.last_day.isoformat()} ({days}); if the court does not count that day, the motion "
+            f"is late, the court must not extend the time (Fed. R. Civ. P. 6(b)(2)){tolling}; file by "
+            f"{deadline.safe_last_day.isoformat()} (assembler deadline --court {matter.court.id} --from "
+            f"{start.isoformat()} --rule {vehicle})",
+            ("motion", "filed"),
+        )
+    ]
 
 
 def page_limit(matter: Matter, document_id: str, pages: int) -> str | None:
@@ -109,8 +141,10 @@ def page_limit(matter: Matter, document_id: str, pages: int) -> str | None:
     fact = getattr(matter.court.reconsideration, limit) if limit else None
     if fact is None or fact.value is None or pages <= fact.value:
         return None
-    return (f"{document_id} runs to {pages} pages, over the limit of {fact.value} "
-            f"({fact.source}); the PDF counts every page, caption included: check what the rule counts")
+    return (
+        f"{document_id} runs to {pages} pages, over the limit of {fact.value} "
+        f"({fact.source}); the PDF counts every page, caption included: check what the rule counts"
+    )
 
 
 def _signer_contacts(matter: Matter) -> list[Problem]:
@@ -125,10 +159,14 @@ def _signer_contacts(matter: Matter) -> list[Problem]:
         lacking = [name for name, value in (("email", signer.email), ("phone", signer.phone)) if not value]
         if lacking:
             words = " and ".join({"email": "e-mail address", "phone": "telephone number"}[n] for n in lacking)
-            out.append(matter.source.problem(
-                f"the signer's {words} {'is' if len(lacking) == 1 else 'are'} not given, and Fed. R. Civ. P. "
-                "11(a) requires every paper to state the signer's address, e-mail address, and "
-                "telephone number", ("counsel", side, "attorneys", 0, lacking[0])))
+            out.append(
+                matter.source.problem(
+                    f"the signer's {words} {'is' if len(lacking) == 1 else 'are'} not given, and Fed. R. Civ. P. "
+                    "11(a) requires every paper to state the signer's address, e-mail address, and "
+                    "telephone number",
+                    ("counsel", side, "attorneys", 0, lacking[0]),
+                )
+            )
     return out
 
 
@@ -145,8 +183,11 @@ def _grounds_the_rule_names(matter: Matter) -> list[Problem]:
     for index, ground in enumerate(matter.answers.grounds):
         # the general grounds are kinds of reconsideration ground; the others argue the merits
         if ground.id in general and ground.text is None and ground.id not in listed.value:
-            out.append(matter.source.problem(
-                f"ground {ground.id!r} is not one the {matter.court.name}'s rule names: {listed.source}; "
-                "argue it under one of the rule's grounds, or write the ground's text in the rule's terms",
-                ("grounds", index, "id")))
+            out.append(
+                matter.source.problem(
+                    f"ground {ground.id!r} is not one the {matter.court.name}'s rule names: {listed.source}; "
+                    "argue it under one of the rule's grounds, or write the ground's text in the rule's terms",
+                    ("grounds", index, "id"),
+                )
+            )
     return out

@@ -11,8 +11,9 @@ with (``PRINTED``) and the words the answers' markup lets a citation begin with
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable, Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
 
@@ -30,16 +31,19 @@ class Word:
     unspaced: bool = False
 
 
-WORDS: dict[str, Word] = {w.word: w for w in (
-    Word("Docket", None),                 # D. Ariz., the model order: "Docket 18 at 7-8"
-    Word("ECF No.", "ECF Nos."),          # most districts: "ECF No. 14"
-    Word("Dkt. No.", "Dkt. Nos."),        # C.D. Cal.: "Dkt. No. 64"
-    Word("Dkt.", "Dkts."),                # N.D. Ill.: "Dkt. 56"
-    Word("Dkt. #", None, unspaced=True),  # W.D. Wash. "Dkt. # 212", E.D. Tex. "Dkt. #12"
-    Word("Doc.", "Docs."),                # M.D. Fla.: "(Doc. 72)"
-    Word("Doc. No.", "Doc. Nos."),
-    Word("dkt.", "dkt."),                 # "dkt. 151, 152": the lower-case form has one word
-)}
+WORDS: dict[str, Word] = {
+    w.word: w
+    for w in (
+        Word("Docket", None),  # D. Ariz., the model order: "Docket 18 at 7-8"
+        Word("ECF No.", "ECF Nos."),  # most districts: "ECF No. 14"
+        Word("Dkt. No.", "Dkt. Nos."),  # C.D. Cal.: "Dkt. No. 64"
+        Word("Dkt.", "Dkts."),  # N.D. Ill.: "Dkt. 56"
+        Word("Dkt. #", None, unspaced=True),  # W.D. Wash. "Dkt. # 212", E.D. Tex. "Dkt. #12"
+        Word("Doc.", "Docs."),  # M.D. Fla.: "(Doc. 72)"
+        Word("Doc. No.", "Doc. Nos."),
+        Word("dkt.", "dkt."),  # "dkt. 151, 152": the lower-case form has one word
+    )
+}
 
 if TYPE_CHECKING:
     CitationWord = str  # mypy cannot read a Literal built from the table; pydantic can
@@ -54,8 +58,7 @@ SINGULARS: dict[str, str] = {plural: word for word, plural in PLURALS.items()}
 
 def _alternatives(words: Iterable[str], space: str) -> str:
     """``words`` as one regex alternation, longest first, escaped, with ``space`` for a space."""
-    return "|".join(re.escape(word).replace(r"\ ", space)
-                    for word in sorted(set(words), key=lambda w: (-len(w), w)))
+    return "|".join(re.escape(word).replace(r"\ ", space) for word in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 # a citation as the drafts print it, read back with spaces for non-breaking spaces:
@@ -85,8 +88,7 @@ class CitationStyle(BaseModel):
     def _spaced(self) -> CitationStyle:
         if not self.space and not WORDS[self.word].unspaced:
             joined = ", ".join(w.word for w in WORDS.values() if w.unspaced)
-            raise ValueError(f"“{self.word}” is always followed by a space; space: false is for "
-                             f"{joined}")
+            raise ValueError(f"“{self.word}” is always followed by a space; space: false is for {joined}")
         return self
 
     def _word(self, word: str, number: int | str) -> str:

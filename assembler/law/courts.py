@@ -12,8 +12,9 @@ invented.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from typing import Annotated, Any, Callable, Generic, Literal, TypeVar
+from collections.abc import Callable
+from functools import cache, lru_cache
+from typing import Annotated, Any, Generic, Literal, TypeVar
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, RootModel, model_validator
 
@@ -119,8 +120,8 @@ class Reconsideration(Strict):
     reply_word_limit: Fact[int]
     certificate_of_compliance: Fact[bool]
     response_only_if_ordered: Fact[bool]
-    reply_only_with_leave: Fact[bool]   # a reply on reconsideration needs the court's permission
-    reaches_judgments: Fact[bool]       # the local rule reaches a final judgment, not only orders
+    reply_only_with_leave: Fact[bool]  # a reply on reconsideration needs the court's permission
+    reaches_judgments: Fact[bool]  # the local rule reaches a final judgment, not only orders
     # the library's movant grounds the rule's own list of grounds admits (None: it lists none)
     library_grounds: Fact[tuple[str, ...]]
     leave_required: Fact[bool]
@@ -163,8 +164,10 @@ class Court(Strict):
 
     def facts(self) -> dict[str, Fact[Any]]:
         """Every rule figure of the profile by name, for ``check`` and the notes."""
-        out: dict[str, Fact[Any]] = {"formatting.pleading_lines": self.formatting.pleading_lines,
-                                     "notice_of_motion": self.notice_of_motion}
+        out: dict[str, Fact[Any]] = {
+            "formatting.pleading_lines": self.formatting.pleading_lines,
+            "notice_of_motion": self.notice_of_motion,
+        }
         for name in Reconsideration.model_fields:
             value = getattr(self.reconsideration, name)
             if isinstance(value, Fact):
@@ -204,6 +207,7 @@ _FROM_DISTRICTS = ("id", "name", "state", "profiled", "circuit")
 
 def _blame(court_id: str, own: dict[str, Any]) -> Callable[[packaged.Loc], str]:
     """The file a faulty key of the merged profile comes from: the court's own, or the defaults."""
+
     def where(loc: packaged.Loc) -> str:
         node: Any = own
         for part in loc:
@@ -214,18 +218,21 @@ def _blame(court_id: str, own: dict[str, Any]) -> Callable[[packaged.Loc], str]:
             else:
                 return "data/courts/_federal.yaml"
         return f"data/courts/{court_id}.yaml"
+
     return where
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_court(court_id: str) -> Court:
     """The profile of ``court_id`` (a CourtListener id such as ``azd``)."""
     if not re.fullmatch(r"[a-z]{2,6}", court_id or ""):
         raise CourtError(f"{court_id!r} is not a court id (expected one such as 'azd' or 'nysd')")
     district = districts().get(court_id)
     if district is None:
-        raise CourtError(f"{court_id!r} is not a US district court id (CourtListener ids, such as "
-                         f"azd, nysd, ohnd; courts with full profiles: {', '.join(known_courts())})")
+        raise CourtError(
+            f"{court_id!r} is not a US district court id (CourtListener ids, such as "
+            f"azd, nysd, ohnd; courts with full profiles: {', '.join(known_courts())})"
+        )
     data = packaged.read("courts/_federal.yaml")
     profiled = court_id in known_courts()
     own: Any = packaged.read(f"courts/{court_id}.yaml") if profiled else {}
@@ -236,8 +243,13 @@ def load_court(court_id: str) -> Court:
         raise packaged.error(where, (taken[0],), "comes from data/districts.yaml, not the profile")
     data = _merge(data, own)
     circuit_id = str(district["circuit"])
-    data.update(id=court_id, name=district["name"], state=district["state"], profiled=profiled,
-                circuit={"id": circuit_id, **circuits()[circuit_id].model_dump()})
+    data.update(
+        id=court_id,
+        name=district["name"],
+        state=district["state"],
+        profiled=profiled,
+        circuit={"id": circuit_id, **circuits()[circuit_id].model_dump()},
+    )
     data.setdefault("caption", None)
     if data["caption"] is None:
         data["caption"] = ["IN THE UNITED STATES DISTRICT COURT", f"FOR THE {district['name'].upper()}"]

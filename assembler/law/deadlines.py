@@ -15,17 +15,23 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from typing import Literal
 
 from pydantic import RootModel, model_validator
 
 from assembler.errors import AssemblerError
-from assembler.law.courts import Court
-from assembler.law.courts import Strict
+from assembler.law.courts import Court, Strict
+from assembler.law.legal_days import (
+    LegalDay,
+    closure_days,
+    data,
+    federal_days,
+    inauguration_days,
+    package_state_days,
+    state_days,
+)
 from assembler.packaged import load
-from assembler.law.legal_days import (LegalDay, closure_days, data, federal_days, inauguration_days,
-                                      package_state_days, state_days)
 
 RuleName = Literal["local", "59e", "60b"]
 RULES: tuple[RuleName, ...] = ("local", "59e", "60b")
@@ -57,7 +63,7 @@ class FederalLimits(RootModel[dict[RuleName, FederalLimit]]):
     pass
 
 
-@lru_cache(maxsize=None)
+@cache
 def federal_limits() -> dict[RuleName, FederalLimit]:
     """``data/federal-deadlines.yaml``, checked."""
     return load("federal-deadlines.yaml", FederalLimits).root
@@ -98,12 +104,16 @@ class Deadline:
         ]
         for step in self.rollovers:
             lines.append(f"{_day(step.date)} is {step.reason}: the period runs to the next day (FRCP 6(a)(1)(C))")
-        lines.append(f"Last day: {_day(self.last_day)}; for electronic filing it ends at midnight "
-                     "in the court's time zone (FRCP 6(a)(4))")
+        lines.append(
+            f"Last day: {_day(self.last_day)}; for electronic filing it ends at midnight "
+            "in the court's time zone (FRCP 6(a)(4))"
+        )
         if self.safe_last_day != self.last_day:
             bases = "; ".join(f"{r.date.isoformat()} under {r.basis}" for r in self.rests_on)
-            lines.append(f"Caution: the last day rests on {bases}; without that, the last day is "
-                         f"{_day(self.safe_last_day)}, the safe day to file")
+            lines.append(
+                f"Caution: the last day rests on {bases}; without that, the last day is "
+                f"{_day(self.safe_last_day)}, the safe day to file"
+            )
         lines += list(self.notes)
         lines.append(self.last_day.isoformat())
         return lines
@@ -111,12 +121,21 @@ class Deadline:
     def as_json(self) -> dict[str, object]:
         def step(r: RollOver) -> dict[str, str]:
             return {"date": r.date.isoformat(), "reason": r.reason, "kind": r.kind, "basis": r.basis}
-        return {"court": self.court, "rule": self.rule, "period": self.period, "source": self.source,
-                "trigger": self.trigger.isoformat(), "trigger_event": self.trigger_event,
-                "raw_last_day": self.raw_last_day.isoformat(),
-                "rollovers": [step(r) for r in self.rollovers], "last_day": self.last_day.isoformat(),
-                "safe_last_day": self.safe_last_day.isoformat(),
-                "rests_on": [step(r) for r in self.rests_on], "notes": list(self.notes)}
+
+        return {
+            "court": self.court,
+            "rule": self.rule,
+            "period": self.period,
+            "source": self.source,
+            "trigger": self.trigger.isoformat(),
+            "trigger_event": self.trigger_event,
+            "raw_last_day": self.raw_last_day.isoformat(),
+            "rollovers": [step(r) for r in self.rollovers],
+            "last_day": self.last_day.isoformat(),
+            "safe_last_day": self.safe_last_day.isoformat(),
+            "rests_on": [step(r) for r in self.rests_on],
+            "notes": list(self.notes),
+        }
 
 
 def _day(date: dt.date) -> str:
@@ -142,10 +161,12 @@ def compute(court: Court, trigger: dt.date, rule: RuleName = "local") -> Deadlin
         raise DeadlineError(
             f"{trigger.isoformat()} is before December 1, 2009, when FRCP 6(a)'s present way of "
             "counting began (earlier periods under 11 days skipped weekends, and Rule 59(e) gave "
-            "10 days); count that deadline by the rules then in force")
+            "10 days); count that deadline by the rules then in force"
+        )
     if trigger > COUNTING_UNTIL:
-        raise DeadlineError(f"{trigger.isoformat()} is past {COUNTING_UNTIL.year}; no deadline "
-                            "can be counted that far ahead")
+        raise DeadlineError(
+            f"{trigger.isoformat()} is past {COUNTING_UNTIL.year}; no deadline can be counted that far ahead"
+        )
     notes: list[str] = []
     if rule == "local":
         recon = court.reconsideration
@@ -153,7 +174,8 @@ def compute(court: Court, trigger: dt.date, rule: RuleName = "local") -> Deadlin
             reason = recon.days.source
             raise DeadlineError(
                 f"the {court.name}'s rule ({recon.rule.value or 'unknown'}) fixes no deadline to count "
-                f"({reason}); use --rule 59e or --rule 60b for a judgment")
+                f"({reason}); use --rule 59e or --rule 60b for a judgment"
+            )
         days = recon.days.value
         raw = trigger + dt.timedelta(days=days)
         label = recon.rule.value or "the local rule"
@@ -162,8 +184,9 @@ def compute(court: Court, trigger: dt.date, rule: RuleName = "local") -> Deadlin
         event = recon.trigger.value or "the order"
     else:
         limit = federal_limits()[rule]
-        raw = (trigger + dt.timedelta(days=limit.days) if limit.days is not None
-               else _add_years(trigger, limit.years or 0))
+        raw = (
+            trigger + dt.timedelta(days=limit.days) if limit.days is not None else _add_years(trigger, limit.years or 0)
+        )
         label, period, event, source = limit.rule, limit.period, limit.event, limit.source
         notes.append(limit.note)
     years = range(raw.year, raw.year + 2)
@@ -177,10 +200,20 @@ def compute(court: Court, trigger: dt.date, rule: RuleName = "local") -> Deadlin
     notes += _inauguration_notes(court.id, raw, last)
     if not court.profiled:
         notes.append(f"No profile for {court.name}: federal defaults only.")
-    return Deadline(court=f"{court.name} ({court.id})", rule=label, period=period, source=source,
-                    trigger=trigger, trigger_event=event, raw_last_day=raw,
-                    rollovers=tuple(rollovers), last_day=last, safe_last_day=safe_last,
-                    rests_on=rests_on, notes=tuple(notes))
+    return Deadline(
+        court=f"{court.name} ({court.id})",
+        rule=label,
+        period=period,
+        source=source,
+        trigger=trigger,
+        trigger_event=event,
+        raw_last_day=raw,
+        rollovers=tuple(rollovers),
+        last_day=last,
+        safe_last_day=safe_last,
+        rests_on=rests_on,
+        notes=tuple(notes),
+    )
 
 
 def _roll(day: dt.date, legal: dict[dt.date, LegalDay], state: str) -> tuple[dt.date, list[RollOver]]:
@@ -197,30 +230,38 @@ def _roll(day: dt.date, legal: dict[dt.date, LegalDay], state: str) -> tuple[dt.
 
 def _reason(holiday: LegalDay, state: str) -> str:
     if holiday.kind == "closure":
-        return (f"a legal holiday: the President closed the executive departments ({holiday.name}), "
-                f"{holiday.basis}")
+        return f"a legal holiday: the President closed the executive departments ({holiday.name}), {holiday.basis}"
     of = f" of {state}" if holiday.kind == "state" else ""
     return f"a legal holiday{of}: {holiday.name} ({holiday.basis})"
 
 
-def _state_notes(court: Court, unverified: tuple[int, ...], reason: str, raw: dt.date, last: dt.date,
-                 every: dict[dt.date, LegalDay]) -> list[str]:
+def _state_notes(
+    court: Court, unverified: tuple[int, ...], reason: str, raw: dt.date, last: dt.date, every: dict[dt.date, LegalDay]
+) -> list[str]:
     """Where the state's list was not verified for the years the count touches: say so, and what
     the ``holidays`` package (unverified) would add."""
     touched = [y for y in range(raw.year, last.year + 1) if y in unverified]
     if not court.state or not touched:
         return []
     years = ", ".join(str(y) for y in touched)
-    notes = [f"Not verified: the state holidays of {court.state} for {years} ({reason.rstrip('.')}); "
-             "a day the state declares a holiday would move this last day (FRCP 6(a)(6)(C))"]
-    listed = {d: n for d, n in package_state_days(court.state, range(raw.year, last.year + 2)).items()
-              if d.year in touched and d not in every}
-    later, steps = _roll(raw, {**every, **{d: LegalDay(d, n, "the holidays package", "state")
-                                           for d, n in listed.items()}}, court.state)
+    notes = [
+        f"Not verified: the state holidays of {court.state} for {years} ({reason.rstrip('.')}); "
+        "a day the state declares a holiday would move this last day (FRCP 6(a)(6)(C))"
+    ]
+    listed = {
+        d: n
+        for d, n in package_state_days(court.state, range(raw.year, last.year + 2)).items()
+        if d.year in touched and d not in every
+    }
+    later, steps = _roll(
+        raw, {**every, **{d: LegalDay(d, n, "the holidays package", "state") for d, n in listed.items()}}, court.state
+    )
     if later != last:
         used = ", ".join(f"{s.date.isoformat()} ({listed[s.date]})" for s in steps if s.date in listed)
-        notes.append(f"Not verified: the holidays package lists {used} for {court.state}; if the state "
-                     f"declares it a holiday, the last day is {_day(later)}")
+        notes.append(
+            f"Not verified: the holidays package lists {used} for {court.state}; if the state "
+            f"declares it a holiday, the last day is {_day(later)}"
+        )
     return notes
 
 
@@ -228,6 +269,9 @@ def _inauguration_notes(court_id: str, raw: dt.date, last: dt.date) -> list[str]
     partly = data().inauguration.partly.get(court_id)
     if partly is None:
         return []
-    return [f"Inauguration Day, {day.isoformat()}, is a holiday under {data().inauguration.statute} "
-            f"only in the Washington area, which takes in {partly}; it is not counted district-wide"
-            for day in inauguration_days(range(raw.year, last.year + 1)) if raw <= day <= last]
+    return [
+        f"Inauguration Day, {day.isoformat()}, is a holiday under {data().inauguration.statute} "
+        f"only in the Washington area, which takes in {partly}; it is not counted district-wide"
+        for day in inauguration_days(range(raw.year, last.year + 1))
+        if raw <= day <= last
+    ]

@@ -8,7 +8,7 @@ schema is checked here by hand.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from assembler import packaged
@@ -16,7 +16,7 @@ from assembler import packaged
 _KEYS = ("name", "state", "circuit")
 
 
-@lru_cache(maxsize=None)
+@cache
 def districts() -> dict[str, dict[str, Any]]:
     """Every US district court by CourtListener id: name, state, circuit."""
     data = packaged.read("districts.yaml")
@@ -34,6 +34,7 @@ def districts() -> dict[str, dict[str, Any]]:
         if not (isinstance(court["state"], str) and re.fullmatch(r"[A-Z]{2}", court["state"])):
             raise packaged.error(where, (court_id, "state"), "must be a two-letter postal code")
         if str(court["circuit"]) not in circuits:
-            raise packaged.error(where, (court_id, "circuit"),
-                                 f"names no circuit of data/circuits.yaml ({court['circuit']!r})")
+            raise packaged.error(
+                where, (court_id, "circuit"), f"names no circuit of data/circuits.yaml ({court['circuit']!r})"
+            )
     return data

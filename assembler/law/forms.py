@@ -72,8 +72,9 @@ def judge_forms(court: Court, judge: str | None) -> JudgeForms | None:
     return judges().get(court.id, {}).get(judge) if judge else None
 
 
-def _layered(base: Form, answers: Answers, court: Court, key: str, given: dict[str, Any],
-             label: tuple[str, ...]) -> Form:
+def _layered(
+    base: Form, answers: Answers, court: Court, key: str, given: dict[str, Any], label: tuple[str, ...]
+) -> Form:
     """``base`` (the court's) with the judge's ``key`` forms over it, then the answers' ``given``."""
     form = base
     judge = judge_forms(court, answers.case.judge)
@@ -81,16 +82,17 @@ def _layered(base: Form, answers: Answers, court: Court, key: str, given: dict[s
     changes = seen.model_dump(exclude_none=True) if seen else {}
     if judge and changes:
         changes["source"] = f"{answers.case.judge}: {judge.source}"
-        form = packaged.validate(type(base), {**form.model_dump(), **changes}, JUDGES,
-                                 at=(court.id, answers.case.judge or "", key))
+        form = packaged.validate(
+            type(base), {**form.model_dump(), **changes}, JUDGES, at=(court.id, answers.case.judge or "", key)
+        )
     if given:
         try:
-            form = type(base).model_validate({**form.model_dump(), **given,
-                                              "source": f"the answers ({'.'.join(label)})"})
+            form = type(base).model_validate(
+                {**form.model_dump(), **given, "source": f"the answers ({'.'.join(label)})"}
+            )
         except ValidationError as exc:
             first = exc.errors()[0]
-            raise FormError(first["msg"].removeprefix("Value error, "),
-                            label + tuple(first["loc"])) from None
+            raise FormError(first["msg"].removeprefix("Value error, "), label + tuple(first["loc"])) from None
     return form
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
@@ -21,19 +21,22 @@ from pydantic import BaseModel, ConfigDict, model_validator
 from assembler import packaged
 from assembler.answers import markup
 from assembler.answers.markup import Document, Inline, Note, Paragraph, Styled, Text
-from assembler.law.citations import CitationStyle
-from assembler.law.courts import Court, MarkupText
-from assembler.errors import Problem
 from assembler.answers.model import Answers, Slug, Vehicle
 from assembler.answers.reader import FieldPath, Source
+from assembler.errors import Problem
+from assembler.law.citations import CitationStyle
+from assembler.law.courts import Court, MarkupText
 from assembler.law.vehicles import resolve as resolve_vehicle
 from assembler.law.vehicles import vehicle_id
 from assembler.papers.wording import RoleWords, long_date, movant_words, opponent_words
 
 GroundSide = Literal["movant", "opponent"]
-_VEHICLE_WORDS = {"local": "the court's local rule (an interlocutory order)",
-                  "54b": "Rule 54(b) (an interlocutory order)", "59e": "Rule 59(e) (a judgment)",
-                  "60b": "Rule 60(b) (relief from a final judgment or order)"}
+_VEHICLE_WORDS = {
+    "local": "the court's local rule (an interlocutory order)",
+    "54b": "Rule 54(b) (an interlocutory order)",
+    "59e": "Rule 59(e) (a judgment)",
+    "60b": "Rule 60(b) (relief from a final judgment or order)",
+}
 PLACEHOLDER = re.compile(r"\{([a-z_]+)([.:])([A-Za-z_]+)\}")
 
 
@@ -58,8 +61,10 @@ class GroundEntry(_Strict):
     def _blanks_declared(self) -> GroundEntry:
         used = set(re.findall(r"\{fill\.([A-Za-z_]+)\}", self.text + self.heading))
         if used != set(self.fills):
-            raise ValueError(f"its text's blanks ({', '.join(sorted(used)) or 'none'}) and its fills "
-                             f"({', '.join(sorted(self.fills)) or 'none'}) must be the same")
+            raise ValueError(
+                f"its text's blanks ({', '.join(sorted(used)) or 'none'}) and its fills "
+                f"({', '.join(sorted(self.fills)) or 'none'}) must be the same"
+            )
         return self
 
 
@@ -77,7 +82,7 @@ class LibraryGround(GroundEntry):
     family: Slug
 
 
-@lru_cache(maxsize=None)
+@cache
 def library() -> dict[str, LibraryGround]:
     """Every ground of the library, by id, in the order of the data files."""
     grounds: dict[str, LibraryGround] = {}
@@ -86,16 +91,18 @@ def library() -> dict[str, LibraryGround]:
         data = packaged.load(f"grounds/{name}", GroundsFile)
         for index, ground in enumerate(data.grounds):
             if ground.id in grounds:
-                raise packaged.error(where, ("grounds", index, "id"),
-                                     f"{ground.id} is also a ground of {grounds[ground.id].family}")
-            grounds[ground.id] = LibraryGround.model_validate({
-                **ground.model_dump(), "family": data.family,
-                "vehicles": ground.vehicles or data.vehicles})
+                raise packaged.error(
+                    where, ("grounds", index, "id"), f"{ground.id} is also a ground of {grounds[ground.id].family}"
+                )
+            grounds[ground.id] = LibraryGround.model_validate(
+                {**ground.model_dump(), "family": data.family, "vehicles": ground.vehicles or data.vehicles}
+            )
     return grounds
 
 
-def placeholder_values(answers: Answers, rule_citation: str | None, court_name: str,
-                       citation: CitationStyle) -> dict[str, str]:
+def placeholder_values(
+    answers: Answers, rule_citation: str | None, court_name: str, citation: CitationStyle
+) -> dict[str, str]:
     """What library placeholders may print: answer fields (and the court's rule), nothing else."""
     values: dict[str, str] = {}
     for side, words in (("movant", movant_words(answers)), ("opponent", opponent_words(answers))):
@@ -127,6 +134,7 @@ def shown_heading(heading: str, defined: str = "Order") -> str:
 
 def fill_text(value: str, values: dict[str, str], verbs: dict[str, RoleWords]) -> str:
     """``value`` (plain text: a heading) with each placeholder replaced by its value."""
+
     def one(match: re.Match[str]) -> str:
         head, sep, tail = match.groups()
         if sep == ":":
@@ -137,6 +145,7 @@ def fill_text(value: str, values: dict[str, str], verbs: dict[str, RoleWords]) -
         if key not in values:
             raise PlaceholderError(key)
         return values[key]
+
     return PLACEHOLDER.sub(one, value)
 
 
@@ -159,8 +168,9 @@ def fill(document: Document, values: dict[str, str], verbs: dict[str, RoleWords]
                 out.append(node)
         return tuple(out)
 
-    return Document(tuple(Paragraph(inlines(p.children), p.kind, p.marker) for p in document.paragraphs),
-                    document.citations)
+    return Document(
+        tuple(Paragraph(inlines(p.children), p.kind, p.marker) for p in document.paragraphs), document.citations
+    )
 
 
 @dataclass(frozen=True)
@@ -187,8 +197,9 @@ _HINTS = {
 }
 
 
-def resolve(answers: Answers, source: Source, texts: dict[FieldPath, Document], court: Court,
-            citation: CitationStyle) -> tuple[dict[str, tuple[ResolvedGround, ...]], list[Problem]]:
+def resolve(
+    answers: Answers, source: Source, texts: dict[FieldPath, Document], court: Court, citation: CitationStyle
+) -> tuple[dict[str, tuple[ResolvedGround, ...]], list[Problem]]:
     """Both sides' grounds, each with its text from the answers or the library; and any problems."""
     lib = library()
     # the rule the motion moves under (its vehicle), never the court's local rule by default
@@ -209,62 +220,89 @@ def resolve(answers: Answers, source: Source, texts: dict[FieldPath, Document], 
             seen.add(ground.id)
             if entry is not None and entry.side != side:
                 other = "opposition" if key == "grounds" else "grounds"
-                problems.append(source.problem(
-                    f"ground {ground.id!r} is the {entry.side}'s argument in the library; "
-                    f"list it under {other}", here + ("id",)))
+                problems.append(
+                    source.problem(
+                        f"ground {ground.id!r} is the {entry.side}'s argument in the library; list it under {other}",
+                        here + ("id",),
+                    )
+                )
                 continue
-            if (entry is not None and entry.vehicles and vehicle not in entry.vehicles
-                    and ground.text is None):
-                problems.append(source.problem(
-                    f"ground {ground.id!r} argues under {_VEHICLE_WORDS[entry.vehicles[0]]}, and this "
-                    f"motion is under {_VEHICLE_WORDS[vehicle]} (motion.rule: {vehicle}); choose a "
-                    f"ground for it (`assembler grounds --rule {vehicle}`) or write the ground's text",
-                    here + ("id",)))
+            if entry is not None and entry.vehicles and vehicle not in entry.vehicles and ground.text is None:
+                problems.append(
+                    source.problem(
+                        f"ground {ground.id!r} argues under {_VEHICLE_WORDS[entry.vehicles[0]]}, and this "
+                        f"motion is under {_VEHICLE_WORDS[vehicle]} (motion.rule: {vehicle}); choose a "
+                        f"ground for it (`assembler grounds --rule {vehicle}`) or write the ground's text",
+                        here + ("id",),
+                    )
+                )
                 continue
             if entry is None and (ground.heading is None or ground.text is None):
-                problems.append(source.problem(
-                    f"ground {ground.id!r} is not in the grounds library (`assembler grounds` "
-                    "lists them); a ground of your own needs a heading and a text", here + ("id",)))
+                problems.append(
+                    source.problem(
+                        f"ground {ground.id!r} is not in the grounds library (`assembler grounds` "
+                        "lists them); a ground of your own needs a heading and a text",
+                        here + ("id",),
+                    )
+                )
                 continue
             if key == "grounds":
                 for name in ("answers", "reply"):
                     if getattr(ground, name) is not None:
-                        problems.append(source.problem(
-                            f"only an opposition ground has {name}:", here + (name,)))
+                        problems.append(source.problem(f"only an opposition ground has {name}:", here + (name,)))
             elif ground.answers is not None and ground.answers not in motion_ids:
-                problems.append(source.problem(
-                    f"answers {ground.answers!r}, which is not one of the motion's grounds",
-                    here + ("answers",)))
+                problems.append(
+                    source.problem(
+                        f"answers {ground.answers!r}, which is not one of the motion's grounds", here + ("answers",)
+                    )
+                )
             text = texts.get(here + ("text",))
             if text is None:
                 assert entry is not None
                 blanks = [name for name in entry.fills if name not in ground.fills]
                 if blanks:
-                    problems.append(source.problem(
-                        f"ground {ground.id!r} takes the library's text, which has blanks only you can "
-                        "fill: " + "; ".join(f"fills.{name}: {entry.fills[name]}" for name in blanks),
-                        here + ("fills",) if ground.fills else here + ("id",)))
+                    problems.append(
+                        source.problem(
+                            f"ground {ground.id!r} takes the library's text, which has blanks only you can "
+                            "fill: " + "; ".join(f"fills.{name}: {entry.fills[name]}" for name in blanks),
+                            here + ("fills",) if ground.fills else here + ("id",),
+                        )
+                    )
                     continue
                 for name in ground.fills:
                     if name not in entry.fills:
-                        problems.append(source.problem(
-                            f"the library text of ground {ground.id!r} has no blank {name!r} (its blanks: "
-                            f"{', '.join(entry.fills) or 'none'})", here + ("fills", name)))
+                        problems.append(
+                            source.problem(
+                                f"the library text of ground {ground.id!r} has no blank {name!r} (its blanks: "
+                                f"{', '.join(entry.fills) or 'none'})",
+                                here + ("fills", name),
+                            )
+                        )
                 filled = {**values, **{f"fill.{k}": v for k, v in ground.fills.items()}}
                 try:
                     text = fill(markup.parse(entry.text), filled, verbs)
                 except PlaceholderError as exc:
-                    problems.append(source.problem(
-                        f"the library text of ground {ground.id!r} needs {exc}, which the answers "
-                        f"do not give{_HINTS.get(str(exc), '')}", here + ("id",)))
+                    problems.append(
+                        source.problem(
+                            f"the library text of ground {ground.id!r} needs {exc}, which the answers "
+                            f"do not give{_HINTS.get(str(exc), '')}",
+                            here + ("id",),
+                        )
+                    )
                     continue
             heading = ground.heading
             if heading is None and entry is not None:
                 heading = fill_text(entry.heading, values, verbs)  # "The {order.defined} Is Void"
-            out.append(ResolvedGround(
-                id=ground.id, heading=heading or "",
-                text=text, summary=texts.get(here + ("summary",)),
-                reply=texts.get(here + ("reply",)), answers=ground.answers,
-                authorities=entry.authorities if entry and ground.text is None else ()))
+            out.append(
+                ResolvedGround(
+                    id=ground.id,
+                    heading=heading or "",
+                    text=text,
+                    summary=texts.get(here + ("summary",)),
+                    reply=texts.get(here + ("reply",)),
+                    answers=ground.answers,
+                    authorities=entry.authorities if entry and ground.text is None else (),
+                )
+            )
         resolved[key] = tuple(out)
     return resolved, problems

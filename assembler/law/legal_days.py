@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Literal
 
 import holidays
@@ -47,8 +47,20 @@ class Inauguration(Strict):
     source: str
 
 
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-          "september", "october", "november", "december")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _FIXED = re.compile(rf"({'|'.join(MONTHS)}) (\d{{1,2}})")
 _NTH = re.compile(rf"(1st|2nd|3rd|4th|last) ({'|'.join(WEEKDAYS)}) of ({'|'.join(MONTHS)})")
@@ -68,8 +80,10 @@ class StateHoliday(Strict):
     def _known_rule(cls, rule: str) -> str:
         text = rule.lower()
         if not (_FIXED.fullmatch(text) or _NTH.fullmatch(text) or text in _NAMED):
-            raise ValueError(f"{rule!r} is not a rule (e.g. 'March 31', '3rd Monday of April', "
-                             f"'last Friday of October', {', '.join(repr(n) for n in _NAMED)})")
+            raise ValueError(
+                f"{rule!r} is not a rule (e.g. 'March 31', '3rd Monday of April', "
+                f"'last Friday of October', {', '.join(repr(n) for n in _NAMED)})"
+            )
         if (m := _FIXED.fullmatch(text)) is not None:
             dt.date(2024, MONTHS.index(m.group(1)) + 1, int(m.group(2)))  # ValueError on April 31
         return rule
@@ -103,7 +117,7 @@ class Holidays(Strict):
     states: dict[str, StateList]
 
 
-@lru_cache(maxsize=None)
+@cache
 def data() -> Holidays:
     """``data/holidays.yaml``, checked."""
     return load("holidays.yaml", Holidays)
@@ -147,13 +161,16 @@ class LegalDay:
 
 def federal_days(court_id: str, years: range) -> dict[dt.date, LegalDay]:
     """6(a)(6)(A)-(B) by statute: 5 U.S.C. § 6103(a), and § 6103(c) where it reaches the court."""
-    out = {d: LegalDay(d, n, "5 U.S.C. § 6103(a); FRCP 6(a)(6)(A)", "federal")
-           for d, n in holidays.US(years=years, observed=True).items()}
+    out = {
+        d: LegalDay(d, n, "5 U.S.C. § 6103(a); FRCP 6(a)(6)(A)", "federal")
+        for d, n in holidays.US(years=years, observed=True).items()
+    }
     inauguration = data().inauguration
     if court_id in inauguration.courts:
         for day in inauguration_days(years):
-            out.setdefault(day, LegalDay(day, "Inauguration Day",
-                                         f"{inauguration.statute}; FRCP 6(a)(6)(B)", "federal"))
+            out.setdefault(
+                day, LegalDay(day, "Inauguration Day", f"{inauguration.statute}; FRCP 6(a)(6)(B)", "federal")
+            )
     return out
 
 
@@ -169,8 +186,7 @@ def inauguration_days(years: range) -> list[dt.date]:
 
 def closure_days() -> dict[dt.date, LegalDay]:
     """6(a)(6)(B): the days an executive order closed the executive departments."""
-    return {c.date: LegalDay(c.date, c.name, f"{c.basis}; FRCP 6(a)(6)(B)", "closure")
-            for c in data().closures}
+    return {c.date: LegalDay(c.date, c.name, f"{c.basis}; FRCP 6(a)(6)(B)", "closure") for c in data().closures}
 
 
 @dataclass(frozen=True)
@@ -196,8 +212,9 @@ def state_days(state: str | None, years: range) -> StateDays:
             continue
         for holiday in record.holidays:
             for day in holiday.dates(year):
-                days.setdefault(day, LegalDay(day, holiday.name, f"{holiday.cite or record.statute}; "
-                                              "FRCP 6(a)(6)(C)", "state"))
+                days.setdefault(
+                    day, LegalDay(day, holiday.name, f"{holiday.cite or record.statute}; FRCP 6(a)(6)(C)", "state")
+                )
     unverified = tuple(y for y in years if not record.covers(y))
     if record.years is None:
         reason = f"{record.statute or 'no holiday statute'} was not verified"

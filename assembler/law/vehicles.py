@@ -12,21 +12,21 @@ from __future__ import annotations
 
 import string
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Literal, get_args
 
 from pydantic import BaseModel, ConfigDict, RootModel, ValidationInfo, field_validator
 
 from assembler import packaged
-from assembler.law.courts import Court, MarkupText
-from assembler.errors import Problem
-from assembler.answers.model import Answers, Vehicle as VehicleId
+from assembler.answers.model import Answers
+from assembler.answers.model import Vehicle as VehicleId
 from assembler.answers.reader import Source
+from assembler.errors import Problem
+from assembler.law.courts import Court, MarkupText
 from assembler.names import DEADLINE_RULES
 
 DEFAULT_OUTCOME = {"granting": "granted", "denying": "denied"}
-OUTCOMES = {"granting": ("granted", "granted-in-part"),
-            "denying": ("denied", "denied-without-prejudice", "adhered")}
+OUTCOMES = {"granting": ("granted", "granted-in-part"), "denying": ("denied", "denied-without-prejudice", "adhered")}
 
 
 # what resolve() fills in a vehicle's paper and title
@@ -64,8 +64,7 @@ class VehicleData(BaseModel):
         allowed = _PLACEHOLDERS[info.field_name or ""]
         used = {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
         if used - allowed:
-            raise ValueError(f"{{{min(used - allowed)}}} is not one of its placeholders "
-                             f"({', '.join(sorted(allowed))})")
+            raise ValueError(f"{{{min(used - allowed)}}} is not one of its placeholders ({', '.join(sorted(allowed))})")
         return text
 
 
@@ -73,7 +72,7 @@ class _Vehicles(RootModel[dict[VehicleId, VehicleData]]):
     pass
 
 
-@lru_cache(maxsize=None)
+@cache
 def vehicles() -> dict[str, VehicleData]:
     """Every vehicle (``motion.rule``) by id, in the order of ``data/vehicles.yaml``."""
     data = packaged.validate(_Vehicles, packaged.read("vehicles.yaml"), "data/vehicles.yaml").root
@@ -88,16 +87,16 @@ class Vehicle:
     """The motion's vehicle, resolved for one court and one challenged paper."""
 
     id: str
-    rule: str | None          # the rule cited ("LRCiv 7.2(g)", "Fed. R. Civ. P. 59(e)")
-    paper: str                # "Motion to Alter or Amend the Judgment"
-    title: str                # "MOTION TO ALTER OR AMEND THE AUGUST 24, 2012 JUDGMENT"
-    reaches: str              # "order" or "judgment"
-    deadline: str | None      # the rule `deadline` counts: local, 59e, 60b, or none
-    standard: str | None      # the rule's own words, in the answers' markup
-    moves_for: str            # "reconsideration of", "an order altering or amending"
-    asks_to: str              # "reconsider", "alter or amend"
-    of: str                   # "a Motion for Reconsideration of", "... the Judgment directed to"
-    short: str                # "Motion to Reconsider" (the model order's words), "Motion"
+    rule: str | None  # the rule cited ("LRCiv 7.2(g)", "Fed. R. Civ. P. 59(e)")
+    paper: str  # "Motion to Alter or Amend the Judgment"
+    title: str  # "MOTION TO ALTER OR AMEND THE AUGUST 24, 2012 JUDGMENT"
+    reaches: str  # "order" or "judgment"
+    deadline: str | None  # the rule `deadline` counts: local, 59e, 60b, or none
+    standard: str | None  # the rule's own words, in the answers' markup
+    moves_for: str  # "reconsideration of", "an order altering or amending"
+    asks_to: str  # "reconsider", "alter or amend"
+    of: str  # "a Motion for Reconsideration of", "... the Judgment directed to"
+    short: str  # "Motion to Reconsider" (the model order's words), "Motion"
 
 
 def vehicle_id(answers: Answers, court: Court) -> str:
@@ -120,10 +119,19 @@ def resolve(answers: Answers, court: Court) -> Vehicle:
         rule = court.reconsideration.rule.value
     elif vid == "60b" and answers.motion.clauses:
         rule = "Fed. R. Civ. P. 60(b)" + _clauses(sorted(set(answers.motion.clauses)))
-    return Vehicle(id=vid, rule=rule, paper=data.paper.format(Noun=noun),
-                   title=data.title.format(date=date, noun=noun.upper()),
-                   reaches=data.reaches, deadline=data.deadline, standard=data.standard,
-                   moves_for=data.moves_for, asks_to=data.asks_to, of=data.of, short=data.short)
+    return Vehicle(
+        id=vid,
+        rule=rule,
+        paper=data.paper.format(Noun=noun),
+        title=data.title.format(date=date, noun=noun.upper()),
+        reaches=data.reaches,
+        deadline=data.deadline,
+        standard=data.standard,
+        moves_for=data.moves_for,
+        asks_to=data.asks_to,
+        of=data.of,
+        short=data.short,
+    )
 
 
 def _clauses(numbers: list[int]) -> str:
@@ -139,22 +147,31 @@ def problems(answers: Answers, court: Court, source: Source) -> list[Problem]:
     out: list[Problem] = []
     motion = answers.motion
     if motion.rule == "local" and not court.reconsideration.rule.known:
-        out.append(source.problem(
-            f"the {court.name} has no local rule on reconsideration in its profile; use 54b, 59e or "
-            "60b", ("motion", "rule")))
+        out.append(
+            source.problem(
+                f"the {court.name} has no local rule on reconsideration in its profile; use 54b, 59e or 60b",
+                ("motion", "rule"),
+            )
+        )
     if motion.clauses and vehicle_id(answers, court) != "60b":
-        out.append(source.problem("clauses name reasons of Rule 60(b); they need rule: 60b",
-                                  ("motion", "clauses")))
+        out.append(source.problem("clauses name reasons of Rule 60(b); they need rule: 60b", ("motion", "clauses")))
     if motion.asks in ("modify", "amend") and motion.modification is None:
-        out.append(source.problem(f"asks: {motion.asks} needs modification: the new text",
-                                  ("motion", "asks")))
+        out.append(source.problem(f"asks: {motion.asks} needs modification: the new text", ("motion", "asks")))
     if motion.asks == "amend" and answers.order.kind != "judgment":
-        out.append(source.problem("asks: amend is for a judgment (order.kind: judgment); an order "
-                                  "is vacated or modified", ("motion", "asks")))
+        out.append(
+            source.problem(
+                "asks: amend is for a judgment (order.kind: judgment); an order is vacated or modified",
+                ("motion", "asks"),
+            )
+        )
     if motion.scope is not None and (motion.parts or motion.asks != "vacate"):
-        out.append(source.problem(
-            "scope says how far a motion to vacate reaches the whole order; with parts or with "
-            f"asks: {motion.asks}, say it in the parts or the modification instead", ("motion", "scope")))
+        out.append(
+            source.problem(
+                "scope says how far a motion to vacate reaches the whole order; with parts or with "
+                f"asks: {motion.asks}, say it in the parts or the modification instead",
+                ("motion", "scope"),
+            )
+        )
     if answers.ruling is None:
         return out
     out += _magistrate_problems(answers, source)
@@ -162,32 +179,50 @@ def problems(answers: Answers, court: Court, source: Source) -> list[Problem]:
         ruling = getattr(answers.ruling, side)
         if ruling is not None and not ruling.vacates:
             if side != "granting":
-                out.append(source.problem("vacates: false is for the order granting the motion",
-                                          ("ruling", side, "vacates")))
+                out.append(
+                    source.problem("vacates: false is for the order granting the motion", ("ruling", side, "vacates"))
+                )
             elif not ruling.ordered:
-                out.append(source.problem(
-                    "vacates: false needs ordered: what the order does instead of vacating (“Plaintiff "
-                    "may file a reply by ...”)", ("ruling", side, "vacates")))
+                out.append(
+                    source.problem(
+                        "vacates: false needs ordered: what the order does instead of vacating (“Plaintiff "
+                        "may file a reply by ...”)",
+                        ("ruling", side, "vacates"),
+                    )
+                )
         if ruling is None or ruling.outcome is None:
             continue
         if ruling.outcome not in OUTCOMES[side]:
-            out.append(source.problem(
-                f"the {side} order's outcome is one of {', '.join(OUTCOMES[side])}",
-                ("ruling", side, "outcome")))
+            out.append(
+                source.problem(
+                    f"the {side} order's outcome is one of {', '.join(OUTCOMES[side])}", ("ruling", side, "outcome")
+                )
+            )
         if ruling.outcome == "granted-in-part" and ruling.vacates:
             if not motion.parts:
-                out.append(source.problem(
-                    "granted-in-part needs motion.parts (what the motion targets) and granted "
-                    "(which of them the order grants)", ("ruling", side, "outcome")))
+                out.append(
+                    source.problem(
+                        "granted-in-part needs motion.parts (what the motion targets) and granted "
+                        "(which of them the order grants)",
+                        ("ruling", side, "outcome"),
+                    )
+                )
             elif not ruling.granted or len(set(ruling.granted)) == len(motion.parts):
-                out.append(source.problem(
-                    f"granted-in-part needs granted: the numbers of some, not all, of the "
-                    f"{len(motion.parts)} motion.parts", ("ruling", side, "granted")))
+                out.append(
+                    source.problem(
+                        f"granted-in-part needs granted: the numbers of some, not all, of the "
+                        f"{len(motion.parts)} motion.parts",
+                        ("ruling", side, "granted"),
+                    )
+                )
         for number in ruling.granted:
             if number > len(motion.parts):
-                out.append(source.problem(
-                    f"granted names part {number}, but motion.parts has {len(motion.parts)}",
-                    ("ruling", side, "granted")))
+                out.append(
+                    source.problem(
+                        f"granted names part {number}, but motion.parts has {len(motion.parts)}",
+                        ("ruling", side, "granted"),
+                    )
+                )
     return out
 
 
@@ -198,14 +233,24 @@ def _magistrate_problems(answers: Answers, source: Source) -> list[Problem]:
     entered_by = (answers.order.judge_title or "").lower()
     other_judge = answers.order.judge is not None and answers.order.judge != answers.case.judge
     granting = answers.ruling.granting if answers.ruling else None
-    if ("magistrate" not in decider or not other_judge or "magistrate" in entered_by
-            or granting is None or not granting.vacates or answers.case.consent):
+    if (
+        "magistrate" not in decider
+        or not other_judge
+        or "magistrate" in entered_by
+        or granting is None
+        or not granting.vacates
+        or answers.case.consent
+    ):
         return []
-    return [source.problem(
-        "a magistrate judge decides, and the challenged order is a district judge's: the order granting "
-        "the motion may vacate or change it only where the parties consented to the magistrate judge "
-        "under 28 U.S.C. § 636(c)(1); give case.consent: true (the orders then recite it), or have the "
-        "district judge decide", ("case", "judge_title"))]
+    return [
+        source.problem(
+            "a magistrate judge decides, and the challenged order is a district judge's: the order granting "
+            "the motion may vacate or change it only where the parties consented to the magistrate judge "
+            "under 28 U.S.C. § 636(c)(1); give case.consent: true (the orders then recite it), or have the "
+            "district judge decide",
+            ("case", "judge_title"),
+        )
+    ]
 
 
 def warnings(answers: Answers, court: Court, source: Source) -> list[Problem]:
@@ -214,33 +259,48 @@ def warnings(answers: Answers, court: Court, source: Source) -> list[Problem]:
     vid = vehicle_id(answers, court)
     kind = answers.order.kind
     if vid == "59e" and kind == "order":
-        out.append(source.problem(
-            "Rule 59(e) reaches judgments, and the challenged paper is an interlocutory order "
-            "(order.kind: order): such an order is reconsidered under Rule 54(b) or the local rule",
-            ("motion", "rule")))
+        out.append(
+            source.problem(
+                "Rule 59(e) reaches judgments, and the challenged paper is an interlocutory order "
+                "(order.kind: order): such an order is reconsidered under Rule 54(b) or the local rule",
+                ("motion", "rule"),
+            )
+        )
     elif vid == "60b" and kind == "order":
-        out.append(source.problem(
-            "Rule 60(b) reaches final judgments and orders, and the challenged paper is marked an "
-            "interlocutory order (order.kind: order); check that the order is final",
-            ("motion", "rule")))
+        out.append(
+            source.problem(
+                "Rule 60(b) reaches final judgments and orders, and the challenged paper is marked an "
+                "interlocutory order (order.kind: order); check that the order is final",
+                ("motion", "rule"),
+            )
+        )
     elif vid in ("54b", "local") and kind == "judgment":
         reaches = court.reconsideration.reaches_judgments
         rule = "Rule 54(b)" if vid == "54b" else (court.reconsideration.rule.value or "the local rule")
-        after = ("a judgment is altered or amended under Rule 59(e) (28 days, not extendable) or "
-                 "relieved from under Rule 60(b)")
+        after = (
+            "a judgment is altered or amended under Rule 59(e) (28 days, not extendable) or "
+            "relieved from under Rule 60(b)"
+        )
         if vid == "54b" or reaches.value is False:
-            out.append(source.problem(f"after judgment, {rule} no longer reaches it: {after}",
-                                      ("motion", "rule")))
+            out.append(source.problem(f"after judgment, {rule} no longer reaches it: {after}", ("motion", "rule")))
         elif reaches.value is None:
-            out.append(source.problem(
-                f"whether {rule} reaches a final judgment is not verified for the {court.name} "
-                f"({reaches.source}); {after}", ("motion", "rule")))
+            out.append(
+                source.problem(
+                    f"whether {rule} reaches a final judgment is not verified for the {court.name} "
+                    f"({reaches.source}); {after}",
+                    ("motion", "rule"),
+                )
+            )
     order_title = (answers.order.judge_title or "").lower()
     decider_title = answers.case.judge_title.lower()
     if "magistrate" in order_title and "magistrate" not in decider_title:
-        out.append(source.problem(
-            "the challenged order is a magistrate judge's and a district judge decides: asking a "
-            "district judge to set aside a magistrate judge's non-dispositive order is an objection "
-            "under Fed. R. Civ. P. 72(a), within 14 days after service of the order, not a motion "
-            "for reconsideration", ("order", "judge_title")))
+        out.append(
+            source.problem(
+                "the challenged order is a magistrate judge's and a district judge decides: asking a "
+                "district judge to set aside a magistrate judge's non-dispositive order is an objection "
+                "under Fed. R. Civ. P. 72(a), within 14 days after service of the order, not a motion "
+                "for reconsideration",
+                ("order", "judge_title"),
+            )
+        )
     return out

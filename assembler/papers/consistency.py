@@ -8,12 +8,13 @@ hard-codes a caption or a citation is caught here.
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
-from assembler.papers import wordxml
 from assembler.answers.matter import Matter
-from assembler.law.citations import PRINTED, SINGULARS
 from assembler.errors import ConsistencyError
+from assembler.law.citations import PRINTED, SINGULARS
+from assembler.papers import wordxml
 from assembler.papers.registry import paper_date
 
 W_TBL = f"{{{wordxml.W_NS}}}tbl"
@@ -29,8 +30,11 @@ def caption_of(document: Any) -> str | None:
 
 def cited(text: str) -> list[tuple[str, int]]:
     """Each docket citation of ``text``, one entry at a time: ``("ECF No.", 151)``."""
-    return [(SINGULARS.get(m.group(1), m.group(1)), int(number))
-            for m in PRINTED.finditer(text.replace("\u00a0", " ")) for number in m.group(2).split(", ")]
+    return [
+        (SINGULARS.get(m.group(1), m.group(1)), int(number))
+        for m in PRINTED.finditer(text.replace("\u00a0", " "))
+        for number in m.group(2).split(", ")
+    ]
 
 
 def citations_in(document: Any) -> list[tuple[str, int]]:
@@ -46,12 +50,12 @@ def _time_travel(matter: Matter, documents: Mapping[str, Any]) -> list[str]:
         when, own = paper_date(matter, doc_id)
         for _, number in sorted(set(citations_in(document))):
             if number == own:
-                problems.append(f"{doc_id}.docx cites its own docket entry, "
-                                f"{matter.citation.word} {number}")
+                problems.append(f"{doc_id}.docx cites its own docket entry, {matter.citation.word} {number}")
             elif when is not None and number in dates and dates[number] > when:
                 problems.append(
                     f"{doc_id}.docx, dated {when.isoformat()}, cites {matter.citation.word} "
-                    f"{number}, filed later ({dates[number].isoformat()})")
+                    f"{number}, filed later ({dates[number].isoformat()})"
+                )
     return problems
 
 
@@ -74,8 +78,10 @@ def check_set(matter: Matter, documents: Mapping[str, Any]) -> None:
                 problems.append(f"{doc_id}.docx does not name the court as “{line}”")
         for cited_word, number in sorted(set(citations_in(document))):
             if cited_word != word:
-                problems.append(f"{doc_id}.docx cites “{cited_word} {number}”, but "
-                                f"{matter.court.name} papers cite “{word} {number}”")
+                problems.append(
+                    f"{doc_id}.docx cites “{cited_word} {number}”, but "
+                    f"{matter.court.name} papers cite “{word} {number}”"
+                )
             if number not in numbers:
                 problems.append(f"{doc_id}.docx cites docket {number}, which is not in the docket list")
     if any("papers cite “" in problem for problem in problems):

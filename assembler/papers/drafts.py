@@ -17,9 +17,10 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from assembler import __version__
 from assembler.errors import OutputError
@@ -33,6 +34,8 @@ def written_copy(folder: Path, name: str) -> Path:
     """Where the draft ``name`` is kept as written: ``.assembler/motion.docx.written``, a name
     no search for ``*.docx`` finds."""
     return folder / WRITTEN / f"{name}.written"
+
+
 FORMAT = 1
 HINT = "use --force to draft again: a draft you edited is kept beside the new one"
 
@@ -64,14 +67,17 @@ class Record:
         value = self.files.get(name, {}).get("answers_sha256")
         return value if isinstance(value, str) else None
 
-    def wrote(self, name: str, data: bytes, *, document: str, answers: str | None,
-              when: dt.datetime) -> None:
-        self.files[name] = {"document": document, "sha256": sha256(data), "size": len(data),
-                            "answers_sha256": answers, "written": when.isoformat(timespec="seconds")}
+    def wrote(self, name: str, data: bytes, *, document: str, answers: str | None, when: dt.datetime) -> None:
+        self.files[name] = {
+            "document": document,
+            "sha256": sha256(data),
+            "size": len(data),
+            "answers_sha256": answers,
+            "written": when.isoformat(timespec="seconds"),
+        }
 
     def to_bytes(self) -> bytes:
-        data = {"format": FORMAT, "generator": f"assembler {__version__}",
-                "files": dict(sorted(self.files.items()))}
+        data = {"format": FORMAT, "generator": f"assembler {__version__}", "files": dict(sorted(self.files.items()))}
         return (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
@@ -85,15 +91,18 @@ def read_record(folder: Path) -> tuple[Record, str | None]:
     except (OSError, ValueError) as exc:
         return Record(), _unreadable(path, folder, type(exc).__name__)
     files = data.get("files") if isinstance(data, dict) else None
-    if not isinstance(files, dict) or not all(isinstance(e, dict) and isinstance(e.get("sha256"), str)
-                                              for e in files.values()):
+    if not isinstance(files, dict) or not all(
+        isinstance(e, dict) and isinstance(e.get("sha256"), str) for e in files.values()
+    ):
         return Record(), _unreadable(path, folder, "not a record of drafts")
     return Record(files), None
 
 
 def _unreadable(path: Path, folder: Path, why: str) -> str:
-    return (f"{path} cannot be read ({why}): a draft in {folder} that differs from the new one "
-            "counts as edited and is kept, and the record is written anew")
+    return (
+        f"{path} cannot be read ({why}): a draft in {folder} that differs from the new one "
+        "counts as edited and is kept, and the record is written anew"
+    )
 
 
 @dataclass
@@ -112,8 +121,7 @@ class Written:
         """What a command says of it: a line for the draft, its kept copy, its redline."""
         out = [f"wrote {self.path}"]
         if self.kept:
-            out.append(f"kept {self.path.name} as {self.kept.name}: it differs from the draft "
-                       "last written (edited)")
+            out.append(f"kept {self.path.name} as {self.kept.name}: it differs from the draft last written (edited)")
         if self.discarded:
             out.append(f"discarded the edits to {self.path.name} (--discard-edits)")
         if self.redline:
@@ -166,8 +174,15 @@ class _Set:
         return old, kept, discarded
 
 
-def write_case(folder: Path, blobs: dict[str, bytes], answers: str | None, *, force: bool,
-               discard_edits: bool = False, when: dt.datetime | None = None) -> CaseWritten:
+def write_case(
+    folder: Path,
+    blobs: dict[str, bytes],
+    answers: str | None,
+    *,
+    force: bool,
+    discard_edits: bool = False,
+    when: dt.datetime | None = None,
+) -> CaseWritten:
     """Write the drafts ``blobs`` (id -> .docx bytes) into ``folder``, drafted from answers
     whose digest is ``answers``: edited drafts kept, redlines where the answers changed."""
     from assembler.papers.redline import RedlineError, redlines
@@ -189,8 +204,7 @@ def write_case(folder: Path, blobs: dict[str, bytes], answers: str | None, *, fo
         previous = record.answers(target.name)
         if answers and previous and previous != answers:
             if before is None:
-                warnings.append(f"no redline of {target}: the draft as last written is no longer "
-                                f"in {folder / WRITTEN}")
+                warnings.append(f"no redline of {target}: the draft as last written is no longer in {folder / WRITTEN}")
             elif before != data:
                 changed[doc_id] = (before, data)
         files.items.append((data, written_copy(folder, target.name)))

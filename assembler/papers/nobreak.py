@@ -24,9 +24,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("federal rule", re.compile(r"\bFed\. R\. (?:(?:Civ|Crim|App|Bankr)\. P\.|Evid\.) \d")),
     # Civil L.R. 7-9, L.R. 7.1, L. Civ. R. 7.1(i), LRCiv 7.2(g), LR 7.1, Local Civil Rule 6.3,
     # Local Rule CV-7(k), Rule 26(f), Rules 59(e)
-    ("court rule", re.compile(
-        r"\b(?:(?:Civil|Civ\.|Criminal|Crim\.) L\. ?R\.|L\. ?R\.|L\. (?:Civ|Cv|Cr)\. R\.|LRCiv|LRCrim|LR|"
-        r"Local (?:Civil |Criminal |Patent |Admiralty )?Rules?|Rules?) (?:[A-Z]{1,3}-)?\d")),
+    (
+        "court rule",
+        re.compile(
+            r"\b(?:(?:Civil|Civ\.|Criminal|Crim\.) L\. ?R\.|L\. ?R\.|L\. (?:Civ|Cv|Cr)\. R\.|LRCiv|LRCrim|LR|"
+            r"Local (?:Civil |Criminal |Patent |Admiralty )?Rules?|Rules?) (?:[A-Z]{1,3}-)?\d"
+        ),
+    ),
     # 28 U.S.C. § 636(c)(1), 37 C.F.R. § 1.56; a section alone: § 636(c), §§ 1331
     ("statute", re.compile(r"\b\d+ (?:U\.S\.C\.(?:A\.)?|C\.F\.R\.) (?:§§? )?\d")),
     ("section", re.compile(r"§§? \d")),

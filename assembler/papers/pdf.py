@@ -17,22 +17,26 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping, Sequence
 
 from assembler.errors import OutputError
 from assembler.files import atomic_write
 
 SOFFICE_VARIABLE = "ASSEMBLER_SOFFICE"
-INSTALL = ("--pdf needs LibreOffice, which is not on PATH nor in its usual place; install it (Debian "
-           "or Ubuntu: apt-get install libreoffice-writer-nogui; macOS: brew install --cask "
-           "libreoffice; Windows: libreoffice.org) or set ASSEMBLER_SOFFICE to its soffice program")
+INSTALL = (
+    "--pdf needs LibreOffice, which is not on PATH nor in its usual place; install it (Debian "
+    "or Ubuntu: apt-get install libreoffice-writer-nogui; macOS: brew install --cask "
+    "libreoffice; Windows: libreoffice.org) or set ASSEMBLER_SOFFICE to its soffice program"
+)
 _PAGE = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
 # LibreOffice's PDF export filter with its options (JSON, LibreOffice 7.4 and later): PDF/A-2b
 # (SelectPdfVersion 2), which embeds every font, and tagged (UseTaggedPDF)
-EXPORT = ('pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"},'
-          '"UseTaggedPDF":{"type":"boolean","value":"true"}}')
+EXPORT = (
+    'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"},'
+    '"UseTaggedPDF":{"type":"boolean","value":"true"}}'
+)
 
 
 @dataclass(frozen=True)
@@ -54,8 +58,10 @@ def soffice() -> str:
         found = shutil.which(chosen)  # a program's name, looked up on PATH
         if found:
             return found
-        raise OutputError(f"{SOFFICE_VARIABLE} is {chosen}, which is not a program; set it to "
-                          "LibreOffice's soffice (its full path), or unset it")
+        raise OutputError(
+            f"{SOFFICE_VARIABLE} is {chosen}, which is not a program; set it to "
+            "LibreOffice's soffice (its full path), or unset it"
+        )
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
         if found:
@@ -96,21 +102,30 @@ def convert(documents: Sequence[Path], *, force: bool = True, timeout_per_docume
             copy.parent.mkdir(exist_ok=True)
             shutil.copyfile(document, copy)
             inputs.append(copy)
-        command = [program, "--headless", "--norestore", "--nolockcheck",
-                   f"-env:UserInstallation={(work / 'profile').as_uri()}",
-                   "--convert-to", EXPORT, "--outdir", str(work / "out"), *map(str, inputs)]
+        command = [
+            program,
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            f"-env:UserInstallation={(work / 'profile').as_uri()}",
+            "--convert-to",
+            EXPORT,
+            "--outdir",
+            str(work / "out"),
+            *map(str, inputs),
+        ]
         try:
-            subprocess.run(command, capture_output=True, check=False,
-                           timeout=60 + timeout_per_document * len(inputs))
+            subprocess.run(command, capture_output=True, check=False, timeout=60 + timeout_per_document * len(inputs))
         except subprocess.TimeoutExpired:
-            raise OutputError(f"LibreOffice did not finish converting {len(inputs)} drafts to PDF "
-                              "in time; the .docx drafts are written") from None
+            raise OutputError(
+                f"LibreOffice did not finish converting {len(inputs)} drafts to PDF "
+                "in time; the .docx drafts are written"
+            ) from None
         results = []
         for document, copy in zip(documents, inputs):
             produced = work / "out" / (copy.stem + ".pdf")
             if not produced.is_file():
-                raise OutputError(f"LibreOffice could not convert {document} to PDF; the .docx "
-                                  "drafts are written")
+                raise OutputError(f"LibreOffice could not convert {document} to PDF; the .docx drafts are written")
             data = produced.read_bytes()
             target = document.with_suffix(".pdf")
             atomic_write(data, target, force=force)

@@ -23,12 +23,14 @@ from assembler.papers.registry import paper_date as dated
 
 W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
 
-_APP = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
-        ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-        "<Application>assembler {version}</Application><DocSecurity>0</DocSecurity>"
-        "<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
-        "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>")
+_APP = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+    ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "<Application>assembler {version}</Application><DocSecurity>0</DocSecurity>"
+    "<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
+    "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"
+)
 
 
 def set_properties(document: Any, matter: Matter, document_id: str, paper_date: dt.date | None) -> None:
@@ -42,8 +44,11 @@ def set_properties(document: Any, matter: Matter, document_id: str, paper_date: 
     props.subject = f"{plaintiffs} v. {defendants}, No. {a.case.number} ({matter.court.name})"
     side = paper(document_id).signed_by
     block = getattr(a.counsel, side) if side else None
-    props.author = (", ".join(attorney.name for attorney in block.attorneys) if block is not None
-                    else f"United States District Court for the {matter.court.name}")
+    props.author = (
+        ", ".join(attorney.name for attorney in block.attorneys)
+        if block is not None
+        else f"United States District Court for the {matter.court.name}"
+    )
     props.last_modified_by = ""
     props.language = "en-US"
     props.keywords = props.comments = props.category = ""
@@ -68,7 +73,7 @@ def _paper_title(document: Any) -> str:
 def document_id_of(case_number: str, paper_id: str) -> str:
     """Word's ``w14:docId`` for a draft: eight hex digits of a hash of the case and the paper
     (below 0x80000000 and never 0, as Word writes them)."""
-    digest = hashlib.sha256(f"{case_number}\n{paper_id}".encode("utf-8")).digest()
+    digest = hashlib.sha256(f"{case_number}\n{paper_id}".encode()).digest()
     value = int.from_bytes(digest[:4], "big") & 0x7FFFFFFF
     return f"{value or 1:08X}"
 

@@ -94,6 +94,5 @@ def redlines(pairs: dict[str, tuple[bytes, bytes]], *, when: dt.datetime) -> dic
     engine()  # unpacked once, and a missing extra said once
     workers = max(1, min(len(pairs), os.cpu_count() or 1))
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        made = {key: pool.submit(redline, before, after, when=when)
-                for key, (before, after) in pairs.items()}
+        made = {key: pool.submit(redline, before, after, when=when) for key, (before, after) in pairs.items()}
         return {key: future.result() for key, future in made.items()}

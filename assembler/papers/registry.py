@@ -11,9 +11,10 @@ matter: the default set, what a set still needs, and each paper's date.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, Literal
+from typing import TYPE_CHECKING, Literal
 
 from assembler import packaged
 from assembler.errors import DataError, OutputError
@@ -33,7 +34,7 @@ class RegistryError(DataError):
 
 @dataclass(frozen=True)
 class Need:
-    key: str   # an answer's dotted path, or one of the registry's own keys (see papers.yaml)
+    key: str  # an answer's dotted path, or one of the registry's own keys (see papers.yaml)
     what: str
 
 
@@ -41,9 +42,9 @@ class Need:
 class Condition:
     """A court rule that allows a paper only on a condition, met by a docket entry's role."""
 
-    fact: str                  # a reconsideration fact of the court profile: true where it applies
-    role: str                  # the docket role of the entry that meets it
-    says: str                  # what the rule allows, in words
+    fact: str  # a reconsideration fact of the court profile: true where it applies
+    role: str  # the docket role of the entry that meets it
+    says: str  # what the rule allows, in words
     vehicles: tuple[str, ...] = ()  # the vehicles it governs; empty: every one
 
 
@@ -81,11 +82,21 @@ def paper_ids() -> tuple[str, ...]:
     return tuple(_raw())
 
 
-_KEYS = {"label": str, "filer": str, "template": str, "date": str, "default": str, "needs": list,
-         "entry": str, "before": str, "page_limit": str, "word_limit": str, "allowed_only": list}
+_KEYS = {
+    "label": str,
+    "filer": str,
+    "template": str,
+    "date": str,
+    "default": str,
+    "needs": list,
+    "entry": str,
+    "before": str,
+    "page_limit": str,
+    "word_limit": str,
+    "allowed_only": list,
+}
 _REQUIRED = ("label", "filer", "template", "date", "default")
-_CHOICES = {"filer": ("movant", "opponent", "court"), "default": ("always", "notice", "never"),
-            "entry": _ROLES}
+_CHOICES = {"filer": ("movant", "opponent", "court"), "default": ("always", "notice", "never"), "entry": _ROLES}
 _LIMITS = ("page_limit", "reply_page_limit", "word_limit", "reply_word_limit")
 
 
@@ -115,13 +126,19 @@ def _check(paper_id: str, entry: object, ids: Iterable[str]) -> PaperKind:
     conditions = []
     for index, rule in enumerate(entry.get("allowed_only", [])):
         here = f"{where}.allowed_only.{index}"
-        if not isinstance(rule, dict) or not {"fact", "role", "says"} <= set(rule) \
-                or not set(rule) <= {"fact", "role", "says", "vehicles"}:
+        if (
+            not isinstance(rule, dict)
+            or not {"fact", "role", "says"} <= set(rule)
+            or not set(rule) <= {"fact", "role", "says", "vehicles"}
+        ):
             raise RegistryError(f"{here}: must give fact, role and says (and vehicles, a list)")
         if rule["role"] not in _ROLES:
             raise RegistryError(f"{here}.role: must be one of {', '.join(_ROLES)}")
-        conditions.append(Condition(str(rule["fact"]), str(rule["role"]), str(rule["says"]),
-                                    tuple(map(str, rule.get("vehicles", ())))))
+        conditions.append(
+            Condition(
+                str(rule["fact"]), str(rule["role"]), str(rule["says"]), tuple(map(str, rule.get("vehicles", ())))
+            )
+        )
     fields = {k: v for k, v in entry.items() if k not in ("needs", "allowed_only")}
     return PaperKind(id=paper_id, needs=tuple(needs), allowed_only=tuple(conditions), **fields)
 
@@ -145,12 +162,14 @@ def default_ids() -> tuple[str, ...]:
 
 # -- applied to a matter ----------------------------------------------------------------------
 
+
 def paper_date(matter: Matter, paper_id: str) -> tuple[dt.date | None, int | None]:
     """The paper's date and its own docket number, as far as the answers tell them."""
     kind = paper(paper_id)
     section, name = kind.date.split(".")
-    given = getattr(getattr(matter.answers, section), name, None) if getattr(
-        matter.answers, section) is not None else None
+    given = (
+        getattr(getattr(matter.answers, section), name, None) if getattr(matter.answers, section) is not None else None
+    )
     entry = matter.entry_with_role(kind.entry) if kind.entry else None
     return (given or (entry.date if entry else None), entry.number if entry else None)
 
@@ -167,8 +186,9 @@ def _barred(matter: Matter, kind: PaperKind) -> tuple[Condition, str] | None:
     return None
 
 
-def allowed(matter: Matter, documents: Iterable[str], *, explicit: bool,
-            unordered: bool = False) -> tuple[list[str], str | None]:
+def allowed(
+    matter: Matter, documents: Iterable[str], *, explicit: bool, unordered: bool = False
+) -> tuple[list[str], str | None]:
     """The papers to draft, and why any were left out.
 
     A paper whose ``default`` is ``notice`` joins the default set where the court
@@ -187,9 +207,11 @@ def allowed(matter: Matter, documents: Iterable[str], *, explicit: bool,
         if kind.default != "notice":
             continue
         if kind.id in documents and not split:
-            raise OutputError(f"{matter.file}: the {matter.court.name} files the motion as one paper "
-                              f"({matter.court.notice_of_motion.source}); give motion.notice to draft "
-                              f"a {kind.label.split(' (')[0]} beside it")
+            raise OutputError(
+                f"{matter.file}: the {matter.court.name} files the motion as one paper "
+                f"({matter.court.notice_of_motion.source}); give motion.notice to draft "
+                f"a {kind.label.split(' (')[0]} beside it"
+            )
         if split and not explicit and kind.id not in documents and kind.before in documents:
             documents.insert(documents.index(kind.before), kind.id)
     if unordered:
@@ -198,12 +220,16 @@ def allowed(matter: Matter, documents: Iterable[str], *, explicit: bool,
     if not barred:
         return documents, None
     names = " and ".join(barred)
-    reasons = "; ".join(dict.fromkeys(
-        f"the {matter.court.name} allows {rule.says} ({source}), and no docket entry has role: "
-        f"{rule.role}" for rule, source in barred.values()))
+    reasons = "; ".join(
+        dict.fromkeys(
+            f"the {matter.court.name} allows {rule.says} ({source}), and no docket entry has role: {rule.role}"
+            for rule, source in barred.values()
+        )
+    )
     if explicit:
-        raise OutputError(f"{matter.file}: {reasons}; add that entry to the docket, or pass "
-                          "--unordered-response to draft anyway")
+        raise OutputError(
+            f"{matter.file}: {reasons}; add that entry to the docket, or pass --unordered-response to draft anyway"
+        )
     return [d for d in documents if d not in barred], f"not drafting {names}: {reasons}"
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 import jinja2
 from docx.opc.pkgwriter import PackageWriter
@@ -22,14 +23,14 @@ from docxtpl import DocxTemplate
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
 
-from assembler.papers import wordxml
 from assembler.answers.matter import Matter
-from assembler.papers.consistency import check_set
-from assembler.papers.registry import default_ids, paper, paper_date
-from assembler.law.courts import Formatting
 from assembler.errors import TemplateError
+from assembler.law.courts import Formatting
+from assembler.papers import wordxml
+from assembler.papers.consistency import check_set
 from assembler.papers.drafts import CaseWritten, answers_digest, write_case
 from assembler.papers.properties import set_properties
+from assembler.papers.registry import default_ids, paper, paper_date
 from assembler.papers.richtext import Writer
 from assembler.papers.titles import balance_titles
 from assembler.papers.view import Fields, build_context
@@ -76,8 +77,9 @@ class Missing(jinja2.StrictUndefined):
             path = f"{obj._path}.{self._undefined_name}"
             return f"it needs {path}, which the answers do not give" + _HINTS.get(path, "")
         if obj is jinja2.utils.missing:
-            return (f"it needs {self._undefined_name}, which the answers do not give"
-                    + _HINTS.get(self._undefined_name or "", ""))
+            return f"it needs {self._undefined_name}, which the answers do not give" + _HINTS.get(
+                self._undefined_name or "", ""
+            )
         return f"it asks for {self._undefined_name!r}, which {type(obj).__name__} does not have"
 
 
@@ -115,8 +117,7 @@ def literal_escapes(source: str) -> str:
 
 
 def make_environment(folder: Path) -> SandboxedEnvironment:
-    env = SandboxedEnvironment(undefined=Missing, autoescape=True, loader=_PartLoader(folder),
-                               auto_reload=False)
+    env = SandboxedEnvironment(undefined=Missing, autoescape=True, loader=_PartLoader(folder), auto_reload=False)
     return env
 
 
@@ -148,8 +149,10 @@ class _Document(DocxTemplate):
             yield rel_key, xml.encode(self.get_headers_footers_encoding(xml))
 
     def render_properties(self, context: dict[str, Any], jinja_env: Any = None) -> None:
-        if any("{" in (getattr(self.docx.core_properties, p) or "")
-               for p in ("author", "comments", "identifier", "language", "subject", "title")):
+        if any(
+            "{" in (getattr(self.docx.core_properties, p) or "")
+            for p in ("author", "comments", "identifier", "language", "subject", "title")
+        ):
             super().render_properties(context, jinja_env)
 
     def render_footnotes(self, context: dict[str, Any], jinja_env: Any = None) -> None:
@@ -207,8 +210,9 @@ class TemplateSet:
         compiled = self.compiled(document_id)
         doc = _Document(compiled)
         doc.init_docx()
-        names = ({e.number: e.cite_as for e in matter.answers.docket if e.cite_as}
-                 if matter.answers.citation.names else None)
+        names = (
+            {e.number: e.cite_as for e in matter.answers.docket if e.cite_as} if matter.answers.citation.names else None
+        )
         writer = Writer(matter.citation, first_note_id=compiled.first_note_id, names=names)
         context = build_context(matter, writer)
         try:
@@ -237,8 +241,7 @@ def apply_formatting(document: Any, formatting: Formatting) -> None:
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
-_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
-             *(f"lpt{i}" for i in range(1, 10))}
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 
 
 def safe_name(text: str, fallback: str = "case") -> str:
@@ -294,8 +297,7 @@ def case_folder(out_dir: Path, matter: Matter) -> Path:
     return folder_for_case(out_dir, matter.answers.case.number)
 
 
-def render_set(matter: Matter, documents: Iterable[str],
-               templates: TemplateSet | None = None) -> list[Any]:
+def render_set(matter: Matter, documents: Iterable[str], templates: TemplateSet | None = None) -> list[Any]:
     """Render ``documents`` of ``matter`` in memory, and check that they agree with each other.
 
     Each document carries ``answers_sha256``, the digest of the answer files it
@@ -311,30 +313,39 @@ def render_set(matter: Matter, documents: Iterable[str],
     return rendered
 
 
-def render_matter(matter: Matter, out_dir: Path, documents: Iterable[str] | None = None, *,
-                  force: bool = False, discard_edits: bool = False,
-                  templates: TemplateSet | None = None) -> list[Path]:
+def render_matter(
+    matter: Matter,
+    out_dir: Path,
+    documents: Iterable[str] | None = None,
+    *,
+    force: bool = False,
+    discard_edits: bool = False,
+    templates: TemplateSet | None = None,
+) -> list[Path]:
     """Render ``documents`` of ``matter`` (default: the registry's default set) into
     ``out_dir/<case number>/`` (``write_drafts``)."""
     folder = case_folder(out_dir, matter)
     documents = list(default_ids() if documents is None else documents)
     rendered = render_set(matter, documents, templates)
-    return write_drafts(folder, dict(zip(documents, rendered)), force=force,
-                        discard_edits=discard_edits)
+    return write_drafts(folder, dict(zip(documents, rendered)), force=force, discard_edits=discard_edits)
 
 
-def write_drafts(folder: Path, rendered: dict[str, Any], *, force: bool,
-                 discard_edits: bool = False) -> list[Path]:
+def write_drafts(folder: Path, rendered: dict[str, Any], *, force: bool, discard_edits: bool = False) -> list[Path]:
     """Write drafts rendered in memory (id -> document) into ``folder``, all or none: edited
     drafts kept aside (unless ``discard_edits``), redlines where the answers changed."""
-    return [written.path for written in write_rendered(folder, rendered, force=force,
-                                                       discard_edits=discard_edits).documents]
+    return [
+        written.path for written in write_rendered(folder, rendered, force=force, discard_edits=discard_edits).documents
+    ]
 
 
-def write_rendered(folder: Path, rendered: dict[str, Any], *, force: bool,
-                   discard_edits: bool = False) -> CaseWritten:
+def write_rendered(folder: Path, rendered: dict[str, Any], *, force: bool, discard_edits: bool = False) -> CaseWritten:
     """``write_drafts``, saying what became of each draft (kept copies, redlines, warnings)."""
     digests = {getattr(doc, "answers_sha256", None) for doc in rendered.values()}
     answers = digests.pop() if len(digests) == 1 else None
-    return write_case(folder, {doc_id: docx_bytes(doc) for doc_id, doc in rendered.items()},
-                      answers, force=force, discard_edits=discard_edits)
+    return write_case(
+        folder,
+        {doc_id: docx_bytes(doc) for doc_id, doc in rendered.items()},
+        answers,
+        force=force,
+        discard_edits=discard_edits,
+    )

@@ -10,26 +10,24 @@ is in the document.
 from __future__ import annotations
 
 import re
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
-from assembler.papers import wordxml
-
-from assembler.law.citations import NBSP, CitationStyle
 from assembler.answers.markup import Citation, Cite, Document, Inline, Note, Styled, Text
-
+from assembler.law.citations import NBSP, CitationStyle
+from assembler.papers import wordxml
 
 _ENDS_SENTENCE = re.compile(r"[.!?][”’\"')\]]*\s*$")
 
 
 def _plain(inlines: Iterable[Inline]) -> str:
     """The text of ``inlines`` without marks (to see how a sentence ends)."""
-    return "".join(n.text if isinstance(n, Text) else _plain(n.children)
-                   for n in inlines if isinstance(n, (Text, Styled)))
+    return "".join(
+        n.text if isinstance(n, Text) else _plain(n.children) for n in inlines if isinstance(n, (Text, Styled))
+    )
 
 
 class Writer:
-    def __init__(self, style: CitationStyle, first_note_id: int = 1,
-                 names: dict[int, str] | None = None) -> None:
+    def __init__(self, style: CitationStyle, first_note_id: int = 1, names: dict[int, str] | None = None) -> None:
         self.style = style
         self.names = names or {}  # entries cited by name: {32: "Defs.’ Mem."}
         self.notes: list[tuple[int, str]] = []
@@ -47,16 +45,19 @@ class Writer:
     def paragraphs(self, document: Document) -> list[Rich]:
         """Each paragraph of ``document`` as a template value, for a ``{%p for %}`` loop;
         its ``kind`` (text, quote, item, heading) picks the paragraph style."""
-        return [Rich(self, paragraph.children, kind=paragraph.kind, marker=paragraph.marker)
-                for paragraph in document.paragraphs]
+        return [
+            Rich(self, paragraph.children, kind=paragraph.kind, marker=paragraph.marker)
+            for paragraph in document.paragraphs
+        ]
 
     def plain(self, text: str, *, superscript: bool = False) -> Rich:
         """Text typed by us or the user, printed exactly as given (no markup)."""
         return Rich(self, (), raw=wordxml.run(text, superscript=superscript))
 
     # -- runs -------------------------------------------------------------------
-    def runs(self, inlines: Iterable[Inline], *, italic: bool = False, bold: bool = False,
-             in_note: bool = False) -> str:
+    def runs(
+        self, inlines: Iterable[Inline], *, italic: bool = False, bold: bool = False, in_note: bool = False
+    ) -> str:
         out = []
         previous = ""
         for node in inlines:
@@ -66,15 +67,27 @@ class Writer:
                 continue
             elif isinstance(node, Styled):
                 previous = _plain(node.children)
-                out.append(self.runs(node.children, italic=italic or node.style == "i",
-                                     bold=bold or node.style == "b", in_note=in_note))
+                out.append(
+                    self.runs(
+                        node.children,
+                        italic=italic or node.style == "i",
+                        bold=bold or node.style == "b",
+                        in_note=in_note,
+                    )
+                )
             elif isinstance(node, Citation):
-                out.append(self._citation(node, in_note, italic=italic, bold=bold,
-                                          after_sentence=_ENDS_SENTENCE.search(previous) is not None))
+                out.append(
+                    self._citation(
+                        node,
+                        in_note,
+                        italic=italic,
+                        bold=bold,
+                        after_sentence=_ENDS_SENTENCE.search(previous) is not None,
+                    )
+                )
             elif isinstance(node, Note):
                 if in_note:  # a note inside a note prints in place, in parentheses
-                    out.append(wordxml.run(" (") + self.runs(node.children, in_note=True)
-                               + wordxml.run(")"))
+                    out.append(wordxml.run(" (") + self.runs(node.children, in_note=True) + wordxml.run(")"))
                 else:
                     out.append(self._note(self.runs(node.children, in_note=True)))
         return "".join(out)
@@ -85,14 +98,16 @@ class Writer:
         self.notes.append((note_id, runs_xml))
         return wordxml.footnote_reference(note_id)
 
-    def _citation(self, citation: Citation, in_note: bool, *, italic: bool, bold: bool,
-                  after_sentence: bool = False) -> str:
+    def _citation(
+        self, citation: Citation, in_note: bool, *, italic: bool, bold: bool, after_sentence: bool = False
+    ) -> str:
         """A docket citation: a footnote, or inline -- a citation sentence after a sentence.
 
         A reference (``[[@21]]``) prints the entry in the text, as the words it stands for."""
         if citation.reference:
-            return wordxml.run(self.style.several([(c.number, c.pages) for c in citation.cites]),
-                               italic=italic, bold=bold)
+            return wordxml.run(
+                self.style.several([(c.number, c.pages) for c in citation.cites]), italic=italic, bold=bold
+            )
         body = self._cites(citation.cites)
         if in_note:
             return body
@@ -117,16 +132,16 @@ class Writer:
                 text = f"{'; ' if index else ''}{self.style.one(cite.number, cite.pages)}"
             parts.append(wordxml.run(text))
             if cite.parenthetical:
-                parts.append(wordxml.run(" (") + self.runs(cite.parenthetical, in_note=True)
-                             + wordxml.run(")"))
+                parts.append(wordxml.run(" (") + self.runs(cite.parenthetical, in_note=True) + wordxml.run(")"))
         return "".join(parts)
 
 
 class Rich:
     """A template value that prints as Word runs (through ``{{r value}}``)."""
 
-    def __init__(self, writer: Writer, inlines: tuple[Inline, ...], raw: str | None = None,
-                 kind: str = "text", marker: str = "") -> None:
+    def __init__(
+        self, writer: Writer, inlines: tuple[Inline, ...], raw: str | None = None, kind: str = "text", marker: str = ""
+    ) -> None:
         self._writer = writer
         self._inlines = inlines
         self._raw = raw
@@ -143,4 +158,3 @@ class Rich:
 
     def __bool__(self) -> bool:
         return bool(self._inlines) or bool(self._raw)
-

@@ -74,8 +74,7 @@ def text_view(path: Path | str, *, line_break: str = "\n") -> str:
     with zipfile.ZipFile(path) as archive:
         styles = _styles(archive)
         body = etree.fromstring(archive.read("word/document.xml")).find(f"{W}body")
-        notes_xml = (archive.read("word/footnotes.xml")
-                     if "word/footnotes.xml" in archive.namelist() else None)
+        notes_xml = archive.read("word/footnotes.xml") if "word/footnotes.xml" in archive.namelist() else None
     refs: dict[str, int] = {}
     lines = []
     for block in body:

@@ -9,21 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from assembler.answers import markup
-from assembler.answers.matter import Matter
-from assembler.law.courts import Court
 from assembler.answers.markup import Inline, Text
-from assembler.law.grounds import ResolvedGround
+from assembler.answers.matter import Matter
 from assembler.answers.model import Attorney, CounselBlock, Party
+from assembler.law.courts import Court
 from assembler.law.forms import notice_of_motion, order_form
+from assembler.law.grounds import ResolvedGround
+from assembler.law.vehicles import DEFAULT_OUTCOME
 from assembler.papers import registry
 from assembler.papers.richtext import Rich, Writer
-from assembler.law.vehicles import DEFAULT_OUTCOME
-from assembler.papers.wording import (RoleWords, capitalized, long_date, movant_words, opponent_words, phrase,
-                      raw_phrase)
 from assembler.papers.wordcount import WORD_COUNT_MARK
+from assembler.papers.wording import RoleWords, capitalized, long_date, movant_words, opponent_words, phrase, raw_phrase
 
 
 class Fields:
@@ -69,22 +69,33 @@ def date_view(path: str, date: dt.date | None, writer: Writer) -> Fields | None:
     day = date.day
     suffix = "th" if 11 <= day % 100 <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
     long = long_date(date)
-    return Fields(path, long=long, upper=long.upper(), day=str(day),
-                  day_suffix=writer.plain(suffix, superscript=True),
-                  month_year=f"{date:%B}, {date.year}", iso=date.isoformat())
+    return Fields(
+        path,
+        long=long,
+        upper=long.upper(),
+        day=str(day),
+        day_suffix=writer.plain(suffix, superscript=True),
+        month_year=f"{date:%B}, {date.year}",
+        iso=date.isoformat(),
+    )
 
 
 def _caption_parties(parties: Sequence[Party], et_al: bool, last: str = ",") -> list[Fields]:
     """A side's lines in the caption: "A; B; and C," -- or "A, et al.," where the answers say so."""
     if et_al and len(parties) > 1:
         first = parties[0]
-        return [Fields("party", caption=first.name.upper(), description=first.description,
-                       lead="", end=", et al.,")]
+        return [Fields("party", caption=first.name.upper(), description=first.description, lead="", end=", et al.,")]
     several = len(parties) > 1
-    return [Fields("party", caption=p.name.upper(), description=p.description,
-                   lead="and " if several and i == len(parties) - 1 else "",
-                   end=last if i == len(parties) - 1 else (";" if several else ","))
-            for i, p in enumerate(parties)]
+    return [
+        Fields(
+            "party",
+            caption=p.name.upper(),
+            description=p.description,
+            lead="and " if several and i == len(parties) - 1 else "",
+            end=last if i == len(parties) - 1 else (";" if several else ","),
+        )
+        for i, p in enumerate(parties)
+    ]
 
 
 def _common(values: Sequence[Any]) -> Any:
@@ -108,7 +119,8 @@ def counsel_lines(block: CounselBlock, *, signature: bool, contact: bool = True)
         if not contact:
             return []
         return ([f"Telephone: {person.phone}"] if person.phone else []) + (
-            [f"E-mail: {person.email}"] if person.email else [])
+            [f"E-mail: {person.email}"] if person.email else []
+        )
 
     if block.pro_se:
         person = people[0]
@@ -131,8 +143,7 @@ def counsel_lines(block: CounselBlock, *, signature: bool, contact: bool = True)
     else:  # several offices: each attorney's own block
         for index, person in enumerate(people):
             if signature:
-                lines += ([person.firm] if person.firm else []) + (
-                    [f"By: /s/ {person.name}"] if index == 0 else [])
+                lines += ([person.firm] if person.firm else []) + ([f"By: /s/ {person.name}"] if index == 0 else [])
             lines.append(named(person))
             if not signature and person.firm:
                 lines.append(person.firm)
@@ -156,15 +167,23 @@ def _court_lines(court: Court, division: str | None) -> list[str]:
     return lines
 
 
-def _grounds(grounds: Iterable[ResolvedGround], key: str, writer: Writer,
-             answered: dict[str, Fields] | None = None) -> list[Fields]:
+def _grounds(
+    grounds: Iterable[ResolvedGround], key: str, writer: Writer, answered: dict[str, Fields] | None = None
+) -> list[Fields]:
     """Each ground as a section; an opposition ground carries the motion's ground it answers."""
-    return [Fields(f"{key}.{index}", id=ground.id, letter=chr(ord("A") + index % 26),
-                   heading=ground.heading, text=writer.paragraphs(ground.text),
-                   summary=writer.rich(ground.summary) if ground.summary else None,
-                   reply=writer.paragraphs(ground.reply) if ground.reply else None,
-                   answered=(answered or {}).get(ground.answers or ""))
-            for index, ground in enumerate(grounds)]
+    return [
+        Fields(
+            f"{key}.{index}",
+            id=ground.id,
+            letter=chr(ord("A") + index % 26),
+            heading=ground.heading,
+            text=writer.paragraphs(ground.text),
+            summary=writer.rich(ground.summary) if ground.summary else None,
+            reply=writer.paragraphs(ground.reply) if ground.reply else None,
+            answered=(answered or {}).get(ground.answers or ""),
+        )
+        for index, ground in enumerate(grounds)
+    ]
 
 
 def _background(matter: Matter, writer: Writer, *, include_papers: bool) -> list[Rich]:
@@ -228,8 +247,7 @@ def _fill(name: str, **parts: Sequence[Inline] | str) -> list[Inline]:
     return out
 
 
-def outcome(matter: Matter, side: str, writer: Writer, *, paper: str, leave: bool,
-            whose: str) -> Fields:
+def outcome(matter: Matter, side: str, writer: Writer, *, paper: str, leave: bool, whose: str) -> Fields:
     """The title verb, the opening sentence's end and the ORDERED items of one proposed order."""
     a = matter.answers
     ruling = getattr(a.ruling, side) if a.ruling else None
@@ -239,15 +257,14 @@ def outcome(matter: Matter, side: str, writer: Writer, *, paper: str, leave: boo
     title = list(matter.text("order", "title").inline)
     cite = matter.citation.one(a.order.docket)
     words = movant_words(a).words()
-    motion = _fill("motion_named", possessive=words["Possessive"], paper=paper, of=matter.vehicle.of,
-                   date=date, title=title)
+    motion = _fill(
+        "motion_named", possessive=words["Possessive"], paper=paper, of=matter.vehicle.of, date=date, title=title
+    )
     this = "This Court’s" if whose == "the Court’s" else capitalized(whose)
     order = _fill("order_named", whose=this, date=date, title=title, cite=cite)
     parts = [list(matter.text("motion", "parts", i).inline) for i in range(len(a.motion.parts))]
-    granted = ([parts[n - 1] for n in sorted(set(ruling.granted))]
-               if ruling is not None and ruling.granted else parts)
-    modification = (list(matter.text("motion", "modification").inline)
-                    if a.motion.modification else [])
+    granted = [parts[n - 1] for n in sorted(set(ruling.granted))] if ruling is not None and ruling.granted else parts
+    modification = list(matter.text("motion", "modification").inline) if a.motion.modification else []
     defined = a.order.defined or noun
     items = [_fill(f"ordered.{result}", motion=motion, noun=noun, defined=defined)]
     relief = a.motion.asks
@@ -256,15 +273,26 @@ def outcome(matter: Matter, side: str, writer: Writer, *, paper: str, leave: boo
     if ruling is not None and result in ("granted", "granted-in-part") and not vacates and not leave:
         # the motion is granted (in part) and the challenged order stands: the items say what changes
         items += [list(matter.text("ruling", side, "ordered", i).inline) for i in range(len(ruling.ordered))]
-        items.append(_fill("ordered.otherwise-denied-stands" if result == "granted-in-part"
-                           else "ordered.stands", noun=noun, defined=defined))
+        items.append(
+            _fill(
+                "ordered.otherwise-denied-stands" if result == "granted-in-part" else "ordered.stands",
+                noun=noun,
+                defined=defined,
+            )
+        )
         opening_key = "opening.granted-in-part" if result == "granted-in-part" else "opening.granted"
-        return _outcome_fields(matter, side, writer, result, items, extra=False,
-                               opening=phrase(opening_key, date=date, noun=noun, scope=scope))
+        return _outcome_fields(
+            matter,
+            side,
+            writer,
+            result,
+            items,
+            extra=False,
+            opening=phrase(opening_key, date=date, noun=noun, scope=scope),
+        )
     if result in ("granted", "granted-in-part"):
         if leave:
-            items.append(_fill("ordered.leave", short=words["Short"], whose=whose, date=date,
-                               title=title, cite=cite))
+            items.append(_fill("ordered.leave", short=words["Short"], whose=whose, date=date, title=title, cite=cite))
             opening_key = "opening.granted"
         elif relief == "vacate" and not granted and a.motion.scope:
             items.append(_fill("ordered.vacate-scope", order=order, scope=a.motion.scope))
@@ -276,8 +304,14 @@ def outcome(matter: Matter, side: str, writer: Writer, *, paper: str, leave: boo
             items += [_fill("ordered.vacate-part", order=order, part=part) for part in granted]
             opening_key = "opening.granted.vacate-parts"
         elif relief == "modify":
-            items.append(_fill("ordered.modify-parts" if granted else "ordered.modify", order=order,
-                               parts=_joined(granted), modification=modification))
+            items.append(
+                _fill(
+                    "ordered.modify-parts" if granted else "ordered.modify",
+                    order=order,
+                    parts=_joined(granted),
+                    modification=modification,
+                )
+            )
             opening_key = "opening.granted.modify"
         else:
             items.append(_fill("ordered.amend", order=order, modification=modification))
@@ -290,23 +324,35 @@ def outcome(matter: Matter, side: str, writer: Writer, *, paper: str, leave: boo
     else:
         items.append(_fill("ordered.remains", order=order))
         opening_key = f"opening.{result}"
-    return _outcome_fields(matter, side, writer, result, items,
-                           opening=phrase(opening_key, date=date, noun=noun, scope=scope))
+    return _outcome_fields(
+        matter, side, writer, result, items, opening=phrase(opening_key, date=date, noun=noun, scope=scope)
+    )
 
 
-def _outcome_fields(matter: Matter, side: str, writer: Writer, result: str, items: list[list[Inline]],
-                    *, opening: str, extra: bool = True) -> Fields:
+def _outcome_fields(
+    matter: Matter,
+    side: str,
+    writer: Writer,
+    result: str,
+    items: list[list[Inline]],
+    *,
+    opening: str,
+    extra: bool = True,
+) -> Fields:
     """The outcome's fields; ``extra``: the ruling's own ordered items follow the standard ones."""
     a = matter.answers
     ruling = getattr(a.ruling, side) if a.ruling else None
     if extra and ruling is not None:
-        items = items + [list(matter.text("ruling", side, "ordered", i).inline)
-                         for i in range(len(ruling.ordered))]
+        items = items + [list(matter.text("ruling", side, "ordered", i).inline) for i in range(len(ruling.ordered))]
     clerk = ruling.clerk if ruling is not None else []
-    return Fields(f"ruling.{side}.outcome", verb=phrase(f"verb.{result}"), opening=opening,
-                  ordered=[writer.rich(item) for item in items],
-                  sentences=[writer.rich(item) for item in _as_sentences(items)],
-                  clerk=[writer.rich(matter.text("ruling", side, "clerk", i)) for i in range(len(clerk))])
+    return Fields(
+        f"ruling.{side}.outcome",
+        verb=phrase(f"verb.{result}"),
+        opening=opening,
+        ordered=[writer.rich(item) for item in items],
+        sentences=[writer.rich(item) for item in _as_sentences(items)],
+        clerk=[writer.rich(matter.text("ruling", side, "clerk", i)) for i in range(len(clerk))],
+    )
 
 
 def _as_sentences(items: list[list[Inline]]) -> list[list[Inline]]:
@@ -341,51 +387,62 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
     court = matter.court
     movant = a.movant
     interest = matter.texts.get(("movant", "interest"))
-    entry = {role: matter.entry_with_role(role) for role in ("motion", "response", "reply",
-                                                            "response-order")}
+    entry = {role: matter.entry_with_role(role) for role in ("motion", "response", "reply", "response-order")}
 
     citation = matter.citation
 
     def entry_view(role: str) -> Fields | None:
         e = entry[role]
-        return None if e is None else Fields(
-            f"the docket entry with role {role}", number=e.number, title=e.title,
-            cite=citation.one(e.number), date=date_view("date", e.date, writer))
+        return (
+            None
+            if e is None
+            else Fields(
+                f"the docket entry with role {role}",
+                number=e.number,
+                title=e.title,
+                cite=citation.one(e.number),
+                date=date_view("date", e.date, writer),
+            )
+        )
 
     def paper_date(paper: str) -> Fields | None:
         return date_view(f"{paper}.filed", registry.paper_date(matter, paper)[0], writer)
 
     grounds = _grounds(matter.grounds["grounds"], "grounds", writer)
-    opposition = _grounds(matter.grounds["opposition"], "opposition", writer,
-                          {g.id: g for g in grounds})
+    opposition = _grounds(matter.grounds["opposition"], "opposition", writer, {g.id: g for g in grounds})
 
     standard = matter.texts.get(("motion", "standard"))
     rule = court.reconsideration
     vehicle = matter.vehicle
-    leave = (bool(rule.leave_required.value) and a.motion.leave is not False
-             and vehicle.id in ("local", "54b"))
+    leave = bool(rule.leave_required.value) and a.motion.leave is not False and vehicle.id in ("local", "54b")
     noun = "Judgment" if a.order.kind == "judgment" else "Order"
     other_judge = a.order.judge is not None and a.order.judge != a.case.judge
     if other_judge:
-        title_word = ("Magistrate Judge" if "magistrate" in (a.order.judge_title or "").lower()
-                      else "Judge")
+        title_word = "Magistrate Judge" if "magistrate" in (a.order.judge_title or "").lower() else "Judge"
         whose = f"{title_word} {a.order.judge}’s"
     else:
         whose = "the Court’s"
     paper_name = phrase("paper_leave") if leave else vehicle.paper
-    paper_title = (f"{paper_name.upper()} OF {long_date(a.order.date).upper()}\u00a0{noun.upper()}"
-                   if leave else vehicle.title)
+    paper_title = (
+        f"{paper_name.upper()} OF {long_date(a.order.date).upper()}\u00a0{noun.upper()}" if leave else vehicle.title
+    )
     if a.motion.title:
         paper_title = a.motion.title.upper()
     form = order_form(a, court)
     split = notice_of_motion(a, court)
     notice = a.motion.notice
-    papers = Fields("papers", memorandum=split,
-                    response=phrase("paper.response.memorandum" if split else "paper.response"),
-                    Response=phrase("paper.response.short.memorandum" if split else "paper.response.short"),
-                    reply=phrase("paper.reply.memorandum" if split else "paper.reply"))
-    closing_line = {"ordered": None, "it-is-so-ordered": phrase("closing.it-is-so-ordered"),
-                    "so-ordered": phrase("closing.so-ordered")}[form.closing]
+    papers = Fields(
+        "papers",
+        memorandum=split,
+        response=phrase("paper.response.memorandum" if split else "paper.response"),
+        Response=phrase("paper.response.short.memorandum" if split else "paper.response.short"),
+        reply=phrase("paper.reply.memorandum" if split else "paper.reply"),
+    )
+    closing_line = {
+        "ordered": None,
+        "it-is-so-ordered": phrase("closing.it-is-so-ordered"),
+        "so-ordered": phrase("closing.so-ordered"),
+    }[form.closing]
     ruling = None
     if a.ruling is not None:
         sides = {}
@@ -399,56 +456,93 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
                 outcome=outcome(matter, name, writer, paper=paper_name, leave=leave, whose=whose),
                 introduction=writer.paragraphs(intro) if intro else [],
                 discussion=writer.paragraphs(matter.text("ruling", name, "discussion")),
-                ordered=[writer.rich(matter.text("ruling", name, "ordered", i))
-                         for i in range(len(side.ordered))])
-        ruling = Fields("ruling", date=date_view("ruling.date", a.ruling.date, writer),
-                        proposed=a.ruling.proposed, **sides)
-    blocks = {side: block for side in ("movant", "opponent")
-              if (block := getattr(a.counsel, side)) is not None}
+                ordered=[writer.rich(matter.text("ruling", name, "ordered", i)) for i in range(len(side.ordered))],
+            )
+        ruling = Fields(
+            "ruling", date=date_view("ruling.date", a.ruling.date, writer), proposed=a.ruling.proposed, **sides
+        )
+    blocks = {side: block for side in ("movant", "opponent") if (block := getattr(a.counsel, side)) is not None}
     counsel = {
-        side: Fields(f"counsel.{side}", represents=block.represents, attorneys=[
-            Fields(f"counsel.{side}.attorneys.{i}", **attorney.model_dump())
-            for i, attorney in enumerate(block.attorneys)],
-            block=counsel_lines(block, signature=False), signature=counsel_lines(block, signature=True),
+        side: Fields(
+            f"counsel.{side}",
+            represents=block.represents,
+            attorneys=[
+                Fields(f"counsel.{side}.attorneys.{i}", **attorney.model_dump())
+                for i, attorney in enumerate(block.attorneys)
+            ],
+            block=counsel_lines(block, signature=False),
+            signature=counsel_lines(block, signature=True),
             by_mail=_serves_by_mail(block),
             # whom a paper served by mail goes to: the other side's counsel, or the other side itself
-            served=(counsel_lines(other, signature=False, contact=False)
-                    if (other := blocks.get("opponent" if side == "movant" else "movant")) else None),
+            served=(
+                counsel_lines(other, signature=False, contact=False)
+                if (other := blocks.get("opponent" if side == "movant" else "movant"))
+                else None
+            ),
             # CM/ECF reaches registered users only (Fed. R. Civ. P. 5(b)(2)(E)): a pro se party who
             # is not one is also served by mail (5(b)(2)(C)), and the certificate says so
-            mail_to=(counsel_lines(other, signature=False, contact=False)
-                     if other is not None and other.pro_se and _serves_by_mail(other) else None))
+            mail_to=(
+                counsel_lines(other, signature=False, contact=False)
+                if other is not None and other.pro_se and _serves_by_mail(other)
+                else None
+            ),
+        )
         for side, block in blocks.items()
     }
     context = {
-        "court": Fields("court", name=court.name, caption=_court_lines(court, a.case.division),
-                        counsel_block=court.counsel_block,
-                        certificate_of_service=court.certificate_of_service),
-        "case": Fields("case", number=a.case.number, judge=a.case.judge, consent=a.case.consent,
-                       judge_title=a.case.judge_title, label=a.case.label or court.case_label,
-                       consolidated=a.case.consolidated),
+        "court": Fields(
+            "court",
+            name=court.name,
+            caption=_court_lines(court, a.case.division),
+            counsel_block=court.counsel_block,
+            certificate_of_service=court.certificate_of_service,
+        ),
+        "case": Fields(
+            "case",
+            number=a.case.number,
+            judge=a.case.judge,
+            consent=a.case.consent,
+            judge_title=a.case.judge_title,
+            label=a.case.label or court.case_label,
+            consolidated=a.case.consolidated,
+        ),
         "in_re": a.parties.in_re.upper() if a.parties.in_re else None,
         "plaintiffs": _caption_parties(a.parties.plaintiffs, a.parties.et_al),
         "defendants": _caption_parties(a.parties.defendants, a.parties.et_al),
         "defendants_end": "," if a.parties.others else ".",
-        "others": [Fields("other", parties=_caption_parties([p], False), label=p.role,
-                          end="." if i == len(a.parties.others) - 1 else ",")
-                   for i, p in enumerate(a.parties.others)],
+        "others": [
+            Fields(
+                "other",
+                parties=_caption_parties([p], False),
+                label=p.role,
+                end="." if i == len(a.parties.others) - 1 else ",",
+            )
+            for i, p in enumerate(a.parties.others)
+        ],
         "plaintiffs_label": phrase("plaintiffs" if len(a.parties.plaintiffs) > 1 else "plaintiff"),
         "defendants_label": phrase("defendants" if len(a.parties.defendants) > 1 else "defendant"),
-        "movant": Role("movant", movant_words(a), side=movant.side,
-                       # "Non-party Acme Broadband, Inc." says so itself: no "who is not a party"
-                       named_non_party=re.match(r"(?i)non-?party\b", movant.name) is not None,
-                       interest=writer.rich(interest) if interest else None),
+        "movant": Role(
+            "movant",
+            movant_words(a),
+            side=movant.side,
+            # "Non-party Acme Broadband, Inc." says so itself: no "who is not a party"
+            named_non_party=re.match(r"(?i)non-?party\b", movant.name) is not None,
+            interest=writer.rich(interest) if interest else None,
+        ),
         "opponent": Role("opponent", opponent_words(a), side=movant.opponent_side),
-        "order": Fields("order", docket=a.order.docket, cite=citation.one(a.order.docket),
-                        date=date_view("order.date", a.order.date, writer),
-                        title=writer.rich(matter.text("order", "title")),
-                        noun=noun, defined=a.order.defined or noun, whose=whose,
-                        Whose=capitalized(whose) if other_judge else "This Court’s",
-                        its=whose if other_judge else "its",
-                        short_title=(writer.rich(matter.text("order", "short_title"))
-                                     if a.order.short_title else None)),
+        "order": Fields(
+            "order",
+            docket=a.order.docket,
+            cite=citation.one(a.order.docket),
+            date=date_view("order.date", a.order.date, writer),
+            title=writer.rich(matter.text("order", "title")),
+            noun=noun,
+            defined=a.order.defined or noun,
+            whose=whose,
+            Whose=capitalized(whose) if other_judge else "This Court’s",
+            its=whose if other_judge else "its",
+            short_title=(writer.rich(matter.text("order", "short_title")) if a.order.short_title else None),
+        ),
         "motion_entry": entry_view("motion"),
         "response_entry": entry_view("response"),
         "reply_entry": entry_view("reply"),
@@ -461,45 +555,67 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
         "motion_grounds": grounds or None,
         "response_grounds": opposition or None,
         # the reply answers only the opposition grounds it has a reply to, lettered afresh
-        "replies": _grounds([g for g in matter.grounds["opposition"] if g.reply], "opposition",
-                            writer) or None,
+        "replies": _grounds([g for g in matter.grounds["opposition"] if g.reply], "opposition", writer) or None,
         "motion": Fields(
             "motion",
             relief=writer.rich(matter.text("motion", "relief")) if a.motion.relief else None,
-            introduction=(writer.paragraphs(matter.text("motion", "introduction"))
-                          if a.motion.introduction else None)),
+            introduction=(writer.paragraphs(matter.text("motion", "introduction")) if a.motion.introduction else None),
+        ),
         "filed": date_view("motion.filed", a.motion.filed, writer),
         "response_filed": paper_date("response"),
         "reply_filed": paper_date("reply"),
-        "response": Fields("response", introduction=(
-            writer.paragraphs(matter.text("response", "introduction"))
-            if a.response.introduction else None)),
-        "reply": Fields("reply", introduction=(
-            writer.paragraphs(matter.text("reply", "introduction"))
-            if a.reply.introduction else None)),
+        "response": Fields(
+            "response",
+            introduction=(
+                writer.paragraphs(matter.text("response", "introduction")) if a.response.introduction else None
+            ),
+        ),
+        "reply": Fields(
+            "reply",
+            introduction=(writer.paragraphs(matter.text("reply", "introduction")) if a.reply.introduction else None),
+        ),
         "rule": Fields(
-            "rule", citation=vehicle.rule,
+            "rule",
+            citation=vehicle.rule,
             standard=(writer.paragraphs(standard) if standard else _vehicle_standard(matter, writer)),
             # the opponent states the court's standard, not the movant's own (motion.standard)
-            court_standard=_vehicle_standard(matter, writer) or (
-                writer.paragraphs(standard) if standard else None),
-            word_limit=rule.word_limit.value, reply_word_limit=rule.reply_word_limit.value,
-            certificate_of_compliance=bool(rule.certificate_of_compliance.value)),
-        "paper": Fields("paper", Name=paper_name, NAME=paper_name.upper(), TITLE=paper_title,
-                        leave=leave, moves_for=vehicle.moves_for, asks_to=vehicle.asks_to,
-                        of=vehicle.of, Short=vehicle.short),
+            court_standard=_vehicle_standard(matter, writer) or (writer.paragraphs(standard) if standard else None),
+            word_limit=rule.word_limit.value,
+            reply_word_limit=rule.reply_word_limit.value,
+            certificate_of_compliance=bool(rule.certificate_of_compliance.value),
+        ),
+        "paper": Fields(
+            "paper",
+            Name=paper_name,
+            NAME=paper_name.upper(),
+            TITLE=paper_title,
+            leave=leave,
+            moves_for=vehicle.moves_for,
+            asks_to=vehicle.asks_to,
+            of=vehicle.of,
+            Short=vehicle.short,
+        ),
         "word_count": writer.plain(WORD_COUNT_MARK),
         "ruling": ruling,
         "papers": papers,
-        "notice": Fields("notice", courthouse=notice.courthouse if notice else None,
-                         courtroom=notice.courtroom if notice else None,
-                         returnable=(notice.returnable if notice and notice.returnable
-                                     else phrase("notice.returnable")),
-                         papers=notice.papers if notice else None),
-        "form": Fields("form", headings=form.headings, legal_standard=form.legal_standard,
-                       title=form.title.upper() if form.title else None, re=bool(form.re),
-                       numbered=form.closing == "ordered", closing=closing_line,
-                       day_of=form.dated == "this-day-of", place=form.place),
+        "notice": Fields(
+            "notice",
+            courthouse=notice.courthouse if notice else None,
+            courtroom=notice.courtroom if notice else None,
+            returnable=(notice.returnable if notice and notice.returnable else phrase("notice.returnable")),
+            papers=notice.papers if notice else None,
+        ),
+        "form": Fields(
+            "form",
+            headings=form.headings,
+            legal_standard=form.legal_standard,
+            title=form.title.upper() if form.title else None,
+            re=bool(form.re),
+            numbered=form.closing == "ordered",
+            closing=closing_line,
+            day_of=form.dated == "this-day-of",
+            place=form.place,
+        ),
         "counsel": Fields("counsel", **counsel),
     }
     return {name: value for name, value in context.items() if value is not None}

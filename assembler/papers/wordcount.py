@@ -34,8 +34,7 @@ def counted_words(document: Any) -> int:
 
 def fill_word_count(document: Any) -> int | None:
     """Replace the word-count marker with the count; returns the count, None without a marker."""
-    marks = [t for t in document.element.body.iter(f"{{{wordxml.W_NS}}}t")
-             if t.text and WORD_COUNT_MARK in t.text]
+    marks = [t for t in document.element.body.iter(f"{{{wordxml.W_NS}}}t") if t.text and WORD_COUNT_MARK in t.text]
     if not marks:
         return None
     count = counted_words(document)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import string
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import get_args
 
 from assembler import packaged
@@ -29,11 +29,13 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "standard_quoted": ("rule", "standard"),
     "standard_paraphrased": ("rule", "standard"),
     "paper_leave": (),
-    "plaintiff": (), "plaintiffs": (), "defendant": (), "defendants": (),
+    "plaintiff": (),
+    "plaintiffs": (),
+    "defendant": (),
+    "defendants": (),
     **_each_outcome("verb"),
     **_each_outcome("opening", "date", "noun"),
-    **{f"opening.granted.{relief}": ("date", "noun")
-       for relief in ("vacate", "vacate-parts", "modify", "amend")},
+    **{f"opening.granted.{relief}": ("date", "noun") for relief in ("vacate", "vacate-parts", "modify", "amend")},
     "opening.granted.vacate-scope": ("date", "noun", "scope"),
     **_each_outcome("ordered", "motion", "noun", "defined"),
     "ordered.vacate": ("order",),
@@ -51,10 +53,14 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "motion_named": ("possessive", "paper", "of", "date", "title"),
     "order_named": ("whose", "date", "title", "cite"),
     "foregoing": (),
-    "closing.it-is-so-ordered": (), "closing.so-ordered": (),
-    "paper.response": (), "paper.response.memorandum": (),
-    "paper.response.short": (), "paper.response.short.memorandum": (),
-    "paper.reply": (), "paper.reply.memorandum": (),
+    "closing.it-is-so-ordered": (),
+    "closing.so-ordered": (),
+    "paper.response": (),
+    "paper.response.memorandum": (),
+    "paper.response.short": (),
+    "paper.response.short.memorandum": (),
+    "paper.reply": (),
+    "paper.reply.memorandum": (),
     "notice.returnable": (),
 }
 
@@ -64,7 +70,7 @@ def placeholders(text: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _phrases() -> dict[str, str]:
     """``data/wording.yaml``, checked against ``PHRASES``."""
     where = "data/wording.yaml"
@@ -83,8 +89,7 @@ def _phrases() -> dict[str, str]:
             raise packaged.error(where, (name,), f"not a phrase ({exc})") from None
         if unknown:
             allowed = f"its placeholders are {', '.join(fills)}" if fills else "it has no placeholders"
-            raise packaged.error(where, (name,), f"{{{min(unknown)}}} is not one of its placeholders "
-                                                 f"({allowed})")
+            raise packaged.error(where, (name,), f"{{{min(unknown)}}} is not one of its placeholders ({allowed})")
     if extra := [name for name in data if name not in PHRASES]:
         raise packaged.error(where, (str(extra[0]),), "no code asks for this phrase (check its spelling)")
     return data
@@ -134,11 +139,15 @@ class RoleWords:
         """Every word form by its name, as templates and library placeholders use them."""
         short = self.short
         return {
-            "name": self.name, "Name": capitalized(self.name),
-            "short": short, "Short": capitalized(short),
-            "possessive": possessive(short), "Possessive": capitalized(possessive(short)),
+            "name": self.name,
+            "Name": capitalized(self.name),
+            "short": short,
+            "Short": capitalized(short),
+            "possessive": possessive(short),
+            "Possessive": capitalized(possessive(short)),
             "defined": short[4:] if short.lower().startswith("the ") else short,
-            "be": conjugate("be", self.plural), "have": conjugate("have", self.plural),
+            "be": conjugate("be", self.plural),
+            "have": conjugate("have", self.plural),
             "party_noun": "parties" if self.plural else "a party",
         }
 

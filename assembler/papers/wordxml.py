@@ -29,10 +29,9 @@ FOOTNOTE_TEXT = styles.FOOTNOTE_TEXT.id
 FOOTNOTE_REFERENCE = styles.FOOTNOTE_REFERENCE.id
 
 
-
-
-def run(text: str, *, italic: bool = False, bold: bool = False, superscript: bool = False,
-        style: str | None = None) -> str:
+def run(
+    text: str, *, italic: bool = False, bold: bool = False, superscript: bool = False, style: str | None = None
+) -> str:
     """One ``w:r`` holding ``text``, escaped, its citations unbreakable (``nobreak``);
     XML-illegal control characters are dropped."""
     props = []
@@ -59,8 +58,7 @@ def keep_citations_whole(document: Document) -> None:
 
 def footnote_reference(note_id: int) -> str:
     """The run in body text that Word numbers and links to footnote ``note_id``."""
-    return (f'<w:r><w:rPr><w:rStyle w:val="{FOOTNOTE_REFERENCE}"/></w:rPr>'
-            f'<w:footnoteReference w:id="{note_id}"/></w:r>')
+    return f'<w:r><w:rPr><w:rStyle w:val="{FOOTNOTE_REFERENCE}"/></w:rPr><w:footnoteReference w:id="{note_id}"/></w:r>'
 
 
 def footnote(note_id: int, runs_xml: str) -> str:
@@ -101,8 +99,7 @@ def _footnotes_part(document: Document) -> Part:
     for rel in main.rels.values():
         if rel.reltype == RT.FOOTNOTES and not rel.is_external:
             return rel.target_part
-    part = Part(PackURI("/word/footnotes.xml"), FOOTNOTES_CT, EMPTY_FOOTNOTES.encode("utf-8"),
-                main.package)
+    part = Part(PackURI("/word/footnotes.xml"), FOOTNOTES_CT, EMPTY_FOOTNOTES.encode("utf-8"), main.package)
     main.relate_to(part, RT.FOOTNOTES)
     return part
 
@@ -148,8 +145,7 @@ def footnote_texts(document: Document) -> list[str]:
     for rel in document.part.rels.values():
         if rel.reltype == RT.FOOTNOTES and not rel.is_external:
             root = parse_xml(rel.target_part.blob)
-            return [_text(n) for n in root.findall(f"{{{W_NS}}}footnote")
-                    if n.get(f"{{{W_NS}}}type") is None]
+            return [_text(n) for n in root.findall(f"{{{W_NS}}}footnote") if n.get(f"{{{W_NS}}}type") is None]
     return []
 
 
@@ -180,7 +176,9 @@ def _number_column(section: Any, top: int, line: int, size: float) -> str:
     numbers = "".join(
         f'<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>'
         f'<w:jc w:val="right"/></w:pPr><w:r><w:rPr><w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
-        f"</w:rPr><w:t>{n}</w:t></w:r></w:p>" for n in range(1, PLEADING_LINES + 1))
+        f"</w:rPr><w:t>{n}</w:t></w:r></w:p>"
+        for n in range(1, PLEADING_LINES + 1)
+    )
     left = int(section.left_margin.twips) / 20 - 36  # points from the page edge
     return (
         f'<w:p xmlns:w="{W_NS}" xmlns:v="urn:schemas-microsoft-com:vml" '
@@ -194,13 +192,29 @@ def _number_column(section: Any, top: int, line: int, size: float) -> str:
         f"width:26pt;height:{(PLEADING_LINES + 1) * line / 20:.1f}pt;z-index:-1;"
         'mso-position-horizontal-relative:page;mso-position-vertical-relative:page">'
         '<v:textbox inset="0pt,0pt,0pt,0pt"><w:txbxContent>'
-        f"{numbers}</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>")
+        f"{numbers}</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>"
+    )
 
 
-_AFTER_SPACING = {f"{{{W_NS}}}{name}" for name in (
-    "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
-    "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr",
-    "pPrChange")}
+_AFTER_SPACING = {
+    f"{{{W_NS}}}{name}"
+    for name in (
+        "ind",
+        "contextualSpacing",
+        "mirrorIndents",
+        "suppressOverlap",
+        "jc",
+        "textDirection",
+        "textAlignment",
+        "textboxTightWrap",
+        "outlineLvl",
+        "divId",
+        "cnfStyle",
+        "rPr",
+        "sectPr",
+        "pPrChange",
+    )
+}
 
 
 def _spacing(paragraph: Any) -> Any:
@@ -232,9 +246,11 @@ def _on_the_numbers(document: Document, line: int) -> None:
     needs more lines (Civil L.R. 3-4(a)(3)).
     """
     w = f"{{{W_NS}}}"
-    befores = {style.get(f"{w}styleId"): int(spacing.get(f"{w}before", "0"))
-               for style in document.styles.element.iterchildren(f"{w}style")
-               if (spacing := style.find(f"{w}pPr/{w}spacing")) is not None}
+    befores = {
+        style.get(f"{w}styleId"): int(spacing.get(f"{w}before", "0"))
+        for style in document.styles.element.iterchildren(f"{w}style")
+        if (spacing := style.find(f"{w}pPr/{w}spacing")) is not None
+    }
     run: list[Any] = []
     opening = True  # no paragraph of another style yet: a block here is counsel's, at the top
     for paragraph in document.element.body.iterchildren(f"{w}p"):
@@ -287,8 +303,7 @@ def pleading_paper(document: Document, size: float) -> None:
             spacing = style.find(f"{w}pPr/{w}spacing")
             if spacing is None:
                 continue
-            for key, value in (("before", "0"), ("after", "0"), ("line", str(footer_line)),
-                               ("lineRule", "exact")):
+            for key, value in (("before", "0"), ("after", "0"), ("line", str(footer_line)), ("lineRule", "exact")):
                 spacing.set(f"{w}{key}", value)
             continue
         spacing = style.find(f"{w}pPr/{w}spacing")
@@ -309,11 +324,15 @@ def pleading_paper(document: Document, size: float) -> None:
         bottom = height - top - PLEADING_LINES * line
         section.bottom_margin = Twips(bottom)
         section.footer_distance = Twips(max(0, (bottom - footer_line) // 2))
-        _in_sequence(sect_pr, parse_xml(
-            f'<w:pgBorders xmlns:w="{W_NS}" w:offsetFrom="text">'
-            '<w:left w:val="double" w:sz="4" w:space="4" w:color="auto"/>'
-            '<w:right w:val="single" w:sz="4" w:space="4" w:color="auto"/></w:pgBorders>'),
-            ("pgMar", "paperSrc"))
+        _in_sequence(
+            sect_pr,
+            parse_xml(
+                f'<w:pgBorders xmlns:w="{W_NS}" w:offsetFrom="text">'
+                '<w:left w:val="double" w:sz="4" w:space="4" w:color="auto"/>'
+                '<w:right w:val="single" w:sz="4" w:space="4" w:color="auto"/></w:pgBorders>'
+            ),
+            ("pgMar", "paperSrc"),
+        )
         header = section.header
         header.is_linked_to_previous = False
         hdr = header._element
