@@ -4,7 +4,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from conftest import write
+from conftest import EXAMPLES, write
 
 from assembler import load_matter
 from assembler.errors import AnswersError
@@ -118,3 +118,25 @@ def test_a_party_movant_needs_a_side(tmp_path, example):
     text = example_text(example).replace("  party: false\n", "  party: true\n")
     found = problems(write(tmp_path, "side.yaml", text))
     assert any("a party movant needs side" in p for p in found)
+
+
+def test_the_editor_rewrites_only_the_keys_that_changed_and_writes_the_same_text(tmp_path):
+    """A save dumps again only the top-level keys changed since the last one; the text is the same
+    as dumping the whole tree, on every example and after edits of every kind."""
+    import shutil
+
+    from assembler.answers.editor import AnswerFile
+
+    for example in sorted(EXAMPLES.rglob("*.yaml")):
+        copy = tmp_path / example.name
+        shutil.copy(example, copy)
+        answers = AnswerFile(copy)
+        assert answers.text() == answers.whole_text(), example.name
+        answers.set(("docket", 0, "title"), "A changed title")
+        answers.set(("motion", "relief"), "two\nlines\n")
+        answers.delete(("citation",))
+        answers.set(("new", "key"), [1, 2])
+        answers.save()
+        assert answers.text() == answers.whole_text() == copy.read_text(encoding="utf-8"), example.name
+        answers.document["docket"].yaml_add_eol_comment("edited by hand", 0)  # taking the tree: all afresh
+        assert "edited by hand" in answers.text() and answers.text() == answers.whole_text()

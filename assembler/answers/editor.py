@@ -62,9 +62,26 @@ class AnswerFile:
                 raise AnswersError(
                     [Problem("an answer file must be a mapping of keys to values", file=self.path, line=1)]
                 )
-            self.document: CommentedMap = document
+            self._document: CommentedMap = document
         else:
-            self.document = CommentedMap(schema_version=SCHEMA_VERSION)
+            self._document = CommentedMap(schema_version=SCHEMA_VERSION)
+        # each top-level key's YAML as last written, so that a save re-writes only what changed
+        self._pieces: dict[tuple[Any, bool], str] = {}
+
+    @property
+    def document(self) -> CommentedMap:
+        """The ruamel tree, for edits the editor has no method for (a comment): whoever takes it
+        may change anything, so the next save writes every key afresh."""
+        self._pieces.clear()
+        self._values = None
+        return self._document
+
+    def _changed(self, path: FieldPath) -> None:
+        self._values = None
+        if path:
+            self._pieces = {k: v for k, v in self._pieces.items() if k[0] != path[0]}
+        else:
+            self._pieces.clear()
 
     def _read(self, text: str) -> None:
         values, problems = parse_values(text, self.path)
@@ -86,7 +103,7 @@ class AnswerFile:
 
     def set(self, path: FieldPath, value: Any) -> None:
         """Put ``value`` at ``path``, creating the mappings and lists on the way."""
-        node: Any = self.document
+        node: Any = self._document
         for part, following in zip(path, path[1:]):
             child = node[part] if _has(node, part) else None
             if not isinstance(child, (dict, list)):
@@ -94,28 +111,50 @@ class AnswerFile:
                 _put(node, part, child)
             node = child
         _put(node, path[-1], _to_yaml(value))
-        self._values = None
+        self._changed(path)
 
     def insert(self, path: FieldPath, value: Any) -> None:
         """Put ``value`` into the list at ``path[:-1]`` before its item ``path[-1]``."""
-        items = value_at(self.document, path[:-1])
+        items = value_at(self._document, path[:-1])
         if isinstance(items, list) and isinstance(path[-1], int) and path[-1] < len(items):
             items.insert(path[-1], _to_yaml(value))
-            self._values = None
+            self._changed(path)
         else:
             self.set(path, value)
 
     def delete(self, path: FieldPath) -> None:
-        parent = value_at(self.document, path[:-1])
+        parent = value_at(self._document, path[:-1])
         if isinstance(parent, dict):
             parent.pop(path[-1], None)
         elif isinstance(parent, list) and isinstance(path[-1], int) and path[-1] < len(parent):
             del parent[path[-1]]
-        self._values = None
+        self._changed(path)
 
     def text(self) -> str:
+        """The file's YAML: each top-level key dumped on its own (the same text as dumping the
+        whole tree, tests/test_answers.py holds them equal), and only the keys changed since the
+        last save dumped again."""
+        doc = self._document
+        pieces = []
+        for index, key in enumerate(doc):
+            cached = self._pieces.get((key, index == 0))
+            if cached is None:
+                part = CommentedMap()
+                part[key] = doc[key]
+                if key in doc.ca.items:
+                    part.ca.items[key] = doc.ca.items[key]
+                if index == 0 and doc.ca.comment:
+                    part.ca.comment = doc.ca.comment
+                stream = io.StringIO()
+                _yaml().dump(part, stream)
+                cached = self._pieces[(key, index == 0)] = stream.getvalue()
+            pieces.append(cached)
+        return "".join(pieces) if pieces else "{}\n"
+
+    def whole_text(self) -> str:
+        """The YAML of the whole tree dumped at once (what ``text`` must equal)."""
         stream = io.StringIO()
-        _yaml().dump(self.document, stream)
+        _yaml().dump(self._document, stream)
         return stream.getvalue()
 
     def save(self) -> None:
