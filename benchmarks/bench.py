@@ -1,31 +1,46 @@
-"""Benchmark: rendering speed against bare docxtpl, batch speed-up, and batch memory.
+"""Benchmark: each figure as pairs of runs interleaved, so that a busy neighbour slows both sides.
 
 Run from a checkout with the package installed (``pip install .``):
 
-    python benchmarks/bench.py                 # full run: about four minutes on two cores
-    python benchmarks/bench.py --cases 200     # a quicker batch
+    python benchmarks/bench.py --quick         # about a minute: fewer pairs, a small batch, no PDF
+    python benchmarks/bench.py                 # full run: about a quarter of an hour on two cores
+    python benchmarks/bench.py --only markup   # one group: paper, batch, markup, startup, pdf
 
-It prints:
+A figure compares two sides (a baseline and ours). They run one after the other,
+in turns (A B, then B A, ...), and every pair gives one ratio; a figure's line is
+the median ratio with the smallest and largest, the two sides' medians, and the
+goal, with "met" or "MISSED" for the median. A load on the machine that comes and
+goes then moves both sides of a pair, not one side's whole block. The load
+average is printed at the start and the end: on a machine this busy, read the
+ratios, not the seconds.
 
-1. Per document, for each of the example's five papers: bare docxtpl (a new
-   ``DocxTemplate`` per document: open, render, save; the same template and
-   the same context; one Jinja environment with the loader for the shared
-   parts) in ms per document; assembler's own path (validate the answers,
-   render all five with footnotes and the consistency check, save
-   byte-stable files) in ms per document; and the ratio of the two.
-2. A generated batch (one base answer file, N small case files) with
-   ``--jobs 1`` and ``--jobs 2``: documents per second and the speed-up.
-3. Peak resident memory of a batch of 100 and of N cases (the parent process
-   and the largest worker), and their ratio.
-4. Start-up: wall time to the interview's first prompt (in a pseudo-terminal)
-   and of ``assembler --version``, each as a ratio to ``python -c "import
-   questionary"`` measured in the same run (aim: within 1.5x).
-   ``--startup-only`` prints just this part.
-5. PDF: seconds per document converting one case's five drafts and a batch of
-   100 documents with ``--pdf``'s single LibreOffice run, against one cold
-   ``soffice --convert-to pdf`` of one document. ``--pdf-only`` prints it.
+The figures:
 
-Each batch runs in a fresh process, so its memory peak is its own.
+* paper: assembler's own path per document (validate the answers, render the
+  example's five papers with footnotes and the consistency check, save byte-stable
+  files) against bare docxtpl (a new ``DocxTemplate`` per document: open, render,
+  save; the same templates and context; one Jinja environment with the loader for
+  the shared parts). Goal: at most 1.0, aim 0.7.
+* batch: a generated batch (one base answer file, N small case files, five papers
+  each) with ``--jobs 1`` against ``--jobs 2``, each in a fresh process; the ratio is
+  the speed-up. Goal: at least 1.8 on two cores. Then the peak resident memory of a
+  batch of 100 and of N cases (``--jobs 2``: the parent and the largest worker);
+  goal: within 1.20. Beside it, the speed-up the machine gives two processes of a
+  Python loop at that moment: on a shared machine, what two cores are worth then.
+  Goal: at least 5 times less; and now at 10,000 cases (4,000 with ``--quick``)
+  against 1,000, within 1.5 times the ratio of the counts (linear).
+* markup: ``markup.parse`` before it was made linear (``tests/markup_before.py``)
+  against now, on the examples' texts joined into one text of 334 kB (167 kB with
+  ``--quick``); now, on a 334 kB text against the 1.8 MB text of a 2 MB answer file
+  (linear: the time grows as the text, within 1.5 times the size ratio); and the
+  2 MB answer file of one long text checked (read, validated, its markup parsed),
+  goal under 2 s, and (not with ``--quick``) checked with its five papers drafted
+  in memory, as ``assembler check`` does.
+* startup: wall time of ``assembler --version`` and to the interview's first prompt
+  (in a pseudo-terminal), each against ``python -c "import questionary"``. Goal: 1.5.
+* pdf: LibreOffice seconds per document converting one case's five drafts and a
+  batch of 100 documents with ``--pdf``'s single run, against one cold ``soffice
+  --convert-to pdf`` of one document; goal: 0.3 s per document for the batch.
 """
 
 from __future__ import annotations
@@ -33,18 +48,89 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "cp-productions.yaml"
+GROUPS = ("paper", "batch", "markup", "startup", "pdf")
+WIDTH = 50  # of a figure's name
 
 
-def per_document(rounds: int) -> None:
+# -- pairs -------------------------------------------------------------------------------------
+def interleave(sides: list[Callable[[], float]], rounds: int) -> list[list[float]]:
+    """``rounds`` rounds of every side, each round in the next turn of order (A B C, B C A, ...);
+    each side returns its own seconds (what it does not time, such as setup, is not counted)."""
+    out = []
+    for index in range(rounds):
+        times = [0.0] * len(sides)
+        for k in range(len(sides)):
+            side = (index + k) % len(sides)
+            times[side] = sides[side]()
+        out.append(times)
+    return out
+
+
+@dataclass
+class Figure:
+    """One line: the ratio of each pair (``b / a``, or ``a / b`` as a speed-up), with its goal."""
+
+    name: str
+    pairs: list[tuple[float, float]]
+    goal: float
+    at_most: bool  # the goal is a ceiling (else a floor)
+    speed_up: bool = False  # the ratio is a / b
+    unit: str = "ms"
+    note: str = ""
+    ratios: list[float] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.ratios = [a / b if self.speed_up else b / a for a, b in self.pairs]
+
+    def line(self) -> str:
+        median = statistics.median(self.ratios)
+        met = median <= self.goal if self.at_most else median >= self.goal
+        scale = 1000 if self.unit == "ms" else 1
+        a = statistics.median(p[0] for p in self.pairs) * scale
+        b = statistics.median(p[1] for p in self.pairs) * scale
+        top, bottom = (a, b) if self.speed_up else (b, a)  # as the name says: top / bottom
+        digits = 0 if self.unit == "ms" else 2
+        return (
+            f"{self.name:<{WIDTH}} {median:6.2f}  [{min(self.ratios):5.2f} - {max(self.ratios):5.2f}]"
+            f"  {_count(len(self.pairs), 'pair')}  ({top:.{digits}f} / {bottom:.{digits}f} {self.unit})"
+            f"  goal {'<=' if self.at_most else '>='} {self.goal:g}{self.note}: "
+            f"{'met' if met else 'MISSED'}"
+        )
+
+
+def absolute(name: str, seconds: list[float], goal: float, note: str = "") -> str:
+    """A figure that is a time, not a ratio: median, smallest, largest, against its goal."""
+    median = statistics.median(seconds)
+    return (
+        f"{name:<{WIDTH}} {median:6.2f}  [{min(seconds):5.2f} - {max(seconds):5.2f}]  "
+        f"{_count(len(seconds), 'run')}  (seconds)  goal < {goal:g} s{note}: "
+        f"{'met' if median < goal else 'MISSED'}"
+    )
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n:>2} {word}{'s' if n != 1 else ' '}"
+
+
+def say(line: str = "") -> None:
+    print(line, flush=True)
+
+
+# -- paper -------------------------------------------------------------------------------------
+def paper(rounds: int) -> None:
     from docxtpl import DocxTemplate
     from jinja2 import Environment
 
@@ -57,13 +143,17 @@ def per_document(rounds: int) -> None:
     matter = load_matter(EXAMPLE)
     env = Environment(loader=_PartLoader(folder), autoescape=True)
 
-    def bare(doc_id: str) -> float:
-        context = build_context(matter, Writer(matter.court.citation))  # not timed: the user's data
-        start = time.perf_counter()
-        tpl = DocxTemplate(str(folder / f"{doc_id}.docx"))
-        tpl.render(context, env)
-        tpl.save(io.BytesIO())
-        return time.perf_counter() - start
+    def bare() -> float:
+        """Per document: the five with bare docxtpl, the context built outside the clock."""
+        total = 0.0
+        for doc_id in DOCUMENTS:
+            context = build_context(matter, Writer(matter.court.citation))
+            start = time.perf_counter()
+            tpl = DocxTemplate(str(folder / f"{doc_id}.docx"))
+            tpl.render(context, env)
+            tpl.save(io.BytesIO())
+            total += time.perf_counter() - start
+        return total / len(DOCUMENTS)
 
     templates = TemplateSet(folder)
     start = time.perf_counter()
@@ -78,25 +168,15 @@ def per_document(rounds: int) -> None:
             docx_bytes(doc)
         return (time.perf_counter() - start) / len(DOCUMENTS)
 
-    for doc_id in DOCUMENTS:  # warm both paths
-        bare(doc_id)
-    ours()
-    print(f"== per document (median of {rounds} rounds; templates compiled once: {compile_ms:.0f} ms)")
-    print(f"{'document':<16}{'bare docxtpl':>14}")
-    baseline = {}
-    for doc_id in DOCUMENTS:
-        baseline[doc_id] = statistics.median(bare(doc_id) for _ in range(rounds)) * 1000
-        print(f"{doc_id:<16}{baseline[doc_id]:>11.1f} ms")
-    bare_ms = statistics.mean(baseline.values())
-    ours_ms = statistics.median(ours() for _ in range(rounds)) * 1000
-    print(f"{'mean':<16}{bare_ms:>11.1f} ms   (bare docxtpl, per document)")
-    print(
-        f"assembler        {ours_ms:>8.1f} ms   (per document: validation, five papers, "
-        "footnotes, consistency check, byte-stable save)"
+    bare(), ours()  # warm both
+    pairs = [(a, b) for a, b in interleave([bare, ours], rounds)]
+    say(
+        Figure("paper: assembler / bare docxtpl, per document", pairs, 1.0, True, note=" (aim 0.7)").line()
+        + f"   [templates compiled once: {compile_ms:.0f} ms]"
     )
-    print(f"ratio            {ours_ms / bare_ms:>8.2f}    (assembler / bare docxtpl; target <= 1.0, aim 0.7)")
 
 
+# -- batch -------------------------------------------------------------------------------------
 def make_cases(folder: Path, count: int) -> None:
     (folder / "base").mkdir(parents=True, exist_ok=True)
     (folder / "base" / "isp-coalition.yaml").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
@@ -124,33 +204,208 @@ print(json.dumps({"seconds": seconds, "documents": sum(len(c.documents) for c in
 """
 
 
-def batch(cases: int, jobs: int, work: Path) -> dict:
+def run_batch_child(cases: int, jobs: int, work: Path) -> dict:
+    """One batch in a fresh process, into a fresh folder (an old one would only skip)."""
     folder = work / f"in-{cases}"
     if not folder.exists():
         make_cases(folder, cases)
-    out = work / f"out-{cases}-{jobs}"
-    result = subprocess.run(
-        [sys.executable, "-c", CHILD, str(folder), str(out), str(jobs)], capture_output=True, text=True, check=True
-    )
+    out = Path(tempfile.mkdtemp(dir=work, prefix=f"out-{cases}-{jobs}-"))
+    try:
+        result = subprocess.run(
+            [sys.executable, "-c", CHILD, str(folder), str(out), str(jobs)], capture_output=True, text=True, check=True
+        )
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def _median_seconds(run, rounds: int) -> float:
-    times = []
-    for _ in range(rounds):
+def _loop(processes: int, units: int = 2) -> Callable[[], float]:
+    """Seconds for ``units`` of pure-Python work shared by ``processes`` at once: the speed-up
+    the machine itself gives a CPU-bound batch while the figures are taken."""
+    work = f"sum(i * i for i in range({3_000_000 * units // processes}))"
+
+    def run() -> float:
         start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        children = [subprocess.Popen([sys.executable, "-c", work]) for _ in range(processes)]
+        for child in children:
+            child.wait()
+        return time.perf_counter() - start
+
+    return run
 
 
+def batch(cases: int, rounds: int, memory: bool) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        runs: dict[int, list[dict]] = {1: [], 2: []}
+
+        def side(jobs: int) -> Callable[[], float]:
+            def run() -> float:
+                runs[jobs].append(run_batch_child(cases, jobs, work))
+                return float(runs[jobs][-1]["seconds"])
+
+            return run
+
+        machine = [(a, b) for a, b in interleave([_loop(1), _loop(2)], rounds)]
+        say(
+            Figure(
+                "machine: a Python loop, 1 / 2 processes",
+                machine,
+                1.8,
+                False,
+                speed_up=True,
+                unit="s",
+                note=" (what two cores give now)",
+            ).line()
+        )
+        pairs = [(a, b) for a, b in interleave([side(1), side(2)], rounds)]
+        documents = runs[1][0]["documents"]
+        say(
+            Figure(
+                f"batch speed-up: --jobs 1 / --jobs 2, {cases} cases", pairs, 1.8, False, speed_up=True, unit="s"
+            ).line()
+            + f"   [{documents / statistics.median(p[1] for p in pairs):.1f} documents/s with --jobs 2]"
+        )
+        if not memory:
+            return
+        small = run_batch_child(100, 2, work)
+        for part in ("parent_kb", "worker_kb"):
+            big = max(r[part] for r in runs[2])
+            ratio = big / small[part]
+            say(
+                f"{'batch memory: ' + part[:-3] + f', {cases} / 100 cases':<{WIDTH}} {ratio:6.2f}"
+                f"  ({big / 1024:.0f} vs {small[part] / 1024:.0f} MiB peak)  goal <= 1.2: "
+                f"{'met' if ratio <= 1.2 else 'MISSED'}"
+            )
+
+
+# -- markup ------------------------------------------------------------------------------------
+def example_texts() -> list[str]:
+    """Every markup text of every example, in file order."""
+    from assembler.answers.matter import _markup_fields, load_matter
+
+    texts = []
+    for file in sorted((ROOT / "examples").glob("*.yaml")):
+        texts += [value for _, value in _markup_fields(load_matter(file).answers, ())]
+    return texts
+
+
+def one_text(texts: list[str], size: int) -> str:
+    """The texts joined by blank lines and repeated to ``size`` characters, cut at a paragraph."""
+    joined = "\n\n".join(t.strip("\n") for t in texts)
+    text = "\n\n".join([joined] * (size // len(joined) + 1))[:size]
+    return text[: text.rfind("\n\n")]
+
+
+def big_answer_file(path: Path, limit: int = 1_990_000) -> str:
+    """The model case, its first docket entry's background one long text (the model case's own,
+    citing only entries filed before the motion), the whole file just under the 2 MB limit."""
+    import yaml
+
+    from assembler.answers.markup import parse
+    from assembler.answers.matter import _markup_fields, load_matter
+    from assembler.answers.reader import read_yaml
+
+    class Literal(yaml.SafeDumper):
+        pass
+
+    Literal.add_representer(
+        str,
+        lambda dumper, value: dumper.represent_scalar(
+            "tag:yaml.org,2002:str", value, style="|" if "\n" in value else None
+        ),
+    )
+
+    data, _ = read_yaml(EXAMPLE)
+    order = data["order"]["docket"]
+    early = [
+        value
+        for _, value in _markup_fields(load_matter(EXAMPLE).answers, ())
+        if len(value) > 200
+        and all(cite.number <= order for citation, _ in parse(value).citations for cite in citation.cites)
+    ]
+    text = one_text(early, limit)
+    while True:
+        data["docket"][0]["background"] = text
+        dumped = yaml.dump(data, Dumper=Literal, sort_keys=False, allow_unicode=True, width=100)
+        if len(dumped.encode("utf-8")) <= limit:
+            break
+        text = text[: text.rfind("\n\n", 0, len(text) - 20_000)]
+    path.write_text(dumped, encoding="utf-8")
+    return text
+
+
+def markup(rounds: int, quick: bool) -> None:
+    sys.path.insert(0, str(ROOT / "tests"))
+    import markup_before
+
+    from assembler.answers.markup import parse
+    from assembler.checks import check
+
+    def timed(function: Callable[[str], object], text: str) -> Callable[[], float]:
+        def run() -> float:
+            start = time.perf_counter()
+            function(text)
+            return time.perf_counter() - start
+
+        return run
+
+    size = 167_000 if quick else 334_000
+    text = one_text(example_texts(), size)
+    assert parse(text) == markup_before.parse(text)
+    pairs = [(a, b) for a, b in interleave([timed(markup_before.parse, text), timed(parse, text)], max(2, rounds // 2))]
+    say(
+        Figure(
+            f"markup speed-up: before / now, {len(text) // 1000} kB",
+            pairs,
+            10.0,
+            False,
+            speed_up=True,
+            note=" (the issue: 61x)",
+        ).line()
+    )
+    with tempfile.TemporaryDirectory() as tmp:
+        answers = Path(tmp) / "big.yaml"
+        long = big_answer_file(answers)
+        small = long[: long.rfind("\n\n", 0, 334_000)]
+        growth = len(long) / len(small)
+        pairs = [(a, b) for a, b in interleave([timed(parse, small), timed(parse, long)], rounds)]
+        say(
+            Figure(
+                f"markup: {len(long) / 1e6:.1f} MB / {len(small) // 1000} kB text (linear)",
+                pairs,
+                round(1.5 * growth, 1),
+                True,
+                note=f" (1.5 x the size ratio {growth:.1f})",
+            ).line()
+        )
+        check(EXAMPLE, draft=False)  # warm
+        size_mb = answers.stat().st_size / 1e6
+        read = [timed(lambda file: check(file, draft=False), str(answers))() for _ in range(rounds)]
+        say(absolute(f"check: {size_mb:.2f} MB answer file, not drafted", read, 2.0, note=" (read, validate, parse)"))
+        if not quick:
+            report = check(answers)
+            assert report.ok, report.problems
+            drafted = [timed(lambda file: check(file), str(answers))() for _ in range(max(1, rounds // 3))]
+            say(
+                absolute(f"check: {size_mb:.2f} MB answer file, drafted", drafted, 2.0, note=" (five papers in memory)")
+            )
+
+
+# -- startup -----------------------------------------------------------------------------------
 def startup(rounds: int) -> None:
-    import shutil
-
     import pexpect
 
     exe = shutil.which("assembler") or str(Path(sys.executable).parent / "assembler")
     env = {"PATH": str(Path(sys.executable).parent), "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm"}
+
+    def wall(command: list[str]) -> Callable[[], float]:
+        def run() -> float:
+            start = time.perf_counter()
+            subprocess.run(command, check=True, capture_output=True)
+            return time.perf_counter() - start
+
+        return run
 
     def first_prompt() -> float:
         """Seconds from spawning ``assembler interview`` to its first question on the screen."""
@@ -164,50 +419,26 @@ def startup(rounds: int) -> None:
             child.terminate(force=True)  # not timed
         return seconds
 
-    baseline = _median_seconds(lambda: subprocess.run([sys.executable, "-c", "import questionary"], check=True), rounds)
-    version = _median_seconds(lambda: subprocess.run([exe, "--version"], check=True, capture_output=True), rounds)
-    prompt = statistics.median(first_prompt() for _ in range(rounds))
-    print(f"\n== start-up (median of {rounds})")
-    print(f"python -c 'import questionary'  {baseline * 1000:6.0f} ms   1.00x")
-    print(f"assembler --version             {version * 1000:6.0f} ms   {version / baseline:.2f}x   (aim <= 1.5)")
-    print(f"interview: first prompt         {prompt * 1000:6.0f} ms   {prompt / baseline:.2f}x   (aim <= 1.5)")
+    baseline = wall([sys.executable, "-c", "import questionary"])
+    runs = interleave([baseline, wall([exe, "--version"]), first_prompt], rounds)
+    say(Figure("startup: --version / import questionary", [(r[0], r[1]) for r in runs], 1.5, True).line())
+    say(Figure("startup: first prompt / import questionary", [(r[0], r[2]) for r in runs], 1.5, True).line())
 
 
-def pdf_figures(cases: int) -> None:
-    """PDF seconds per document: one case (5), a batch (cases x 2), against one cold soffice run."""
-    import shutil
-
+# -- pdf ---------------------------------------------------------------------------------------
+def pdf_figures(rounds: int, documents: int = 100) -> None:
+    """PDF seconds per document: one case (5), a batch, against one cold soffice run."""
     from assembler import load_matter, render_matter
-    from assembler.papers.pdf import convert
+    from assembler.papers.pdf import convert, soffice
 
+    program = soffice()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         paths = render_matter(
             load_matter(EXAMPLE), work / "one", ["motion", "response", "reply", "order-granting", "order-denying"]
         )
-        cold = work / "cold"
-        start = time.perf_counter()
-        subprocess.run(
-            [
-                shutil.which("soffice") or "soffice",
-                "--headless",
-                f"-env:UserInstallation={(work / 'profile').as_uri()}",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                str(cold),
-                str(paths[0]),
-            ],
-            capture_output=True,
-            check=True,
-        )
-        cold_s = time.perf_counter() - start
-        start = time.perf_counter()
-        convert(paths)
-        case_s = (time.perf_counter() - start) / len(paths)
-        folder = work / "batch"
-        make_cases(folder, cases)
-        out = work / "out"
+        folder, out = work / "batch", work / "out"
+        make_cases(folder, documents // 2)
         subprocess.run(
             [
                 sys.executable,
@@ -226,53 +457,76 @@ def pdf_figures(cases: int) -> None:
             capture_output=True,
         )
         docs = sorted(out.rglob("*.docx"))
-        start = time.perf_counter()
-        convert(docs)
-        batch_s = (time.perf_counter() - start) / len(docs)
-    print("\n== PDF (LibreOffice, one process per run)")
-    print(f"one cold soffice --convert-to pdf, 1 document  {cold_s:6.2f} s   1.00x")
-    print(f"one case, 5 documents                          {case_s:6.2f} s/doc   {case_s / cold_s:.2f}x")
-    print(
-        f"batch, {len(docs)} documents                         {batch_s:6.2f} s/doc   {batch_s / cold_s:.2f}x"
-        "   (aim <= 0.3 s/doc)"
+
+        def cold() -> float:
+            profile = Path(tempfile.mkdtemp(dir=work))
+            start = time.perf_counter()
+            subprocess.run(
+                [
+                    program,
+                    "--headless",
+                    f"-env:UserInstallation={profile.as_uri()}",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(profile / "pdf"),
+                    str(paths[0]),
+                ],
+                capture_output=True,
+                check=True,
+            )
+            return time.perf_counter() - start
+
+        def per_document(files: list[Path]) -> Callable[[], float]:
+            def run() -> float:
+                start = time.perf_counter()
+                convert(files)
+                return (time.perf_counter() - start) / len(files)
+
+            return run
+
+        runs = interleave([cold, per_document(paths), per_document(docs)], rounds)
+    say(
+        Figure(
+            "pdf: one case per document / one cold soffice", [(r[0], r[1]) for r in runs], 1.0, True, unit="s"
+        ).line()
     )
+    batch_s = [r[2] for r in runs]
+    say(absolute(f"pdf: batch of {len(docs)} documents, per document", batch_s, 0.3))
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--cases", type=int, default=1000, help="cases in the big batch (1000)")
-    parser.add_argument("--rounds", type=int, default=15, help="rounds for the per-document figures")
-    parser.add_argument("--startup-only", action="store_true", help="only the start-up figures")
-    parser.add_argument("--pdf-only", action="store_true", help="only the PDF figures")
+    parser.add_argument(
+        "--quick", action="store_true", help="about a minute: fewer pairs, a batch of 20 cases, no PDF, no memory"
+    )
+    parser.add_argument("--cases", type=int, help="cases in the batch (300; --quick: 20)")
+    parser.add_argument(
+        "--rounds", type=int, help="pairs per figure (paper and startup: 15, the others fewer; --quick: 3)"
+    )
+    parser.add_argument("--only", choices=GROUPS, action="append", help="only this group (repeatable)")
     args = parser.parse_args()
-    if args.pdf_only:
-        pdf_figures(50)
-        return 0
-    startup(args.rounds)
-    if args.startup_only:
-        return 0
-    pdf_figures(50)
-    per_document(args.rounds)
-    with tempfile.TemporaryDirectory() as tmp:
-        work = Path(tmp)
-        print(f"\n== batch of {args.cases} generated cases (five papers each)")
-        runs = {jobs: batch(args.cases, jobs, work) for jobs in (1, 2)}
-        for jobs, r in runs.items():
-            print(
-                f"--jobs {jobs}: {r['documents']} documents in {r['seconds']:.1f} s = "
-                f"{r['documents'] / r['seconds']:.1f} documents/s"
-            )
-        print(f"speed-up      {runs[1]['seconds'] / runs[2]['seconds']:.2f}x   (target >= 1.8 on two cores)")
-        print("\n== peak memory (--jobs 2)")
-        small = batch(100, 2, work)
-        big = runs[2]
-        for label, r in ((100, small), (args.cases, big)):
-            print(
-                f"{label:>5} cases: parent {r['parent_kb'] / 1024:.0f} MiB, largest worker "
-                f"{r['worker_kb'] / 1024:.0f} MiB"
-            )
-        for part in ("parent_kb", "worker_kb"):
-            print(f"{part[:-3]:<7} {args.cases} vs 100 cases: {big[part] / small[part]:.2f}   (target: within 1.20)")
+    quick = args.quick
+    rounds = args.rounds or (3 if quick else 15)
+    cases = args.cases or (20 if quick else 300)
+    groups = args.only or [g for g in GROUPS if not (quick and g == "pdf")]
+    started = time.perf_counter()
+    say(
+        f"assembler benchmark{' --quick' if quick else ''}: {os.cpu_count()} cores, load average "
+        f"{os.getloadavg()[0]:.1f} at the start"
+    )
+    say(f"{'figure':<{WIDTH}} {'median':>6}  [  min -   max]            (sides' medians)  goal: verdict")
+    if "paper" in groups:
+        paper(rounds)
+    if "batch" in groups:
+        batch(cases, 2 if quick else max(2, rounds // 5), memory=not quick)
+    if "markup" in groups:
+        markup(rounds, quick)
+    if "startup" in groups:
+        startup(rounds)
+    if "pdf" in groups:
+        pdf_figures(max(2, rounds // 5))
+    say(f"load average {os.getloadavg()[0]:.1f} at the end; {time.perf_counter() - started:.0f} s in all")
     return 0
 
 
