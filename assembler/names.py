@@ -8,5 +8,5 @@ from __future__ import annotations
 
 
 DEADLINE_RULES = ("local", "59e", "60b")
-SECTION_NAMES = ("court", "parties", "movant", "order", "docket", "grounds", "opposition", "motion",
+SECTION_NAMES = ("court", "parties", "movant", "order", "docket", "motion", "grounds", "opposition",
                  "counsel", "ruling")

@@ -42,6 +42,10 @@ class ExampleUser:
     def _get(self, path: tuple) -> Any:
         return value_at(self.data, path)
 
+    def _given(self, dotted: str, default: Any) -> bool:
+        value = self._get(tuple(int(p) if p.isdigit() else p for p in dotted.split(".")))
+        return value not in (None, "", [], {}) and value != default
+
     def _count(self, key: str) -> int:
         return len(self.file.get(tuple(int(p) if p.isdigit() else p for p in key.split("."))) or [])
 
@@ -56,10 +60,22 @@ class ExampleUser:
             target = key[5:]
             want = len(self._get(tuple(int(p) if p.isdigit() else p for p in target.split("."))) or [])
             return "add" if self._count(target) < want else "done"
-        if key.startswith("pick:"):
-            return []
+        if key.startswith("more:"):  # yes where the example gives one of the fields it opens
+            return any(self._given(path, default) for path, default in prompt.opens.items())
+        if key.startswith("pick:"):  # the example's first grounds, as far as the library lists
+            offered = [o.value for o in prompt.options]  # them in the example's order (a checkbox
+            picked: list[str] = []  # returns its picks in the order of its options)
+            for ground in self.data.get(key[5:]) or []:
+                if ground["id"] not in offered or (
+                        picked and offered.index(ground["id"]) < offered.index(picked[-1])):
+                    break
+                picked.append(ground["id"])
+            return picked
         if key.startswith("add:"):
-            ground = self.data[key[4:]][self._count(key[4:])]
+            wanted = self.data.get(key[4:]) or []
+            if self._count(key[4:]) >= len(wanted):
+                return None  # no more grounds
+            ground = wanted[self._count(key[4:])]
             from assembler.law.grounds import library
             return ground["id"] if ground["id"] in library() else ""
         if key.startswith("keep:"):

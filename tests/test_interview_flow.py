@@ -115,39 +115,46 @@ def test_ctrl_c_at_any_point_keeps_every_answer_and_resuming_finishes(tmp_path):
         assert saved["court"] == "azd" and given[-1] != stop_at
         resumed = ExampleUser(model_data())
         interview(file, resumed)
-        # Nothing answered is asked again; an optional question skipped just before the stop
-        # (no answer is saved for it) is the one thing asked again.
-        skipped = []
-        for prompt, answer in reversed(user.log):
-            if answer not in ("", None):
-                break
-            skipped.append(prompt.key)
-        first = [p.key for p, _ in resumed.log[:len(skipped) + 1]]
-        assert first == [*reversed(skipped), stop_at], stop_at
+        # Nothing answered is asked again, a question answered blank (or with the default the
+        # file leaves out) included: the resumed interview starts at the question it stopped at.
+        assert resumed.log[0][0].key == stop_at, stop_at
+        assert stop_at not in given and not {k for k in given if not k.startswith(("menu:", "more:"))} \
+            & {p.key for p, _ in resumed.log}, stop_at
         assert load_matter(file).answers == load_matter(EXAMPLES / "cp-productions.yaml").answers
 
 
-def test_a_loop_edits_and_deletes_items(tmp_path):
-    menu = iter(["add", "add", "delete", "edit", "done"])
-    names = iter(["Alpha LLC", "Beta LLC", "Gamma LLC", "Beta Corp."])
-    user = ExampleUser(model_data(), {
-        "menu:parties.plaintiffs": lambda p: next(menu),
-        "parties.plaintiffs.0.name": lambda p: next(names),
-        "parties.plaintiffs.1.name": lambda p: next(names),
-        "parties.plaintiffs.2.name": lambda p: next(names),
-        "parties.plaintiffs.0.description": "", "parties.plaintiffs.1.description": "",
-        "parties.plaintiffs.2.description": "", "parties.plaintiffs.0.short_name": "",
-        "parties.plaintiffs.1.short_name": "", "parties.plaintiffs.2.short_name": "",
-        "delete:parties.plaintiffs": 0, "confirm-delete:parties.plaintiffs": True,
-        "edit:parties.plaintiffs": 0, "seq:x": [],
-    })
+def test_a_list_is_asked_item_after_item_and_a_revisit_edits_one_field(tmp_path):
+    """A new list asks one item after another until its first question is left empty; coming
+    back to it (the review's "change"), its menu edits one field of one item, or deletes one."""
+    names = {0: "Alpha LLC", 1: "Beta LLC", 2: "Gamma LLC", 3: ""}
+    blanks = {f"parties.plaintiffs.{i}.{f}": "" for i in range(3) for f in ("description", "short_name")}
+    user = ExampleUser(model_data(), {**{f"parties.plaintiffs.{i}.name": n for i, n in names.items()},
+                                      **blanks, "movant.party": KeyboardInterrupt})
     with pytest.raises(KeyboardInterrupt):
-        user.overrides["movant.party"] = KeyboardInterrupt
         interview(tmp_path / "case.yaml", user)
+    asked = [p.key for p, _ in user.log]
+    assert "menu:parties.plaintiffs" not in asked  # no menu after each item
+    end = next(p for p, _ in user.log if p.key == "parties.plaintiffs.3.name")
+    assert end.hint == "Enter: no more plaintiffs"
+    assert [line for line in user.said if line.startswith("    ")][:3] == [
+        "    1. Alpha LLC", "    2. Beta LLC", "    3. Gamma LLC"]
+
+    menu = iter(["delete", "edit", "done"])
+    again = ExampleUser(model_data(), {
+        "menu:parties.plaintiffs": lambda p: next(menu), "delete:parties.plaintiffs": 0,
+        "confirm-delete:parties.plaintiffs": True, "edit:parties.plaintiffs": 0,
+        "field:parties.plaintiffs": "name", "parties.plaintiffs.0.name": "Beta Corp."})
+    interview(tmp_path / "case.yaml", again, only=["parties"])
     plaintiffs = load_source(tmp_path / "case.yaml").data["parties"]["plaintiffs"]
     assert [p["name"] for p in plaintiffs] == ["Beta Corp.", "Gamma LLC"]
-    echoes = [line for line in user.said if line.strip().startswith(("1.", "2.", "3."))]
-    assert "    3. Gamma LLC" in echoes
+    keys = [p.key for p, _ in again.log]
+    field = next(p for p, _ in again.log if p.key == "field:parties.plaintiffs")
+    assert [o.value for o in field.options] == ["name", "description", "short_name"]
+    # only the field picked is asked, and the menu comes back
+    assert keys[keys.index("field:parties.plaintiffs") + 1:][:2] == ["parties.plaintiffs.0.name",
+                                                                     "menu:parties.plaintiffs"]
+    assert next(p for p, _ in again.log if p.key == "parties.plaintiffs.0.name").message.startswith(
+        "plaintiff Beta LLC: ")
 
 
 def test_a_docket_number_used_twice_is_refused_in_checks_words(tmp_path):
@@ -218,7 +225,9 @@ def test_ask_only_named_sections(tmp_path):
     user = ExampleUser(model_data(), {"motion.filed": "2012-09-13"})
     before = file.read_text()
     interview(file, user, only=["motion"])
-    assert {p.key.split(".")[0] for p, _ in user.log} == {"motion", "review", "draft"}
+    # (asked in full, the motion's "more about it" question too)
+    assert {p.key.removeprefix("more:").split(".")[0].split(":")[0] for p, _ in user.log} == {
+        "motion", "review", "draft"}
     assert load_source(file).data["motion"]["filed"] == dt.date(2012, 9, 13)
     # only the changed answer differs: long lines are not re-wrapped, comments stay
     changed = [line for line in file.read_text().splitlines() if line not in before.splitlines()]
@@ -269,7 +278,8 @@ def test_a_docket_date_after_the_motion_or_before_the_complaint_asks_keep_anyway
 
 @MODEL_INTERVIEW
 def test_straight_quotes_are_curled_unless_the_user_says_no(tmp_path, interviewed):
-    user = ExampleUser(model_data(), {"typography.smart_quotes": False})
+    # the court's forms are behind one question: yes opens them
+    user = ExampleUser(model_data(), {"more:case:label": True, "typography.smart_quotes": False})
     interview(tmp_path / "case.yaml", user)
     prompt = next(p for p, _ in user.log if p.key == "typography.smart_quotes")
     assert prompt.kind == "confirm" and prompt.default is True
@@ -277,7 +287,7 @@ def test_straight_quotes_are_curled_unless_the_user_says_no(tmp_path, interviewe
     assert "Order Granting Plaintiff's *Ex Parte* Motion" in papers(tmp_path / "case.yaml")["motion"]
     # the default (yes) is not written: the file stays as short as the answers are
     default, file = interviewed("cp-productions")
-    assert next(a for p, a in default.log if p.key == "typography.smart_quotes") is True
+    assert "typography.smart_quotes" not in {p.key for p, _ in default.log}  # the usual forms kept
     assert "typography" not in load_source(file).data
 
 

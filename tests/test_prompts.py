@@ -189,3 +189,75 @@ def test_no_keys_raise_or_answer_what_the_user_did_not_choose(kind, keys):
         assert got is False or "y" in pressed.lower()
     else:
         assert isinstance(got, str)
+
+
+# -- the court by name, and questions that wrap (issue #20, part 6) --------------------------
+
+@pytest.mark.parametrize("typed, court", [
+    ("Massachusetts", "mad"), ("S.D.N.Y.", "nysd"), ("sdny", "nysd"), ("nysd", "nysd"),
+    ("southern district of new york", "nysd"), ("Southern District of New York", "nysd"),
+    ("D. Mass.", "mad"), ("N.D. Cal.", "cand"), ("D.D.C.", "dcd"), ("E.D. Tex.", "txed"),
+    ("texas eastern", "txed"), ("S.D. W. Va.", "wvsd"), ("District of Arizona", "azd")])
+def test_the_court_is_found_by_its_id_name_or_abbreviation(typed, court):
+    from assembler.interview.questions import _court_parse
+
+    assert _court_parse(None, typed) == court  # type: ignore[arg-type]
+
+
+def test_a_name_several_courts_share_or_none_has_is_refused_with_the_courts_it_could_be():
+    from assembler.interview.questions import _court_parse
+
+    with pytest.raises(ValueError) as several:
+        _court_parse(None, "new york")  # type: ignore[arg-type]
+    assert str(several.value).startswith("“new york” names 4 courts: ")
+    assert "nysd (Southern District of New York (S.D.N.Y.))" in str(several.value)
+    with pytest.raises(ValueError, match="no district court goes by “Atlantis”"):
+        _court_parse(None, "Atlantis")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("typed, offered", [
+    ("S.D.N", ["nysd"]), ("sdn", ["nysd"]), ("massa", ["mad"]), ("new york s", ["nysd"]),
+    ("southern district of new y", ["nysd"]), ("nys", ["nysd"]), ("az", ["azd"])])
+def test_the_court_autocomplete_offers_courts_by_name_and_abbreviation(typed, offered):
+    from prompt_toolkit.document import Document
+
+    from assembler.interview.prompts import _completer
+    from assembler.interview.questions import _court_match, _court_options
+
+    options = _court_options(None, {}, ())  # type: ignore[arg-type]
+    prompt = Prompt("court", "Court", "autocomplete", options=options, match=_court_match)
+    completions = list(_completer(prompt).get_completions(Document(typed), None))
+    assert [c.text for c in completions] == offered
+    assert completions[0].display_meta_text == {
+        "nysd": "Southern District of New York (S.D.N.Y.)", "mad": "District of Massachusetts (D. Mass.)",
+        "azd": "District of Arizona (D. Ariz.)"}[offered[0]]
+
+
+def test_a_typed_court_name_is_answered_with_the_court(tmp_path):
+    from test_interview_flow import interview, model_data
+    from interview_driver import ExampleUser
+
+    user = ExampleUser(model_data(), {"court": "District of Arizona", "case.number": KeyboardInterrupt})
+    with pytest.raises(KeyboardInterrupt):
+        interview(tmp_path / "case.yaml", user)
+    assert (tmp_path / "case.yaml").read_text(encoding="utf-8").splitlines()[1] == "court: azd"
+
+
+def test_long_questions_and_lines_wrap_at_word_boundaries(monkeypatch):
+    import os
+    import re as regex
+
+    from assembler.interview import prompts
+
+    monkeypatch.setattr(prompts.shutil, "get_terminal_size", lambda fallback=None: os.terminal_size((80, 24)))
+    message = ("docket entry 12: The same as the parties' papers should tell it, if the Court's telling "
+               "should not be in a party's mouth")
+    text, tail = prompts._fitted(message, "(optional: Enter to skip)", 80)
+    lines = f"? {text} {tail}".split("\n")
+    assert len(lines) > 1 and all(len(line) < 80 for line in lines)
+    words = regex.split(r"\s+", f"{message} (optional: Enter to skip)")
+    assert regex.split(r"\s+", " ".join(line.strip() for line in lines).removeprefix("? ")) == words
+    said: list[str] = []
+    TerminalAsker(echo=said.append).say("  - " + "word " * 40)
+    assert all(len(line) < 80 for line in said[0].split("\n"))
+    assert all(line.startswith("    ") for line in said[0].split("\n")[1:])

@@ -5,7 +5,11 @@ model, the court's case-number forms, the markup parser) and written to the
 answer file at once, so an interrupted interview loses nothing.  Running it
 again resumes: sections before the last one answered only ask what is missing
 or no longer valid; the last one continues where it stopped; later ones are
-asked in full.  ``--from`` gives defaults; ``--ask`` asks only named sections.
+asked in full.  A question answered blank, or with a default the file leaves
+out, is remembered beside the file (``record``), so a resume never asks it
+again.  Questions a lawyer seldom needs wait behind one "more about it?"
+(``Ask.more``); a value earlier answers settle is written, not asked
+(``Ask.settled``).  ``--from`` gives defaults; ``--ask`` asks only named sections.
 """
 
 from __future__ import annotations
@@ -13,13 +17,14 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from importlib import import_module
 from typing import Any, Callable, Sequence
 
 from assembler.answers.editor import AnswerFile
 from assembler.interview.prompts import Asker, Kind, Option, Prompt
+from assembler.interview.record import Record, dotted
 from assembler.answers.reader import FieldPath, value_at
 
 
@@ -47,6 +52,13 @@ class Ask:
     ``default``, ``options``, ``when`` and ``hint`` may be functions of
     ``(interview, item, path)``.  ``check`` adds a rule the model cannot know
     (a docket number used twice); ``warn`` a doubt the user may overrule.
+    ``more`` puts the question behind one yes/no question, that text, shared by
+    the questions that give the same (default no; asked without it when one of
+    them has a value already).  ``settled``: the value earlier answers give it
+    (the challenged order's own docket entry is dated as the order): written,
+    not asked.  ``parse`` reads a typed text as the value it names (a court by
+    its name); ``blank`` says what an empty answer means ("no more docket
+    entries"); ``label`` names the field in a list of fields to change.
     """
 
     name: str
@@ -62,11 +74,22 @@ class Ask:
     # The default is what the model does when the key is absent (the vehicle, the
     # outcome): choosing it leaves the key out, so the file says only what was changed.
     implicit: bool = False
+    more: Dynamic = ""
+    settled: Callable[..., Any] | None = None
+    parse: Callable[[Interview, str], Any] | None = None
+    blank: str = ""
+    label: str = ""
+    match: Callable[[str, Option], bool] | None = None  # autocomplete: what typed text fits an option
+
+    @property
+    def short(self) -> str:
+        return self.label or self.name.replace("_", " ")
 
 
 @dataclass(frozen=True)
 class Loop:
-    """A list of mappings asked one by one, with add / edit / delete / done after each."""
+    """A list of mappings asked one by one until the user says there are no more; a list
+    that has items already opens on a menu: add / edit (one field) / delete / done."""
 
     path: FieldPath
     model: ModelRef
@@ -74,12 +97,21 @@ class Loop:
     asks: tuple[Ask, ...]
     label: Callable[[dict], str]
     minimum: int = 1
-    add: Callable[..., bool] | None = None  # custom way to add an item (the grounds)
+    # custom way to add an item (the grounds): (interview, loop, index, may_end) -> added?
+    add: Callable[..., bool] | None = None
     plural: str = ""  # "docket entries"; default: noun + "s"
+    # how a question names its item ("docket entry 12"); default: the noun and the first answer
+    name: Callable[[dict, int], str] | None = None
 
     @property
     def nouns(self) -> str:
         return self.plural or self.noun + "s"
+
+    def item_name(self, row: dict, index: int) -> str:
+        if self.name is not None:
+            return self.name(row, index)
+        first = row.get(self.asks[0].name) if self.asks else None
+        return f"{self.noun} {first}" if first not in (None, "") else f"{self.noun} {index + 1}"
 
 
 @dataclass(frozen=True)
@@ -95,8 +127,11 @@ class Interview:
 
     def __init__(self, file: AnswerFile, asker: Asker, sections: Sequence[Section], *,
                  prefill: dict[str, Any] | None = None, base: dict[str, Any] | None = None,
-                 today: dt.date | None = None) -> None:
+                 today: dt.date | None = None, record: Record | None = None) -> None:
         self.file = file
+        # questions answered without a value in the file: a resume does not ask them again
+        self.record = record if record is not None else Record(file.path)
+        self.loops: dict[FieldPath, Loop] = {}  # the lists seen, to name their items in questions
         self.asker = asker
         self.sections = list(sections)
         self.prefill = prefill or {}
@@ -135,22 +170,47 @@ class Interview:
 
     def put(self, path: FieldPath, value: Any) -> None:
         if value is None:
+            parent = self.file.get(path[:-1]) if path[:-1] else None
             self.file.delete(path)
+            if isinstance(parent, list) and isinstance(path[-1], int) and path[-1] < len(parent):
+                self.record.shift(path[:-1], path[-1], -1)  # an item deleted: later ones move up
         else:
             self.file.set(path, value)
+            self.record.discard(path)
         self.file.save()
+
+    def insert(self, items: FieldPath, index: int, value: Any) -> None:
+        """Put ``value`` into the list ``items`` before its item ``index`` (in docket order)."""
+        self.file.insert(items + (index,), value)
+        self.record.shift(items, index, +1)
+        self.file.save()
+
+    def answered(self, key: FieldPath | str) -> bool:
+        """Whether ``key`` was answered without a value the file shows (blank, a default, no)."""
+        return key in self.record
+
+    def remember(self, key: FieldPath | str) -> None:
+        self.record.add(key)
+
+    def register(self, loop: Loop) -> None:
+        """Name the items of ``loop`` in the questions about them ("docket entry 12: title")."""
+        self.loops[tuple(loop.path)] = loop
 
     # -- running ------------------------------------------------------------------------
 
-    def run(self, only: Sequence[str] = ()) -> None:
+    def run(self, only: Sequence[str] = (), mode: Mode | None = None) -> None:
+        """Run the sections (``only`` those named, asked in full); ``mode``: every one in it."""
         total = len(self.sections)
-        touched = [i for i, s in enumerate(self.sections) if any(self.file.get((p,)) is not None
-                                                                 for p in s.paths)]
+        touched = [i for i, s in enumerate(self.sections)
+                   if any(self.file.get((p,)) is not None or self.record.under(p) for p in s.paths)]
         resume = touched[-1] if touched and self.file.existed else -1
+        given = mode
         for index, section in enumerate(self.sections):
             if only and section.name not in only:
                 continue
-            if only or resume < 0 or index > resume:
+            if given is not None and not only:
+                mode = given
+            elif only or resume < 0 or index > resume:
                 mode = Mode.FRESH
             else:
                 mode = Mode.FILL if index < resume else Mode.CONTINUE
@@ -159,14 +219,89 @@ class Interview:
 
     # -- one mapping -------------------------------------------------------------------
 
-    def ask_all(self, path: FieldPath, model: ModelRef, asks: Sequence[Ask], mode: Mode) -> None:
+    def ask_all(self, path: FieldPath, model: ModelRef, asks: Sequence[Ask], mode: Mode, *,
+                decided: dict[str, str] | None = None) -> None:
+        """Ask ``asks`` about the mapping at ``path``; ``decided``: what was answered already to
+        the "more" questions of groups shared with other mappings."""
         # Questions are asked in order: an optional one before the last answer was seen and skipped.
-        answered = [i for i, ask in enumerate(asks) if self.file.get(path + (ask.name,)) is not None]
+        answered = [i for i, ask in enumerate(asks) if self.file.get(path + (ask.name,)) is not None
+                    or self.answered(path + (ask.name,))]
+        opened: dict[str, str] = dict(decided or {})
+        item = self.file.get(path) or {}
+        groups = [_resolve(ask.more, self, item, path) for ask in asks]
         for index, ask in enumerate(asks):
             seen = mode is Mode.CONTINUE and answered and index < answered[-1]
-            self.ask_one(path, model, ask, Mode.FILL if seen else mode)
+            here_mode = Mode.FILL if seen else mode
+            if more := groups[index]:
+                if more not in opened:
+                    group = [a for a, g in zip(asks, groups) if g == more]
+                    opened[more] = self.open_more(path, model, group, here_mode, more)
+                if opened[more] == "no":
+                    continue
+                if opened[more] == "yes":
+                    here_mode = Mode.FRESH  # the user asked for them: every one is put
+            self.ask_one(path, model, ask, here_mode)
 
-    def ask_one(self, path: FieldPath, model: ModelRef, ask: Ask, mode: Mode) -> Any:
+    def open_more(self, path: FieldPath, model: ModelRef, group: Sequence[Ask], mode: Mode,
+                  more: str) -> str:
+        return self.open_more_parts(((path, model, group),), mode, more)
+
+    def open_more_parts(self, parts: Sequence[tuple[FieldPath, ModelRef, Sequence[Ask]]], mode: Mode,
+                        more: str) -> str:
+        """Whether the questions of one ``more`` group (over one mapping or several) are asked:
+        "values" (one has an answer, or a pass asks for them), "yes" (the user said so) or "no"
+        (each then remembered as answered, or given the default the model needs)."""
+        live = []
+        for path, model, group in parts:
+            item = self.file.get(path) or {}
+            live += [(path, model, a, item) for a in group if self.focused(path + (a.name,))
+                     and (a.when is None or a.when(self, item, path))]
+        if not live:
+            return "no"
+        heres = [path + (a.name,) for path, _, a, _ in live]
+        if any(self.value(h) is not None or value_at(self.prefill, h) is not None
+               or self.file.problem(h) is not None for h in heres):
+            return "values"
+        if self.focus is not None:
+            return "values"  # what drafting needs, asked by name
+        if mode is Mode.FILL:
+            required = [a for path, model, a, item in live if not _resolve(a.optional, self, item, path)
+                        and _required(model, a.name) and a.default is None]
+            return "values" if required else "no"
+        first_path, _, first, first_item = live[0]
+        key = f"more:{dotted(first_path)}:{first.name}"
+        if mode is not Mode.FRESH and self.answered(key):
+            return "values"  # said yes before: what is not answered yet is asked
+        if mode is Mode.CONTINUE and all(self.answered(h) for h in heres):
+            return "no"
+        about = self.item_label(first_path, first_item) if len(parts) == 1 else ""
+        if not more.endswith("?"):
+            more = f"{more} ({', '.join(a.short for _, _, a, _ in live)})?"
+        message = f"{about}: {more}" if about else more
+        opens = {dotted(h): _resolve(a.default, self, item, path)
+                 for h, (path, _, a, item) in zip(heres, live)}
+        if self.asker.ask(Prompt(key, message, "confirm", default=False, opens=opens)):
+            self.remember(key)
+            return "yes"
+        self.record.discard(key)
+        for here, (path, model, ask, item) in zip(heres, live):  # no: each is answered, as the default
+            default = _resolve(ask.default, self, item, path)
+            if default is not None and _required(model, ask.name) and not ask.implicit:
+                self.put(here, default)  # a value the model needs, which earlier answers give
+            else:
+                self.remember(here)
+        return "no"
+
+    def item_label(self, path: FieldPath, item: Item) -> str:
+        """The name of the list item at ``path`` ("docket entry 12"), or "" if it is none."""
+        owner = self.loops.get(tuple(path[:-1])) if path and isinstance(path[-1], int) else None
+        return owner.item_name(item, path[-1]) if owner is not None else ""
+
+    def ask_one(self, path: FieldPath, model: ModelRef, ask: Ask, mode: Mode, *,
+                explicit: bool = False, remember: bool = True) -> Any:
+        """Ask ``ask`` about the mapping at ``path`` as ``mode`` says; ``explicit``: the user
+        picked this field to change (asked even if settled); ``remember``: a blank answer is
+        remembered as an answer (not when blank means "no more items")."""
         item = self.file.get(path) or {}
         here = path + (ask.name,)
         if not self.focused(here):
@@ -176,10 +311,19 @@ class Interview:
                 self.put(here, None)  # no longer applies (a non-party has no side)
             return None
         optional = bool(_resolve(ask.optional, self, item, path))
-        ask = Ask(**{**ask.__dict__, "optional": optional,
-                     "message": _resolve(ask.message, self, item, path)})
+        message = _resolve(ask.message, self, item, path)
+        owner = self.loops.get(tuple(path[:-1])) if path and isinstance(path[-1], int) else None
+        if owner is not None and (not owner.asks or ask.name != owner.asks[0].name
+                                  or item.get(ask.name) is not None):
+            message = f"{owner.item_name(item, path[-1])}: {message}"  # a resumed question says whose
+        ask = replace(ask, optional=optional, message=message)
         current = self.value(here)
         unreadable = self.file.problem(here) if current is None else None
+        if current is None and unreadable is None and ask.settled is not None and not explicit:
+            settled = ask.settled(self, item, path)
+            if settled is not None:  # earlier answers give it: written, not asked
+                self.put(here, settled)
+                return settled
         reason = None
         if current is not None:
             reason = self.field_problem(model, ask, current, item, path)
@@ -187,6 +331,8 @@ class Interview:
                 return current
         elif unreadable is not None:  # check refuses what is written there: ask, whatever the mode
             reason = unreadable.message
+        elif mode is not Mode.FRESH and self.focus is None and self.answered(here):
+            return None  # answered before, blank or with the default the file leaves out
         elif mode is Mode.FILL and self.focus is None and (ask.optional or not _required(model, ask.name)):
             return None  # filling in: a question with a default in the model needs no answer
         if reason is not None:
@@ -199,6 +345,8 @@ class Interview:
             value = self.convert(ask, raw)
             if value is None and ask.optional:
                 self.put(here, None)
+                if remember:
+                    self.remember(here)
                 return None
             problem = (self.field_problem(model, ask, value, item, path) if value is not None
                        else "required, but not given")
@@ -213,6 +361,7 @@ class Interview:
                 continue
             if ask.implicit and value == _resolve(ask.default, self, item, path) \
                     and self.file.get(here) is None:
+                self.remember(here)  # the model's default: left out of the file, remembered
                 return value
             if _plain(self.file.get(here)) != value:  # an unchanged answer keeps its formatting
                 self.put(here, value)
@@ -228,12 +377,13 @@ class Interview:
         if ask.kind == "select":
             options = list(_resolve(ask.options, self, item, path))
             if ask.optional:
-                options.append(Option("(none)", None))
+                options.append(Option(f"(none: {ask.blank})" if ask.blank else "(none)", None))
             return Prompt(key, ask.message, "select", default=default, options=options, hint=hint)
         if ask.kind == "autocomplete":
             options = list(_resolve(ask.options, self, item, path))
             return Prompt(key, ask.message, "autocomplete", default=_text(default), options=options,
                           meta={o.value: o.description or "" for o in options}, hint=hint,
+                          match=ask.match,
                           check=lambda text: self._check_text(model, ask, text, item, path))
         if ask.kind == "checkbox":
             options = list(_resolve(ask.options, self, item, path))
@@ -241,7 +391,10 @@ class Interview:
             return Prompt(key, ask.message, "checkbox", hint=hint, options=[
                 Option(o.title, o.value, o.description, checked=o.value in chosen) for o in options])
         kind: Kind = "multiline" if ask.kind in ("prose", "lines", "numbers") else "text"
-        if ask.optional:  # Enter adds a line to a multi-line answer
+        if ask.optional and ask.blank:  # Enter adds a line to a multi-line answer
+            skip = ("Enter: " if kind == "text" else "leave empty: ") + ask.blank
+            hint = f"{hint}; {skip}" if hint else skip
+        elif ask.optional:
             hint = f"{hint}; optional" if hint else \
                 "optional: " + ("Enter to skip" if kind == "text" else "leave empty to skip")
         return Prompt(key, ask.message, kind, default=_text(default), hint=hint,
@@ -264,6 +417,8 @@ class Interview:
         text = raw.strip() if ask.kind not in ("prose",) else raw.strip("\n").rstrip()
         if not text.strip():
             return None
+        if ask.parse is not None:
+            return ask.parse(self, text)
         if ask.kind == "date":
             try:
                 if not _ISO_DATE.fullmatch(text):
@@ -323,12 +478,16 @@ class Interview:
     def loop(self, loop: Loop, mode: Mode) -> None:
         if not self.touches(loop.path):
             return
+        self.register(loop)
+        end = f"end:{dotted(loop.path)}"  # remembered when the user said there are no more
         if self.focus is not None and tuple(loop.path) in self.focus:
             mode = Mode.FRESH  # the list itself is what is needed: its menu, to add to it
         items = self.file.get(loop.path)
+        new_list = not items
         if not items and mode is Mode.FRESH and (copied := value_at(self.prefill, loop.path)):
             self.put(loop.path, [dict(item) for item in copied])
             items = self.file.get(loop.path)
+            new_list = False
         last = len(items or []) - 1
         for index in range(last + 1):  # only the item being answered when it stopped continues
             self.ask_all(loop.path + (index,), loop.model, loop.asks,
@@ -336,8 +495,20 @@ class Interview:
         count = len(self.file.get(loop.path) or [])
         if mode is Mode.FILL and count >= loop.minimum:
             return
-        if count == 0 and loop.minimum > 0:
-            self.add_item(loop)
+        if mode is Mode.FRESH and not new_list:
+            self.menu(loop)  # a list the user comes back to: change it
+            return
+        if mode is Mode.CONTINUE and self.answered(end) and count >= loop.minimum:
+            return
+        # a new list, or one left unfinished: item after item, until the user says no more
+        self.record.discard(end)
+        while self.add_item(loop, may_end=len(self.file.get(loop.path) or []) >= loop.minimum):
+            pass
+        self.remember(end)
+        self.echo(loop, list(self.file.get(loop.path) or []))
+
+    def menu(self, loop: Loop) -> None:
+        """Add, edit (one field of one item), delete, until done."""
         while True:
             rows = list(self.file.get(loop.path) or [])
             self.echo(loop, rows)
@@ -360,22 +531,46 @@ class Interview:
                     f"{choice}:{'.'.join(map(str, loop.path))}", f"Which {loop.noun}?", "select",
                     options=[Option(loop.label(row), i) for i, row in enumerate(rows)]))
                 if choice == "edit":
-                    self.ask_all(loop.path + (index,), loop.model, loop.asks, Mode.FRESH)
+                    self.edit_item(loop, index)
                 elif self.asker.ask(Prompt(f"confirm-delete:{'.'.join(map(str, loop.path))}",
                                            f"Delete {loop.label(rows[index])}?", "confirm", default=False)):
                     self.put(loop.path + (index,), None)
                     if not self.file.get(loop.path):
                         self.put(loop.path, None)
 
-    def add_item(self, loop: Loop, start: dict | None = None) -> int:
+    def edit_item(self, loop: Loop, index: int) -> None:
+        """Ask which field of the item to change, then only that field."""
+        path = loop.path + (index,)
+        row = self.file.get(path) or {}
+        fields = [a for a in loop.asks if a.when is None or a.when(self, row, path)]
+        options = [Option(f"{a.short}: {_shown(row.get(a.name))}", a.name) for a in fields]
+        name = self.asker.ask(Prompt(f"field:{'.'.join(map(str, loop.path))}",
+                                     f"{loop.item_name(row, index)}: which field?", "select",
+                                     options=options))
+        ask = next(a for a in fields if a.name == name)
+        self.ask_one(path, loop.model, ask, Mode.FRESH, explicit=True)
+
+    def add_item(self, loop: Loop, start: dict | None = None, *, may_end: bool = False) -> bool:
+        """Ask one new item; ``may_end``: its first question may be left empty, meaning there are
+        no more (then nothing is added). Returns whether an item was added."""
         index = len(self.file.get(loop.path) or [])
+        path = loop.path + (index,)
         if loop.add is not None:
-            loop.add(self, loop, index)
-            return index
+            return bool(loop.add(self, loop, index, may_end))
         if start:
-            self.put(loop.path + (index,), start)
-        self.ask_all(loop.path + (index,), loop.model, loop.asks, Mode.CONTINUE if start else Mode.FRESH)
-        return index
+            self.put(path, start)
+            self.ask_all(path, loop.model, loop.asks, Mode.CONTINUE)
+            return True
+        asks = loop.asks
+        if may_end:
+            first = asks[0]
+            blank = f"no more {loop.nouns}" if index else f"no {loop.nouns}"
+            if self.ask_one(path, loop.model, replace(first, optional=True, blank=blank), Mode.FRESH,
+                            remember=False) is None:
+                return False
+            asks = asks[1:]
+        self.ask_all(path, loop.model, asks, Mode.FRESH)
+        return True
 
     def echo(self, loop: Loop, rows: list[dict]) -> None:
         self.asker.say(f"  {loop.nouns.capitalize()} so far ({len(rows)}):")
@@ -410,6 +605,14 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     return value
+
+
+def _shown(value: Any) -> str:
+    """A field's value in a list of fields: its first line, shortened."""
+    if value is None or value == [] or value == "":
+        return "-"
+    text = _text(value).splitlines()[0] if _text(value) else "-"
+    return text if len(text) <= 50 else text[:49] + "…"
 
 
 def _text(value: Any) -> str:

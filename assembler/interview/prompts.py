@@ -7,11 +7,17 @@ Ctrl-C (never questionary's silent ``None``) and ``EOFError`` on Ctrl-D, so
 the interview can say where the answers are saved.  No key answers a list or
 yes/no question but the ones it shows: Escape and the keys after it do
 nothing there, and an answer that is not one of the prompt's is asked again.
+Questions and the lines said between them wrap at word boundaries, to the
+terminal's width (prompt_toolkit would break a long one in the middle of a
+word).  An autocomplete lists the options that ``Prompt.match`` says fit what
+is typed so far (a court by its name or abbreviation), not only those whose
+value starts with it.
 """
 
 from __future__ import annotations
 
 import shutil
+import textwrap
 from dataclasses import dataclass, field
 from typing import Any, Callable, Literal, Protocol, Sequence
 
@@ -41,6 +47,10 @@ class Prompt:
     check: Check | None = None
     hint: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
+    # a "more about it?" question: the fields a yes opens, with their defaults (for logs and tests)
+    opens: dict[str, Any] = field(default_factory=dict)
+    # autocomplete: whether what is typed so far could name an option (default: its value's start)
+    match: Callable[[str, Option], bool] | None = None
 
 
 class Asker(Protocol):
@@ -71,7 +81,10 @@ class TerminalAsker:
         self._color = color
 
     def say(self, text: str) -> None:
-        self._echo(text)
+        width = _width()
+        for line in text.split("\n"):
+            indent = " " * (len(line) - len(line.lstrip(" ")) + 2)
+            self._echo(wrap(line, width, indent) if len(line) > width - 1 else line)
 
     def ask(self, prompt: Prompt) -> Any:
         while True:
@@ -91,6 +104,7 @@ class TerminalAsker:
 
         style = None if self._color else questionary.Style([("", "noinherit")])
         common: dict[str, Any] = {"style": style, **self._io}
+        width = _width()
         message = prompt.message
         if prompt.kind in ("text", "multiline"):
             multiline = prompt.kind == "multiline"
@@ -100,37 +114,84 @@ class TerminalAsker:
                     "Esc then Enter to finish"
                 # prompt_toolkit draws nothing at all for a multi-line prompt whose first
                 # line is wider than the terminal: say the question first, ask on a short line.
-                width = shutil.get_terminal_size((80, 24)).columns
                 if len(f"? {message} ({instruction}) ") >= width:
-                    self._echo(f"? {message}" + (f"\n  ({prompt.hint})" if prompt.hint else ""))
+                    self._echo(wrap(f"? {message}", width))
+                    if prompt.hint:
+                        self._echo(wrap(f"  ({prompt.hint})", width, "   "))
                     message, instruction = "›", "Esc then Enter to finish"
+            message, tail = _fitted(message, f"({instruction})" if instruction else None, width)
             return questionary.text(
                 message, default=prompt.default or "", validate=_validator(prompt.check),
-                multiline=multiline, instruction=f"({instruction})" if instruction else None,
-                **common)
+                multiline=multiline, instruction=tail, **common)
         if prompt.kind == "autocomplete":
+            message, _ = _fitted(message, None, width)
             return questionary.autocomplete(
                 message, choices=[o.value for o in prompt.options], default=prompt.default or "",
-                meta_information=prompt.meta or None, validate=_validator(prompt.check), **common)
+                completer=_completer(prompt), validate=_validator(prompt.check), **common)
         if prompt.kind == "confirm":
+            message, tail = _fitted(message, prompt.hint or ("(Y/n)" if prompt.default else "(y/N)"),
+                                    width)
+            tail = f"{tail} "  # questionary's own instruction ends in a space before the answer
             return questionary.confirm(message, default=bool(prompt.default),
-                                       instruction=prompt.hint, **common)
+                                       instruction=tail, **common)
         if prompt.kind == "select":
             # questionary returns the title for a value of None: choose by index instead
             choices = [Choice(o.title, value=i, description=o.description)
                        for i, o in enumerate(prompt.options)]
             default = next((c for c, o in zip(choices, prompt.options) if o.value == prompt.default),
                            None)
+            message, tail = _fitted(prompt.message, prompt.hint or "(arrows, or type to filter)", width)
             return questionary.select(
                 message, choices=choices, default=default, use_search_filter=True,
-                use_jk_keys=False, instruction=prompt.hint or "(arrows, or type to filter)", **common)
+                use_jk_keys=False, instruction=tail, **common)
         if prompt.kind == "checkbox":
             choices = [Choice(o.title, value=i, description=o.description, checked=o.checked)
                        for i, o in enumerate(prompt.options)]
+            message, tail = _fitted(prompt.message, prompt.hint or "(space to pick, Enter when done)",
+                                    width)
             return questionary.checkbox(
-                message, choices=choices, use_jk_keys=False,
-                instruction=prompt.hint or "(space to pick, Enter when done)", **common)
+                message, choices=choices, use_jk_keys=False, instruction=tail, **common)
         raise ValueError(prompt.kind)  # pragma: no cover - Kind is closed
+
+
+def _width() -> int:
+    return max(shutil.get_terminal_size((80, 24)).columns, 20)
+
+
+def wrap(text: str, width: int, indent: str = "  ") -> str:
+    """``text`` broken at word boundaries into lines shorter than ``width``; every line after
+    the first starts with ``indent``."""
+    return "\n".join(textwrap.wrap(text, width - 1, subsequent_indent=indent, break_on_hyphens=False,
+                                   drop_whitespace=True)) or text
+
+
+def _fitted(message: str, instruction: str | None, width: int) -> tuple[str, str | None]:
+    """The question and its instruction, broken at word boundaries so that no line is wider
+    than the terminal: questionary prints "? " before the question and the instruction after it,
+    on the question's last line."""
+    lines = wrap(f"? {message}", width).split("\n")
+    if instruction:
+        last = len(lines[-1]) + len(instruction) + 2
+        if last >= width - 1:  # the instruction on a line of its own, wrapped in turn
+            instruction = "\n  " + wrap(instruction, width - 2).replace("\n  ", "\n    ")
+    return "\n".join(lines)[2:], instruction
+
+
+def _completer(prompt: Prompt) -> Any:
+    """The options whose value, name or abbreviation fits what is typed (``Prompt.match``)."""
+    from prompt_toolkit.completion import Completer, Completion
+
+    class OptionCompleter(Completer):
+        def get_completions(self, document: Any, complete_event: Any) -> Any:
+            typed = document.text_before_cursor
+            for option in prompt.options:
+                fits = prompt.match(typed, option) if prompt.match is not None else \
+                    str(option.value).lower().startswith(typed.strip().lower())
+                if fits:
+                    yield Completion(str(option.value), start_position=-len(typed),
+                                     display=str(option.value), display_meta=option.description or "")
+
+    return OptionCompleter()
 
 
 def _guarded(question: Any, kind: Kind) -> Any:

@@ -35,9 +35,30 @@ def _court(iv: Interview) -> Any:
 # -- court and case --------------------------------------------------------------------------
 
 def _court_options(iv: Interview, item: Item, path: FieldPath) -> list[Option]:
+    from assembler.interview.courts import described
     from assembler.law.districts import districts
 
-    return [Option(cid, cid, info["name"]) for cid, info in districts().items()]
+    return [Option(cid, cid, described(cid)) for cid in districts()]
+
+
+def _court_parse(iv: Interview, text: str) -> str:
+    """The court id ``text`` names: an id, a name or an abbreviation ("S.D.N.Y.", "Massachusetts")."""
+    from assembler.interview.courts import described, find
+
+    found = find(text)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        raise ValueError(f"no district court goes by “{text.strip()}”: type its name "
+                         "(“Southern District of New York”), abbreviation (“S.D.N.Y.”) or id (nysd)")
+    raise ValueError(f"“{text.strip()}” names {len(found)} courts: "
+                     + "; ".join(f"{cid} ({described(cid)})" for cid in found) + "; type one of them")
+
+
+def _court_match(typed: str, option: Option) -> bool:
+    from assembler.interview.courts import matches
+
+    return matches(typed, str(option.value))
 
 
 def _court_check(iv: Interview, item: Item, path: FieldPath, value: Any) -> str | None:
@@ -99,37 +120,51 @@ def _consolidated_check(iv: Interview, item: Item, path: FieldPath, value: Any) 
     return None
 
 
+FORMS = ("Change the court's usual forms (the caption's label, consolidated cases, a division, "
+         "the judge's title, how the judge cites the docket, curly quotes)?")
+
+
 def _ask_court(iv: Interview, mode: Mode) -> None:
-    iv.ask_one((), "Answers", Ask("court", "Court (CourtListener id; type to search by name)",
-                                  "autocomplete", options=_court_options, check=_court_check), mode)
+    iv.ask_one((), "Answers", Ask("court", "Court (its name, abbreviation or id: Massachusetts, "
+                                  "S.D.N.Y., nysd)", "autocomplete", options=_court_options,
+                                  check=_court_check, parse=_court_parse, match=_court_match), mode)
     iv.ask_all(("case",), "Case", (
         Ask("number", "Case number", hint=_case_number_hint, check=_case_number_check),
-        Ask("label", _case_label, optional=True),
-        Ask("consolidated", "Numbers of cases consolidated with it, one per line (leave empty: none)",
-            "lines", optional=True, check=_consolidated_check),
-        Ask("division", "The division, if the court's captions name one (“Sherman”)", optional=True),
         Ask("judge", "Judge assigned to the case", optional=True),
-        Ask("judge_title", "The judge's title", default="United States District Judge"),
+    ), mode)
+    # what the court profile settles, behind one question; asked in full where one is given
+    case = (
+        Ask("label", _case_label, optional=True, more=FORMS),
+        Ask("consolidated", "Numbers of cases consolidated with it, one per line (leave empty: none)",
+            "lines", optional=True, check=_consolidated_check, more=FORMS),
+        Ask("division", "The division, if the court's captions name one (“Sherman”)", optional=True,
+            more=FORMS),
+        Ask("judge_title", "The judge's title", default="United States District Judge", more=FORMS),
         Ask("consent", "Did the parties consent to the magistrate judge conducting all proceedings "
             "(28 U.S.C. § 636(c)(1))?", "confirm", default=False, implicit=True,
             when=lambda iv, item, path: "magistrate" in str(item.get("judge_title", "")).lower()),
-    ), mode)
-    iv.ask_all(("citation",), "Citation", (
-        Ask("word", _citation_message, "select", optional=True, options=_citation_options),
+    )
+    citation = (
+        Ask("word", _citation_message, "select", optional=True, options=_citation_options, more=FORMS),
         Ask("space", "A space between the word and the number (“Dkt. # 12”; no: “Dkt. #12”)?", "confirm",
-            default=True, implicit=True, when=_unspaced_word),
+            default=True, implicit=True, when=_unspaced_word, more=FORMS),
         Ask("placement", "Citations as footnotes or in the text? (none: the court's way)", "select",
-            optional=True, options=[Option("footnotes, as the model order", "footnote"),
-                                    Option("in the text, in brackets", "inline")]),
+            optional=True, more=FORMS, options=[Option("footnotes, as the model order", "footnote"),
+                                                Option("in the text, in brackets", "inline")]),
         Ask("brackets", "Brackets for citations in the text (none: the court's)", "select", optional=True,
-            options=[Option("(ECF No. 18)", "()"), Option("[ECF No. 18]", "[]")]),
+            more=FORMS, options=[Option("(ECF No. 18)", "()"), Option("[ECF No. 18]", "[]")]),
         Ask("names", "Cite papers by a short name where you give one (“Defs.’ Mem. 8-10 (Dkt. No. 32)”)?",
-            "confirm", default=False, implicit=True),
-    ), mode)
-    iv.ask_all(("typography",), "Typography", (
+            "confirm", default=False, implicit=True, more=FORMS),
+    )
+    typography = (
         Ask("smart_quotes", "Print straight quotes you type as curly ones (“ ” ‘ ’), like the papers' own?",
-            "confirm", default=True, implicit=True),
-    ), mode)
+            "confirm", default=True, implicit=True, more=FORMS),
+    )
+    parts = ((("case",), "Case", case), (("citation",), "Citation", citation),
+             (("typography",), "Typography", typography))
+    decided = iv.open_more_parts(parts, mode, FORMS)
+    for path, model, asks in parts:
+        iv.ask_all(path, model, asks, mode, decided={FORMS: decided})
 
 
 # -- parties and movant -------------------------------------------------------------------
@@ -159,11 +194,12 @@ def _ask_parties(iv: Interview, mode: Mode) -> None:
         *PARTY, Ask("role", "Its role in the caption (“Intervenor”, “Third-Party Defendant”)")),
         lambda row: f"{_party_label(row)} ({row.get('role', '?')})", minimum=0,
         plural="parties of other roles"), mode)
+    more = "Change the caption's form (only the first of several parties and “et al.”, “In re”)?"
     iv.ask_all(("parties",), "Parties", (
         Ask("et_al", "Caption only the first of several parties, then “et al.”?", "confirm",
-            default=False, implicit=True, when=_several),
+            default=False, implicit=True, when=_several, more=more),
         Ask("in_re", "An “In re” caption in place of the parties (“In re Acme Securities Litigation”)",
-            optional=True),
+            optional=True, more=more),
     ), mode)
 
 
@@ -233,21 +269,25 @@ def _cite_hint(iv: Interview, item: Item, path: FieldPath) -> str | None:
     return f"the court cites it as “{court.citation.word} 18” {where}"
 
 
+ORDER_MORE = "More about the order (a final judgment, a defined term, a short title, another judge)?"
+
+
 def _ask_order(iv: Interview, mode: Mode) -> None:
     iv.ask_all(("order",), "ChallengedOrder", (
         Ask("docket", "Docket number of the challenged order", "number", hint=_cite_hint),
         Ask("date", "Date of the order (YYYY-MM-DD)", "date"),
         Ask("title", "Title of the order (*italic* for case names)", "markup"),
-        Ask("defined", "The term the papers define for it, if not “Order” or “Judgment” (“Preservation Order”)",
-            optional=True),
-        Ask("short_title", "Short title the papers use (\"the *Ex Parte* Order\")", "markup",
-            optional=True),
         Ask("kind", "Is it an interlocutory order or a final judgment?", "select", default="order",
-            implicit=True,
+            implicit=True, more=ORDER_MORE,
             options=[Option("an order (interlocutory)", "order"), Option("a final judgment", "judgment")]),
-        Ask("judge", "Judge who entered it, if not the judge deciding the motion", optional=True),
+        Ask("defined", "The term the papers define for it, if not “Order” or “Judgment” (“Preservation Order”)",
+            optional=True, more=ORDER_MORE),
+        Ask("short_title", "Short title the papers use (\"the *Ex Parte* Order\")", "markup",
+            optional=True, more=ORDER_MORE),
+        Ask("judge", "Judge who entered it, if not the judge deciding the motion", optional=True,
+            more=ORDER_MORE),
         Ask("judge_title", "That judge's title", default="United States District Judge",
-            when=lambda iv, item, path: bool(item.get("judge"))),
+            when=lambda iv, item, path: bool(item.get("judge")), more=ORDER_MORE),
     ), mode)
 
 
@@ -265,15 +305,19 @@ def _unique_number(iv: Interview, item: Item, path: FieldPath, value: Any) -> st
     return None
 
 
-def _order_default(name: str):
-    def default(iv: Interview, item: Item, path: FieldPath) -> Any:
-        if item.get("number") != iv.value(("order", "docket")):
-            return "court" if name == "filed_by" else None
+def _from_order(name: str):
+    """The challenged order's own docket entry: dated as the order, the court's, titled as it."""
+    def settled(iv: Interview, item: Item, path: FieldPath) -> Any:
+        order = iv.value(("order", "docket"))
+        if order is None or item.get("number") != order:
+            return None
+        if name == "filed_by":
+            return "court"
         if name == "title":
             title = iv.value(("order", "title"))
             return str(title).replace("*", "") if title else None
-        return "court" if name == "filed_by" else iv.value(("order", name))
-    return default
+        return iv.value(("order", name))
+    return settled
 
 
 def _date_doubt(iv: Interview, item: Item, path: FieldPath, value: dt.date) -> str | None:
@@ -297,21 +341,50 @@ def _has_background(iv: Interview, item: Item, path: FieldPath) -> bool:
     return bool(item.get("background"))
 
 
+def _may_have_role(iv: Interview, item: Item, path: FieldPath) -> bool:
+    """A paper of the reconsideration comes after the challenged order: an entry dated before
+    it, or the order's own, has no role (asked all the same where one is written)."""
+    if item.get("role"):
+        return True
+    order_date, order = iv.value(("order", "date")), iv.value(("order", "docket"))
+    if item.get("number") is not None and item.get("number") == order:
+        return False
+    date = item.get("date")
+    return not (isinstance(date, dt.date) and isinstance(order_date, dt.date) and date < order_date)
+
+
+def _may_continue(iv: Interview, item: Item, path: FieldPath) -> bool:
+    """Only a background after another entry's background can continue its paragraph."""
+    if not item.get("background"):
+        return False
+    if item.get("continues"):
+        return True
+    here = path[-1] if path and isinstance(path[-1], int) else 0
+    return any(row.get("background") for row in (iv.file.get(("docket",)) or [])[:here])
+
+
+ENTRY_MORE = "More about it"
+BACKGROUND_MORE = "More about its background"
+
 DOCKET = (
     Ask("number", "Docket number", "number", hint=_cite_hint, check=_unique_number),
-    Ask("date", "Date filed (YYYY-MM-DD)", "date", default=_order_default("date"), warn=_date_doubt),
-    Ask("filed_by", "Filed by", "select", options=FILERS, default=_order_default("filed_by")),
-    Ask("title", "Title, as on the docket", default=_order_default("title")),
-    Ask("role", "Is it a paper of the reconsideration?", "select", optional=True, options=_role_options),
-    Ask("cite_as", "Its short name in citations (“Defs.’ Mem.”)", optional=True,
-        when=lambda iv, item, path: bool(iv.value(("citation", "names")))),
+    Ask("date", "Date filed (YYYY-MM-DD)", "date", warn=_date_doubt, settled=_from_order("date")),
+    Ask("filed_by", "Filed by", "select", options=FILERS, default="court", settled=_from_order("filed_by"),
+        label="filer"),
+    Ask("title", "Title, as on the docket", settled=_from_order("title")),
+    Ask("role", "Is it a paper of the reconsideration?", "select", optional=True, options=_role_options,
+        when=_may_have_role, more=ENTRY_MORE, label="its role in the motion"),
+    Ask("cite_as", "Its short name in citations (“Defs.’ Mem.”)", optional=True, label="a citation name",
+        when=lambda iv, item, path: bool(iv.value(("citation", "names"))), more=ENTRY_MORE),
     Ask("background", "Its place in the background (printed after “On <date>, ”)", "prose",
-        optional=True),
+        optional=True, more=ENTRY_MORE, label="its place in the background"),
     Ask("party_background", "The same as the parties' papers should tell it, if the Court's telling "
-        "should not be in a party's mouth", "prose", optional=True, when=_has_background),
+        "should not be in a party's mouth", "prose", optional=True, when=_has_background,
+        more=BACKGROUND_MORE, label="the parties' telling"),
     Ask("continues", "Does it continue the previous background paragraph?", "confirm", default=False,
-        when=_has_background),
-    Ask("dated", "Print “On <date>, ” before it?", "confirm", default=True, when=_has_background),
+        when=_may_continue, more=BACKGROUND_MORE, label="continuing the paragraph before"),
+    Ask("dated", "Print “On <date>, ” before it?", "confirm", default=True, when=_has_background,
+        more=BACKGROUND_MORE, label="without its date"),
 )
 
 
@@ -324,7 +397,8 @@ def _docket_label(row: dict) -> str:
 
 def docket_loop() -> Loop:
     return Loop(("docket",), "DocketEntry", "docket entry", DOCKET, _docket_label,
-                plural="docket entries")
+                plural="docket entries",
+                name=lambda row, i: f"docket entry {row.get('number') or i + 1}")
 
 
 def offer_cited_entries(iv: Interview, text: str) -> None:
@@ -343,12 +417,17 @@ def offer_cited_entries(iv: Interview, text: str) -> None:
 
 
 def _ask_docket(iv: Interview, mode: Mode) -> None:
-    iv.loop(docket_loop(), mode)
+    loop = docket_loop()
+    iv.loop(loop, mode)
     order = iv.value(("order", "docket"))
-    if order is not None and order not in _numbers(iv, ()):
-        iv.asker.say(f"  the challenged order, docket {order}, is not in the docket list")
-        if iv.asker.ask(Prompt("add-order-entry", f"Add docket {order} now?", "confirm", default=True)):
-            iv.add_item(docket_loop(), {"number": order})
+    if order is not None and iv.focus is None and order not in _numbers(iv, ()):
+        # the challenged order's own entry: every field of it is the order's, so it is not asked
+        rows = iv.file.get(("docket",)) or []
+        at = next((i for i, row in enumerate(rows) if isinstance(row.get("number"), int)
+                   and row["number"] > order), len(rows))
+        iv.asker.say(f"  docket {order}, the challenged order, added to the docket list")
+        iv.insert(("docket",), at, {"number": order})
+        iv.ask_all(("docket", at), loop.model, loop.asks, Mode.CONTINUE)
 
 
 # -- grounds --------------------------------------------------------------------------------
@@ -357,6 +436,18 @@ def _library(side: str) -> dict[str, Any]:
     from assembler.law.grounds import library
 
     return {gid: g for gid, g in library().items() if g.side == side}
+
+
+def _vehicle(iv: Interview) -> str:
+    """The motion's vehicle: its rule as answered, or the default for the court and the order."""
+    return str(iv.value(("motion", "rule")) or _vehicle_default(iv, {}, ()))
+
+
+def _offered(iv: Interview, side: str) -> dict[str, Any]:
+    """The library's grounds of ``side`` that argue under the motion's vehicle (a Rule 59(e)
+    ground is no ground for reconsidering an interlocutory order under the local rule)."""
+    vehicle = _vehicle(iv)
+    return {gid: g for gid, g in _library(side).items() if not g.vehicles or vehicle in g.vehicles}
 
 
 def _heading(iv: Interview | None, heading: str) -> str:
@@ -368,6 +459,50 @@ def _heading(iv: Interview | None, heading: str) -> str:
         defined = iv.value(("order", "defined")) or (
             "Judgment" if iv.value(("order", "kind")) == "judgment" else "Order")
     return shown_heading(heading, str(defined or "Order"))
+
+
+_PLACEHOLDER = __import__("re").compile(r"\{([a-z_]+)([.:])([A-Za-z_]+)\}")
+
+
+def _first_sentence(iv: Interview, text: str) -> str | None:
+    """The first sentence of a library ground's text, as a list describes it: its placeholders
+    read with this case's answers where they are given ("the Order", the movant's short name)."""
+    import re
+
+    flat = " ".join(text.split())
+    if not flat:
+        return None
+    cut = re.search(r"^(.{30,}?[a-z0-9”)\]]\.)(?:\s+[A-Z“(]|$)", flat)
+    sentence = cut.group(1) if cut else flat
+    noun = "Judgment" if iv.value(("order", "kind")) == "judgment" else "Order"
+    defined = str(iv.value(("order", "defined")) or noun)
+    plural = bool(iv.value(("movant", "plural")))
+    shorts = {"movant": str(iv.value(("movant", "short_name")) or "the movant"),
+              "opponent": "the opponent"}
+
+    def one(match: re.Match[str]) -> str:
+        head, sep, tail = match.groups()
+        if sep == ":":
+            if head == "movant" and plural:
+                return tail
+            return {"have": "has", "be": "is"}.get(tail, tail + "s")
+        if head in shorts and tail in ("short", "Short"):
+            word = shorts[head]
+            return word[0].upper() + word[1:] if tail == "Short" else word
+        if head in shorts and tail == "possessive":
+            return shorts[head] + "’s"
+        if head == "order":
+            return {"noun": noun, "defined": defined, "date": "challenged"}.get(tail, f"the {noun}")
+        if head == "rule":
+            return "the rule"
+        if head == "movant" and tail == "party_noun":
+            return "a party" if iv.value(("movant", "party")) else "a non-party"
+        if head == "court":
+            return "the Court"
+        return {"motion": "the motion", "response": "the response"}.get(head, "…")
+
+    sentence = _PLACEHOLDER.sub(one, sentence)
+    return sentence if len(sentence) <= 140 else sentence[:139].rsplit(" ", 1)[0] + " …"
 
 
 def _ground_label(side: str):
@@ -385,6 +520,10 @@ def _ground_asks(side: str) -> tuple[Ask, ...]:
     def motion_grounds(iv: Interview, item: Item, path: FieldPath) -> list[Option]:
         return [Option(str(g.get("id")), str(g.get("id"))) for g in iv.value(("grounds",)) or []]
 
+    def library_more(iv: Interview, item: Item, path: FieldPath) -> str:
+        # a library ground keeps the library's heading and argument unless the user changes them
+        return "Change the library's heading or argument?" if library_ground(iv, item, path) else ""
+
     who = "the movant" if side == "movant" else "the opponent"
     def keeps(what: str, how: str = "Enter keeps"):
         def message(iv: Interview, item: Item, path: FieldPath) -> str:
@@ -392,8 +531,9 @@ def _ground_asks(side: str) -> tuple[Ask, ...]:
         return message
 
     asks = [
-        Ask("heading", keeps("Heading"), optional=library_ground),
-        Ask("text", keeps("The argument", "leave empty to keep"), "prose", optional=library_ground),
+        Ask("heading", keeps("Heading"), optional=library_ground, more=library_more),
+        Ask("text", keeps("The argument", "leave empty to keep"), "prose", optional=library_ground,
+            more=library_more, label="argument"),
     ]
     if side == "opponent":
         asks.append(Ask("answers", "Which of the motion's grounds does it answer?", "select",
@@ -406,12 +546,17 @@ def _ground_asks(side: str) -> tuple[Ask, ...]:
 
 
 def _add_ground(side: str):
-    def add(iv: Interview, loop: Loop, index: int) -> None:
+    def add(iv: Interview, loop: Loop, index: int, may_end: bool = False) -> bool:
         used = {g.get("id") for g in iv.file.get(loop.path) or []}
-        options = [Option(f"{gid}: {_heading(iv, g.heading)}", gid) for gid, g in _library(side).items()
-                   if gid not in used]
+        options = [Option(f"{gid}: {_heading(iv, g.heading)}", gid, _first_sentence(iv, g.text))
+                   for gid, g in _offered(iv, side).items() if gid not in used]
         options.append(Option("a ground of my own", ""))
-        chosen = iv.asker.ask(Prompt(f"add:{loop.path[0]}", "Which ground?", "select", options=options))
+        if may_end:
+            options.append(Option(f"no more grounds" if index else "none", None))
+        chosen = iv.asker.ask(Prompt(f"add:{loop.path[0]}", "Another ground?" if index else "Which ground?",
+                                     "select", options=options))
+        if chosen is None:
+            return False
         if not chosen:
             iv.ask_one(loop.path + (index,), "Ground", Ask("id", "A short id for it (lowercase-with-dashes)",
                                                            check=_unique_id(loop.path)), Mode.FRESH)
@@ -419,6 +564,7 @@ def _add_ground(side: str):
             iv.put(loop.path + (index,), {"id": chosen})
         iv.ask_all(loop.path + (index,), "Ground", loop.asks, Mode.FRESH)
         _ask_fills(iv, loop.path + (index,), side)
+        return True
     return add
 
 
@@ -451,13 +597,14 @@ def _unique_id(list_path: FieldPath):
 def ground_loop(side: str) -> Loop:
     key = "grounds" if side == "movant" else "opposition"
     return Loop((key,), "Ground", "ground", _ground_asks(side), _ground_label(side),
-                minimum=1 if side == "movant" else 0, add=_add_ground(side))
+                minimum=1 if side == "movant" else 0, add=_add_ground(side),
+                name=lambda row, i: f"ground {row.get('id') or i + 1}")
 
 
-def _pick_library(iv: Interview, side: str, loop: Loop) -> None:
-    options = [Option(f"{gid}: {_heading(iv, g.heading)}", gid,
-                      g.text.strip().splitlines()[0] if g.text.strip() else None)
-               for gid, g in _library(side).items()]
+def _pick_library(iv: Interview, side: str, loop: Loop) -> bool:
+    """Grounds picked from the library at once, each with its first sentence; whether any was."""
+    options = [Option(f"{gid}: {_heading(iv, g.heading)}", gid, _first_sentence(iv, g.text))
+               for gid, g in _offered(iv, side).items()]
     chosen = iv.asker.ask(Prompt(f"pick:{loop.path[0]}", "Grounds from the library (you can add your own next)",
                                  "checkbox", options=options))
     for gid in chosen:
@@ -465,6 +612,7 @@ def _pick_library(iv: Interview, side: str, loop: Loop) -> None:
         iv.put(loop.path + (index,), {"id": gid})
         iv.ask_all(loop.path + (index,), "Ground", loop.asks, Mode.FRESH)
         _ask_fills(iv, loop.path + (index,), side)
+    return bool(chosen)
 
 
 def _fill_all(iv: Interview, loop: Loop, side: str) -> None:
@@ -473,28 +621,37 @@ def _fill_all(iv: Interview, loop: Loop, side: str) -> None:
         _ask_fills(iv, loop.path + (index,), side)
 
 
-def _ask_grounds(iv: Interview, mode: Mode) -> None:
-    loop = ground_loop("movant")
-    if mode is Mode.FRESH and not iv.file.get(loop.path) and not iv.prefill.get("grounds"):
-        _pick_library(iv, "movant", loop)
+def _ground_list(iv: Interview, side: str, mode: Mode) -> None:
+    """The grounds of one side: a new list starts from the library's, picked at once."""
+    loop = ground_loop(side)
+    iv.register(loop)
+    new = not iv.file.get(loop.path) and not iv.prefill.get(loop.path[0]) and iv.touches(loop.path)
+    if new and (mode is not Mode.FILL or loop.minimum or iv.focus is not None) \
+            and not (mode is Mode.CONTINUE and iv.answered(f"end:{loop.path[0]}")):
+        if _pick_library(iv, side, loop):
+            mode = Mode.CONTINUE  # then another (one of the user's own), or no more
     iv.loop(loop, mode)
-    _fill_all(iv, loop, "movant")
+    _fill_all(iv, loop, side)
+
+
+def _ask_grounds(iv: Interview, mode: Mode) -> None:
+    _ground_list(iv, "movant", mode)
 
 
 def _ask_opposition(iv: Interview, mode: Mode) -> None:
     loop = ground_loop("opponent")
     if mode is Mode.FILL or (mode is Mode.CONTINUE and iv.file.get(loop.path)):
-        iv.loop(loop, mode)
-        _fill_all(iv, loop, "opponent")
+        _ground_list(iv, "opponent", mode)
         return
+    if mode is Mode.CONTINUE and iv.answered("opposition.draft"):
+        return  # the user said no before
     had = bool(iv.value(loop.path))
     if not iv.asker.ask(Prompt("opposition.draft", "Draft the response too (the opponent's arguments)?",
                                "confirm", default=had or mode is Mode.FRESH)):
+        iv.remember("opposition.draft")
         return
-    if not iv.file.get(loop.path) and not iv.prefill.get("opposition"):
-        _pick_library(iv, "opponent", loop)
-    iv.loop(loop, mode)
-    _fill_all(iv, loop, "opponent")
+    iv.record.discard("opposition.draft")
+    _ground_list(iv, "opponent", mode)
 
 
 # -- the motion, counsel, the ruling --------------------------------------------------------
@@ -544,28 +701,33 @@ def _modifies(iv: Interview, item: Item, path: FieldPath) -> bool:
     return item.get("asks") in ("modify", "amend")
 
 
+MOTION_MORE = "More about the motion (the parts of the order it targets, what the Court should do " \
+    "with it, its title, an introduction)?"
+NOTICE_MORE = "More about the notice (the courtroom, when it is returnable, the papers it rests on)?"
+
+
 def _ask_motion(iv: Interview, mode: Mode) -> None:
     iv.ask_all(("motion",), "MotionPaper", (
         Ask("rule", "Under which rule does the motion move?", "select", options=_vehicle_options,
             default=_vehicle_default, implicit=True),
         Ask("clauses", "Which reasons of Rule 60(b) (numbers 1-6, one per line)?", "numbers",
             optional=True, when=_is_60b, check=_clause_check),
-        Ask("parts", "The parts of the order the motion targets, one per line "
-            "(leave empty: the whole order)", "lines", optional=True),
-        Ask("scope", "How far it reaches, if not the whole order (“insofar as it binds Acme Broadband”)",
-            optional=True, when=lambda iv, item, path: not item.get("parts")),
-        Ask("asks", "What should the Court do with it?", "select", default="vacate", implicit=True,
-            options=[
-            Option("vacate it (or the parts named)", "vacate"), Option("modify it", "modify"),
-            Option("amend the judgment", "amend")]),
-        Ask("modification", "The new text it should carry", "prose", when=_modifies),
         Ask("filed", "Date the motion is filed (YYYY-MM-DD)", "date",
             default=lambda iv, item, path: iv.today),
         Ask("relief", "What the motion asks the Court to do (\"reconsider and vacate its ... Order\")",
             "markup"),
+        Ask("parts", "The parts of the order the motion targets, one per line "
+            "(leave empty: the whole order)", "lines", optional=True, more=MOTION_MORE),
+        Ask("scope", "How far it reaches, if not the whole order (“insofar as it binds Acme Broadband”)",
+            optional=True, more=MOTION_MORE, when=lambda iv, item, path: not item.get("parts")),
+        Ask("asks", "What should the Court do with it?", "select", default="vacate", implicit=True,
+            more=MOTION_MORE, options=[
+            Option("vacate it (or the parts named)", "vacate"), Option("modify it", "modify"),
+            Option("amend the judgment", "amend")]),
+        Ask("modification", "The new text it should carry", "prose", when=_modifies, more=MOTION_MORE),
         Ask("title", "The motion's title, if not the court's default (“Motion for Reconsideration of ...”)",
-            optional=True),
-        Ask("introduction", "An introduction for the motion", "prose", optional=True),
+            optional=True, more=MOTION_MORE),
+        Ask("introduction", "An introduction for the motion", "prose", optional=True, more=MOTION_MORE),
         Ask("leave", "The court requires leave to move: does the motion seek it?", "confirm",
             default=True, when=_leave_asked),
         Ask("standard", "The legal standard (this court's profile states none)", "prose",
@@ -577,10 +739,11 @@ def _ask_motion(iv: Interview, mode: Mode) -> None:
         iv.ask_all(("motion", "notice"), "Notice", (
             Ask("courthouse", "Where it is returnable (“the United States Courthouse, 500 Pearl Street, "
                 "New York, New York 10007”)", optional=True),
-            Ask("courtroom", "The courtroom (“Courtroom 21D”)", optional=True),
-            Ask("returnable", "When (Enter: “a date and at a time to be set by the Court”)", optional=True),
+            Ask("courtroom", "The courtroom (“Courtroom 21D”)", optional=True, more=NOTICE_MORE),
+            Ask("returnable", "When (Enter: “a date and at a time to be set by the Court”)", optional=True,
+                more=NOTICE_MORE),
             Ask("papers", "Papers it rests on besides the memorandum of law (“the Declaration of ...”)",
-                optional=True),
+                optional=True, more=NOTICE_MORE),
         ), mode)
 
 
@@ -615,22 +778,30 @@ def _represents_default(side: str):
     return default
 
 
+def _signs(side: str):
+    def more(iv: Interview, item: Item, path: FieldPath) -> str:
+        shown = item.get("represents") or _represents_default(side)(iv, item, path)
+        return (f"Change how this side signs (“{shown}” under the signature; pro se; service)?"
+                if shown else "Change how this side signs (pro se; service)?")
+    return more
+
+
 def _ask_counsel(iv: Interview, mode: Mode) -> None:
     for side, who in (("movant", "the movant"), ("opponent", "the opponent")):
         iv.asker.say(f"  Counsel for {who}:")
+        signs = _signs(side)
         iv.ask_all(("counsel", side), "CounselBlock", (
             Ask("pro_se", "Does this side sign for itself, pro se (no attorney)?", "confirm",
-                default=False, implicit=True),
+                default=False, implicit=True, more=signs),
             Ask("represents", "Under the signature (\"Attorneys for Non-Party Movants\"; pro se: "
-                "\"Defendant, pro se\")", default=_represents_default(side)),
+                "\"Defendant, pro se\")", default=_represents_default(side), more=signs),
+            Ask("service", "How this side serves its papers (none: CM/ECF, or mail when pro se)", "select",
+                optional=True, more=signs,
+                options=[Option("through CM/ECF", "ecf"), Option("by mail", "mail")]),
         ), mode)
         iv.loop(Loop(("counsel", side, "attorneys"), "Attorney", "attorney", ATTORNEY,
                      lambda row: f"{row.get('name', '?')}" + (f", {row['firm']}" if row.get("firm") else "")),
                 _settled(iv, mode, ("counsel", "opponent") if side == "movant" else None))
-        iv.ask_all(("counsel", side), "CounselBlock", (
-            Ask("service", "How this side serves its papers (none: CM/ECF, or mail when pro se)", "select",
-                optional=True, options=[Option("through CM/ECF", "ecf"), Option("by mail", "mail")]),
-        ), _settled(iv, mode, ("counsel", "opponent") if side == "movant" else None))
 
 
 def _outcome_options(side: str):
@@ -652,26 +823,31 @@ def _in_part(iv: Interview, item: Item, path: FieldPath) -> bool:
     return item.get("outcome") == "granted-in-part"
 
 
+RULING_MORE = "More than the discussion (another outcome, an introduction, further ORDERED items, " \
+    "directions to the Clerk)?"
+
+
 def ruling_side(side: str) -> tuple[Ask, ...]:
     from assembler.law.vehicles import DEFAULT_OUTCOME
     return (
         Ask("outcome", "The outcome", "select", options=_outcome_options(side),
-            default=DEFAULT_OUTCOME[side], implicit=True),
+            default=DEFAULT_OUTCOME[side], implicit=True, more=RULING_MORE),
         Ask("vacates", "Does the order vacate or change the challenged order? (no: it grants further "
             "briefing or a clarification, and the order stands)", "confirm", default=True, implicit=True,
-            when=lambda iv, item, path: side == "granting"),
+            more=RULING_MORE, when=lambda iv, item, path: side == "granting"),
         Ask("granted", "Which parts does the order grant?", "checkbox", options=_part_options,
-            when=lambda iv, item, path: _in_part(iv, item, path) and item.get("vacates", True)),
+            more=RULING_MORE, when=lambda iv, item, path: _in_part(iv, item, path) and item.get("vacates", True)),
         *RULING_SIDE,
     )
 
 
 RULING_SIDE = (
-    Ask("introduction", "Introduction (the motion as the order puts it)", "prose", optional=True),
+    Ask("introduction", "Introduction (the motion as the order puts it)", "prose", optional=True,
+        more=RULING_MORE),
     Ask("discussion", "Discussion", "prose"),
-    Ask("ordered", "Further ORDERED items, one per line", "lines", optional=True),
+    Ask("ordered", "Further ORDERED items, one per line", "lines", optional=True, more=RULING_MORE),
     Ask("clerk", "Directions to the Clerk, one per line (“The Clerk of Court is respectfully directed "
-        "to terminate the motion at [[@50]].”)", "lines", optional=True),
+        "to terminate the motion at [[@50]].”)", "lines", optional=True, more=RULING_MORE),
 )
 
 CLOSINGS = [Option("“For the foregoing reasons, it is ORDERED:” and numbered items", "ordered"),
@@ -696,10 +872,13 @@ def _ask_form(iv: Interview, mode: Mode) -> None:
     if court is not None:
         closing = next(o.title for o in CLOSINGS if o.value == court.order.closing)
         usual = f" ({closing})"
+    if not had and mode is not Mode.FRESH and iv.answered("ruling.form.usual"):
+        return  # the court's shape, chosen before
     if not had and not iv.asker.ask(Prompt("ruling.form.usual", f"Shape the orders as the court's "
                                           f"orders usually are{usual}?", "confirm", default=True)):
         had = True
     if not had:
+        iv.remember("ruling.form.usual")
         return
     iv.ask_all(("ruling", "form"), "RulingForm", (
         Ask("headings", "Section headings (Background, Discussion, Conclusion)?", "confirm",
@@ -720,10 +899,15 @@ def _ask_form(iv: Interview, mode: Mode) -> None:
 
 def _ask_ruling(iv: Interview, mode: Mode) -> None:
     had = iv.value(("ruling",)) is not None
+    if not had and iv.focus is None and (mode is Mode.FILL or (
+            mode is Mode.CONTINUE and iv.answered("ruling.draft"))):
+        return  # filling in what the model needs (the orders are not), or the user said no
     if mode is Mode.FRESH or not had:
         if not iv.asker.ask(Prompt("ruling.draft", "Draft the proposed orders (granting and denying)?",
                                    "confirm", default=had or mode is Mode.FRESH)):
+            iv.remember("ruling.draft")
             return
+        iv.record.discard("ruling.draft")
     iv.ask_one(("ruling",), "Ruling", Ask(
         "proposed", "Proposed orders to lodge ([PROPOSED], date and signature left blank)?",
         "confirm", default=False, implicit=True), mode)
@@ -741,9 +925,10 @@ SECTIONS = (
     Section("movant", "who moves", _ask_movant, ("movant",)),
     Section("order", "the challenged order", _ask_order, ("order",)),
     Section("docket", "docket entries", _ask_docket, ("docket",)),
+    # the vehicle and the relief before the grounds: which grounds fit depends on the rule
+    Section("motion", "the rule, relief and filing", _ask_motion, ("motion",)),
     Section("grounds", "grounds", _ask_grounds, ("grounds",)),
     Section("opposition", "the opposition", _ask_opposition, ("opposition",)),
-    Section("motion", "relief and filing", _ask_motion, ("motion",)),
     Section("counsel", "counsel", _ask_counsel, ("counsel",)),
     Section("ruling", "the ruling", _ask_ruling, ("ruling",)),
 )
