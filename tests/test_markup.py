@@ -90,3 +90,21 @@ def test_blocks_keep_their_citations_and_lines():
     # a paragraph that only mentions a number is prose
     assert parse("In 2012. the Court ruled").paragraphs[0].kind == "text"
     assert parse("i.e., the Court").paragraphs[0].kind == "text"
+
+
+@pytest.mark.parametrize("typed", [">", "> ", "Some text.\n\n>"])
+def test_a_quotation_mark_with_nothing_after_it_is_refused_not_lost(tmp_path, typed):
+    """Found by the free-text property test: ">" alone made an empty block quotation, and the
+    typed character vanished from the paper."""
+    from conftest import EXAMPLES, write
+
+    from assembler import load_matter
+    from assembler.errors import AnswersError
+
+    import json
+
+    text = (EXAMPLES / "cp-productions.yaml").read_text(encoding="utf-8")
+    old = "  title: Order Granting Plaintiff's *Ex Parte* Motion for Protective Order\n"
+    case = write(tmp_path, "case.yaml", text.replace(old, f"  title: {json.dumps(typed)}\n", 1))
+    with pytest.raises(AnswersError, match="order.title: a line of only “>” begins a block quotation"):
+        load_matter(case)

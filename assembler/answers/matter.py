@@ -211,6 +211,12 @@ def _parse_texts(
         except markup.MarkupError as exc:
             problems.append(source.problem(str(exc), path, value.count("\n", 0, exc.offset)))
             continue
+        if any(p.kind == "quote" and not p.children for p in document.paragraphs):
+            # "> " alone is a block quotation of nothing: the typed ">" would vanish from the paper
+            problems.append(source.problem(
+                "a line of only “>” begins a block quotation with nothing in it; write the quotation "
+                "after it, or put the > inside the sentence", path))
+            continue
         texts[path] = document
         for citation, line_offset in document.citations:
             for cite in citation.cites:
