@@ -14,6 +14,9 @@ from assembler.interview.prompts import Prompt
 from assembler.answers.reader import value_at
 
 
+PAPERS = ("motion", "response", "reply")
+
+
 class ExampleUser:
     """Answers from ``data`` (an example's answers); ``file`` is the interview's AnswerFile."""
 
@@ -42,8 +45,31 @@ class ExampleUser:
     def _get(self, path: tuple) -> Any:
         return value_at(self.data, path)
 
+    @staticmethod
+    def _path(dotted: str) -> tuple:
+        return tuple(int(p) if p.isdigit() else p for p in dotted.split("."))
+
+    def _entry(self, path: tuple) -> tuple:
+        """A docket entry's question answered from the example's entry of the same number (or,
+        before its number is given, of its role): entries need not come in the example's order."""
+        if len(path) < 3 or path[0] != "docket" or not isinstance(path[1], int) or self.file is None:
+            return path
+        rows = self.file.get(("docket",)) or []
+        row = rows[path[1]] if path[1] < len(rows) and isinstance(rows[path[1]], dict) else {}
+        entries = self.data.get("docket", [])
+        for index, entry in enumerate(entries):
+            if (row.get("number") is not None and entry.get("number") == row["number"]) or (
+                    row.get("number") is None and row.get("role") and entry.get("role") == row["role"]):
+                return ("docket", index, *path[2:])
+        if not row:  # a new entry of the list: the example's next one, but for the three papers,
+            listed = {r.get("number") for r in rows if isinstance(r, dict)}  # named when asked for
+            index = next((i for i, entry in enumerate(entries) if entry.get("number") not in listed
+                          and entry.get("role") not in PAPERS), len(entries))
+            return ("docket", index, *path[2:])
+        return path
+
     def _given(self, dotted: str, default: Any) -> bool:
-        value = self._get(tuple(int(p) if p.isdigit() else p for p in dotted.split(".")))
+        value = self._get(self._entry(self._path(dotted)))
         return value not in (None, "", [], {}) and value != default
 
     def _count(self, key: str) -> int:
@@ -61,7 +87,22 @@ class ExampleUser:
             want = len(self._get(tuple(int(p) if p.isdigit() else p for p in target.split("."))) or [])
             return "add" if self._count(target) < want else "done"
         if key.startswith("more:"):  # yes where the example gives one of the fields it opens
-            return any(self._given(path, default) for path, default in prompt.opens.items())
+            # (the motion's, the response's and the reply's entries are named when drafting needs them)
+            return any(self._given(path, default) for path, default in prompt.opens.items()
+                       if not (path.endswith(".role") and self._get(self._entry(self._path(path))) in PAPERS))
+        if key == "guesses":
+            return "keep"
+        if key.startswith("role:"):  # which entry is the motion (the response, the reply)
+            wanted = next((e for e in self.data.get("docket", []) if e.get("role") == key[5:]), None)
+            if wanted is None:
+                return None
+            listed = next((o.value for o in prompt.options if o.title.startswith(f"docket {wanted['number']}:")),
+                          None)
+            return listed if listed is not None else "new"
+        if key == "background:docket":  # the entries whose background the example tells
+            told = {e["number"] for e in self.data.get("docket", []) if e.get("background")}
+            rows = self.file.get(("docket",)) or []
+            return [o.value for o in prompt.options if rows[o.value].get("number") in told]
         if key.startswith("pick:"):  # the example's first grounds, as far as the library lists
             offered = [o.value for o in prompt.options]  # them in the example's order (a checkbox
             picked: list[str] = []  # returns its picks in the order of its options)
@@ -94,8 +135,8 @@ class ExampleUser:
             return "finish"
         if key == "draft":
             return False
-        path = tuple(int(p) if p.isdigit() else p for p in key.split("."))
-        value = self._get(path)
+        path = self._path(key)
+        value = self._get(self._entry(path))
         if prompt.kind == "confirm":
             return prompt.default if value is None else bool(value)
         if prompt.kind == "select":

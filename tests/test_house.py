@@ -133,8 +133,12 @@ def test_the_interviews_review_says_what_check_says(tmp_path):
     report = check(file)
     for problem in report.problems:
         assert f"  - {problem}" in user.said
-    assert "  check: ok" not in user.said and outcome.drafts == []
-    assert not any(p.key == "documents" for p, _ in user.log)  # never offers to draft what fails
+    assert "  check: ok" not in user.said
+    # never offers to draft what fails: only the papers that need nothing more (not the
+    # response, whose entry the file lacks, nor the reply to it)
+    offered = next(p for p, _ in user.log if p.key == "documents")
+    assert {o.value for o in offered.options} == {"motion", "order-granting", "order-denying"}
+    assert outcome.drafts == []  # the scripted user picks none
 
 
 # -- one reader ---------------------------------------------------------------------------------

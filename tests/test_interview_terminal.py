@@ -126,7 +126,8 @@ def test_ctrl_c_in_the_docket_loop_saves_everything_and_the_same_command_resumes
     example = EXAMPLES / "cp-productions.yaml"
     file = tmp_path / "case.yaml"
     log = record(example, file)
-    # docket 18's date (docket 13, the challenged order's own entry, is dated as the order: not asked)
+    # docket 19's date (docket 13, the challenged order's own entry, is dated as the order: not
+    # asked; docket 18, the motion, is named after the list, when the interview asks which it is)
     stop = next(i for i, (prompt, _) in enumerate(log) if prompt.key == "docket.5.date")
     child = spawn(file, tmp_path)
     replay(child, log[:stop])
@@ -137,7 +138,7 @@ def test_ctrl_c_in_the_docket_loop_saves_everything_and_the_same_command_resumes
     child.close()
     assert child.exitstatus == 130
     saved = load_source(file).data
-    assert [entry["number"] for entry in saved["docket"]] == [1, 5, 9, 12, 13, 18]
+    assert [entry["number"] for entry in saved["docket"]] == [1, 5, 9, 12, 13, 19]
     assert saved["docket"][3]["background"].startswith("CP Productions, which had not")
     assert "grounds" not in saved
 

@@ -196,6 +196,13 @@ def _docket_problems(answers: Answers, source: Source) -> list[Problem]:
         problems.append(source.problem(
             f"the challenged order, docket {answers.order.docket}, is not in the docket list",
             ("order", "docket")))
+    if "motion" in roles and answers.docket[roles["motion"]].date < answers.order.date:
+        motion = answers.docket[roles["motion"]]
+        problems.append(source.problem(
+            f"the motion, docket {motion.number}, was filed on {motion.date.isoformat()}, before the "
+            f"challenged order (docket {answers.order.docket}, {answers.order.date.isoformat()}); a "
+            "motion cannot challenge an order not yet entered: check which entry is the motion and "
+            "which the order", ("docket", roles["motion"], "role")))
     return problems
 
 

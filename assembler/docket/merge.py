@@ -23,6 +23,52 @@ def _comment(document: Any, dotted: str) -> None:
         parent.yaml_add_eol_comment(GUESSED, parts[-1])
 
 
+def _guess_token(node: Any, key: Any) -> Any:
+    """The ``# guessed`` comment ruamel keeps after ``node[key]``, if that is what it says."""
+    items = getattr(getattr(node, "ca", None), "items", None)
+    entry = items.get(key) if items else None
+    token = entry[2] if entry and len(entry) > 2 else None
+    if token is None or not isinstance(getattr(token, "value", None), str):
+        return None
+    return token if token.value.split("\n", 1)[0].strip() == f"# {GUESSED}" else None
+
+
+def guessed(document: Any) -> list[tuple[Any, ...]]:
+    """The paths of the values marked ``# guessed`` in an answer file's document, in file order."""
+    found: list[tuple[Any, ...]] = []
+
+    def walk(node: Any, path: tuple[Any, ...]) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if _guess_token(node, key) is not None:
+                    found.append(path + (key,))
+                walk(value, path + (key,))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, path + (index,))
+
+    walk(document, ())
+    return found
+
+
+def unmark(document: Any, path: tuple[Any, ...]) -> None:
+    """Take the ``# guessed`` comment off the value at ``path`` (accepted, or corrected): the
+    comment lines that followed it in the file stay."""
+    from assembler.answers.reader import value_at
+
+    parent = value_at(document, path[:-1]) if path[:-1] else document
+    token = _guess_token(parent, path[-1])
+    if token is None:
+        return
+    rest = token.value.split("\n", 1)[1] if "\n" in token.value else ""
+    if rest.strip():
+        token.value = "\n" + rest  # the end of the value's line, then the comments after it
+    else:
+        parent.ca.items[path[-1]][2] = None
+        if not any(parent.ca.items[path[-1]]):
+            del parent.ca.items[path[-1]]
+
+
 def write_new(imported: Imported, path: Path, source: Path, *, force: bool = False) -> None:
     """Write the imported answers to a new file, each guessed value marked ``# guessed``."""
     from assembler.answers.editor import AnswerFile

@@ -263,7 +263,9 @@ class Interview:
                or self.file.problem(h) is not None for h in heres):
             return "values"
         if self.focus is not None:
-            return "values"  # what drafting needs, asked by name
+            if any(tuple(f[:len(h)]) == h for f in self.focus for h in heres):
+                return "values"  # what drafting needs, asked by name
+            mode = Mode.FRESH  # a pass over all of it (the orders): asked as in a new interview
         if mode is Mode.FILL:
             required = [a for path, model, a, item in live if not _resolve(a.optional, self, item, path)
                         and _required(model, a.name) and a.default is None]

@@ -354,22 +354,44 @@ def _may_have_role(iv: Interview, item: Item, path: FieldPath) -> bool:
 
 
 def _may_continue(iv: Interview, item: Item, path: FieldPath) -> bool:
-    """Only a background after another entry's background can continue its paragraph."""
+    """Only a background after another entry's background (the papers tell them in date order)
+    can continue its paragraph."""
     if not item.get("background"):
         return False
     if item.get("continues"):
         return True
-    here = path[-1] if path and isinstance(path[-1], int) else 0
-    return any(row.get("background") for row in (iv.file.get(("docket",)) or [])[:here])
+    here = path[-1] if path and isinstance(path[-1], int) else -1
+    date = item.get("date")
+    return any(row.get("background") and (not isinstance(date, dt.date) or not isinstance(
+        row.get("date"), dt.date) or row["date"] <= date)
+        for i, row in enumerate(iv.file.get(("docket",)) or []) if i != here)
 
 
 ENTRY_MORE = "More about it"
 BACKGROUND_MORE = "More about its background"
 
+def _filer(iv: Interview, item: Item, path: FieldPath) -> Any:
+    """Who filed the entry, where earlier answers say: the order's own entry is the court's, the
+    motion and the reply are the movant's, the response the opponent's."""
+    if (settled := _from_order("filed_by")(iv, item, path)) is not None:
+        return settled
+    role = item.get("role")
+    if role in ("motion", "reply"):
+        return "movant"
+    if role == "response":
+        party, side = iv.value(("movant", "party")), iv.value(("movant", "side"))
+        if party and side in ("plaintiff", "defendant"):
+            return "defendant" if side == "plaintiff" else "plaintiff"
+        return iv.value(("movant", "opposes"))
+    if role in ("response-order", "reply-leave"):
+        return "court"
+    return None
+
+
 DOCKET = (
     Ask("number", "Docket number", "number", hint=_cite_hint, check=_unique_number),
     Ask("date", "Date filed (YYYY-MM-DD)", "date", warn=_date_doubt, settled=_from_order("date")),
-    Ask("filed_by", "Filed by", "select", options=FILERS, default="court", settled=_from_order("filed_by"),
+    Ask("filed_by", "Filed by", "select", options=FILERS, default="court", settled=_filer,
         label="filer"),
     Ask("title", "Title, as on the docket", settled=_from_order("title")),
     Ask("role", "Is it a paper of the reconsideration?", "select", optional=True, options=_role_options,
@@ -418,6 +440,9 @@ def offer_cited_entries(iv: Interview, text: str) -> None:
 
 def _ask_docket(iv: Interview, mode: Mode) -> None:
     loop = docket_loop()
+    if mode is Mode.FRESH and not iv.file.get(("docket",)):
+        iv.asker.say("  The entries the background tells (the complaint, the motion the order decided, the "
+                     "order); the motion for reconsideration, the response and the reply are asked next.")
     iv.loop(loop, mode)
     order = iv.value(("order", "docket"))
     if order is not None and iv.focus is None and order not in _numbers(iv, ()):
@@ -428,6 +453,66 @@ def _ask_docket(iv: Interview, mode: Mode) -> None:
         iv.asker.say(f"  docket {order}, the challenged order, added to the docket list")
         iv.insert(("docket",), at, {"number": order})
         iv.ask_all(("docket", at), loop.model, loop.asks, Mode.CONTINUE)
+    if iv.focus is None and mode is not Mode.FILL:
+        # the papers of the reconsideration: which entries they are, one question each
+        for role in PAPERS:
+            rows = iv.file.get(("docket",)) or []
+            if any(row.get("role") == role for row in rows):
+                continue
+            if role != "motion" and not any(row.get("role") == "motion" for row in rows):
+                break  # no motion on the docket yet: no response to it, nor a reply
+            if mode is Mode.FRESH or not iv.answered(f"role:{role}"):
+                ask_role(iv, role)
+
+
+PAPERS = ("motion", "response", "reply")
+
+
+def row_line(row: dict) -> str:
+    """A docket entry as a list of entries shows it: "docket 15: 2024-06-20  Motion for ..."."""
+    date = row.get("date")
+    when = date.isoformat() if isinstance(date, dt.date) else "?"
+    return f"docket {row.get('number', '?')}: {when}  {str(row.get('title', '?'))[:60]}"
+
+
+def ask_role(iv: Interview, role: str) -> None:
+    """Which docket entry is the paper of ``role``: one listed after the challenged order, a new
+    entry (asked: number, date, filer, title), or none yet (remembered: the paper waits)."""
+    rows = iv.file.get(("docket",)) or []
+    order_date, order = iv.value(("order", "date")), iv.value(("order", "docket"))
+    options = [Option(row_line(row), i) for i, row in enumerate(rows)
+               if not row.get("role") and row.get("number") != order
+               and not (isinstance(order_date, dt.date) and isinstance(row.get("date"), dt.date)
+                        and row["date"] < order_date)]
+    options += [Option("a new docket entry", "new"), Option("none yet (it is not on the docket)", None)]
+    choice = iv.asker.ask(Prompt(f"role:{role}", f"Which docket entry is {ROLES.get(role, role)}?",
+                                 "select", options=options))
+    if choice is None:
+        iv.remember(f"role:{role}")
+        return
+    iv.record.discard(f"role:{role}")
+    if choice != "new":
+        iv.put(("docket", choice, "role"), role)
+        return
+    loop = docket_loop()
+    iv.register(loop)
+    index = len(rows)
+    iv.put(("docket", index), {"role": role})
+    iv.ask_all(("docket", index), loop.model, tuple(a for a in DOCKET if a.name != "role"), Mode.FRESH)
+    _in_number_order(iv, index)
+
+
+def _in_number_order(iv: Interview, index: int) -> None:
+    """Move the docket entry at ``index`` to its place among the others, by number."""
+    rows = iv.file.get(("docket",)) or []
+    number = rows[index].get("number")
+    at = next((i for i, row in enumerate(rows) if i != index and isinstance(row.get("number"), int)
+               and isinstance(number, int) and row["number"] > number), None)
+    if at is None or at > index:
+        return
+    entry = dict(rows[index])
+    iv.put(("docket", index), None)
+    iv.insert(("docket",), at, entry)
 
 
 # -- grounds --------------------------------------------------------------------------------
@@ -607,10 +692,18 @@ def _pick_library(iv: Interview, side: str, loop: Loop) -> bool:
                for gid, g in _offered(iv, side).items()]
     chosen = iv.asker.ask(Prompt(f"pick:{loop.path[0]}", "Grounds from the library (you can add your own next)",
                                  "checkbox", options=options))
+    start = len(iv.file.get(loop.path) or [])
     for gid in chosen:
-        index = len(iv.file.get(loop.path) or [])
-        iv.put(loop.path + (index,), {"id": gid})
-        iv.ask_all(loop.path + (index,), "Ground", loop.asks, Mode.FRESH)
+        iv.put(loop.path + (len(iv.file.get(loop.path) or []),), {"id": gid})
+    keep = len(chosen) > 1 and not iv.asker.ask(Prompt(
+        f"more:{loop.path[0]}", "Change the library's heading or argument of any of them?", "confirm",
+        default=False, opens={f"{loop.path[0]}.{start + i}.{name}": None
+                              for i in range(len(chosen)) for name in ("heading", "text")}))
+    for index in range(start, start + len(chosen)):
+        if keep:  # the library's texts, each: answered, so not asked again
+            iv.remember(loop.path + (index, "heading"))
+            iv.remember(loop.path + (index, "text"))
+        iv.ask_all(loop.path + (index,), "Ground", loop.asks, Mode.CONTINUE if keep else Mode.FRESH)
         _ask_fills(iv, loop.path + (index,), side)
     return bool(chosen)
 
@@ -628,6 +721,9 @@ def _ground_list(iv: Interview, side: str, mode: Mode) -> None:
     new = not iv.file.get(loop.path) and not iv.prefill.get(loop.path[0]) and iv.touches(loop.path)
     if new and (mode is not Mode.FILL or loop.minimum or iv.focus is not None) \
             and not (mode is Mode.CONTINUE and iv.answered(f"end:{loop.path[0]}")):
+        if side == "movant" and iv.value(("motion", "rule")) is None and not iv.answered("motion.rule"):
+            # the vehicle first: which grounds fit depends on it (a file imported from a docket)
+            iv.ask_one(("motion",), "MotionPaper", RULE, Mode.FRESH)
         if _pick_library(iv, side, loop):
             mode = Mode.CONTINUE  # then another (one of the user's own), or no more
     iv.loop(loop, mode)
@@ -689,6 +785,12 @@ def _vehicle_default(iv: Interview, item: Item, path: FieldPath) -> str:
     return "local" if court is not None and court.reconsideration.rule.known else "54b"
 
 
+def _motion_entry_date(iv: Interview, item: Item, path: FieldPath) -> Any:
+    """A motion on the docket was filed the day of its entry."""
+    return next((row.get("date") for row in iv.file.get(("docket",)) or []
+                 if row.get("role") == "motion" and isinstance(row.get("date"), dt.date)), None)
+
+
 def _is_60b(iv: Interview, item: Item, path: FieldPath) -> bool:
     return item.get("rule") == "60b"
 
@@ -701,6 +803,8 @@ def _modifies(iv: Interview, item: Item, path: FieldPath) -> bool:
     return item.get("asks") in ("modify", "amend")
 
 
+RULE = Ask("rule", "Under which rule does the motion move?", "select", options=_vehicle_options,
+           default=_vehicle_default, implicit=True)
 MOTION_MORE = "More about the motion (the parts of the order it targets, what the Court should do " \
     "with it, its title, an introduction)?"
 NOTICE_MORE = "More about the notice (the courtroom, when it is returnable, the papers it rests on)?"
@@ -708,12 +812,11 @@ NOTICE_MORE = "More about the notice (the courtroom, when it is returnable, the 
 
 def _ask_motion(iv: Interview, mode: Mode) -> None:
     iv.ask_all(("motion",), "MotionPaper", (
-        Ask("rule", "Under which rule does the motion move?", "select", options=_vehicle_options,
-            default=_vehicle_default, implicit=True),
+        RULE,
         Ask("clauses", "Which reasons of Rule 60(b) (numbers 1-6, one per line)?", "numbers",
             optional=True, when=_is_60b, check=_clause_check),
         Ask("filed", "Date the motion is filed (YYYY-MM-DD)", "date",
-            default=lambda iv, item, path: iv.today),
+            default=lambda iv, item, path: iv.today, settled=_motion_entry_date),
         Ask("relief", "What the motion asks the Court to do (\"reconsider and vacate its ... Order\")",
             "markup"),
         Ask("parts", "The parts of the order the motion targets, one per line "
@@ -734,7 +837,8 @@ def _ask_motion(iv: Interview, mode: Mode) -> None:
             when=_standard_needed),
     ), mode)
     court = _court(iv)
-    if (court is not None and court.notice_of_motion.value) or iv.value(("motion", "notice")):
+    if ((court is not None and court.notice_of_motion.value) or iv.value(("motion", "notice"))) \
+            and iv.touches(("motion", "notice")):
         iv.asker.say("  The notice of motion (filed beside the memorandum of law):")
         iv.ask_all(("motion", "notice"), "Notice", (
             Ask("courthouse", "Where it is returnable (“the United States Courthouse, 500 Pearl Street, "

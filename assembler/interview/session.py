@@ -24,8 +24,11 @@ def run_interview(file: Path, asker: Asker, *, prefill_from: Path | None = None,
                   only: Sequence[str] = (), today: dt.date | None = None,
                   offer_drafts: bool = True) -> Outcome:
     """Ask, save as it goes, review, and (if the user wants) draft the papers."""
-    from assembler.interview.questions import SECTIONS, offer_cited_entries
     from assembler.answers.reader import load_source
+    from assembler.interview.engine import Mode
+    from assembler.interview.guesses import IMPORTED, confirm_guesses
+    from assembler.interview.questions import SECTIONS, offer_cited_entries
+    from assembler.interview.record import Record
 
     # the strict reading, as check reads: a value it refuses reads as absent and is asked again
     answer_file = AnswerFile(file)
@@ -34,13 +37,18 @@ def run_interview(file: Path, asker: Asker, *, prefill_from: Path | None = None,
     if isinstance(extends, str) and extends.strip():
         base = load_source(file.parent / extends).data
     prefill = load_source(prefill_from).data if prefill_from is not None else {}
+    record = Record(file)
     if not answer_file.existed:
         answer_file.save()
-    interview = Interview(answer_file, asker, SECTIONS, prefill=prefill, base=base, today=today)
+        record.clear()  # a record beside a file that is gone belongs to no one
+    interview = Interview(answer_file, asker, SECTIONS, prefill=prefill, base=base, today=today,
+                          record=record)
     interview.on_citations = offer_cited_entries
     asker.say(f"Answers are saved to {file} after every question; Ctrl-C stops, and the same "
               "command resumes.")
-    interview.run(only)
+    # a file imported from a docket: its guesses first, then only what drafting still needs
+    imported = confirm_guesses(interview) or interview.answered(IMPORTED)
+    interview.run(only, mode=Mode.FILL if imported else None)
     if not only:
         ask_needs(interview)
     while True:
@@ -85,51 +93,93 @@ def _unmet(report: Report) -> list[Need]:
     return registry.unmet(report.matter, report.documents)
 
 
+# the lawyer's order: which entries are the papers, the story, what the motion asks and why,
+# who signs, then the other side's papers and the orders; anything else after, in its section's order
+LAWYERS_ORDER = ("docket.role.", "response.date", "reply.date", "docket.background", "motion.relief",
+                 "motion.filed", "grounds", "counsel.movant", "opposition", "opposition.reply",
+                 "counsel.opponent", "ruling.")
+
+
+def _rank(interview: Interview, key: str) -> tuple[int, int]:
+    for rank, prefix in enumerate(LAWYERS_ORDER):
+        if key == prefix or key.startswith(prefix) or (prefix.endswith(".") and key == prefix[:-1]):
+            return rank, 0
+    head = key.split(".")[0]
+    section = next((i for i, s in enumerate(interview.sections) if head in s.paths), len(interview.sections))
+    return len(LAWYERS_ORDER), section
+
+
 def ask_needs(interview: Interview) -> None:
-    """Ask what `check` says the papers still need, and nothing else, until they need nothing
-    more the interview can ask (a reply cannot cite a response that is not on the docket yet)."""
+    """Ask what `check` says the papers still need, and nothing else, in the lawyer's order,
+    until they need nothing more the interview can ask.  Which entries are the motion, the
+    response and the reply come first: a paper whose entry is not on the docket yet (a reply
+    to a response not filed) waits, and nothing only it needs is asked."""
     from assembler.checks import check
+    from assembler.papers import registry
 
     asked: set[str] = set()
+    waiting: dict[str, str] = {}  # paper -> the entry it waits for
+    said = False
     while True:
         report = check(interview.file.path, draft=False)
         if report.matter is None:
             return  # the file does not load: the review lists why, the sections fix it
-        needs = [need for need in _unmet(report) if need.key not in asked]
+        for document in report.documents:
+            for need in registry.unmet(report.matter, [document]):
+                role = need.key.removeprefix("docket.role.")
+                if need.key.startswith("docket.role.") and (need.key in asked or interview.answered(
+                        f"role:{role}")):  # asked, or said before: not on the docket yet
+                    waiting.setdefault(document, role)
+        documents = [d for d in report.documents if d not in waiting]
+        needs = sorted((need for need in registry.unmet(report.matter, documents) if need.key not in asked),
+                       key=lambda need: _rank(interview, need.key))
         if not needs:
-            return
-        interview.asker.say("\n[what drafting still needs]")
-        for need in needs:
+            break
+        if not said:
+            interview.asker.say("\n[what drafting still needs]")
+            said = True
+        roles = [need for need in needs if need.key.startswith("docket.role.")
+                 or need.key in ("response.date", "reply.date")]
+        for need in roles[:1] or needs:  # an entry first, alone: what else is needed depends on it
             asked.add(need.key)
             interview.asker.say(f"  {need.what}:")
             _ask_need(interview, need.key)
+    if waiting:
+        names = ", ".join(registry.paper(d).label.split(" (")[0] for d in waiting)
+        entries = " and ".join(f"the {role}" for role in dict.fromkeys(waiting.values()))
+        interview.asker.say(f"  not drafted yet: {names} (they wait for {entries} to be on the docket)")
 
 
 def _ask_need(interview: Interview, key: str) -> None:
     from assembler.interview.engine import Ask, Mode
+    from assembler.interview.questions import ask_role, row_line
     from assembler.papers import registry
 
     rows = interview.value(("docket",)) or []
     if key.startswith("docket.role."):
-        role = key.removeprefix("docket.role.")
-        options = [Option(f"docket {row.get('number')}: {row.get('title')}", i)
-                   for i, row in enumerate(rows) if not row.get("role")]
-        choice = interview.asker.ask(Prompt(f"role:{role}", f"Which docket entry is the {role}?", "select",
-                                            options=[*options, Option("none yet", None)]))
-        if choice is not None:
-            interview.put(("docket", choice, "role"), role)
+        ask_role(interview, key.removeprefix("docket.role."))
         return
     head, _, tail = key.partition(".")
     if tail == "date" and head in registry.paper_ids():
         section, name = registry.paper(head).date.split(".")
         kind = registry.paper(head)
+        if kind.entry:  # a paper on the docket is dated by its entry: which one, if it is there
+            if not any(row.get("role") == kind.entry for row in rows):
+                ask_role(interview, kind.entry)
+            if any(row.get("role") == kind.entry for row in interview.value(("docket",)) or []):
+                return
         interview.ask_one((section,), "Paper" if section in ("response", "reply") else "MotionPaper",
                           Ask(name, f"Date of the {kind.label.split(' (')[0]} (YYYY-MM-DD)", "date",
                               default=lambda iv, item, path: iv.today), Mode.FRESH)
         return
     if key == "docket.background":
-        paths = [("docket", i, "background") for i, row in enumerate(rows) if not row.get("role")]
-        interview.ask_only(paths, ["docket"])
+        told = [i for i, row in enumerate(rows) if not row.get("role")]
+        if len(told) > 1:  # which entries the background tells: those only are asked
+            told = interview.asker.ask(Prompt(
+                "background:docket", "Which entries does the background tell (the events before the "
+                "motion, in order)?", "checkbox",
+                options=[Option(row_line(rows[i]), i) for i in told]))
+        interview.ask_only([("docket", i, "background") for i in told], ["docket"])
         return
     if key == "opposition.reply":
         grounds = interview.value(("opposition",)) or []
@@ -176,23 +226,31 @@ def _ruling_line(ruling: Any) -> str:
 
 
 def offer_to_draft(file: Path, asker: Asker) -> list[Path]:
-    """Ask which papers to draft and where; draft them and say where they went."""
+    """Ask which papers to draft and where; draft them and say where they went.  Where the set
+    is not ready, the papers that are (the motion, while the response is not filed) are offered."""
     from assembler.checks import check
     from assembler.papers import registry
     from assembler.papers.render import case_folder, write_drafts
 
     report = check(file, draft=False)
+    ready = list(report.documents)
     if not report.ok:
-        asker.say(f"Not drafting yet: `assembler check {file}` lists what is missing.")
-        return []
+        ready = [d for d in report.documents if report.matter is not None
+                 and not registry.unmet(report.matter, [d])] if report.documents else []
+        if not ready:
+            asker.say(f"Not drafting yet: `assembler check {file}` lists what is missing.")
+            return []
+        waiting = [registry.paper(d).label.split(" (")[0] for d in report.documents if d not in ready]
+        asker.say(f"Not every paper can be drafted yet ({', '.join(waiting)}: `assembler check {file}` "
+                  "says what they need); these can.")
     if not asker.ask(Prompt("draft", "Draft the papers now?", "confirm", default=True)):
         asker.say(f"Draft them later with: assembler render {file} -o drafts/")
         return []
     for note in report.notes:
         asker.say(f"  note: {note}")
-    offered = [d for d in registry.paper_ids() if d in report.documents or d in registry.default_ids()]
+    offered = [d for d in registry.paper_ids() if d in ready or (report.ok and d in registry.default_ids())]
     chosen = asker.ask(Prompt("documents", "Which papers?", "checkbox",
-                              options=[Option(registry.paper(d).label, d, checked=d in report.documents)
+                              options=[Option(registry.paper(d).label, d, checked=d in ready)
                                        for d in offered]))
     if not chosen:
         return []
