@@ -2,7 +2,11 @@
 
 It stands where a person would, behind the one asking seam, so the flow is
 tested without a terminal; the same script, recorded, drives the real command
-in a pseudo-terminal.
+in a pseudo-terminal.  It answers as a lawyer following the interview would:
+yes to a "more about it?" where the example gives one of the fields it opens;
+the story's docket entries in the list, the motion, the response and the reply
+when the interview asks which entries they are; an entry's questions from the
+example's entry of the same number, whatever its place in the list.
 """
 
 from __future__ import annotations
@@ -52,7 +56,7 @@ class ExampleUser:
     def _entry(self, path: tuple) -> tuple:
         """A docket entry's question answered from the example's entry of the same number (or,
         before its number is given, of its role): entries need not come in the example's order."""
-        if len(path) < 3 or path[0] != "docket" or not isinstance(path[1], int) or self.file is None:
+        if len(path) < 2 or path[0] != "docket" or not isinstance(path[1], int) or self.file is None:
             return path
         rows = self.file.get(("docket",)) or []
         row = rows[path[1]] if path[1] < len(rows) and isinstance(rows[path[1]], dict) else {}
@@ -136,6 +140,12 @@ class ExampleUser:
         if key == "draft":
             return False
         path = self._path(key)
+        if key.startswith("docket.") and key.endswith(".print"):  # how the background prints
+            entry = self._get(self._entry(path[:-1])) or {}
+            if entry.get("party_background"):
+                return "parties"
+            return ("dated" if entry.get("dated", True) else "undated") + (
+                "-continues" if entry.get("continues") else "")
         value = self._get(self._entry(path))
         if prompt.kind == "confirm":
             return prompt.default if value is None else bool(value)

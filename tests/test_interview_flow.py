@@ -105,7 +105,8 @@ def model_data(name: str = "cp-productions") -> dict:
 
 
 def test_ctrl_c_at_any_point_keeps_every_answer_and_resuming_finishes(tmp_path):
-    for stop_at in ("case.judge", "docket.2.background", "grounds.1.summary", "counsel.movant.attorneys.0.email"):
+    for stop_at in ("case.judge", "docket.2.background", "role:reply", "grounds.1.summary",
+                    "counsel.movant.attorneys.0.email"):
         file = tmp_path / f"{stop_at}.yaml"
         user = ExampleUser(model_data(), {stop_at: KeyboardInterrupt})
         with pytest.raises(KeyboardInterrupt):

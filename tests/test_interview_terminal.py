@@ -26,7 +26,7 @@ from assembler.answers.reader import load_source
 ASSEMBLER = shutil.which("assembler") or str(Path(sys.executable).parent / "assembler")
 ENV = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "NO_COLOR": "1",
        "COLUMNS": "220", "LINES": "50"}
-DOWN = "\x1b[B"
+DOWN, UP = "\x1b[B", "\x1b[A"
 
 
 def record(example: Path, file: Path) -> list:
@@ -51,9 +51,11 @@ def record(example: Path, file: Path) -> list:
 def keys(prompt, answer) -> str:
     if prompt.kind == "confirm":
         return "y" if answer else "n"
-    if prompt.kind == "select":
-        title = next(o.title for o in prompt.options if o.value == answer)
-        return title + "\r"
+    if prompt.kind == "select":  # arrows from where the list starts (its default): the search
+        values = [o.value for o in prompt.options]  # filter takes ASCII keys only, and titles quote
+        start = values.index(prompt.default) if prompt.default in values else 0
+        target = values.index(answer)
+        return (DOWN * (target - start) if target >= start else UP * (start - target)) + "\r"
     if prompt.kind == "checkbox":
         out, at = "", 0
         for index, option in enumerate(prompt.options):

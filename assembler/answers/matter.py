@@ -196,7 +196,8 @@ def _docket_problems(answers: Answers, source: Source) -> list[Problem]:
         problems.append(source.problem(
             f"the challenged order, docket {answers.order.docket}, is not in the docket list",
             ("order", "docket")))
-    if "motion" in roles and answers.docket[roles["motion"]].date < answers.order.date:
+    order_dated = order_entry is None or answers.order.date <= order_entry.date  # else that is wrong
+    if "motion" in roles and order_dated and answers.docket[roles["motion"]].date < answers.order.date:
         motion = answers.docket[roles["motion"]]
         problems.append(source.problem(
             f"the motion, docket {motion.number}, was filed on {motion.date.isoformat()}, before the "

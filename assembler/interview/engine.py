@@ -58,7 +58,9 @@ class Ask:
     (the challenged order's own docket entry is dated as the order): written,
     not asked.  ``parse`` reads a typed text as the value it names (a court by
     its name); ``blank`` says what an empty answer means ("no more docket
-    entries"); ``label`` names the field in a list of fields to change.
+    entries"); ``label`` names the field in a list of fields to change; ``apply``
+    writes a choice that is no field of its own (how a background prints sets
+    ``dated`` and ``continues``).
     """
 
     name: str
@@ -80,6 +82,8 @@ class Ask:
     blank: str = ""
     label: str = ""
     match: Callable[[str, Option], bool] | None = None  # autocomplete: what typed text fits an option
+    # a choice that is no field of its own: (interview, path, value) writes the fields it sets
+    apply: Callable[..., None] | None = None
 
     @property
     def short(self) -> str:
@@ -129,9 +133,12 @@ class Interview:
                  prefill: dict[str, Any] | None = None, base: dict[str, Any] | None = None,
                  today: dt.date | None = None, record: Record | None = None) -> None:
         self.file = file
+        self._pending: list[str] = []  # headings said only if something under them is asked
+        asker = _Announcing(asker, self._pending)
         # questions answered without a value in the file: a resume does not ask them again
         self.record = record if record is not None else Record(file.path)
         self.loops: dict[FieldPath, Loop] = {}  # the lists seen, to name their items in questions
+        self.wanted: set[FieldPath] = set()  # questions a choice asked for next ("the parties' telling")
         self.asker = asker
         self.sections = list(sections)
         self.prefill = prefill or {}
@@ -192,6 +199,11 @@ class Interview:
     def remember(self, key: FieldPath | str) -> None:
         self.record.add(key)
 
+    def heading(self, text: str) -> None:
+        """Say ``text`` (a section's title, "Counsel for the movant:") before the next question,
+        or not at all if none comes before the next section: a file being filled in asks little."""
+        self._pending.append(text)
+
     def register(self, loop: Loop) -> None:
         """Name the items of ``loop`` in the questions about them ("docket entry 12: title")."""
         self.loops[tuple(loop.path)] = loop
@@ -214,8 +226,10 @@ class Interview:
                 mode = Mode.FRESH
             else:
                 mode = Mode.FILL if index < resume else Mode.CONTINUE
-            self.asker.say(f"\n[{index + 1}/{total} {section.title}]")
+            self._pending.clear()  # the last section's headings, with nothing asked under them
+            self.heading(f"\n[{index + 1}/{total} {section.title}]")
             section.run(self, mode)
+        self._pending.clear()
 
     # -- one mapping -------------------------------------------------------------------
 
@@ -335,7 +349,8 @@ class Interview:
             reason = unreadable.message
         elif mode is not Mode.FRESH and self.focus is None and self.answered(here):
             return None  # answered before, blank or with the default the file leaves out
-        elif mode is Mode.FILL and self.focus is None and (ask.optional or not _required(model, ask.name)):
+        elif mode is Mode.FILL and self.focus is None and (ask.optional or ask.apply is not None
+                                                             or not _required(model, ask.name)):
             return None  # filling in: a question with a default in the model needs no answer
         if reason is not None:
             self.asker.say(f"  {'.'.join(map(str, here))}: {reason}; please answer again")
@@ -361,6 +376,14 @@ class Interview:
                     kind="confirm", default=False)):
                 default = value
                 continue
+            if ask.parse is not None and isinstance(raw, str) and raw.strip() != str(value):
+                named = next((o.description for o in _resolve(ask.options, self, item, path) or ()
+                              if o.value == value and o.description), None)
+                self.asker.say(f"  {value}" + (f": {named}" if named else ""))  # what the text named
+            if ask.apply is not None:
+                ask.apply(self, path, value)
+                self.remember(here)  # answered: nothing of its own in the file says so
+                return value
             if ask.implicit and value == _resolve(ask.default, self, item, path) \
                     and self.file.get(here) is None:
                 self.remember(here)  # the model's default: left out of the file, remembered
@@ -545,7 +568,8 @@ class Interview:
         path = loop.path + (index,)
         row = self.file.get(path) or {}
         fields = [a for a in loop.asks if a.when is None or a.when(self, row, path)]
-        options = [Option(f"{a.short}: {_shown(row.get(a.name))}", a.name) for a in fields]
+        options = [Option(f"{a.short}: {_shown(row.get(a.name) if a.apply is None else _resolve(a.default, self, row, path))}",
+                          a.name) for a in fields]
         name = self.asker.ask(Prompt(f"field:{'.'.join(map(str, loop.path))}",
                                      f"{loop.item_name(row, index)}: which field?", "select",
                                      options=options))
@@ -575,9 +599,31 @@ class Interview:
         return True
 
     def echo(self, loop: Loop, rows: list[dict]) -> None:
+        if not rows:
+            return
         self.asker.say(f"  {loop.nouns.capitalize()} so far ({len(rows)}):")
         for i, row in enumerate(rows, 1):
             self.asker.say(f"  {i:>3}. {loop.label(row)}")
+
+
+class _Announcing:
+    """The asker, saying the headings waiting (``Interview.heading``) before what comes next."""
+
+    def __init__(self, asker: Asker, pending: list[str]) -> None:
+        self.inner = asker
+        self.pending = pending
+
+    def _flush(self) -> None:
+        while self.pending:
+            self.inner.say(self.pending.pop(0))
+
+    def ask(self, prompt: Prompt) -> Any:
+        self._flush()
+        return self.inner.ask(prompt)
+
+    def say(self, text: str) -> None:
+        self._flush()
+        self.inner.say(text)
 
 
 def _a(noun: str) -> str:

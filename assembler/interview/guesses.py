@@ -40,17 +40,19 @@ def confirm_guesses(iv: Interview) -> bool:
     if not marked(iv):
         return False
     iv.remember(IMPORTED)
+    corrected = False
     while True:
         guesses = set(marked(iv))
         warnings = _screen(iv, guesses)
-        options = [Option("keep them: they are right" if len(guesses) == len(marked(iv)) else
-                          "keep the rest", "keep")]
+        options = [Option("keep the rest: they are right" if corrected else "keep them: they are right",
+                          "keep")]
         options += [Option(f"correct {what}", key) for key, what in _corrections(iv, guesses)]
         choice = iv.asker.ask(Prompt("guesses", "Keep these guesses, or correct one?", "select",
                                      default=warnings[0] if warnings else "keep", options=options))
         if choice == "keep":
             break
         CORRECT[choice.split(":")[0]](iv, choice)
+        corrected = True
     for path in marked(iv):
         unmark(iv.file.document, path)
     iv.file.save()
@@ -75,7 +77,7 @@ def _short(text: Any, width: int = 90) -> str:
     return text if len(text) <= width else text[:width - 1].rsplit(" ", 1)[0] + " …"
 
 
-def _ranges(numbers: list[int]) -> str:
+def ranges(numbers: list[int]) -> str:
     """1-9, 13, 15-16: docket numbers, runs of the list shortened (each entry is listed)."""
     out: list[str] = []
     runs: list[list[int]] = []
@@ -131,7 +133,7 @@ def _screen(iv: Interview, guesses: set[FieldPath]) -> list[str]:
             f"(short: {iv.value(('movant', 'short_name'))})")
     for side in ("movant", "opponent"):
         if ("counsel", side, "represents") in guesses:
-            say(f"  under the {side + '’s':<12} {iv.value(('counsel', side, 'represents'))}")
+            say(f"  {side + '’s counsel':<22} {iv.value(('counsel', side, 'represents'))}")
     filers: dict[str, list[int]] = {}
     for index, row in enumerate(rows):
         if ("docket", index, "filed_by") in guesses and isinstance(row.get("number"), int):
@@ -140,7 +142,7 @@ def _screen(iv: Interview, guesses: set[FieldPath]) -> list[str]:
         say("  who filed each entry (guessed from the clerk's text):")
         for filer in FILERS:
             if filer in filers:
-                say(f"    {filer:<10} {_ranges(filers[filer])}")
+                say(f"    {filer:<10} {ranges(filers[filer])}")
     return doubts
 
 
@@ -152,7 +154,7 @@ def _corrections(iv: Interview, guesses: set[FieldPath]) -> list[tuple[str, str]
         out.append(("movant", "the movant's names"))
     for side in ("movant", "opponent"):
         if ("counsel", side, "represents") in guesses:
-            out.append((f"represents:{side}", f"the line under the {side}'s counsel's signatures"))
+            out.append((f"represents:{side}", f"how counsel sign for the {side}"))
     if any(len(path) == 3 and path[0] == "docket" and path[2] == "filed_by" for path in guesses):
         out.append(("filers", "who filed an entry"))
     return out

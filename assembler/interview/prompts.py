@@ -16,6 +16,7 @@ value starts with it.
 
 from __future__ import annotations
 
+import re
 import shutil
 import textwrap
 from dataclasses import dataclass, field
@@ -83,8 +84,11 @@ class TerminalAsker:
     def say(self, text: str) -> None:
         width = _width()
         for line in text.split("\n"):
-            indent = " " * (len(line) - len(line.lstrip(" ")) + 2)
-            self._echo(wrap(line, width, indent) if len(line) > width - 1 else line)
+            # a line of a table ("  the motion      docket 50, ..."): go on under its second column
+            column = re.match(r"^(\s*\S.*?\s{2,})\S", line)
+            at = len(column.group(1)) if column and len(column.group(1)) < width // 2 else \
+                len(line) - len(line.lstrip(" ")) + 2
+            self._echo(wrap(line, width, " " * at) if len(line) > width - 1 else line)
 
     def ask(self, prompt: Prompt) -> Any:
         while True:

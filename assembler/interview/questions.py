@@ -186,10 +186,10 @@ def _several(iv: Interview, item: Item, path: FieldPath) -> bool:
 
 def _ask_parties(iv: Interview, mode: Mode) -> None:
     for side in ("plaintiffs", "defendants"):
-        iv.asker.say(f"  {side.capitalize()}:")
+        iv.heading(f"  {side.capitalize()}:")
         iv.loop(Loop(("parties", side), "Party", side[:-1], PARTY, _party_label),
                 _settled(iv, mode, ("parties", "defendants") if side == "plaintiffs" else None))
-    iv.asker.say("  Parties of other roles (intervenors, third-party defendants), captioned after them:")
+    iv.heading("  Parties of other roles (intervenors, third-party defendants), captioned after them:")
     iv.loop(Loop(("parties", "others"), "OtherParty", "party of another role", (
         *PARTY, Ask("role", "Its role in the caption (“Intervenor”, “Third-Party Defendant”)")),
         lambda row: f"{_party_label(row)} ({row.get('role', '?')})", minimum=0,
@@ -223,9 +223,10 @@ def _ask_movant(iv: Interview, mode: Mode) -> None:
     iv.ask_one(path, "Movant", Ask("party", "Who moves for reconsideration?", "select", options=[
         Option("a party to the case", True), Option("a non-party (a witness, an ISP, ...)", False)]),
         mode)
-    if _is_party(iv, {}, path) and (mode is Mode.FRESH or iv.value(path + ("side",)) is None):
+    chosen = _is_party(iv, {}, path) and (mode is Mode.FRESH or iv.value(path + ("side",)) is None)
+    if chosen:
         _choose_moving_parties(iv)
-    iv.ask_all(path, "Movant", (
+    asks: tuple[Ask, ...] = (
         Ask("side", "The movant's side", "select", options=SIDES, when=_is_party),
         Ask("name", "The movant as the papers first name it (\"Defendant John Doe\")"),
         Ask("short_name", "The movant's short name (\"Defendant\", \"the ISPs\")"),
@@ -234,7 +235,10 @@ def _ask_movant(iv: Interview, mode: Mode) -> None:
             when=_not_party),
         Ask("interest", "How the order touches the non-party (\"the Order directed those ISPs to ...\")",
             "markup", optional=True, when=_not_party),
-    ), mode)
+    )
+    if chosen:  # the parties picked settle the side and the number; their names are offered
+        asks = tuple(a for a in asks if a.name not in ("side", "plural"))
+    iv.ask_all(path, "Movant", asks, mode)
 
 
 def _choose_moving_parties(iv: Interview) -> None:
@@ -368,7 +372,43 @@ def _may_continue(iv: Interview, item: Item, path: FieldPath) -> bool:
 
 
 ENTRY_MORE = "More about it"
-BACKGROUND_MORE = "More about its background"
+
+
+def _print_options(iv: Interview, item: Item, path: FieldPath) -> list[Option]:
+    """How the background paragraph prints: dated or not, on its own or continuing the one before."""
+    date = item.get("date")
+    on = f"“On {date:%B} {date.day}, {date.year}, …”" if isinstance(date, dt.date) else "“On <date>, …”"
+    options = [Option(f"{on}, a paragraph of its own", "dated")]
+    if _may_continue(iv, item, path):
+        options.append(Option(f"{on}, continuing the paragraph before", "dated-continues"))
+    options.append(Option("without its date, a paragraph of its own", "undated"))
+    if _may_continue(iv, item, path):
+        options.append(Option("without its date, continuing the paragraph before", "undated-continues"))
+    options.append(Option(f"{on}, and the parties' papers tell it otherwise (asks how)", "parties"))
+    return options
+
+
+def _print_default(iv: Interview, item: Item, path: FieldPath) -> str:
+    if item.get("party_background"):
+        return "parties"
+    return ("dated" if item.get("dated", True) else "undated") + ("-continues" if item.get("continues") else "")
+
+
+def _apply_print(iv: Interview, path: FieldPath, value: str) -> None:
+    """Write the choice as the fields the papers read (only what differs from their defaults)."""
+    if value == "parties":
+        iv.wanted.add(path + ("party_background",))
+        return
+    dated, continues = not value.startswith("undated"), value.endswith("-continues")
+    item = iv.file.get(path) or {}
+    for name, chosen, default in (("continues", continues, False), ("dated", dated, True)):
+        if chosen != default or item.get(name) is not None:
+            if item.get(name) != chosen:
+                iv.put(path + (name,), chosen)
+
+
+def _parties_telling(iv: Interview, item: Item, path: FieldPath) -> bool:
+    return bool(item.get("party_background")) or path + ("party_background",) in iv.wanted
 
 def _filer(iv: Interview, item: Item, path: FieldPath) -> Any:
     """Who filed the entry, where earlier answers say: the order's own entry is the court's, the
@@ -400,13 +440,12 @@ DOCKET = (
         when=lambda iv, item, path: bool(iv.value(("citation", "names"))), more=ENTRY_MORE),
     Ask("background", "Its place in the background (printed after “On <date>, ”)", "prose",
         optional=True, more=ENTRY_MORE, label="its place in the background"),
+    # one choice for how the paragraph prints (the fields continues and dated), where it has one
+    Ask("print", "How does its background print?", "select", options=_print_options,
+        default=_print_default, when=_has_background, apply=_apply_print, label="how it prints"),
     Ask("party_background", "The same as the parties' papers should tell it, if the Court's telling "
-        "should not be in a party's mouth", "prose", optional=True, when=_has_background,
-        more=BACKGROUND_MORE, label="the parties' telling"),
-    Ask("continues", "Does it continue the previous background paragraph?", "confirm", default=False,
-        when=_may_continue, more=BACKGROUND_MORE, label="continuing the paragraph before"),
-    Ask("dated", "Print “On <date>, ” before it?", "confirm", default=True, when=_has_background,
-        more=BACKGROUND_MORE, label="without its date"),
+        "should not be in a party's mouth", "prose", optional=True, when=_parties_telling,
+        label="the parties' telling"),
 )
 
 
@@ -441,7 +480,7 @@ def offer_cited_entries(iv: Interview, text: str) -> None:
 def _ask_docket(iv: Interview, mode: Mode) -> None:
     loop = docket_loop()
     if mode is Mode.FRESH and not iv.file.get(("docket",)):
-        iv.asker.say("  The entries the background tells (the complaint, the motion the order decided, the "
+        iv.heading("  The entries the background tells (the complaint, the motion the order decided, the "
                      "order); the motion for reconsideration, the response and the reply are asked next.")
     iv.loop(loop, mode)
     order = iv.value(("order", "docket"))
@@ -557,8 +596,14 @@ def _first_sentence(iv: Interview, text: str) -> str | None:
     flat = " ".join(text.split())
     if not flat:
         return None
-    cut = re.search(r"^(.{30,}?[a-z0-9”)\]]\.)(?:\s+[A-Z“(]|$)", flat)
-    sentence = cut.group(1) if cut else flat
+    sentence = flat
+    for end in re.finditer(r"\.(?=\s+[A-Z“(]|$)", flat):
+        word = re.search(r"(\S+)$", flat[:end.start()])
+        before = word.group(1) if word else ""
+        # not after an abbreviation ("Fed. R. Civ. P.", "U.S.", "No.", "v."), nor too soon
+        if end.start() >= 30 and not re.fullmatch(r"[A-Z][A-Za-z.]{0,3}|[a-z]{1,2}|.*\.[A-Za-z]", before):
+            sentence = flat[:end.start() + 1]
+            break
     noun = "Judgment" if iv.value(("order", "kind")) == "judgment" else "Order"
     defined = str(iv.value(("order", "defined")) or noun)
     plural = bool(iv.value(("movant", "plural")))
@@ -581,7 +626,7 @@ def _first_sentence(iv: Interview, text: str) -> str | None:
         if head == "rule":
             return "the rule"
         if head == "movant" and tail == "party_noun":
-            return "a party" if iv.value(("movant", "party")) else "a non-party"
+            return "parties" if plural else "a party"
         if head == "court":
             return "the Court"
         return {"motion": "the motion", "response": "the response"}.get(head, "…")
@@ -839,7 +884,7 @@ def _ask_motion(iv: Interview, mode: Mode) -> None:
     court = _court(iv)
     if ((court is not None and court.notice_of_motion.value) or iv.value(("motion", "notice"))) \
             and iv.touches(("motion", "notice")):
-        iv.asker.say("  The notice of motion (filed beside the memorandum of law):")
+        iv.heading("  The notice of motion (filed beside the memorandum of law):")
         iv.ask_all(("motion", "notice"), "Notice", (
             Ask("courthouse", "Where it is returnable (“the United States Courthouse, 500 Pearl Street, "
                 "New York, New York 10007”)", optional=True),
@@ -892,7 +937,7 @@ def _signs(side: str):
 
 def _ask_counsel(iv: Interview, mode: Mode) -> None:
     for side, who in (("movant", "the movant"), ("opponent", "the opponent")):
-        iv.asker.say(f"  Counsel for {who}:")
+        iv.heading(f"  Counsel for {who}:")
         signs = _signs(side)
         iv.ask_all(("counsel", side), "CounselBlock", (
             Ask("pro_se", "Does this side sign for itself, pro se (no attorney)?", "confirm",
@@ -1019,7 +1064,7 @@ def _ask_ruling(iv: Interview, mode: Mode) -> None:
                                           when=lambda iv, item, path: not item.get("proposed")), mode)
     _ask_form(iv, mode)
     for side in ("granting", "denying"):
-        iv.asker.say(f"  The order {side}:")
+        iv.heading(f"  The order {side}:")
         iv.ask_all(("ruling", side), "RulingSide", ruling_side(side), mode)
 
 

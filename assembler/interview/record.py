@@ -53,8 +53,14 @@ class Record:
     def under(self, prefix: str) -> bool:
         """Whether any key starts with ``prefix`` (a section's key, ``opposition``)."""
         for key in self.keys:
-            bare = key.split(":", 1)[1] if ":" in key else key
-            if bare == prefix or bare.startswith(prefix + "."):
+            kind, colon, rest = key.partition(":")
+            if not colon:
+                path = key
+            elif kind in ("end", "more"):  # "end:docket", "more:docket.2:background": of a path
+                path = rest.split(":")[0]
+            else:
+                continue  # a question that is no field's ("role:motion", "import:confirmed")
+            if path == prefix or path.startswith(prefix + "."):
                 return True
         return False
 

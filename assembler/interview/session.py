@@ -120,10 +120,15 @@ def ask_needs(interview: Interview) -> None:
     asked: set[str] = set()
     waiting: dict[str, str] = {}  # paper -> the entry it waits for
     said = False
+    # the papers the user chose not to draft ("Draft the response too?" no): nothing they need
+    declined = {head for head in ("opposition", "ruling") if interview.answered(f"{head}.draft")}
     while True:
         report = check(interview.file.path, draft=False)
         if report.matter is None:
             return  # the file does not load: the review lists why, the sections fix it
+        for document in report.documents:
+            if any(need.key.split(".")[0] in declined for need in registry.paper(document).needs):
+                waiting.setdefault(document, "")
         for document in report.documents:
             for need in registry.unmet(report.matter, [document]):
                 role = need.key.removeprefix("docket.role.")
@@ -144,10 +149,11 @@ def ask_needs(interview: Interview) -> None:
             asked.add(need.key)
             interview.asker.say(f"  {need.what}:")
             _ask_need(interview, need.key)
-    if waiting:
-        names = ", ".join(registry.paper(d).label.split(" (")[0] for d in waiting)
-        entries = " and ".join(f"the {role}" for role in dict.fromkeys(waiting.values()))
-        interview.asker.say(f"  not drafted yet: {names} (they wait for {entries} to be on the docket)")
+    entries = " and ".join(f"the {role}" for role in dict.fromkeys(waiting.values()) if role)
+    later = [registry.paper(d).label.split(" (")[0] for d, role in waiting.items() if role]
+    if later:
+        interview.asker.say(f"  not drafted yet: {', '.join(later)} (they wait for {entries} to be on the "
+                            "docket)")
 
 
 def _ask_need(interview: Interview, key: str) -> None:
@@ -209,7 +215,7 @@ def summary(interview: Interview) -> list[str]:
         f"{'; '.join(parties['defendants']) or '-'}",
         f"  who moves        {v(('movant', 'name')) or '-'} ({v(('movant', 'short_name')) or '-'})",
         f"  challenged order Docket {v(('order', 'docket')) or '-'}, {v(('order', 'date')) or '-'}",
-        f"  docket entries   {len(docket)}: {', '.join(str(e.get('number')) for e in docket) or '-'}",
+        f"  docket entries   {len(docket)}: {_numbers(docket) or '-'}",
         f"  grounds          {', '.join(grounds) or '-'}",
         f"  opposition       {', '.join(opposition) or 'none'}",
         f"  motion           filed {v(('motion', 'filed')) or '-'}",
@@ -217,6 +223,15 @@ def summary(interview: Interview) -> list[str]:
         f"opponent: {', '.join(counsel['opponent']) or '-'}",
         f"  ruling           {_ruling_line(ruling)}",
     ]
+
+
+def _numbers(docket: list) -> str:
+    from assembler.interview.guesses import ranges
+
+    numbers = [e.get("number") for e in docket]
+    if all(isinstance(n, int) for n in numbers) and numbers == sorted(numbers):
+        return ranges(numbers)  # 1-25, 27-68
+    return ", ".join(str(n) for n in numbers)
 
 
 def _ruling_line(ruling: Any) -> str:
