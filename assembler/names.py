@@ -3,10 +3,16 @@ each equal to the library's own list (law.deadlines.RULES, interview.questions.S
 
 from __future__ import annotations
 
-
-
-
-
 DEADLINE_RULES = ("local", "59e", "60b")
-SECTION_NAMES = ("court", "parties", "movant", "order", "docket", "motion", "grounds", "opposition",
-                 "counsel", "ruling")
+SECTION_NAMES = (
+    "court",
+    "parties",
+    "movant",
+    "order",
+    "docket",
+    "motion",
+    "grounds",
+    "opposition",
+    "counsel",
+    "ruling",
+)

@@ -14,9 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from assembler.interview.prompts import Prompt
 from assembler.answers.reader import value_at
-
+from assembler.interview.prompts import Prompt
 
 PAPERS = ("motion", "response", "reply")
 
@@ -63,12 +62,19 @@ class ExampleUser:
         entries = self.data.get("docket", [])
         for index, entry in enumerate(entries):
             if (row.get("number") is not None and entry.get("number") == row["number"]) or (
-                    row.get("number") is None and row.get("role") and entry.get("role") == row["role"]):
+                row.get("number") is None and row.get("role") and entry.get("role") == row["role"]
+            ):
                 return ("docket", index, *path[2:])
         if not row:  # a new entry of the list: the example's next one, but for the three papers,
             listed = {r.get("number") for r in rows if isinstance(r, dict)}  # named when asked for
-            index = next((i for i, entry in enumerate(entries) if entry.get("number") not in listed
-                          and entry.get("role") not in PAPERS), len(entries))
+            index = next(
+                (
+                    i
+                    for i, entry in enumerate(entries)
+                    if entry.get("number") not in listed and entry.get("role") not in PAPERS
+                ),
+                len(entries),
+            )
             return ("docket", index, *path[2:])
         return path
 
@@ -92,16 +98,18 @@ class ExampleUser:
             return "add" if self._count(target) < want else "done"
         if key.startswith("more:"):  # yes where the example gives one of the fields it opens
             # (the motion's, the response's and the reply's entries are named when drafting needs them)
-            return any(self._given(path, default) for path, default in prompt.opens.items()
-                       if not (path.endswith(".role") and self._get(self._entry(self._path(path))) in PAPERS))
+            return any(
+                self._given(path, default)
+                for path, default in prompt.opens.items()
+                if not (path.endswith(".role") and self._get(self._entry(self._path(path))) in PAPERS)
+            )
         if key == "guesses":
             return "keep"
         if key.startswith("role:"):  # which entry is the motion (the response, the reply)
             wanted = next((e for e in self.data.get("docket", []) if e.get("role") == key[5:]), None)
             if wanted is None:
                 return None
-            listed = next((o.value for o in prompt.options if o.title.startswith(f"docket {wanted['number']}:")),
-                          None)
+            listed = next((o.value for o in prompt.options if o.title.startswith(f"docket {wanted['number']}:")), None)
             return listed if listed is not None else "new"
         if key == "background:docket":  # the entries whose background the example tells
             told = {e["number"] for e in self.data.get("docket", []) if e.get("background")}
@@ -111,8 +119,7 @@ class ExampleUser:
             offered = [o.value for o in prompt.options]  # them in the example's order (a checkbox
             picked: list[str] = []  # returns its picks in the order of its options)
             for ground in self.data.get(key[5:]) or []:
-                if ground["id"] not in offered or (
-                        picked and offered.index(ground["id"]) < offered.index(picked[-1])):
+                if ground["id"] not in offered or (picked and offered.index(ground["id"]) < offered.index(picked[-1])):
                     break
                 picked.append(ground["id"])
             return picked
@@ -122,6 +129,7 @@ class ExampleUser:
                 return None  # no more grounds
             ground = wanted[self._count(key[4:])]
             from assembler.law.grounds import library
+
             return ground["id"] if ground["id"] in library() else ""
         if key.startswith("keep:"):
             return True
@@ -129,8 +137,11 @@ class ExampleUser:
             return False  # the example lists its entries in docket order, later in the loop
         if key == "movant.parties":
             side = self.data["movant"]["side"]
-            return [o.value for o in prompt.options
-                    if o.value[0] == side and o.value[1]["name"] in self.data["movant"]["name"]]
+            return [
+                o.value
+                for o in prompt.options
+                if o.value[0] == side and o.value[1]["name"] in self.data["movant"]["name"]
+            ]
         if key in ("opposition.draft", "ruling.draft"):
             return bool(self.data.get(key.split(".")[0]))
         if key == "ruling.form.usual":  # the court's shape unless the example gives its own
@@ -145,7 +156,8 @@ class ExampleUser:
             if entry.get("party_background"):
                 return "parties"
             return ("dated" if entry.get("dated", True) else "undated") + (
-                "-continues" if entry.get("continues") else "")
+                "-continues" if entry.get("continues") else ""
+            )
         value = self._get(self._entry(path))
         if prompt.kind == "confirm":
             return prompt.default if value is None else bool(value)

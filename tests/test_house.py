@@ -25,6 +25,7 @@ EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
 
 # -- the paper registry ------------------------------------------------------------------------
 
+
 def test_every_registered_paper_has_its_template_and_its_builder():
     templates = {p.stem for p in (ROOT / "templates").glob("*.docx")}
     kinds = registry.papers()
@@ -44,15 +45,22 @@ def test_a_new_paper_needs_its_registry_entry_and_its_template_only(monkeypatch,
     folder = tmp_path / "templates"
     shutil.copytree(ROOT / "templates", folder)
     shutil.copy(folder / "reply.docx", folder / "sur-reply.docx")
-    raw = {**registry._raw(), "sur-reply": {
-        "label": "sur-reply (opponent)", "filer": "opponent", "template": "sur-reply.docx",
-        "date": "reply.filed", "entry": "reply", "default": "never",
-        "needs": [["counsel.opponent", "the opponent's counsel"]]}}
+    raw = {
+        **registry._raw(),
+        "sur-reply": {
+            "label": "sur-reply (opponent)",
+            "filer": "opponent",
+            "template": "sur-reply.docx",
+            "date": "reply.filed",
+            "entry": "reply",
+            "default": "never",
+            "needs": [["counsel.opponent", "the opponent's counsel"]],
+        },
+    }
     monkeypatch.setattr(registry, "_raw", lambda: raw)
     registry.papers.cache_clear()
     try:
-        report = check(EXAMPLES / "cp-productions.yaml", ["sur-reply"], explicit=True,
-                       templates=TemplateSet(folder))
+        report = check(EXAMPLES / "cp-productions.yaml", ["sur-reply"], explicit=True, templates=TemplateSet(folder))
         assert report.ok, report.problems
         assert "sur-reply" not in registry.default_ids()
         out = tmp_path / "sur-reply.docx"
@@ -61,21 +69,48 @@ def test_a_new_paper_needs_its_registry_entry_and_its_template_only(monkeypatch,
         matter = report.matter
         assert matter is not None and matter.answers.counsel.opponent is not None
         assert props.author == ", ".join(a.name for a in matter.answers.counsel.opponent.attorneys)
-        assert props.created.date() == matter.entry_with_role("reply").date == registry.paper_date(matter, "sur-reply")[0]
+        assert (
+            props.created.date() == matter.entry_with_role("reply").date == registry.paper_date(matter, "sur-reply")[0]
+        )
     finally:
         registry.papers.cache_clear()
 
 
-@pytest.mark.parametrize(("entry", "says"), [
-    ({"label": "x", "filer": "judge", "template": "x.docx", "date": "ruling.date", "default": "always"},
-     "data/papers.yaml: bad.filer: must be one of movant, opponent, court"),
-    ({"label": "x", "filer": "court", "template": "x.docx", "date": "ruling.date", "default": "always",
-      "page_limt": "page_limit"}, "data/papers.yaml: bad.page_limt: unknown key"),
-    ({"label": "x", "filer": "court", "template": "x.docx", "default": "always"},
-     "data/papers.yaml: bad.date: required"),
-    ({"label": "x", "filer": "court", "template": "x.docx", "date": "ruling.date", "default": "always",
-      "needs": [["ruling"]]}, "data/papers.yaml: bad.needs.0: must be [key, what it is]"),
-])
+@pytest.mark.parametrize(
+    ("entry", "says"),
+    [
+        (
+            {"label": "x", "filer": "judge", "template": "x.docx", "date": "ruling.date", "default": "always"},
+            "data/papers.yaml: bad.filer: must be one of movant, opponent, court",
+        ),
+        (
+            {
+                "label": "x",
+                "filer": "court",
+                "template": "x.docx",
+                "date": "ruling.date",
+                "default": "always",
+                "page_limt": "page_limit",
+            },
+            "data/papers.yaml: bad.page_limt: unknown key",
+        ),
+        (
+            {"label": "x", "filer": "court", "template": "x.docx", "default": "always"},
+            "data/papers.yaml: bad.date: required",
+        ),
+        (
+            {
+                "label": "x",
+                "filer": "court",
+                "template": "x.docx",
+                "date": "ruling.date",
+                "default": "always",
+                "needs": [["ruling"]],
+            },
+            "data/papers.yaml: bad.needs.0: must be [key, what it is]",
+        ),
+    ],
+)
 def test_a_broken_registry_entry_is_one_sentence_naming_the_file_and_key(monkeypatch, entry, says):
     raw = {**registry._raw(), "bad": entry}
     monkeypatch.setattr(registry, "_raw", lambda: raw)
@@ -95,6 +130,7 @@ def test_the_default_set_and_the_notice_come_from_the_registry():
 
 
 # -- one check ---------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize("example", EXAMPLE_FILES, ids=lambda p: p.stem)
 def test_what_check_passes_renders_and_renders_what_it_drafted(example, tmp_path):
@@ -143,6 +179,7 @@ def test_the_interviews_review_says_what_check_says(tmp_path):
 
 # -- one reader ---------------------------------------------------------------------------------
 
+
 def test_the_interview_asks_about_and_repairs_a_docket_number_check_refuses(tmp_path):
     file = tmp_path / "case.yaml"
     shutil.copy(EXAMPLES / "cp-productions.yaml", file)
@@ -161,8 +198,7 @@ def test_the_interview_asks_about_and_repairs_a_docket_number_check_refuses(tmp_
 def test_a_value_the_reader_refuses_reads_as_absent_with_its_reason(tmp_path):
     file = tmp_path / "case.yaml"
     text = (EXAMPLES / "cp-productions.yaml").read_text(encoding="utf-8")
-    file.write_text(text.replace("  judge: Sharon L. Gleason", "  judge: \"Sharon\\u0096 Gleason\"", 1),
-                    encoding="utf-8")
+    file.write_text(text.replace("  judge: Sharon L. Gleason", '  judge: "Sharon\\u0096 Gleason"', 1), encoding="utf-8")
     answers = AnswerFile(file)
     assert answers.get(("case", "judge")) is None
     problem = answers.problem(("case", "judge"))
@@ -200,8 +236,10 @@ def test_a_bug_of_ours_in_a_batch_worker_keeps_its_traceback(monkeypatch):
 
 
 def test_the_registry_loads_without_the_answer_model():
-    code = ("import sys; from assembler.papers import registry; registry.papers(); "
-            "assert 'pydantic' not in sys.modules, sorted(m for m in sys.modules if 'pydantic' in m)")
+    code = (
+        "import sys; from assembler.papers import registry; registry.papers(); "
+        "assert 'pydantic' not in sys.modules, sorted(m for m in sys.modules if 'pydantic' in m)"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
@@ -223,10 +261,18 @@ def test_the_interview_asks_exactly_what_drafting_still_needs(tmp_path):
     file.write_text(_without_role(_without_block(text, "relief"), "response"), encoding="utf-8")
     before = check(file)
     assert any("motion.relief" in p and "docket.role.response" in p for p in before.problems), before.problems
-    response_entry = next(e["number"] for e in load_source(EXAMPLES / "cp-productions.yaml").data["docket"]
-                          if e.get("role") == "response")
-    user = ExampleUser(model_data(), {"draft": False, "role:response": lambda prompt: next(
-        o.value for o in prompt.options if o.title.startswith(f"docket {response_entry}:"))})
+    response_entry = next(
+        e["number"] for e in load_source(EXAMPLES / "cp-productions.yaml").data["docket"] if e.get("role") == "response"
+    )
+    user = ExampleUser(
+        model_data(),
+        {
+            "draft": False,
+            "role:response": lambda prompt: next(
+                o.value for o in prompt.options if o.title.startswith(f"docket {response_entry}:")
+            ),
+        },
+    )
     interview(file, user)
     asked = [p.key for p, _ in user.log]
     assert asked.count("motion.relief") == 1 and "role:response" in asked

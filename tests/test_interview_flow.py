@@ -12,10 +12,10 @@ from interview_driver import ExampleUser
 
 from assembler import load_matter
 from assembler.answers.editor import AnswerFile
+from assembler.answers.reader import load_source
 from assembler.interview.engine import Interview
 from assembler.interview.questions import SECTIONS
 from assembler.interview.session import run_interview
-from assembler.answers.reader import load_source
 
 TODAY = dt.date(2026, 11, 30)
 
@@ -82,10 +82,20 @@ def interviewed(tmp_path_factory):
 MODEL_INTERVIEW = pytest.mark.xdist_group("interview-cp-productions")  # its tests on one worker
 
 
-@pytest.mark.parametrize("name", [pytest.param("cp-productions", marks=MODEL_INTERVIEW),
-                                  "acme-nysd", "doe-defendant", "rule-59e-judgment",
-                                  "partial-relief", "magistrate-other-judge", "doe-defendant-cand",
-                                  "edtex-sherman", "pro-se-defendant"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        pytest.param("cp-productions", marks=MODEL_INTERVIEW),
+        "acme-nysd",
+        "doe-defendant",
+        "rule-59e-judgment",
+        "partial-relief",
+        "magistrate-other-judge",
+        "doe-defendant-cand",
+        "edtex-sherman",
+        "pro-se-defendant",
+    ],
+)
 def test_answering_every_prompt_rebuilds_the_example(name, interviewed, drafts_of):
     user, file = interviewed(name)
     assert papers(file) == example_papers(drafts_of, name)
@@ -105,8 +115,13 @@ def model_data(name: str = "cp-productions") -> dict:
 
 
 def test_ctrl_c_at_any_point_keeps_every_answer_and_resuming_finishes(tmp_path):
-    for stop_at in ("case.judge", "docket.2.background", "role:reply", "grounds.1.summary",
-                    "counsel.movant.attorneys.0.email"):
+    for stop_at in (
+        "case.judge",
+        "docket.2.background",
+        "role:reply",
+        "grounds.1.summary",
+        "counsel.movant.attorneys.0.email",
+    ):
         file = tmp_path / f"{stop_at}.yaml"
         user = ExampleUser(model_data(), {stop_at: KeyboardInterrupt})
         with pytest.raises(KeyboardInterrupt):
@@ -119,8 +134,9 @@ def test_ctrl_c_at_any_point_keeps_every_answer_and_resuming_finishes(tmp_path):
         # Nothing answered is asked again, a question answered blank (or with the default the
         # file leaves out) included: the resumed interview starts at the question it stopped at.
         assert resumed.log[0][0].key == stop_at, stop_at
-        assert stop_at not in given and not {k for k in given if not k.startswith(("menu:", "more:"))} \
-            & {p.key for p, _ in resumed.log}, stop_at
+        assert stop_at not in given and not {k for k in given if not k.startswith(("menu:", "more:"))} & {
+            p.key for p, _ in resumed.log
+        }, stop_at
         assert load_matter(file).answers == load_matter(EXAMPLES / "cp-productions.yaml").answers
 
 
@@ -129,8 +145,10 @@ def test_a_list_is_asked_item_after_item_and_a_revisit_edits_one_field(tmp_path)
     back to it (the review's "change"), its menu edits one field of one item, or deletes one."""
     names = {0: "Alpha LLC", 1: "Beta LLC", 2: "Gamma LLC", 3: ""}
     blanks = {f"parties.plaintiffs.{i}.{f}": "" for i in range(3) for f in ("description", "short_name")}
-    user = ExampleUser(model_data(), {**{f"parties.plaintiffs.{i}.name": n for i, n in names.items()},
-                                      **blanks, "movant.party": KeyboardInterrupt})
+    user = ExampleUser(
+        model_data(),
+        {**{f"parties.plaintiffs.{i}.name": n for i, n in names.items()}, **blanks, "movant.party": KeyboardInterrupt},
+    )
     with pytest.raises(KeyboardInterrupt):
         interview(tmp_path / "case.yaml", user)
     asked = [p.key for p, _ in user.log]
@@ -138,13 +156,23 @@ def test_a_list_is_asked_item_after_item_and_a_revisit_edits_one_field(tmp_path)
     end = next(p for p, _ in user.log if p.key == "parties.plaintiffs.3.name")
     assert end.hint == "Enter: no more plaintiffs"
     assert [line for line in user.said if line.startswith("    ")][:3] == [
-        "    1. Alpha LLC", "    2. Beta LLC", "    3. Gamma LLC"]
+        "    1. Alpha LLC",
+        "    2. Beta LLC",
+        "    3. Gamma LLC",
+    ]
 
     menu = iter(["delete", "edit", "done"])
-    again = ExampleUser(model_data(), {
-        "menu:parties.plaintiffs": lambda p: next(menu), "delete:parties.plaintiffs": 0,
-        "confirm-delete:parties.plaintiffs": True, "edit:parties.plaintiffs": 0,
-        "field:parties.plaintiffs": "name", "parties.plaintiffs.0.name": "Beta Corp."})
+    again = ExampleUser(
+        model_data(),
+        {
+            "menu:parties.plaintiffs": lambda p: next(menu),
+            "delete:parties.plaintiffs": 0,
+            "confirm-delete:parties.plaintiffs": True,
+            "edit:parties.plaintiffs": 0,
+            "field:parties.plaintiffs": "name",
+            "parties.plaintiffs.0.name": "Beta Corp.",
+        },
+    )
     interview(tmp_path / "case.yaml", again, only=["parties"])
     plaintiffs = load_source(tmp_path / "case.yaml").data["parties"]["plaintiffs"]
     assert [p["name"] for p in plaintiffs] == ["Beta Corp.", "Gamma LLC"]
@@ -152,10 +180,13 @@ def test_a_list_is_asked_item_after_item_and_a_revisit_edits_one_field(tmp_path)
     field = next(p for p, _ in again.log if p.key == "field:parties.plaintiffs")
     assert [o.value for o in field.options] == ["name", "description", "short_name"]
     # only the field picked is asked, and the menu comes back
-    assert keys[keys.index("field:parties.plaintiffs") + 1:][:2] == ["parties.plaintiffs.0.name",
-                                                                     "menu:parties.plaintiffs"]
+    assert keys[keys.index("field:parties.plaintiffs") + 1 :][:2] == [
+        "parties.plaintiffs.0.name",
+        "menu:parties.plaintiffs",
+    ]
     assert next(p for p, _ in again.log if p.key == "parties.plaintiffs.0.name").message.startswith(
-        "plaintiff Beta LLC: ")
+        "plaintiff Beta LLC: "
+    )
 
 
 def test_a_docket_number_used_twice_is_refused_in_checks_words(tmp_path):
@@ -164,13 +195,16 @@ def test_a_docket_number_used_twice_is_refused_in_checks_words(tmp_path):
     from assembler.interview.questions import docket_loop
 
     class Nobody:
-        def say(self, text): pass
+        def say(self, text):
+            pass
 
     (tmp_path / "case.yaml").write_text("docket:\n  - number: 13\n  - {}\n", encoding="utf-8")
     iv = Interview(AF(tmp_path / "case.yaml"), Nobody(), SECTIONS)
     ask = docket_loop().asks[0]
-    assert iv.field_problem("DocketEntry", ask, 13, {}, ("docket", 1)) == \
-        "docket number 13 is listed twice (also docket.0)"
+    assert (
+        iv.field_problem("DocketEntry", ask, 13, {}, ("docket", 1))
+        == "docket number 13 is listed twice (also docket.0)"
+    )
     assert iv.field_problem("DocketEntry", ask, 14, {}, ("docket", 1)) is None
     assert Mode.FILL
 
@@ -181,8 +215,9 @@ def test_from_prefills_defaults_and_reasks_what_no_longer_validates(tmp_path):
     text = base.read_text().replace("number: 2:12-CV-01183-PHX-SLG", "number: 12-1183")
     base.write_text(text)
     data = model_data()
-    user = ExampleUser(data, {"case.number": lambda p: p.default if p.default != "12-1183" else
-                              "2:12-CV-01184-PHX-SLG"})
+    user = ExampleUser(
+        data, {"case.number": lambda p: p.default if p.default != "12-1183" else "2:12-CV-01184-PHX-SLG"}
+    )
     interview(tmp_path / "doe-13.yaml", user, prefill_from=base)
     asked = {p.key: p for p, _ in user.log}
     assert asked["case.judge"].default == "Sharon L. Gleason"
@@ -228,7 +263,10 @@ def test_ask_only_named_sections(tmp_path):
     interview(file, user, only=["motion"])
     # (asked in full, the motion's "more about it" question too)
     assert {p.key.removeprefix("more:").split(".")[0].split(":")[0] for p, _ in user.log} == {
-        "motion", "review", "draft"}
+        "motion",
+        "review",
+        "draft",
+    }
     assert load_source(file).data["motion"]["filed"] == dt.date(2012, 9, 13)
     # only the changed answer differs: long lines are not re-wrapped, comments stay
     changed = [line for line in file.read_text().splitlines() if line not in before.splitlines()]
@@ -241,12 +279,15 @@ def test_review_shows_checks_warnings(tmp_path):
     user = ExampleUser(model_data(), {"motion.filed": "2013-01-15"})
     interview(file, user, only=["motion"])
     # the review says what `assembler check` says, in its words (file, line and field included)
-    assert any(line.startswith("  warning: ") and "motion.filed: the motion is filed on 2013-01-15" in line
-               for line in user.said)
+    assert any(
+        line.startswith("  warning: ") and "motion.filed: the motion is filed on 2013-01-15" in line
+        for line in user.said
+    )
 
 
 def test_section_names_match_the_command_line():
     from assembler.names import SECTION_NAMES
+
     assert tuple(s.name for s in SECTIONS) == SECTION_NAMES
 
 
@@ -274,8 +315,15 @@ def test_citing_an_entry_not_yet_in_the_docket_offers_to_add_it(tmp_path):
 def test_a_docket_date_after_the_motion_or_before_the_complaint_asks_keep_anyway(tmp_path):
     data = model_data()
     dates = iter(["2031-01-01", "2012-06-05"])  # after today's filing date: refused once, then fixed
-    user = ExampleUser(data, {"docket.0.date": lambda p: next(dates), "keep:docket.0.date": False,
-                              "docket.1.date": "2012-01-01", "keep:docket.1.date": True})
+    user = ExampleUser(
+        data,
+        {
+            "docket.0.date": lambda p: next(dates),
+            "keep:docket.0.date": False,
+            "docket.1.date": "2012-01-01",
+            "keep:docket.1.date": True,
+        },
+    )
     with pytest.raises(KeyboardInterrupt):
         user.overrides["docket.1.title"] = KeyboardInterrupt
         interview(tmp_path / "case.yaml", user)
@@ -302,9 +350,16 @@ def test_straight_quotes_are_curled_unless_the_user_says_no(tmp_path, interviewe
 
 
 def test_the_orders_shape_and_clerk_directions_are_asked_and_only_changes_written(tmp_path):
-    user = ExampleUser(model_data(), {"ruling.form.usual": False, "ruling.form.closing": "so-ordered",
-                                      "ruling.form.dated": "dated", "ruling.form.place": "Phoenix, Arizona",
-                                      "ruling.denying.clerk": ["The Clerk shall terminate the motion at [[@18]]."]})
+    user = ExampleUser(
+        model_data(),
+        {
+            "ruling.form.usual": False,
+            "ruling.form.closing": "so-ordered",
+            "ruling.form.dated": "dated",
+            "ruling.form.place": "Phoenix, Arizona",
+            "ruling.denying.clerk": ["The Clerk shall terminate the motion at [[@18]]."],
+        },
+    )
     interview(tmp_path / "case.yaml", user)
     keys = [p.key for p, _ in user.log]
     assert keys.index("ruling.form.usual") < keys.index("ruling.form.headings")

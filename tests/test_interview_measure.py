@@ -21,8 +21,11 @@ IMPORTED = 25
 
 
 def drafting(tmp_path: Path) -> dict:
-    return {"draft": True, "documents": lambda prompt: [o.value for o in prompt.options if o.checked],
-            "output": str(tmp_path / "drafts")}
+    return {
+        "draft": True,
+        "documents": lambda prompt: [o.value for o in prompt.options if o.checked],
+        "output": str(tmp_path / "drafts"),
+    }
 
 
 def test_a_new_case_of_six_entries_and_two_grounds_to_its_drafted_papers(tmp_path):

@@ -25,18 +25,24 @@ def test_a_docket_entry_is_four_questions_and_the_rest_waits_behind_one(tmp_path
     asked = keys(user)
     # docket 18 (the response) is listed like any entry: number, date, filer, title, then one question
     start = asked.index("docket.0.number")
-    assert asked[start:start + 7] == ["docket.0.number", "docket.0.date", "docket.0.filed_by", "docket.0.title",
-                                      "more:docket.0:background", "docket.0.background", "docket.0.print"]
+    assert asked[start : start + 7] == [
+        "docket.0.number",
+        "docket.0.date",
+        "docket.0.filed_by",
+        "docket.0.title",
+        "more:docket.0:background",
+        "docket.0.background",
+        "docket.0.print",
+    ]
     more = next(p for p, _ in user.log if p.key == "more:docket.0:background")
     assert more.kind == "confirm" and more.default is False
     assert more.message == "docket entry 1: More about it (its place in the background)?"  # no role before the order
     # the challenged order's own entry: its number only (date, filer and title are the order's)
     at = asked.index("docket.2.number")
-    assert asked[at + 1:at + 4] == ["more:docket.2:background", "docket.2.background", "docket.2.print"]
+    assert asked[at + 1 : at + 4] == ["more:docket.2:background", "docket.2.background", "docket.2.print"]
     # how a background prints is one choice: docket 12 continues the paragraph of docket 8
     printed = next(p for p, _ in user.log if p.key == "docket.2.print")
-    assert [o.value for o in printed.options] == ["dated", "dated-continues", "undated", "undated-continues",
-                                                  "parties"]
+    assert [o.value for o in printed.options] == ["dated", "dated-continues", "undated", "undated-continues", "parties"]
     assert printed.options[1].title == "“On June 5, 2024, …”, continuing the paragraph before"
     first = next(p for p, _ in user.log if p.key == "docket.0.print")  # nothing before it to continue
     assert [o.value for o in first.options] == ["dated", "undated", "parties"]
@@ -44,11 +50,18 @@ def test_a_docket_entry_is_four_questions_and_the_rest_waits_behind_one(tmp_path
     assert (entry["date"], entry["filed_by"], entry["continues"]) == (dt.date(2024, 6, 5), "court", True)
     assert "dated" not in entry  # the default is not written
     # the motion, the response and the reply: named after the list, their filer settled by it
-    assert asked[asked.index("role:motion") + 1:][:4] == ["docket.3.number", "docket.3.date", "docket.3.title",
-                                                         "more:docket.3:background"]
+    assert asked[asked.index("role:motion") + 1 :][:4] == [
+        "docket.3.number",
+        "docket.3.date",
+        "docket.3.title",
+        "more:docket.3:background",
+    ]
     saved = load_source(tmp_path / "case.yaml").data["docket"]
     assert [(e["number"], e.get("role"), e["filed_by"]) for e in saved[3:]] == [
-        (15, "motion", "movant"), (18, "response", "plaintiff"), (20, "reply", "movant")]
+        (15, "motion", "movant"),
+        (18, "response", "plaintiff"),
+        (20, "reply", "movant"),
+    ]
 
 
 def test_questions_behind_more_are_asked_at_once_where_one_has_a_value(tmp_path):
@@ -57,8 +70,11 @@ def test_questions_behind_more_are_asked_at_once_where_one_has_a_value(tmp_path)
     from assembler.interview.questions import DOCKET, SECTIONS, docket_loop
 
     file = tmp_path / "case.yaml"
-    file.write_text("docket:\n  - number: 1\n    date: 2024-05-01\n    filed_by: plaintiff\n"
-                    "    title: Complaint\n    background: Example Studios sued.\n", encoding="utf-8")
+    file.write_text(
+        "docket:\n  - number: 1\n    date: 2024-05-01\n    filed_by: plaintiff\n"
+        "    title: Complaint\n    background: Example Studios sued.\n",
+        encoding="utf-8",
+    )
     user = ExampleUser(model_data("acme-nysd"))
     answers = AnswerFile(file)
     user.file = answers
@@ -67,25 +83,42 @@ def test_questions_behind_more_are_asked_at_once_where_one_has_a_value(tmp_path)
     iv.ask_all(("docket", 0), "DocketEntry", DOCKET, Mode.FRESH)
     asked = keys(user)
     # the background is there: its group (the role, the background) is asked without "more?"
-    assert asked == ["docket.0.number", "docket.0.date", "docket.0.filed_by", "docket.0.title", "docket.0.role",
-                     "docket.0.background", "docket.0.print"]
+    assert asked == [
+        "docket.0.number",
+        "docket.0.date",
+        "docket.0.filed_by",
+        "docket.0.title",
+        "docket.0.role",
+        "docket.0.background",
+        "docket.0.print",
+    ]
 
 
 def test_editing_one_field_of_one_entry_returns_to_the_list(tmp_path):
     file = tmp_path / "case.yaml"
     file.write_text((EXAMPLES / "acme-nysd.yaml").read_text(encoding="utf-8"), encoding="utf-8")
     menu = iter(["edit", "done"])
-    user = ExampleUser(model_data("acme-nysd"), {
-        "menu:docket": lambda prompt: next(menu), "edit:docket": 0, "field:docket": "title",
-        "docket.0.title": "Complaint (amended)"})
+    user = ExampleUser(
+        model_data("acme-nysd"),
+        {
+            "menu:docket": lambda prompt: next(menu),
+            "edit:docket": 0,
+            "field:docket": "title",
+            "docket.0.title": "Complaint (amended)",
+        },
+    )
     interview(file, user, only=["docket"])
     asked = keys(user)
     # a revisit opens on the menu; edit asks which field, then only that field, and the menu comes back
     assert asked[:5] == ["menu:docket", "edit:docket", "field:docket", "docket.0.title", "menu:docket"]
     field = next(p for p, _ in user.log if p.key == "field:docket")
     assert field.message == "docket entry 1: which field?"
-    assert [o.title for o in field.options][:4] == ["number: 1", "date: 2024-05-01", "filer: plaintiff",
-                                                    "title: Complaint"]
+    assert [o.title for o in field.options][:4] == [
+        "number: 1",
+        "date: 2024-05-01",
+        "filer: plaintiff",
+        "title: Complaint",
+    ]
     assert load_source(file).data["docket"][0]["title"] == "Complaint (amended)"
 
 
@@ -112,11 +145,18 @@ def test_a_blank_answer_and_a_default_are_remembered_and_a_resume_asks_neither(t
 
 
 def test_the_record_follows_the_items_of_a_list(tmp_path):
-    record = Record(tmp_path / "case.yaml", ["docket.0.role", "docket.2.role", "more:docket.2:background",
-                                              "docket.3.cite_as", "grounds.2.summary"])
+    record = Record(
+        tmp_path / "case.yaml",
+        ["docket.0.role", "docket.2.role", "more:docket.2:background", "docket.3.cite_as", "grounds.2.summary"],
+    )
     record.shift(("docket",), 1, +1)  # an entry put in before docket.1
-    assert record.keys == ["docket.0.role", "docket.3.role", "more:docket.3:background", "docket.4.cite_as",
-                           "grounds.2.summary"]
+    assert record.keys == [
+        "docket.0.role",
+        "docket.3.role",
+        "more:docket.3:background",
+        "docket.4.cite_as",
+        "grounds.2.summary",
+    ]
     record.shift(("docket",), 3, -1)  # docket.3 deleted: its keys go, later ones move up
     assert record.keys == ["docket.0.role", "docket.3.cite_as", "grounds.2.summary"]
     assert (tmp_path / "case.yaml.answered").read_text(encoding="utf-8").splitlines()[-3:] == record.keys
@@ -135,8 +175,10 @@ def test_the_rule_comes_before_the_grounds_and_only_the_grounds_that_fit_it_are_
     assert offered and all("59e" in library()[gid].vehicles for gid in offered)
     assert "manifest-error" not in offered  # a ground for an interlocutory order
     first = next(o for o in pick.options if o.value == "59e-clear-error")
-    assert first.description == ("A judgment may be altered or amended under Fed. R. Civ. P. 59(e) to correct a "
-                                 "clear error of law or fact or to prevent manifest injustice.")
+    assert first.description == (
+        "A judgment may be altered or amended under Fed. R. Civ. P. 59(e) to correct a "
+        "clear error of law or fact or to prevent manifest injustice."
+    )
 
 
 def test_what_the_court_profile_settles_waits_behind_one_question(tmp_path):
@@ -145,5 +187,10 @@ def test_what_the_court_profile_settles_waits_behind_one_question(tmp_path):
         interview(tmp_path / "case.yaml", user)
     assert keys(user) == ["court", "case.number", "case.judge", "more:case:label"]
     forms = user.log[-1][0]
-    assert set(forms.opens) >= {"case.label", "case.judge_title", "citation.word", "citation.placement",
-                                "typography.smart_quotes"}
+    assert set(forms.opens) >= {
+        "case.label",
+        "case.judge_title",
+        "citation.word",
+        "citation.placement",
+        "typography.smart_quotes",
+    }

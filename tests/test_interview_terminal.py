@@ -24,8 +24,7 @@ from assembler import DOCUMENTS, load_matter, text_view
 from assembler.answers.reader import load_source
 
 ASSEMBLER = shutil.which("assembler") or str(Path(sys.executable).parent / "assembler")
-ENV = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "NO_COLOR": "1",
-       "COLUMNS": "220", "LINES": "50"}
+ENV = {**os.environ, "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm", "NO_COLOR": "1", "COLUMNS": "220", "LINES": "50"}
 DOWN, UP = "\x1b[B", "\x1b[A"
 
 
@@ -72,8 +71,15 @@ def keys(prompt, answer) -> str:
 
 def spawn(file: Path, cwd: Path, columns: int = 220):
     env = {**ENV, "COLUMNS": str(columns)}
-    child = pexpect.spawn(ASSEMBLER, ["interview", str(file)], cwd=str(cwd), env=env,
-                          encoding="utf-8", timeout=15, dimensions=(30 if columns == 80 else 50, columns))
+    child = pexpect.spawn(
+        ASSEMBLER,
+        ["interview", str(file)],
+        cwd=str(cwd),
+        env=env,
+        encoding="utf-8",
+        timeout=15,
+        dimensions=(30 if columns == 80 else 50, columns),
+    )
     child.delaybeforesend = None  # every key waits for its prompt already
     return child
 
@@ -175,8 +181,7 @@ def test_escape_enter_at_a_list_menu_does_nothing_and_the_interview_goes_on(tmp_
 
 
 def test_over_pipes_the_interview_says_it_needs_a_terminal(tmp_path):
-    child = PopenSpawn([ASSEMBLER, "interview", str(tmp_path / "case.yaml")], env=ENV,
-                       encoding="utf-8", timeout=15)
+    child = PopenSpawn([ASSEMBLER, "interview", str(tmp_path / "case.yaml")], env=ENV, encoding="utf-8", timeout=15)
     child.expect_exact("this is not one")
     child.expect(pexpect.EOF)
     assert child.wait() == 2

@@ -96,12 +96,12 @@ def test_blocks_keep_their_citations_and_lines():
 def test_a_quotation_mark_with_nothing_after_it_is_refused_not_lost(tmp_path, typed):
     """Found by the free-text property test: ">" alone made an empty block quotation, and the
     typed character vanished from the paper."""
+    import json
+
     from conftest import EXAMPLES, write
 
     from assembler import load_matter
     from assembler.errors import AnswersError
-
-    import json
 
     text = (EXAMPLES / "cp-productions.yaml").read_text(encoding="utf-8")
     old = "  title: Order Granting Plaintiff's *Ex Parte* Motion for Protective Order\n"

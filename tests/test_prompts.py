@@ -22,11 +22,14 @@ def answer(prompt: Prompt, keys: str):
         return TerminalAsker(input=pipe, output=DummyOutput()).ask(prompt)
 
 
-@pytest.mark.parametrize("keys, expected", [
-    (" (ret.)" + ENTER, "United States District Judge (ret.)"),
-    (ENTER, "United States District Judge"),
-    ("\x15Magistrate Judge" + ENTER, "Magistrate Judge"),
-])
+@pytest.mark.parametrize(
+    "keys, expected",
+    [
+        (" (ret.)" + ENTER, "United States District Judge (ret.)"),
+        (ENTER, "United States District Judge"),
+        ("\x15Magistrate Judge" + ENTER, "Magistrate Judge"),
+    ],
+)
 def test_text_returns_what_was_typed_or_the_default(keys, expected):
     prompt = Prompt("case.judge_title", "Title", default="United States District Judge")
     assert answer(prompt, keys) == expected
@@ -42,9 +45,16 @@ def test_multiline_keeps_lines_and_finishes_with_escape_enter():
     assert answer(prompt, "first line\rsecond line" + ALT_ENTER) == "first line\nsecond line"
 
 
-@pytest.mark.parametrize("keys, expected", [
-    (ENTER, None), (DOWN + ENTER, "motion"), (DOWN + DOWN + ENTER, "reply"), ("none" + ENTER, None),
-    ("rep" + ENTER, "reply")])
+@pytest.mark.parametrize(
+    "keys, expected",
+    [
+        (ENTER, None),
+        (DOWN + ENTER, "motion"),
+        (DOWN + DOWN + ENTER, "reply"),
+        ("none" + ENTER, None),
+        ("rep" + ENTER, "reply"),
+    ],
+)
 def test_select_returns_the_option_value_even_none(keys, expected):
     # no answer yet: the pointer starts on "(none)", the answer a skipped question keeps
     assert answer(Prompt("docket.0.role", "Role", "select", options=ROLES), keys) == expected
@@ -141,18 +151,30 @@ def test_a_select_answer_that_is_not_an_option_index_is_asked_again(monkeypatch,
 UP = "\x1b[A"
 KEYS = st.one_of(
     st.sampled_from("abcdemnoprsyzNY0123456789"),
-    st.sampled_from([ENTER, ESC, ALT_ENTER, UP, DOWN, "\t", "\x7f", " ", CTRL_D, "\x03"]))
-OPTIONS = [Option("motion", "motion"), Option("reply", "reply"), Option("order", "order"),
-           Option("(none)", None)]
+    st.sampled_from([ENTER, ESC, ALT_ENTER, UP, DOWN, "\t", "\x7f", " ", CTRL_D, "\x03"]),
+)
+OPTIONS = [Option("motion", "motion"), Option("reply", "reply"), Option("order", "order"), Option("(none)", None)]
 KINDS = {  # each prompt, and the keys that finish it whatever came before
     "text": (Prompt("t", "Title", default="Judge"), ENTER * 2),
     "multiline": (Prompt("m", "Background", "multiline", default="a\nb"), ALT_ENTER * 2),
     "confirm": (Prompt("c", "Draft?", "confirm", default=False), ENTER * 2),
     "select": (Prompt("s", "Role", "select", options=OPTIONS, default="reply"), ENTER * 2),
-    "checkbox": (Prompt("k", "Roles", "checkbox", options=[
-        Option(o.title, o.value, checked=o.value == "order") for o in OPTIONS]), ENTER * 2),
-    "autocomplete": (Prompt("a", "Court", "autocomplete", options=[
-        Option("azd", "azd"), Option("nysd", "nysd"), Option("nyed", "nyed")], default="ny"), ENTER * 2),
+    "checkbox": (
+        Prompt(
+            "k", "Roles", "checkbox", options=[Option(o.title, o.value, checked=o.value == "order") for o in OPTIONS]
+        ),
+        ENTER * 2,
+    ),
+    "autocomplete": (
+        Prompt(
+            "a",
+            "Court",
+            "autocomplete",
+            options=[Option("azd", "azd"), Option("nysd", "nysd"), Option("nyed", "nyed")],
+            default="ny",
+        ),
+        ENTER * 2,
+    ),
 }
 
 
@@ -193,11 +215,25 @@ def test_no_keys_raise_or_answer_what_the_user_did_not_choose(kind, keys):
 
 # -- the court by name, and questions that wrap (issue #20, part 6) --------------------------
 
-@pytest.mark.parametrize("typed, court", [
-    ("Massachusetts", "mad"), ("S.D.N.Y.", "nysd"), ("sdny", "nysd"), ("nysd", "nysd"),
-    ("southern district of new york", "nysd"), ("Southern District of New York", "nysd"),
-    ("D. Mass.", "mad"), ("N.D. Cal.", "cand"), ("D.D.C.", "dcd"), ("E.D. Tex.", "txed"),
-    ("texas eastern", "txed"), ("S.D. W. Va.", "wvsd"), ("District of Arizona", "azd")])
+
+@pytest.mark.parametrize(
+    "typed, court",
+    [
+        ("Massachusetts", "mad"),
+        ("S.D.N.Y.", "nysd"),
+        ("sdny", "nysd"),
+        ("nysd", "nysd"),
+        ("southern district of new york", "nysd"),
+        ("Southern District of New York", "nysd"),
+        ("D. Mass.", "mad"),
+        ("N.D. Cal.", "cand"),
+        ("D.D.C.", "dcd"),
+        ("E.D. Tex.", "txed"),
+        ("texas eastern", "txed"),
+        ("S.D. W. Va.", "wvsd"),
+        ("District of Arizona", "azd"),
+    ],
+)
 def test_the_court_is_found_by_its_id_name_or_abbreviation(typed, court):
     from assembler.interview.questions import _court_parse
 
@@ -215,9 +251,18 @@ def test_a_name_several_courts_share_or_none_has_is_refused_with_the_courts_it_c
         _court_parse(None, "Atlantis")  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("typed, offered", [
-    ("S.D.N", ["nysd"]), ("sdn", ["nysd"]), ("massa", ["mad"]), ("new york s", ["nysd"]),
-    ("southern district of new y", ["nysd"]), ("nys", ["nysd"]), ("az", ["azd"])])
+@pytest.mark.parametrize(
+    "typed, offered",
+    [
+        ("S.D.N", ["nysd"]),
+        ("sdn", ["nysd"]),
+        ("massa", ["mad"]),
+        ("new york s", ["nysd"]),
+        ("southern district of new y", ["nysd"]),
+        ("nys", ["nysd"]),
+        ("az", ["azd"]),
+    ],
+)
 def test_the_court_autocomplete_offers_courts_by_name_and_abbreviation(typed, offered):
     from prompt_toolkit.document import Document
 
@@ -228,14 +273,19 @@ def test_the_court_autocomplete_offers_courts_by_name_and_abbreviation(typed, of
     prompt = Prompt("court", "Court", "autocomplete", options=options, match=_court_match)
     completions = list(_completer(prompt).get_completions(Document(typed), None))
     assert [c.text for c in completions] == offered
-    assert completions[0].display_meta_text == {
-        "nysd": "Southern District of New York (S.D.N.Y.)", "mad": "District of Massachusetts (D. Mass.)",
-        "azd": "District of Arizona (D. Ariz.)"}[offered[0]]
+    assert (
+        completions[0].display_meta_text
+        == {
+            "nysd": "Southern District of New York (S.D.N.Y.)",
+            "mad": "District of Massachusetts (D. Mass.)",
+            "azd": "District of Arizona (D. Ariz.)",
+        }[offered[0]]
+    )
 
 
 def test_a_typed_court_name_is_answered_with_the_court(tmp_path):
-    from test_interview_flow import interview, model_data
     from interview_driver import ExampleUser
+    from test_interview_flow import interview, model_data
 
     user = ExampleUser(model_data(), {"court": "District of Arizona", "case.number": KeyboardInterrupt})
     with pytest.raises(KeyboardInterrupt):
@@ -250,8 +300,10 @@ def test_long_questions_and_lines_wrap_at_word_boundaries(monkeypatch):
     from assembler.interview import prompts
 
     monkeypatch.setattr(prompts.shutil, "get_terminal_size", lambda fallback=None: os.terminal_size((80, 24)))
-    message = ("docket entry 12: The same as the parties' papers should tell it, if the Court's telling "
-               "should not be in a party's mouth")
+    message = (
+        "docket entry 12: The same as the parties' papers should tell it, if the Court's telling "
+        "should not be in a party's mouth"
+    )
     text, tail = prompts._fitted(message, "(optional: Enter to skip)", 80)
     lines = f"? {text} {tail}".split("\n")
     assert len(lines) > 1 and all(len(line) < 80 for line in lines)

@@ -8,22 +8,23 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from assembler.answers import markup
+from assembler.answers.model import MARKUP, Answers, DocketEntry
+from assembler.answers.quotes import curl_answers
+from assembler.answers.reader import FieldPath, Source, load_source
+from assembler.errors import AnswersError, CourtError, Problem
 from assembler.law.citations import CitationStyle
 from assembler.law.courts import Court, load_court
 from assembler.law.forms import FormError, citation_style
-from assembler.errors import AnswersError, CourtError, Problem
 from assembler.law.grounds import ResolvedGround
 from assembler.law.grounds import resolve as resolve_grounds
-from assembler.answers.model import MARKUP, Answers, DocketEntry
-from assembler.answers.reader import FieldPath, Source, load_source
-from assembler.answers.quotes import curl_answers
 from assembler.law.vehicles import Vehicle
 from assembler.law.vehicles import problems as vehicle_problems
 from assembler.law.vehicles import resolve as resolve_vehicle
@@ -110,8 +111,10 @@ def case_number_problem(court: Court, number: str) -> str | None:
     """Why ``number`` is not a case number of ``court``, or None when the court accepts it."""
     if court.case_number.accepts(number):
         return None
-    return (f"{number!r} is not a {court.name} case number "
-            f"(expected a form such as {' or '.join(court.case_number.examples)})")
+    return (
+        f"{number!r} is not a {court.name} case number "
+        f"(expected a form such as {' or '.join(court.case_number.examples)})"
+    )
 
 
 def _problem(source: Source, error: Any) -> Problem:
@@ -126,11 +129,15 @@ def error_message(error: Any, path: FieldPath) -> str:
     if error["type"] == "extra_forbidden":
         message += _did_you_mean(path)
     elif error["type"] in ("int_type", "float_type") and isinstance(given, str) and given.strip():
-        message = (f"must be a whole number; {given!r} is read as text, as typed "
-                   "(write it in plain digits with no leading zero, such as 13)")
+        message = (
+            f"must be a whole number; {given!r} is read as text, as typed "
+            "(write it in plain digits with no leading zero, such as 13)"
+        )
     elif error["type"] in ("greater_than_equal", "less_than_equal") and isinstance(given, dt.date):
-        message = (f"{given.isoformat()} is outside the dates a federal civil paper can bear "
-                   "(1938-09-16 to 2099-12-31); check the year")
+        message = (
+            f"{given.isoformat()} is outside the dates a federal civil paper can bear "
+            "(1938-09-16 to 2099-12-31); check the year"
+        )
     elif error["type"] == "less_than" and path and path[-1] in ("docket", "number"):
         message = "is not a docket number (docket numbers are below 1,000,000)"
     if error["type"] == "value_error":
@@ -176,40 +183,54 @@ def _docket_problems(answers: Answers, source: Source) -> list[Problem]:
     roles: dict[str, int] = {}
     for index, entry in enumerate(answers.docket):
         if entry.number in seen:
-            problems.append(source.problem(
-                f"docket number {entry.number} is listed twice (also docket.{seen[entry.number]})",
-                ("docket", index, "number")))
+            problems.append(
+                source.problem(
+                    f"docket number {entry.number} is listed twice (also docket.{seen[entry.number]})",
+                    ("docket", index, "number"),
+                )
+            )
         seen.setdefault(entry.number, index)
         if entry.role is not None:
             if entry.role in roles:
-                problems.append(source.problem(
-                    f"role {entry.role!r} is given to two entries (also docket.{roles[entry.role]})",
-                    ("docket", index, "role")))
+                problems.append(
+                    source.problem(
+                        f"role {entry.role!r} is given to two entries (also docket.{roles[entry.role]})",
+                        ("docket", index, "role"),
+                    )
+                )
             roles.setdefault(entry.role, index)
     order_entry = next((e for e in answers.docket if e.number == answers.order.docket), None)
     if order_entry is not None and answers.order.date > order_entry.date:
-        problems.append(source.problem(
-            f"the order is dated {answers.order.date.isoformat()}, after its docket entry "
-            f"{order_entry.number} was filed on {order_entry.date.isoformat()}; an order is "
-            "docketed on or after the day it is signed", ("order", "date")))
+        problems.append(
+            source.problem(
+                f"the order is dated {answers.order.date.isoformat()}, after its docket entry "
+                f"{order_entry.number} was filed on {order_entry.date.isoformat()}; an order is "
+                "docketed on or after the day it is signed",
+                ("order", "date"),
+            )
+        )
     if answers.order.docket not in seen:
-        problems.append(source.problem(
-            f"the challenged order, docket {answers.order.docket}, is not in the docket list",
-            ("order", "docket")))
+        problems.append(
+            source.problem(
+                f"the challenged order, docket {answers.order.docket}, is not in the docket list", ("order", "docket")
+            )
+        )
     order_dated = order_entry is None or answers.order.date <= order_entry.date  # else that is wrong
     if "motion" in roles and order_dated and answers.docket[roles["motion"]].date < answers.order.date:
         motion = answers.docket[roles["motion"]]
-        problems.append(source.problem(
-            f"the motion, docket {motion.number}, was filed on {motion.date.isoformat()}, before the "
-            f"challenged order (docket {answers.order.docket}, {answers.order.date.isoformat()}); a "
-            "motion cannot challenge an order not yet entered: check which entry is the motion and "
-            "which the order", ("docket", roles["motion"], "role")))
+        problems.append(
+            source.problem(
+                f"the motion, docket {motion.number}, was filed on {motion.date.isoformat()}, before the "
+                f"challenged order (docket {answers.order.docket}, {answers.order.date.isoformat()}); a "
+                "motion cannot challenge an order not yet entered: check which entry is the motion and "
+                "which the order",
+                ("docket", roles["motion"], "role"),
+            )
+        )
     return problems
 
 
-def _parse_texts(
-    answers: Answers, source: Source
-) -> tuple[dict[FieldPath, markup.Document], list[Problem]]:
+def _parse_texts(answers: Answers, source: Source) -> tuple[dict[FieldPath, markup.Document], list[Problem]]:
     texts: dict[FieldPath, markup.Document] = {}
     problems: list[Problem] = []
     numbers = {entry.number for entry in answers.docket}
@@ -221,17 +242,25 @@ def _parse_texts(
             continue
         if any(p.kind == "quote" and not p.children for p in document.paragraphs):
             # "> " alone is a block quotation of nothing: the typed ">" would vanish from the paper
-            problems.append(source.problem(
-                "a line of only “>” begins a block quotation with nothing in it; write the quotation "
-                "after it, or put the > inside the sentence", path))
+            problems.append(
+                source.problem(
+                    "a line of only “>” begins a block quotation with nothing in it; write the quotation "
+                    "after it, or put the > inside the sentence",
+                    path,
+                )
+            )
             continue
         texts[path] = document
         for citation, line_offset in document.citations:
             for cite in citation.cites:
                 if cite.number not in numbers:
-                    problems.append(source.problem(
-                        f"{citation.source} cites docket {cite.number}, which is not in the docket list",
-                        path, line_offset))
+                    problems.append(
+                        source.problem(
+                            f"{citation.source} cites docket {cite.number}, which is not in the docket list",
+                            path,
+                            line_offset,
+                        )
+                    )
     return texts, problems
 
 

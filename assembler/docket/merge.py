@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-
 from assembler.docket.mapping import Imported
+
 # -- writing -----------------------------------------------------------------------------------
 
 GUESSED = "guessed"  # the comment on every guessed value
@@ -76,8 +76,9 @@ def write_new(imported: Imported, path: Path, source: Path, *, force: bool = Fal
     from assembler.files import atomic_write
 
     if path.exists() and not force:
-        raise OutputError(f"{path} already exists (use --into to add the docket's new entries to it, "
-                          "or --force to replace it)")
+        raise OutputError(
+            f"{path} already exists (use --into to add the docket's new entries to it, or --force to replace it)"
+        )
     answers = AnswerFile(path, fresh=True)
     for key, value in imported.data.items():
         answers.set((key,), value)
@@ -86,7 +87,8 @@ def write_new(imported: Imported, path: Path, source: Path, *, force: bool = Fal
     answers.document.yaml_set_start_comment(
         f"Imported from {source.name} ({imported.notes and 'see the notes below' or 'a docket'}).\n"
         "Values marked “guessed” were read from the clerk's text: check each one.\n"
-        "`assembler check` lists what is still missing; `assembler interview` asks for it.")
+        "`assembler check` lists what is still missing; `assembler interview` asks for it."
+    )
     atomic_write(answers.text().encode("utf-8"), path, force=True)
 
 
@@ -115,8 +117,10 @@ def merge_into(imported: Imported, path: Path) -> Merge:
     if mine is not None and _core(str(mine)) != _core(theirs):
         raise OutputError(f"{path} is case {mine}, but the docket is case {theirs}: nothing was added")
     if answers.get(("court",)) not in (None, imported.data["court"]):
-        raise OutputError(f"{path} is a case of {answers.get(('court',))}, but the docket is "
-                          f"{imported.data['court']}'s: nothing was added")
+        raise OutputError(
+            f"{path} is a case of {answers.get(('court',))}, but the docket is "
+            f"{imported.data['court']}'s: nothing was added"
+        )
     existing = answers.get(("docket",)) or []
     by_number = {row.get("number"): row for row in existing if isinstance(row, dict)}
     result = Merge()
@@ -124,22 +128,27 @@ def merge_into(imported: Imported, path: Path) -> Merge:
         if row["number"] in by_number:
             own = by_number[row["number"]]
             if own.get("date") != row["date"]:
-                result.changed.append(f"entry {row['number']}: the docket's date is {row['date']}, "
-                                      f"yours {own.get('date')}")
+                result.changed.append(
+                    f"entry {row['number']}: the docket's date is {row['date']}, yours {own.get('date')}"
+                )
             if own.get("title") != row["title"]:
-                result.changed.append(f"entry {row['number']}: the docket's title is “{row['title']}”, "
-                                      f"yours “{own.get('title')}”")
+                result.changed.append(
+                    f"entry {row['number']}: the docket's title is “{row['title']}”, yours “{own.get('title')}”"
+                )
             continue
         rows = answers.get(("docket",)) or []
         # in number order among the user's entries: before the first with a higher number
-        at = next((i for i, own in enumerate(rows)
-                   if isinstance(own, dict) and isinstance(own.get("number"), int)
-                   and own["number"] > row["number"]), len(rows))
+        at = next(
+            (
+                i
+                for i, own in enumerate(rows)
+                if isinstance(own, dict) and isinstance(own.get("number"), int) and own["number"] > row["number"]
+            ),
+            len(rows),
+        )
         answers.insert(("docket", at), {k: v for k, v in row.items() if k != "role"})  # roles: the user's
         _comment(answers.document, f"docket.{at}.filed_by")
         result.added.append(row["number"])
     if result.added:
         answers.save()
     return result
-
-

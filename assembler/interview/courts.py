@@ -10,27 +10,74 @@ states): "D. Mass.", "N.D. Cal.", "D.D.C.".
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 # Bluebook T10, for the states and territories that have a district court
 STATES = {
-    "Alabama": "Ala.", "Alaska": "Alaska", "Arizona": "Ariz.", "Arkansas": "Ark.",
-    "California": "Cal.", "Colorado": "Colo.", "Connecticut": "Conn.", "Delaware": "Del.",
-    "Columbia": "D.C.", "Florida": "Fla.", "Georgia": "Ga.", "Guam": "Guam", "Hawaii": "Haw.",
-    "Idaho": "Idaho", "Illinois": "Ill.", "Indiana": "Ind.", "Iowa": "Iowa", "Kansas": "Kan.",
-    "Kentucky": "Ky.", "Louisiana": "La.", "Maine": "Me.", "Maryland": "Md.",
-    "Massachusetts": "Mass.", "Michigan": "Mich.", "Minnesota": "Minn.", "Mississippi": "Miss.",
-    "Missouri": "Mo.", "Montana": "Mont.", "Nebraska": "Neb.", "Nevada": "Nev.",
-    "New Hampshire": "N.H.", "New Jersey": "N.J.", "New Mexico": "N.M.", "New York": "N.Y.",
-    "North Carolina": "N.C.", "North Dakota": "N.D.", "Northern Mariana Islands": "N. Mar. I.",
-    "Ohio": "Ohio", "Oklahoma": "Okla.", "Oregon": "Or.", "Pennsylvania": "Pa.",
-    "Puerto Rico": "P.R.", "Rhode Island": "R.I.", "South Carolina": "S.C.", "South Dakota": "S.D.",
-    "Tennessee": "Tenn.", "Texas": "Tex.", "Utah": "Utah", "Vermont": "Vt.", "Virgin Islands": "V.I.",
-    "Virginia": "Va.", "Washington": "Wash.", "West Virginia": "W. Va.", "Wisconsin": "Wis.",
+    "Alabama": "Ala.",
+    "Alaska": "Alaska",
+    "Arizona": "Ariz.",
+    "Arkansas": "Ark.",
+    "California": "Cal.",
+    "Colorado": "Colo.",
+    "Connecticut": "Conn.",
+    "Delaware": "Del.",
+    "Columbia": "D.C.",
+    "Florida": "Fla.",
+    "Georgia": "Ga.",
+    "Guam": "Guam",
+    "Hawaii": "Haw.",
+    "Idaho": "Idaho",
+    "Illinois": "Ill.",
+    "Indiana": "Ind.",
+    "Iowa": "Iowa",
+    "Kansas": "Kan.",
+    "Kentucky": "Ky.",
+    "Louisiana": "La.",
+    "Maine": "Me.",
+    "Maryland": "Md.",
+    "Massachusetts": "Mass.",
+    "Michigan": "Mich.",
+    "Minnesota": "Minn.",
+    "Mississippi": "Miss.",
+    "Missouri": "Mo.",
+    "Montana": "Mont.",
+    "Nebraska": "Neb.",
+    "Nevada": "Nev.",
+    "New Hampshire": "N.H.",
+    "New Jersey": "N.J.",
+    "New Mexico": "N.M.",
+    "New York": "N.Y.",
+    "North Carolina": "N.C.",
+    "North Dakota": "N.D.",
+    "Northern Mariana Islands": "N. Mar. I.",
+    "Ohio": "Ohio",
+    "Oklahoma": "Okla.",
+    "Oregon": "Or.",
+    "Pennsylvania": "Pa.",
+    "Puerto Rico": "P.R.",
+    "Rhode Island": "R.I.",
+    "South Carolina": "S.C.",
+    "South Dakota": "S.D.",
+    "Tennessee": "Tenn.",
+    "Texas": "Tex.",
+    "Utah": "Utah",
+    "Vermont": "Vt.",
+    "Virgin Islands": "V.I.",
+    "Virginia": "Va.",
+    "Washington": "Wash.",
+    "West Virginia": "W. Va.",
+    "Wisconsin": "Wis.",
     "Wyoming": "Wyo.",
 }
-_PARTS = {"Northern": "N.D.", "Southern": "S.D.", "Eastern": "E.D.", "Western": "W.D.",
-          "Middle": "M.D.", "Central": "C.D."}
+_PARTS = {
+    "Northern": "N.D.",
+    "Southern": "S.D.",
+    "Eastern": "E.D.",
+    "Western": "W.D.",
+    "Middle": "M.D.",
+    "Central": "C.D.",
+}
 _NAME = re.compile(r"^(?:(?P<part>\w+) )?District of (?:the )?(?P<state>.+)$")
 
 
@@ -52,17 +99,20 @@ def _key(text: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in re.split(r"[^a-z]+", text.lower()) if w and w not in ("of", "the", "district",
-                                                                             "court", "for", "us")]
+    return [
+        w for w in re.split(r"[^a-z]+", text.lower()) if w and w not in ("of", "the", "district", "court", "for", "us")
+    ]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _table() -> tuple[tuple[str, str, str, frozenset[str]], ...]:
     """(id, name, abbreviation, words of the name) for every district."""
     from assembler.law.districts import districts
 
-    return tuple((cid, info["name"], abbreviation(info["name"]), frozenset(_words(info["name"])))
-                 for cid, info in districts().items())
+    return tuple(
+        (cid, info["name"], abbreviation(info["name"]), frozenset(_words(info["name"])))
+        for cid, info in districts().items()
+    )
 
 
 def find(text: str) -> list[str]:
@@ -76,19 +126,21 @@ def find(text: str) -> list[str]:
         return []
     key = _key(typed)
     table = _table()
-    exact = [cid for cid, name, abbr, _ in table
-             if typed.lower() == cid or key in (_key(name), _key(abbr), _key(cid))]
+    exact = [cid for cid, name, abbr, _ in table if typed.lower() == cid or key in (_key(name), _key(abbr), _key(cid))]
     if exact:
         return exact
     words = _words(typed)
     if not words:
         return []
-    return [cid for cid, _, _, name_words in table
-            if all(any(w == n or (len(w) >= 3 and n.startswith(w)) for n in name_words) for w in words)]
+    return [
+        cid
+        for cid, _, _, name_words in table
+        if all(any(w == n or (len(w) >= 3 and n.startswith(w)) for n in name_words) for w in words)
+    ]
 
 
 def described(court_id: str) -> str:
-    """"Southern District of New York (S.D.N.Y.)", for a list of courts."""
+    """ "Southern District of New York (S.D.N.Y.)", for a list of courts."""
     for cid, name, abbr, _ in _table():
         if cid == court_id:
             return f"{name} ({abbr})" if abbr else name

@@ -17,24 +17,24 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 from importlib import import_module
-from typing import Any, Callable, Sequence
+from pathlib import Path
+from typing import Any
 
 from assembler.answers.editor import AnswerFile
+from assembler.answers.reader import FieldPath, value_at
 from assembler.interview.prompts import Asker, Kind, Option, Prompt
 from assembler.interview.record import Record, dotted
-from assembler.answers.reader import FieldPath, value_at
-
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 class Mode(enum.Enum):
-    FRESH = "fresh"        # ask everything, answers so far as defaults
+    FRESH = "fresh"  # ask everything, answers so far as defaults
     CONTINUE = "continue"  # ask what has no answer yet, optional questions included
-    FILL = "fill"          # ask only required questions with no answer, and invalid answers
+    FILL = "fill"  # ask only required questions with no answer, and invalid answers
 
 
 ModelRef = Any  # a model class of ``assembler.model``, or its name
@@ -129,9 +129,17 @@ class Section:
 class Interview:
     """One interview over one answer file."""
 
-    def __init__(self, file: AnswerFile, asker: Asker, sections: Sequence[Section], *,
-                 prefill: dict[str, Any] | None = None, base: dict[str, Any] | None = None,
-                 today: dt.date | None = None, record: Record | None = None) -> None:
+    def __init__(
+        self,
+        file: AnswerFile,
+        asker: Asker,
+        sections: Sequence[Section],
+        *,
+        prefill: dict[str, Any] | None = None,
+        base: dict[str, Any] | None = None,
+        today: dt.date | None = None,
+        record: Record | None = None,
+    ) -> None:
         self.file = file
         self._pending: list[str] = []  # headings said only if something under them is asked
         asker = _Announcing(asker, self._pending)
@@ -151,12 +159,13 @@ class Interview:
 
     def focused(self, path: FieldPath) -> bool:
         """Whether ``path`` may be asked: always, or under one of the focus paths."""
-        return self.focus is None or any(tuple(path[:len(f)]) == f for f in self.focus)
+        return self.focus is None or any(tuple(path[: len(f)]) == f for f in self.focus)
 
     def touches(self, path: FieldPath) -> bool:
         """Whether a focus path lies at, under or above ``path`` (a list or mapping to enter)."""
-        return self.focus is None or any(tuple(path[:len(f)]) == f or f[:len(path)] == tuple(path)
-                                         for f in self.focus)
+        return self.focus is None or any(
+            tuple(path[: len(f)]) == f or f[: len(path)] == tuple(path) for f in self.focus
+        )
 
     def ask_only(self, paths: Sequence[FieldPath], sections: Sequence[str]) -> None:
         """Run ``sections`` asking only ``paths`` (and what lies under them), empty or not."""
@@ -213,8 +222,11 @@ class Interview:
     def run(self, only: Sequence[str] = (), mode: Mode | None = None) -> None:
         """Run the sections (``only`` those named, asked in full); ``mode``: every one in it."""
         total = len(self.sections)
-        touched = [i for i, s in enumerate(self.sections)
-                   if any(self.file.get((p,)) is not None or self.record.under(p) for p in s.paths)]
+        touched = [
+            i
+            for i, s in enumerate(self.sections)
+            if any(self.file.get((p,)) is not None or self.record.under(p) for p in s.paths)
+        ]
         resume = touched[-1] if touched and self.file.existed else -1
         given = mode
         for index, section in enumerate(self.sections):
@@ -233,13 +245,23 @@ class Interview:
 
     # -- one mapping -------------------------------------------------------------------
 
-    def ask_all(self, path: FieldPath, model: ModelRef, asks: Sequence[Ask], mode: Mode, *,
-                decided: dict[str, str] | None = None) -> None:
+    def ask_all(
+        self,
+        path: FieldPath,
+        model: ModelRef,
+        asks: Sequence[Ask],
+        mode: Mode,
+        *,
+        decided: dict[str, str] | None = None,
+    ) -> None:
         """Ask ``asks`` about the mapping at ``path``; ``decided``: what was answered already to
         the "more" questions of groups shared with other mappings."""
         # Questions are asked in order: an optional one before the last answer was seen and skipped.
-        answered = [i for i, ask in enumerate(asks) if self.file.get(path + (ask.name,)) is not None
-                    or self.answered(path + (ask.name,))]
+        answered = [
+            i
+            for i, ask in enumerate(asks)
+            if self.file.get(path + (ask.name,)) is not None or self.answered(path + (ask.name,))
+        ]
         opened: dict[str, str] = dict(decided or {})
         item = self.file.get(path) or {}
         groups = [_resolve(ask.more, self, item, path) for ask in asks]
@@ -256,33 +278,39 @@ class Interview:
                     here_mode = Mode.FRESH  # the user asked for them: every one is put
             self.ask_one(path, model, ask, here_mode)
 
-    def open_more(self, path: FieldPath, model: ModelRef, group: Sequence[Ask], mode: Mode,
-                  more: str) -> str:
+    def open_more(self, path: FieldPath, model: ModelRef, group: Sequence[Ask], mode: Mode, more: str) -> str:
         return self.open_more_parts(((path, model, group),), mode, more)
 
-    def open_more_parts(self, parts: Sequence[tuple[FieldPath, ModelRef, Sequence[Ask]]], mode: Mode,
-                        more: str) -> str:
+    def open_more_parts(self, parts: Sequence[tuple[FieldPath, ModelRef, Sequence[Ask]]], mode: Mode, more: str) -> str:
         """Whether the questions of one ``more`` group (over one mapping or several) are asked:
         "values" (one has an answer, or a pass asks for them), "yes" (the user said so) or "no"
         (each then remembered as answered, or given the default the model needs)."""
         live = []
         for path, model, group in parts:
             item = self.file.get(path) or {}
-            live += [(path, model, a, item) for a in group if self.focused(path + (a.name,))
-                     and (a.when is None or a.when(self, item, path))]
+            live += [
+                (path, model, a, item)
+                for a in group
+                if self.focused(path + (a.name,)) and (a.when is None or a.when(self, item, path))
+            ]
         if not live:
             return "no"
         heres = [path + (a.name,) for path, _, a, _ in live]
-        if any(self.value(h) is not None or value_at(self.prefill, h) is not None
-               or self.file.problem(h) is not None for h in heres):
+        if any(
+            self.value(h) is not None or value_at(self.prefill, h) is not None or self.file.problem(h) is not None
+            for h in heres
+        ):
             return "values"
         if self.focus is not None:
-            if any(tuple(f[:len(h)]) == h for f in self.focus for h in heres):
+            if any(tuple(f[: len(h)]) == h for f in self.focus for h in heres):
                 return "values"  # what drafting needs, asked by name
             mode = Mode.FRESH  # a pass over all of it (the orders): asked as in a new interview
         if mode is Mode.FILL:
-            required = [a for path, model, a, item in live if not _resolve(a.optional, self, item, path)
-                        and _required(model, a.name) and a.default is None]
+            required = [
+                a
+                for path, model, a, item in live
+                if not _resolve(a.optional, self, item, path) and _required(model, a.name) and a.default is None
+            ]
             return "values" if required else "no"
         first_path, _, first, first_item = live[0]
         key = f"more:{dotted(first_path)}:{first.name}"
@@ -294,8 +322,7 @@ class Interview:
         if not more.endswith("?"):
             more = f"{more} ({', '.join(a.short for _, _, a, _ in live)})?"
         message = f"{about}: {more}" if about else more
-        opens = {dotted(h): _resolve(a.default, self, item, path)
-                 for h, (path, _, a, item) in zip(heres, live)}
+        opens = {dotted(h): _resolve(a.default, self, item, path) for h, (path, _, a, item) in zip(heres, live)}
         if self.asker.ask(Prompt(key, message, "confirm", default=False, opens=opens)):
             self.remember(key)
             return "yes"
@@ -313,8 +340,9 @@ class Interview:
         owner = self.loops.get(tuple(path[:-1])) if path and isinstance(path[-1], int) else None
         return owner.item_name(item, path[-1]) if owner is not None else ""
 
-    def ask_one(self, path: FieldPath, model: ModelRef, ask: Ask, mode: Mode, *,
-                explicit: bool = False, remember: bool = True) -> Any:
+    def ask_one(
+        self, path: FieldPath, model: ModelRef, ask: Ask, mode: Mode, *, explicit: bool = False, remember: bool = True
+    ) -> Any:
         """Ask ``ask`` about the mapping at ``path`` as ``mode`` says; ``explicit``: the user
         picked this field to change (asked even if settled); ``remember``: a blank answer is
         remembered as an answer (not when blank means "no more items")."""
@@ -329,8 +357,7 @@ class Interview:
         optional = bool(_resolve(ask.optional, self, item, path))
         message = _resolve(ask.message, self, item, path)
         owner = self.loops.get(tuple(path[:-1])) if path and isinstance(path[-1], int) else None
-        if owner is not None and (not owner.asks or ask.name != owner.asks[0].name
-                                  or item.get(ask.name) is not None):
+        if owner is not None and (not owner.asks or ask.name != owner.asks[0].name or item.get(ask.name) is not None):
             message = f"{owner.item_name(item, path[-1])}: {message}"  # a resumed question says whose
         ask = replace(ask, optional=optional, message=message)
         current = self.value(here)
@@ -349,8 +376,11 @@ class Interview:
             reason = unreadable.message
         elif mode is not Mode.FRESH and self.focus is None and self.answered(here):
             return None  # answered before, blank or with the default the file leaves out
-        elif mode is Mode.FILL and self.focus is None and (ask.optional or ask.apply is not None
-                                                             or not _required(model, ask.name)):
+        elif (
+            mode is Mode.FILL
+            and self.focus is None
+            and (ask.optional or ask.apply is not None or not _required(model, ask.name))
+        ):
             return None  # filling in: a question with a default in the model needs no answer
         if reason is not None:
             self.asker.say(f"  {'.'.join(map(str, here))}: {reason}; please answer again")
@@ -365,27 +395,38 @@ class Interview:
                 if remember:
                     self.remember(here)
                 return None
-            problem = (self.field_problem(model, ask, value, item, path) if value is not None
-                       else "required, but not given")
+            problem = (
+                self.field_problem(model, ask, value, item, path) if value is not None else "required, but not given"
+            )
             if problem is not None:  # a scripted asker may skip the prompt's own check
                 self.asker.say(f"  {problem}")
                 continue
             doubt = ask.warn(self, item, path, value) if ask.warn else None
-            if doubt is not None and not self.asker.ask(Prompt(
-                    key=f"keep:{'.'.join(map(str, here))}", message=f"{doubt}. Keep it anyway?",
-                    kind="confirm", default=False)):
+            if doubt is not None and not self.asker.ask(
+                Prompt(
+                    key=f"keep:{'.'.join(map(str, here))}",
+                    message=f"{doubt}. Keep it anyway?",
+                    kind="confirm",
+                    default=False,
+                )
+            ):
                 default = value
                 continue
             if ask.parse is not None and isinstance(raw, str) and raw.strip() != str(value):
-                named = next((o.description for o in _resolve(ask.options, self, item, path) or ()
-                              if o.value == value and o.description), None)
+                named = next(
+                    (
+                        o.description
+                        for o in _resolve(ask.options, self, item, path) or ()
+                        if o.value == value and o.description
+                    ),
+                    None,
+                )
                 self.asker.say(f"  {value}" + (f": {named}" if named else ""))  # what the text named
             if ask.apply is not None:
                 ask.apply(self, path, value)
                 self.remember(here)  # answered: nothing of its own in the file says so
                 return value
-            if ask.implicit and value == _resolve(ask.default, self, item, path) \
-                    and self.file.get(here) is None:
+            if ask.implicit and value == _resolve(ask.default, self, item, path) and self.file.get(here) is None:
                 self.remember(here)  # the model's default: left out of the file, remembered
                 return value
             if _plain(self.file.get(here)) != value:  # an unchanged answer keeps its formatting
@@ -406,27 +447,47 @@ class Interview:
             return Prompt(key, ask.message, "select", default=default, options=options, hint=hint)
         if ask.kind == "autocomplete":
             options = list(_resolve(ask.options, self, item, path))
-            return Prompt(key, ask.message, "autocomplete", default=_text(default), options=options,
-                          meta={o.value: o.description or "" for o in options}, hint=hint,
-                          match=ask.match,
-                          check=lambda text: self._check_text(model, ask, text, item, path))
+            return Prompt(
+                key,
+                ask.message,
+                "autocomplete",
+                default=_text(default),
+                options=options,
+                meta={o.value: o.description or "" for o in options},
+                hint=hint,
+                match=ask.match,
+                check=lambda text: self._check_text(model, ask, text, item, path),
+            )
         if ask.kind == "checkbox":
             options = list(_resolve(ask.options, self, item, path))
             chosen = default or []
-            return Prompt(key, ask.message, "checkbox", hint=hint, options=[
-                Option(o.title, o.value, o.description, checked=o.value in chosen) for o in options])
+            return Prompt(
+                key,
+                ask.message,
+                "checkbox",
+                hint=hint,
+                options=[Option(o.title, o.value, o.description, checked=o.value in chosen) for o in options],
+            )
         kind: Kind = "multiline" if ask.kind in ("prose", "lines", "numbers") else "text"
         if ask.optional and ask.blank:  # Enter adds a line to a multi-line answer
             skip = ("Enter: " if kind == "text" else "leave empty: ") + ask.blank
             hint = f"{hint}; {skip}" if hint else skip
         elif ask.optional:
-            hint = f"{hint}; optional" if hint else \
-                "optional: " + ("Enter to skip" if kind == "text" else "leave empty to skip")
-        return Prompt(key, ask.message, kind, default=_text(default), hint=hint,
-                      check=lambda text: self._check_text(model, ask, text, item, path))
+            hint = (
+                f"{hint}; optional"
+                if hint
+                else "optional: " + ("Enter to skip" if kind == "text" else "leave empty to skip")
+            )
+        return Prompt(
+            key,
+            ask.message,
+            kind,
+            default=_text(default),
+            hint=hint,
+            check=lambda text: self._check_text(model, ask, text, item, path),
+        )
 
-    def _check_text(self, model: ModelRef, ask: Ask, text: str, item: Item,
-                    path: FieldPath) -> bool | str:
+    def _check_text(self, model: ModelRef, ask: Ask, text: str, item: Item, path: FieldPath) -> bool | str:
         try:
             value = self.convert(ask, text)
         except ValueError as exc:
@@ -466,30 +527,32 @@ class Interview:
             return text + "\n"
         return text
 
-    def field_problem(self, model: ModelRef, ask: Ask, value: Any, item: Item,
-                      path: FieldPath) -> str | None:
+    def field_problem(self, model: ModelRef, ask: Ask, value: Any, item: Item, path: FieldPath) -> str | None:
         """Why ``value`` cannot answer ``ask``, in the words ``check`` uses; None if it can."""
         from pydantic import ValidationError
 
         from assembler.answers.matter import error_message  # the loader's messages
-
         from assembler.answers.reader import control_character
 
         model = _model(model)  # named, so that the first question need not wait for pydantic
-        for text in (value if isinstance(value, list) else [value]):
+        for text in value if isinstance(value, list) else [value]:
             if isinstance(text, str) and (described := control_character(text)):
-                return (f"holds the control character {described}, which would change the paper "
-                        "(a page break, a lost word); delete it")
+                return (
+                    f"holds the control character {described}, which would change the paper "
+                    "(a page break, a lost word); delete it"
+                )
         if ask.name in model.model_fields:
             try:
-                model.model_validate({**{k: v for k, v in item.items() if k in model.model_fields},
-                                      ask.name: _plain(value)})
+                model.model_validate(
+                    {**{k: v for k, v in item.items() if k in model.model_fields}, ask.name: _plain(value)}
+                )
             except ValidationError as exc:
                 for error in exc.errors():
                     if error["loc"] and error["loc"][0] == ask.name:
                         return error_message(error, path + tuple(error["loc"]))
         if ask.kind in ("markup", "prose") and isinstance(value, str):
             from assembler.answers import markup
+
             try:
                 markup.parse(value)
             except markup.MarkupError as exc:
@@ -515,8 +578,12 @@ class Interview:
             new_list = False
         last = len(items or []) - 1
         for index in range(last + 1):  # only the item being answered when it stopped continues
-            self.ask_all(loop.path + (index,), loop.model, loop.asks,
-                         Mode.CONTINUE if mode is Mode.CONTINUE and index == last else Mode.FILL)
+            self.ask_all(
+                loop.path + (index,),
+                loop.model,
+                loop.asks,
+                Mode.CONTINUE if mode is Mode.CONTINUE and index == last else Mode.FILL,
+            )
         count = len(self.file.get(loop.path) or [])
         if mode is Mode.FILL and count >= loop.minimum:
             return
@@ -539,26 +606,41 @@ class Interview:
             self.echo(loop, rows)
             options = [Option(f"add another {loop.noun}", "add")]
             if rows:
-                options += [Option(f"edit {_a(loop.noun)}", "edit"),
-                            Option(f"delete {_a(loop.noun)}", "delete")]
+                options += [Option(f"edit {_a(loop.noun)}", "edit"), Option(f"delete {_a(loop.noun)}", "delete")]
             if len(rows) >= loop.minimum:
                 options.append(Option("done", "done"))
-            choice = self.asker.ask(Prompt(f"menu:{'.'.join(map(str, loop.path))}",
-                                           f"{loop.nouns.capitalize()}: what next?", "select",
-                                           default="done" if len(rows) >= loop.minimum else "add",
-                                           options=options))
+            choice = self.asker.ask(
+                Prompt(
+                    f"menu:{'.'.join(map(str, loop.path))}",
+                    f"{loop.nouns.capitalize()}: what next?",
+                    "select",
+                    default="done" if len(rows) >= loop.minimum else "add",
+                    options=options,
+                )
+            )
             if choice == "done":
                 return
             if choice == "add":
                 self.add_item(loop)
             elif choice in ("edit", "delete"):
-                index = self.asker.ask(Prompt(
-                    f"{choice}:{'.'.join(map(str, loop.path))}", f"Which {loop.noun}?", "select",
-                    options=[Option(loop.label(row), i) for i, row in enumerate(rows)]))
+                index = self.asker.ask(
+                    Prompt(
+                        f"{choice}:{'.'.join(map(str, loop.path))}",
+                        f"Which {loop.noun}?",
+                        "select",
+                        options=[Option(loop.label(row), i) for i, row in enumerate(rows)],
+                    )
+                )
                 if choice == "edit":
                     self.edit_item(loop, index)
-                elif self.asker.ask(Prompt(f"confirm-delete:{'.'.join(map(str, loop.path))}",
-                                           f"Delete {loop.label(rows[index])}?", "confirm", default=False)):
+                elif self.asker.ask(
+                    Prompt(
+                        f"confirm-delete:{'.'.join(map(str, loop.path))}",
+                        f"Delete {loop.label(rows[index])}?",
+                        "confirm",
+                        default=False,
+                    )
+                ):
                     self.put(loop.path + (index,), None)
                     if not self.file.get(loop.path):
                         self.put(loop.path, None)
@@ -568,11 +650,21 @@ class Interview:
         path = loop.path + (index,)
         row = self.file.get(path) or {}
         fields = [a for a in loop.asks if a.when is None or a.when(self, row, path)]
-        options = [Option(f"{a.short}: {_shown(row.get(a.name) if a.apply is None else _resolve(a.default, self, row, path))}",
-                          a.name) for a in fields]
-        name = self.asker.ask(Prompt(f"field:{'.'.join(map(str, loop.path))}",
-                                     f"{loop.item_name(row, index)}: which field?", "select",
-                                     options=options))
+        options = [
+            Option(
+                f"{a.short}: {_shown(row.get(a.name) if a.apply is None else _resolve(a.default, self, row, path))}",
+                a.name,
+            )
+            for a in fields
+        ]
+        name = self.asker.ask(
+            Prompt(
+                f"field:{'.'.join(map(str, loop.path))}",
+                f"{loop.item_name(row, index)}: which field?",
+                "select",
+                options=options,
+            )
+        )
         ask = next(a for a in fields if a.name == name)
         self.ask_one(path, loop.model, ask, Mode.FRESH, explicit=True)
 
@@ -591,8 +683,10 @@ class Interview:
         if may_end:
             first = asks[0]
             blank = f"no more {loop.nouns}" if index else f"no {loop.nouns}"
-            if self.ask_one(path, loop.model, replace(first, optional=True, blank=blank), Mode.FRESH,
-                            remember=False) is None:
+            if (
+                self.ask_one(path, loop.model, replace(first, optional=True, blank=blank), Mode.FRESH, remember=False)
+                is None
+            ):
                 return False
             asks = asks[1:]
         self.ask_all(path, loop.model, asks, Mode.FRESH)

@@ -20,9 +20,13 @@ from assembler.interview.engine import Interview
 from assembler.interview.prompts import Option, Prompt
 
 IMPORTED = "import:confirmed"  # remembered: the file came from a docket, its guesses confirmed
-ROLES = (("motion", "The motion"), ("response", "The response"), ("reply", "The reply"),
-         ("response-order", "An order asking for a response"),
-         ("reply-leave", "An order granting leave to reply"))
+ROLES = (
+    ("motion", "The motion"),
+    ("response", "The response"),
+    ("reply", "The reply"),
+    ("response-order", "An order asking for a response"),
+    ("reply-leave", "An order granting leave to reply"),
+)
 FILERS = ("plaintiff", "defendant", "movant", "court", "non-party")
 
 
@@ -44,11 +48,17 @@ def confirm_guesses(iv: Interview) -> bool:
     while True:
         guesses = set(marked(iv))
         warnings = _screen(iv, guesses)
-        options = [Option("keep the rest: they are right" if corrected else "keep them: they are right",
-                          "keep")]
+        options = [Option("keep the rest: they are right" if corrected else "keep them: they are right", "keep")]
         options += [Option(f"correct {what}", key) for key, what in _corrections(iv, guesses)]
-        choice = iv.asker.ask(Prompt("guesses", "Keep these guesses, or correct one?", "select",
-                                     default=warnings[0] if warnings else "keep", options=options))
+        choice = iv.asker.ask(
+            Prompt(
+                "guesses",
+                "Keep these guesses, or correct one?",
+                "select",
+                default=warnings[0] if warnings else "keep",
+                options=options,
+            )
+        )
         if choice == "keep":
             break
         CORRECT[choice.split(":")[0]](iv, choice)
@@ -60,6 +70,7 @@ def confirm_guesses(iv: Interview) -> bool:
 
 
 # -- the screen ------------------------------------------------------------------------------
+
 
 def _rows(iv: Interview) -> list[dict]:
     return [row for row in iv.file.get(("docket",)) or [] if isinstance(row, dict)]
@@ -74,7 +85,7 @@ def _entry(row: dict, filer: bool = True) -> str:
 
 def _short(text: Any, width: int = 90) -> str:
     text = " ".join(str(text or "").split())
-    return text if len(text) <= width else text[:width - 1].rsplit(" ", 1)[0] + " …"
+    return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + " …"
 
 
 def ranges(numbers: list[int]) -> str:
@@ -121,16 +132,16 @@ def _screen(iv: Interview, guesses: set[FieldPath]) -> list[str]:
         say(f"  {what.lower():<22} {_entry(row)}{mark}")
         side = iv.value(("movant", "side"))
         if role in ("motion", "reply") and side and row.get("filed_by") not in (side, "movant"):
-            say(f"    ! filed by the {row.get('filed_by')}, and the movant is {_movant_words(iv)}: "
-                f"is this their {role}?")
+            say(
+                f"    ! filed by the {row.get('filed_by')}, and the movant is {_movant_words(iv)}: "
+                f"is this their {role}?"
+            )
             doubts.append(f"role:{role}")
-        if isinstance(order_date, dt.date) and isinstance(row.get("date"), dt.date) \
-                and row["date"] < order_date:
+        if isinstance(order_date, dt.date) and isinstance(row.get("date"), dt.date) and row["date"] < order_date:
             say(f"    ! filed before the challenged order ({order_date.isoformat()})")
             doubts.append(f"role:{role}")
     if ("movant", "name") in guesses or ("movant", "short_name") in guesses:
-        say(f"  the movant             {iv.value(('movant', 'name'))} "
-            f"(short: {iv.value(('movant', 'short_name'))})")
+        say(f"  the movant             {iv.value(('movant', 'name'))} (short: {iv.value(('movant', 'short_name'))})")
     for side in ("movant", "opponent"):
         if ("counsel", side, "represents") in guesses:
             say(f"  {side + '’s counsel':<22} {iv.value(('counsel', side, 'represents'))}")
@@ -162,6 +173,7 @@ def _corrections(iv: Interview, guesses: set[FieldPath]) -> list[tuple[str, str]
 
 # -- the corrections, one guess at a time ------------------------------------------------------
 
+
 def _unmark(iv: Interview, *paths: FieldPath) -> None:
     from assembler.docket.merge import unmark
 
@@ -170,9 +182,11 @@ def _unmark(iv: Interview, *paths: FieldPath) -> None:
     iv.file.save()
 
 
-def _choose_entry(iv: Interview, key: str, message: str, rows: list[tuple[int, dict]],
-                  none: str | None, default: Any) -> int | None:
+def _choose_entry(
+    iv: Interview, key: str, message: str, rows: list[tuple[int, dict]], none: str | None, default: Any
+) -> int | None:
     """One of ``rows`` (index, entry), listed as the docket lists them; type to filter."""
+
     def line(row: dict) -> str:
         date = row.get("date")
         when = date.isoformat() if isinstance(date, dt.date) else "?"
@@ -190,11 +204,18 @@ def _correct_order(iv: Interview, choice: str) -> None:
     current = next((i for i, row in enumerate(rows) if row.get("number") == order), None)
     court = [(i, row) for i, row in enumerate(rows) if row.get("filed_by") == "court"]
     others = [(i, row) for i, row in enumerate(rows) if row.get("filed_by") != "court"]
-    index = _choose_entry(iv, "guess:order", "Which docket entry is the challenged order?", court,
-                          "another entry (filed by a party, as guessed)", current)
+    index = _choose_entry(
+        iv,
+        "guess:order",
+        "Which docket entry is the challenged order?",
+        court,
+        "another entry (filed by a party, as guessed)",
+        current,
+    )
     if index is None:
-        index = _choose_entry(iv, "guess:order.other", "Which docket entry is the challenged order?",
-                              others, None, current)
+        index = _choose_entry(
+            iv, "guess:order.other", "Which docket entry is the challenged order?", others, None, current
+        )
     assert index is not None
     row = rows[index]
     iv.put(("order", "docket"), row["number"])
@@ -211,12 +232,24 @@ def _correct_role(iv: Interview, choice: str) -> None:
     rows = _rows(iv)
     order_date, order = iv.value(("order", "date")), iv.value(("order", "docket"))
     current = next((i for i, row in enumerate(rows) if row.get("role") == role), None)
-    later = [(i, row) for i, row in enumerate(rows) if row.get("number") != order
-             and (not isinstance(order_date, dt.date) or not isinstance(row.get("date"), dt.date)
-                  or row["date"] >= order_date) and (not row.get("role") or i == current)]
+    later = [
+        (i, row)
+        for i, row in enumerate(rows)
+        if row.get("number") != order
+        and (
+            not isinstance(order_date, dt.date) or not isinstance(row.get("date"), dt.date) or row["date"] >= order_date
+        )
+        and (not row.get("role") or i == current)
+    ]
     what = dict(ROLES)[role].lower()
-    index = _choose_entry(iv, f"guess:{role}", f"Which docket entry is {what}? (after the challenged "
-                          "order)", later, "none: it is not on the docket yet", current)
+    index = _choose_entry(
+        iv,
+        f"guess:{role}",
+        f"Which docket entry is {what}? (after the challenged order)",
+        later,
+        "none: it is not on the docket yet",
+        current,
+    )
     if current is not None and index != current:
         _unmark(iv, ("docket", current, "role"))
         iv.put(("docket", current, "role"), None)
@@ -239,9 +272,10 @@ def _correct_role(iv: Interview, choice: str) -> None:
 def _correct_movant(iv: Interview, choice: str) -> None:
     from assembler.interview.engine import Ask, Mode
 
-    for name, message in (("name", "The movant as the papers first name it (\"Defendants Acme Corp. "
-                                   "and Acme LLC\")"),
-                          ("short_name", "The movant's short name (\"Defendants\")")):
+    for name, message in (
+        ("name", 'The movant as the papers first name it ("Defendants Acme Corp. and Acme LLC")'),
+        ("short_name", 'The movant\'s short name ("Defendants")'),
+    ):
         iv.ask_one(("movant",), "Movant", Ask(name, message), Mode.FRESH)
         _unmark(iv, ("movant", name))
 
@@ -250,26 +284,43 @@ def _correct_represents(iv: Interview, choice: str) -> None:
     from assembler.interview.engine import Ask, Mode
 
     side = choice.split(":", 1)[1]
-    iv.ask_one(("counsel", side), "CounselBlock", Ask(
-        "represents", f"Under the {side}'s counsel's signatures (\"Attorneys for Defendants\")"), Mode.FRESH)
+    iv.ask_one(
+        ("counsel", side),
+        "CounselBlock",
+        Ask("represents", f"Under the {side}'s counsel's signatures (\"Attorneys for Defendants\")"),
+        Mode.FRESH,
+    )
     _unmark(iv, ("counsel", side, "represents"))
 
 
 def _correct_filers(iv: Interview, choice: str) -> None:
     rows = _rows(iv)
     guesses = set(marked(iv))
-    options = [Option(f"{row.get('number'):>5}  {str(row.get('filed_by')):<10} {_short(row.get('title'), 60)}", i)
-               for i, row in enumerate(rows) if ("docket", i, "filed_by") in guesses]
-    wrong = iv.asker.ask(Prompt("guess:filers", "Which entries did someone else file?", "checkbox",
-                                options=options))
+    options = [
+        Option(f"{row.get('number'):>5}  {str(row.get('filed_by')):<10} {_short(row.get('title'), 60)}", i)
+        for i, row in enumerate(rows)
+        if ("docket", i, "filed_by") in guesses
+    ]
+    wrong = iv.asker.ask(Prompt("guess:filers", "Which entries did someone else file?", "checkbox", options=options))
     for index in wrong:
         row = rows[index]
-        filer = iv.asker.ask(Prompt(f"guess:docket.{index}.filed_by",
-                                    f"docket entry {row.get('number')}: Filed by", "select",
-                                    default=row.get("filed_by"), options=[Option(f, f) for f in FILERS]))
+        filer = iv.asker.ask(
+            Prompt(
+                f"guess:docket.{index}.filed_by",
+                f"docket entry {row.get('number')}: Filed by",
+                "select",
+                default=row.get("filed_by"),
+                options=[Option(f, f) for f in FILERS],
+            )
+        )
         iv.put(("docket", index, "filed_by"), filer)
         _unmark(iv, ("docket", index, "filed_by"))
 
 
-CORRECT = {"order": _correct_order, "role": _correct_role, "movant": _correct_movant,
-           "represents": _correct_represents, "filers": _correct_filers}
+CORRECT = {
+    "order": _correct_order,
+    "role": _correct_role,
+    "movant": _correct_movant,
+    "represents": _correct_represents,
+    "filers": _correct_filers,
+}

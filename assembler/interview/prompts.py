@@ -19,8 +19,9 @@ from __future__ import annotations
 import re
 import shutil
 import textwrap
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Literal, Protocol, Sequence
+from typing import Any, Literal, Protocol
 
 Kind = Literal["text", "multiline", "confirm", "select", "checkbox", "autocomplete"]
 Check = Callable[[str], "bool | str"]
@@ -69,14 +70,16 @@ def _validator(check: Check | None) -> Callable[[str], bool | str] | None:
     def validate(text: str) -> bool | str:
         result = check(text)
         return True if result is True else str(result)
+
     return validate
 
 
 class TerminalAsker:
     """Asks with questionary; ``input``/``output`` are prompt_toolkit's, for tests."""
 
-    def __init__(self, input: Any = None, output: Any = None, echo: Callable[[str], None] | None = None,
-                 color: bool = True) -> None:
+    def __init__(
+        self, input: Any = None, output: Any = None, echo: Callable[[str], None] | None = None, color: bool = True
+    ) -> None:
         self._io = {k: v for k, v in (("input", input), ("output", output)) if v is not None}
         self._echo = echo or print
         self._color = color
@@ -86,8 +89,11 @@ class TerminalAsker:
         for line in text.split("\n"):
             # a line of a table ("  the motion      docket 50, ..."): go on under its second column
             column = re.match(r"^(\s*\S.*?\s{2,})\S", line)
-            at = len(column.group(1)) if column and len(column.group(1)) < width // 2 else \
-                len(line) - len(line.lstrip(" ")) + 2
+            at = (
+                len(column.group(1))
+                if column and len(column.group(1)) < width // 2
+                else len(line) - len(line.lstrip(" ")) + 2
+            )
             self._echo(wrap(line, width, " " * at) if len(line) > width - 1 else line)
 
     def ask(self, prompt: Prompt) -> Any:
@@ -114,8 +120,7 @@ class TerminalAsker:
             multiline = prompt.kind == "multiline"
             instruction = prompt.hint
             if multiline:
-                instruction = ((prompt.hint + "; ") if prompt.hint else "") + \
-                    "Esc then Enter to finish"
+                instruction = ((prompt.hint + "; ") if prompt.hint else "") + "Esc then Enter to finish"
                 # prompt_toolkit draws nothing at all for a multi-line prompt whose first
                 # line is wider than the terminal: say the question first, ask on a short line.
                 if len(f"? {message} ({instruction}) ") >= width:
@@ -125,36 +130,48 @@ class TerminalAsker:
                     message, instruction = "›", "Esc then Enter to finish"
             message, tail = _fitted(message, f"({instruction})" if instruction else None, width)
             return questionary.text(
-                message, default=prompt.default or "", validate=_validator(prompt.check),
-                multiline=multiline, instruction=tail, **common)
+                message,
+                default=prompt.default or "",
+                validate=_validator(prompt.check),
+                multiline=multiline,
+                instruction=tail,
+                **common,
+            )
         if prompt.kind == "autocomplete":
             message, _ = _fitted(message, None, width)
             return questionary.autocomplete(
-                message, choices=[o.value for o in prompt.options], default=prompt.default or "",
-                completer=_completer(prompt), validate=_validator(prompt.check), **common)
+                message,
+                choices=[o.value for o in prompt.options],
+                default=prompt.default or "",
+                completer=_completer(prompt),
+                validate=_validator(prompt.check),
+                **common,
+            )
         if prompt.kind == "confirm":
-            message, tail = _fitted(message, prompt.hint or ("(Y/n)" if prompt.default else "(y/N)"),
-                                    width)
+            message, tail = _fitted(message, prompt.hint or ("(Y/n)" if prompt.default else "(y/N)"), width)
             tail = f"{tail} "  # questionary's own instruction ends in a space before the answer
-            return questionary.confirm(message, default=bool(prompt.default),
-                                       instruction=tail, **common)
+            return questionary.confirm(message, default=bool(prompt.default), instruction=tail, **common)
         if prompt.kind == "select":
             # questionary returns the title for a value of None: choose by index instead
-            choices = [Choice(o.title, value=i, description=o.description)
-                       for i, o in enumerate(prompt.options)]
-            default = next((c for c, o in zip(choices, prompt.options) if o.value == prompt.default),
-                           None)
+            choices = [Choice(o.title, value=i, description=o.description) for i, o in enumerate(prompt.options)]
+            default = next((c for c, o in zip(choices, prompt.options) if o.value == prompt.default), None)
             message, tail = _fitted(prompt.message, prompt.hint or "(arrows, or type to filter)", width)
             return questionary.select(
-                message, choices=choices, default=default, use_search_filter=True,
-                use_jk_keys=False, instruction=tail, **common)
+                message,
+                choices=choices,
+                default=default,
+                use_search_filter=True,
+                use_jk_keys=False,
+                instruction=tail,
+                **common,
+            )
         if prompt.kind == "checkbox":
-            choices = [Choice(o.title, value=i, description=o.description, checked=o.checked)
-                       for i, o in enumerate(prompt.options)]
-            message, tail = _fitted(prompt.message, prompt.hint or "(space to pick, Enter when done)",
-                                    width)
-            return questionary.checkbox(
-                message, choices=choices, use_jk_keys=False, instruction=tail, **common)
+            choices = [
+                Choice(o.title, value=i, description=o.description, checked=o.checked)
+                for i, o in enumerate(prompt.options)
+            ]
+            message, tail = _fitted(prompt.message, prompt.hint or "(space to pick, Enter when done)", width)
+            return questionary.checkbox(message, choices=choices, use_jk_keys=False, instruction=tail, **common)
         raise ValueError(prompt.kind)  # pragma: no cover - Kind is closed
 
 
@@ -165,8 +182,12 @@ def _width() -> int:
 def wrap(text: str, width: int, indent: str = "  ") -> str:
     """``text`` broken at word boundaries into lines shorter than ``width``; every line after
     the first starts with ``indent``."""
-    return "\n".join(textwrap.wrap(text, width - 1, subsequent_indent=indent, break_on_hyphens=False,
-                                   drop_whitespace=True)) or text
+    return (
+        "\n".join(
+            textwrap.wrap(text, width - 1, subsequent_indent=indent, break_on_hyphens=False, drop_whitespace=True)
+        )
+        or text
+    )
 
 
 def _fitted(message: str, instruction: str | None, width: int) -> tuple[str, str | None]:
@@ -189,11 +210,18 @@ def _completer(prompt: Prompt) -> Any:
         def get_completions(self, document: Any, complete_event: Any) -> Any:
             typed = document.text_before_cursor
             for option in prompt.options:
-                fits = prompt.match(typed, option) if prompt.match is not None else \
-                    str(option.value).lower().startswith(typed.strip().lower())
+                fits = (
+                    prompt.match(typed, option)
+                    if prompt.match is not None
+                    else str(option.value).lower().startswith(typed.strip().lower())
+                )
                 if fits:
-                    yield Completion(str(option.value), start_position=-len(typed),
-                                     display=str(option.value), display_meta=option.description or "")
+                    yield Completion(
+                        str(option.value),
+                        start_position=-len(typed),
+                        display=str(option.value),
+                        display_meta=option.description or "",
+                    )
 
     return OptionCompleter()
 
@@ -221,9 +249,11 @@ def _guarded(question: Any, kind: Kind) -> Any:
     else:
         guard.add(Keys.Escape, Keys.Any, eager=True)(nothing)
         if kind != "autocomplete":  # a text buffer: Ctrl-D deletes, or stops on an empty line
+
             @guard.add(Keys.ControlD, eager=True)
             def stop(event: Any) -> None:
                 event.app.exit(exception=EOFError, style="class:aborting")
+
     app = question.application
     app.key_bindings = merge_key_bindings([app.key_bindings, guard]) if app.key_bindings else guard
     return question

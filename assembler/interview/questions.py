@@ -11,20 +11,24 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from assembler.answers.reader import FieldPath
 from assembler.interview.engine import Ask, Interview, Item, Loop, Mode, Section
 from assembler.interview.prompts import Option, Prompt
-from assembler.answers.reader import FieldPath
 
 SIDES = [Option("plaintiff", "plaintiff"), Option("defendant", "defendant")]
 FILERS = [Option(v, v) for v in ("plaintiff", "defendant", "movant", "court", "non-party")]
-ROLES = {"motion": "the motion for reconsideration", "response": "the response in opposition",
-         "reply": "the reply", "response-order": "an order requesting a response",
-         "reply-leave": "an order granting leave to file a reply"}
+ROLES = {
+    "motion": "the motion for reconsideration",
+    "response": "the response in opposition",
+    "reply": "the reply",
+    "response-order": "an order requesting a response",
+    "reply-leave": "an order granting leave to file a reply",
+}
 
 
 def _court(iv: Interview) -> Any:
-    from assembler.law.courts import load_court
     from assembler.errors import CourtError
+    from assembler.law.courts import load_court
 
     try:
         return load_court(str(iv.value(("court",))))
@@ -33,6 +37,7 @@ def _court(iv: Interview) -> Any:
 
 
 # -- court and case --------------------------------------------------------------------------
+
 
 def _court_options(iv: Interview, item: Item, path: FieldPath) -> list[Option]:
     from assembler.interview.courts import described
@@ -49,10 +54,15 @@ def _court_parse(iv: Interview, text: str) -> str:
     if len(found) == 1:
         return found[0]
     if not found:
-        raise ValueError(f"no district court goes by “{text.strip()}”: type its name "
-                         "(“Southern District of New York”), abbreviation (“S.D.N.Y.”) or id (nysd)")
-    raise ValueError(f"“{text.strip()}” names {len(found)} courts: "
-                     + "; ".join(f"{cid} ({described(cid)})" for cid in found) + "; type one of them")
+        raise ValueError(
+            f"no district court goes by “{text.strip()}”: type its name "
+            "(“Southern District of New York”), abbreviation (“S.D.N.Y.”) or id (nysd)"
+        )
+    raise ValueError(
+        f"“{text.strip()}” names {len(found)} courts: "
+        + "; ".join(f"{cid} ({described(cid)})" for cid in found)
+        + "; type one of them"
+    )
 
 
 def _court_match(typed: str, option: Option) -> bool:
@@ -62,8 +72,8 @@ def _court_match(typed: str, option: Option) -> bool:
 
 
 def _court_check(iv: Interview, item: Item, path: FieldPath, value: Any) -> str | None:
-    from assembler.law.courts import load_court
     from assembler.errors import CourtError
+    from assembler.law.courts import load_court
 
     try:
         load_court(value)
@@ -95,8 +105,11 @@ def _citation_options(iv: Interview, item: Item, path: FieldPath) -> list[Option
 
     court = _court(iv)
     style = court.citation if court else None
-    return [Option(f"“{style.model_copy(update={'word': word}).one(18) if style else word}”", word)
-            for word in WORDS if style is None or word != style.word]
+    return [
+        Option(f"“{style.model_copy(update={'word': word}).one(18) if style else word}”", word)
+        for word in WORDS
+        if style is None or word != style.word
+    ]
 
 
 def _unspaced_word(iv: Interview, item: Item, path: FieldPath) -> bool:
@@ -120,48 +133,109 @@ def _consolidated_check(iv: Interview, item: Item, path: FieldPath, value: Any) 
     return None
 
 
-FORMS = ("Change the court's usual forms (the caption's label, consolidated cases, a division, "
-         "the judge's title, how the judge cites the docket, curly quotes)?")
+FORMS = (
+    "Change the court's usual forms (the caption's label, consolidated cases, a division, "
+    "the judge's title, how the judge cites the docket, curly quotes)?"
+)
 
 
 def _ask_court(iv: Interview, mode: Mode) -> None:
-    iv.ask_one((), "Answers", Ask("court", "Court (its name, abbreviation or id: Massachusetts, "
-                                  "S.D.N.Y., nysd)", "autocomplete", options=_court_options,
-                                  check=_court_check, parse=_court_parse, match=_court_match), mode)
-    iv.ask_all(("case",), "Case", (
-        Ask("number", "Case number", hint=_case_number_hint, check=_case_number_check),
-        Ask("judge", "Judge assigned to the case", optional=True),
-    ), mode)
+    iv.ask_one(
+        (),
+        "Answers",
+        Ask(
+            "court",
+            "Court (its name, abbreviation or id: Massachusetts, S.D.N.Y., nysd)",
+            "autocomplete",
+            options=_court_options,
+            check=_court_check,
+            parse=_court_parse,
+            match=_court_match,
+        ),
+        mode,
+    )
+    iv.ask_all(
+        ("case",),
+        "Case",
+        (
+            Ask("number", "Case number", hint=_case_number_hint, check=_case_number_check),
+            Ask("judge", "Judge assigned to the case", optional=True),
+        ),
+        mode,
+    )
     # what the court profile settles, behind one question; asked in full where one is given
     case = (
         Ask("label", _case_label, optional=True, more=FORMS),
-        Ask("consolidated", "Numbers of cases consolidated with it, one per line (leave empty: none)",
-            "lines", optional=True, check=_consolidated_check, more=FORMS),
-        Ask("division", "The division, if the court's captions name one (“Sherman”)", optional=True,
-            more=FORMS),
+        Ask(
+            "consolidated",
+            "Numbers of cases consolidated with it, one per line (leave empty: none)",
+            "lines",
+            optional=True,
+            check=_consolidated_check,
+            more=FORMS,
+        ),
+        Ask("division", "The division, if the court's captions name one (“Sherman”)", optional=True, more=FORMS),
         Ask("judge_title", "The judge's title", default="United States District Judge", more=FORMS),
-        Ask("consent", "Did the parties consent to the magistrate judge conducting all proceedings "
-            "(28 U.S.C. § 636(c)(1))?", "confirm", default=False, implicit=True,
-            when=lambda iv, item, path: "magistrate" in str(item.get("judge_title", "")).lower()),
+        Ask(
+            "consent",
+            "Did the parties consent to the magistrate judge conducting all proceedings (28 U.S.C. § 636(c)(1))?",
+            "confirm",
+            default=False,
+            implicit=True,
+            when=lambda iv, item, path: "magistrate" in str(item.get("judge_title", "")).lower(),
+        ),
     )
     citation = (
         Ask("word", _citation_message, "select", optional=True, options=_citation_options, more=FORMS),
-        Ask("space", "A space between the word and the number (“Dkt. # 12”; no: “Dkt. #12”)?", "confirm",
-            default=True, implicit=True, when=_unspaced_word, more=FORMS),
-        Ask("placement", "Citations as footnotes or in the text? (none: the court's way)", "select",
-            optional=True, more=FORMS, options=[Option("footnotes, as the model order", "footnote"),
-                                                Option("in the text, in brackets", "inline")]),
-        Ask("brackets", "Brackets for citations in the text (none: the court's)", "select", optional=True,
-            more=FORMS, options=[Option("(ECF No. 18)", "()"), Option("[ECF No. 18]", "[]")]),
-        Ask("names", "Cite papers by a short name where you give one (“Defs.’ Mem. 8-10 (Dkt. No. 32)”)?",
-            "confirm", default=False, implicit=True, more=FORMS),
+        Ask(
+            "space",
+            "A space between the word and the number (“Dkt. # 12”; no: “Dkt. #12”)?",
+            "confirm",
+            default=True,
+            implicit=True,
+            when=_unspaced_word,
+            more=FORMS,
+        ),
+        Ask(
+            "placement",
+            "Citations as footnotes or in the text? (none: the court's way)",
+            "select",
+            optional=True,
+            more=FORMS,
+            options=[Option("footnotes, as the model order", "footnote"), Option("in the text, in brackets", "inline")],
+        ),
+        Ask(
+            "brackets",
+            "Brackets for citations in the text (none: the court's)",
+            "select",
+            optional=True,
+            more=FORMS,
+            options=[Option("(ECF No. 18)", "()"), Option("[ECF No. 18]", "[]")],
+        ),
+        Ask(
+            "names",
+            "Cite papers by a short name where you give one (“Defs.’ Mem. 8-10 (Dkt. No. 32)”)?",
+            "confirm",
+            default=False,
+            implicit=True,
+            more=FORMS,
+        ),
     )
     typography = (
-        Ask("smart_quotes", "Print straight quotes you type as curly ones (“ ” ‘ ’), like the papers' own?",
-            "confirm", default=True, implicit=True, more=FORMS),
+        Ask(
+            "smart_quotes",
+            "Print straight quotes you type as curly ones (“ ” ‘ ’), like the papers' own?",
+            "confirm",
+            default=True,
+            implicit=True,
+            more=FORMS,
+        ),
     )
-    parts = ((("case",), "Case", case), (("citation",), "Citation", citation),
-             (("typography",), "Typography", typography))
+    parts = (
+        (("case",), "Case", case),
+        (("citation",), "Citation", citation),
+        (("typography",), "Typography", typography),
+    )
     decided = iv.open_more_parts(parts, mode, FORMS)
     for path, model, asks in parts:
         iv.ask_all(path, model, asks, mode, decided={FORMS: decided})
@@ -171,8 +245,8 @@ def _ask_court(iv: Interview, mode: Mode) -> None:
 
 PARTY = (
     Ask("name", "Name, as in the caption"),
-    Ask("description", "Description in the caption (\"an Arizona corporation\")", optional=True),
-    Ask("short_name", "Short name the papers use (\"CP Productions\")", optional=True),
+    Ask("description", 'Description in the caption ("an Arizona corporation")', optional=True),
+    Ask("short_name", 'Short name the papers use ("CP Productions")', optional=True),
 )
 
 
@@ -187,20 +261,46 @@ def _several(iv: Interview, item: Item, path: FieldPath) -> bool:
 def _ask_parties(iv: Interview, mode: Mode) -> None:
     for side in ("plaintiffs", "defendants"):
         iv.heading(f"  {side.capitalize()}:")
-        iv.loop(Loop(("parties", side), "Party", side[:-1], PARTY, _party_label),
-                _settled(iv, mode, ("parties", "defendants") if side == "plaintiffs" else None))
+        iv.loop(
+            Loop(("parties", side), "Party", side[:-1], PARTY, _party_label),
+            _settled(iv, mode, ("parties", "defendants") if side == "plaintiffs" else None),
+        )
     iv.heading("  Parties of other roles (intervenors, third-party defendants), captioned after them:")
-    iv.loop(Loop(("parties", "others"), "OtherParty", "party of another role", (
-        *PARTY, Ask("role", "Its role in the caption (“Intervenor”, “Third-Party Defendant”)")),
-        lambda row: f"{_party_label(row)} ({row.get('role', '?')})", minimum=0,
-        plural="parties of other roles"), mode)
+    iv.loop(
+        Loop(
+            ("parties", "others"),
+            "OtherParty",
+            "party of another role",
+            (*PARTY, Ask("role", "Its role in the caption (“Intervenor”, “Third-Party Defendant”)")),
+            lambda row: f"{_party_label(row)} ({row.get('role', '?')})",
+            minimum=0,
+            plural="parties of other roles",
+        ),
+        mode,
+    )
     more = "Change the caption's form (only the first of several parties and “et al.”, “In re”)?"
-    iv.ask_all(("parties",), "Parties", (
-        Ask("et_al", "Caption only the first of several parties, then “et al.”?", "confirm",
-            default=False, implicit=True, when=_several, more=more),
-        Ask("in_re", "An “In re” caption in place of the parties (“In re Acme Securities Litigation”)",
-            optional=True, more=more),
-    ), mode)
+    iv.ask_all(
+        ("parties",),
+        "Parties",
+        (
+            Ask(
+                "et_al",
+                "Caption only the first of several parties, then “et al.”?",
+                "confirm",
+                default=False,
+                implicit=True,
+                when=_several,
+                more=more,
+            ),
+            Ask(
+                "in_re",
+                "An “In re” caption in place of the parties (“In re Acme Securities Litigation”)",
+                optional=True,
+                more=more,
+            ),
+        ),
+        mode,
+    )
 
 
 def _settled(iv: Interview, mode: Mode, later: FieldPath | None) -> Mode:
@@ -220,21 +320,33 @@ def _not_party(iv: Interview, item: Item, path: FieldPath) -> bool:
 
 def _ask_movant(iv: Interview, mode: Mode) -> None:
     path = ("movant",)
-    iv.ask_one(path, "Movant", Ask("party", "Who moves for reconsideration?", "select", options=[
-        Option("a party to the case", True), Option("a non-party (a witness, an ISP, ...)", False)]),
-        mode)
+    iv.ask_one(
+        path,
+        "Movant",
+        Ask(
+            "party",
+            "Who moves for reconsideration?",
+            "select",
+            options=[Option("a party to the case", True), Option("a non-party (a witness, an ISP, ...)", False)],
+        ),
+        mode,
+    )
     chosen = _is_party(iv, {}, path) and (mode is Mode.FRESH or iv.value(path + ("side",)) is None)
     if chosen:
         _choose_moving_parties(iv)
     asks: tuple[Ask, ...] = (
         Ask("side", "The movant's side", "select", options=SIDES, when=_is_party),
-        Ask("name", "The movant as the papers first name it (\"Defendant John Doe\")"),
-        Ask("short_name", "The movant's short name (\"Defendant\", \"the ISPs\")"),
-        Ask("plural", "Is the movant several persons (\"the ISPs assert\")?", "confirm", default=False),
-        Ask("opposes", "Which side does the non-party oppose?", "select", options=SIDES,
-            when=_not_party),
-        Ask("interest", "How the order touches the non-party (\"the Order directed those ISPs to ...\")",
-            "markup", optional=True, when=_not_party),
+        Ask("name", 'The movant as the papers first name it ("Defendant John Doe")'),
+        Ask("short_name", 'The movant\'s short name ("Defendant", "the ISPs")'),
+        Ask("plural", 'Is the movant several persons ("the ISPs assert")?', "confirm", default=False),
+        Ask("opposes", "Which side does the non-party oppose?", "select", options=SIDES, when=_not_party),
+        Ask(
+            "interest",
+            'How the order touches the non-party ("the Order directed those ISPs to ...")',
+            "markup",
+            optional=True,
+            when=_not_party,
+        ),
     )
     if chosen:  # the parties picked settle the side and the number; their names are offered
         asks = tuple(a for a in asks if a.name not in ("side", "plural"))
@@ -247,8 +359,7 @@ def _choose_moving_parties(iv: Interview) -> None:
         for party in iv.value(("parties", side + "s")) or []:
             options.append(Option(f"{side}: {party.get('name')}", (side, dict(party))))
     while True:
-        chosen = iv.asker.ask(Prompt("movant.parties", "Which party or parties move?", "checkbox",
-                                     options=options))
+        chosen = iv.asker.ask(Prompt("movant.parties", "Which party or parties move?", "checkbox", options=options))
         sides = {side for side, _ in chosen}
         if len(sides) == 1:
             break
@@ -265,6 +376,7 @@ def _choose_moving_parties(iv: Interview) -> None:
 
 # -- the order and the docket -------------------------------------------------------------
 
+
 def _cite_hint(iv: Interview, item: Item, path: FieldPath) -> str | None:
     court = _court(iv)
     if court is None:
@@ -277,22 +389,46 @@ ORDER_MORE = "More about the order (a final judgment, a defined term, a short ti
 
 
 def _ask_order(iv: Interview, mode: Mode) -> None:
-    iv.ask_all(("order",), "ChallengedOrder", (
-        Ask("docket", "Docket number of the challenged order", "number", hint=_cite_hint),
-        Ask("date", "Date of the order (YYYY-MM-DD)", "date"),
-        Ask("title", "Title of the order (*italic* for case names)", "markup"),
-        Ask("kind", "Is it an interlocutory order or a final judgment?", "select", default="order",
-            implicit=True, more=ORDER_MORE,
-            options=[Option("an order (interlocutory)", "order"), Option("a final judgment", "judgment")]),
-        Ask("defined", "The term the papers define for it, if not “Order” or “Judgment” (“Preservation Order”)",
-            optional=True, more=ORDER_MORE),
-        Ask("short_title", "Short title the papers use (\"the *Ex Parte* Order\")", "markup",
-            optional=True, more=ORDER_MORE),
-        Ask("judge", "Judge who entered it, if not the judge deciding the motion", optional=True,
-            more=ORDER_MORE),
-        Ask("judge_title", "That judge's title", default="United States District Judge",
-            when=lambda iv, item, path: bool(item.get("judge")), more=ORDER_MORE),
-    ), mode)
+    iv.ask_all(
+        ("order",),
+        "ChallengedOrder",
+        (
+            Ask("docket", "Docket number of the challenged order", "number", hint=_cite_hint),
+            Ask("date", "Date of the order (YYYY-MM-DD)", "date"),
+            Ask("title", "Title of the order (*italic* for case names)", "markup"),
+            Ask(
+                "kind",
+                "Is it an interlocutory order or a final judgment?",
+                "select",
+                default="order",
+                implicit=True,
+                more=ORDER_MORE,
+                options=[Option("an order (interlocutory)", "order"), Option("a final judgment", "judgment")],
+            ),
+            Ask(
+                "defined",
+                "The term the papers define for it, if not “Order” or “Judgment” (“Preservation Order”)",
+                optional=True,
+                more=ORDER_MORE,
+            ),
+            Ask(
+                "short_title",
+                'Short title the papers use ("the *Ex Parte* Order")',
+                "markup",
+                optional=True,
+                more=ORDER_MORE,
+            ),
+            Ask("judge", "Judge who entered it, if not the judge deciding the motion", optional=True, more=ORDER_MORE),
+            Ask(
+                "judge_title",
+                "That judge's title",
+                default="United States District Judge",
+                when=lambda iv, item, path: bool(item.get("judge")),
+                more=ORDER_MORE,
+            ),
+        ),
+        mode,
+    )
 
 
 def _numbers(iv: Interview, path: FieldPath) -> dict[int, int]:
@@ -311,6 +447,7 @@ def _unique_number(iv: Interview, item: Item, path: FieldPath, value: Any) -> st
 
 def _from_order(name: str):
     """The challenged order's own docket entry: dated as the order, the court's, titled as it."""
+
     def settled(iv: Interview, item: Item, path: FieldPath) -> Any:
         order = iv.value(("order", "docket"))
         if order is None or item.get("number") != order:
@@ -321,6 +458,7 @@ def _from_order(name: str):
             title = iv.value(("order", "title"))
             return str(title).replace("*", "") if title else None
         return iv.value(("order", name))
+
     return settled
 
 
@@ -329,8 +467,12 @@ def _date_doubt(iv: Interview, item: Item, path: FieldPath, value: dt.date) -> s
     if isinstance(filed, dt.date) and value > filed and item.get("role") not in ("response", "reply"):
         return f"{value.isoformat()} is after the motion's filing date, {filed.isoformat()}"
     first = next((row for row in iv.file.get(("docket",)) or [] if row.get("number") == 1), None)
-    if first is not None and item.get("number") != 1 and isinstance(first.get("date"), dt.date) \
-            and value < first["date"]:
+    if (
+        first is not None
+        and item.get("number") != 1
+        and isinstance(first.get("date"), dt.date)
+        and value < first["date"]
+    ):
         return f"{value.isoformat()} is before the complaint (docket 1, {first['date'].isoformat()})"
     return None
 
@@ -366,9 +508,12 @@ def _may_continue(iv: Interview, item: Item, path: FieldPath) -> bool:
         return True
     here = path[-1] if path and isinstance(path[-1], int) else -1
     date = item.get("date")
-    return any(row.get("background") and (not isinstance(date, dt.date) or not isinstance(
-        row.get("date"), dt.date) or row["date"] <= date)
-        for i, row in enumerate(iv.file.get(("docket",)) or []) if i != here)
+    return any(
+        row.get("background")
+        and (not isinstance(date, dt.date) or not isinstance(row.get("date"), dt.date) or row["date"] <= date)
+        for i, row in enumerate(iv.file.get(("docket",)) or [])
+        if i != here
+    )
 
 
 ENTRY_MORE = "More about it"
@@ -410,6 +555,7 @@ def _apply_print(iv: Interview, path: FieldPath, value: str) -> None:
 def _parties_telling(iv: Interview, item: Item, path: FieldPath) -> bool:
     return bool(item.get("party_background")) or path + ("party_background",) in iv.wanted
 
+
 def _filer(iv: Interview, item: Item, path: FieldPath) -> Any:
     """Who filed the entry, where earlier answers say: the order's own entry is the court's, the
     motion and the reply are the movant's, the response the opponent's."""
@@ -431,35 +577,75 @@ def _filer(iv: Interview, item: Item, path: FieldPath) -> Any:
 DOCKET = (
     Ask("number", "Docket number", "number", hint=_cite_hint, check=_unique_number),
     Ask("date", "Date filed (YYYY-MM-DD)", "date", warn=_date_doubt, settled=_from_order("date")),
-    Ask("filed_by", "Filed by", "select", options=FILERS, default="court", settled=_filer,
-        label="filer"),
+    Ask("filed_by", "Filed by", "select", options=FILERS, default="court", settled=_filer, label="filer"),
     Ask("title", "Title, as on the docket", settled=_from_order("title")),
-    Ask("role", "Is it a paper of the reconsideration?", "select", optional=True, options=_role_options,
-        when=_may_have_role, more=ENTRY_MORE, label="its role in the motion"),
-    Ask("cite_as", "Its short name in citations (“Defs.’ Mem.”)", optional=True, label="a citation name",
-        when=lambda iv, item, path: bool(iv.value(("citation", "names"))), more=ENTRY_MORE),
-    Ask("background", "Its place in the background (printed after “On <date>, ”)", "prose",
-        optional=True, more=ENTRY_MORE, label="its place in the background"),
+    Ask(
+        "role",
+        "Is it a paper of the reconsideration?",
+        "select",
+        optional=True,
+        options=_role_options,
+        when=_may_have_role,
+        more=ENTRY_MORE,
+        label="its role in the motion",
+    ),
+    Ask(
+        "cite_as",
+        "Its short name in citations (“Defs.’ Mem.”)",
+        optional=True,
+        label="a citation name",
+        when=lambda iv, item, path: bool(iv.value(("citation", "names"))),
+        more=ENTRY_MORE,
+    ),
+    Ask(
+        "background",
+        "Its place in the background (printed after “On <date>, ”)",
+        "prose",
+        optional=True,
+        more=ENTRY_MORE,
+        label="its place in the background",
+    ),
     # one choice for how the paragraph prints (the fields continues and dated), where it has one
-    Ask("print", "How does its background print?", "select", options=_print_options,
-        default=_print_default, when=_has_background, apply=_apply_print, label="how it prints"),
-    Ask("party_background", "The same as the parties' papers should tell it, if the Court's telling "
-        "should not be in a party's mouth", "prose", optional=True, when=_parties_telling,
-        label="the parties' telling"),
+    Ask(
+        "print",
+        "How does its background print?",
+        "select",
+        options=_print_options,
+        default=_print_default,
+        when=_has_background,
+        apply=_apply_print,
+        label="how it prints",
+    ),
+    Ask(
+        "party_background",
+        "The same as the parties' papers should tell it, if the Court's telling should not be in a party's mouth",
+        "prose",
+        optional=True,
+        when=_parties_telling,
+        label="the parties' telling",
+    ),
 )
 
 
 def _docket_label(row: dict) -> str:
     date = row.get("date")
     role = f"  [{row['role']}]" if row.get("role") else ""
-    return (f"{row.get('number', '?'):>4}  {date.isoformat() if isinstance(date, dt.date) else '?':<10}  "
-            f"{row.get('filed_by', '?'):<9}  {row.get('title', '?')}{role}")
+    return (
+        f"{row.get('number', '?'):>4}  {date.isoformat() if isinstance(date, dt.date) else '?':<10}  "
+        f"{row.get('filed_by', '?'):<9}  {row.get('title', '?')}{role}"
+    )
 
 
 def docket_loop() -> Loop:
-    return Loop(("docket",), "DocketEntry", "docket entry", DOCKET, _docket_label,
-                plural="docket entries",
-                name=lambda row, i: f"docket entry {row.get('number') or i + 1}")
+    return Loop(
+        ("docket",),
+        "DocketEntry",
+        "docket entry",
+        DOCKET,
+        _docket_label,
+        plural="docket entries",
+        name=lambda row, i: f"docket entry {row.get('number') or i + 1}",
+    )
 
 
 def offer_cited_entries(iv: Interview, text: str) -> None:
@@ -472,23 +658,32 @@ def offer_cited_entries(iv: Interview, text: str) -> None:
     for number in cited:
         if number in _numbers(iv, ()):
             continue
-        if iv.asker.ask(Prompt(f"add-cited:{number}", f"The text cites docket {number}, which is not "
-                               f"in the docket list yet. Add it now?", "confirm", default=False)):
+        if iv.asker.ask(
+            Prompt(
+                f"add-cited:{number}",
+                f"The text cites docket {number}, which is not in the docket list yet. Add it now?",
+                "confirm",
+                default=False,
+            )
+        ):
             iv.add_item(docket_loop(), {"number": number})
 
 
 def _ask_docket(iv: Interview, mode: Mode) -> None:
     loop = docket_loop()
     if mode is Mode.FRESH and not iv.file.get(("docket",)):
-        iv.heading("  The entries the background tells (the complaint, the motion the order decided, the "
-                     "order); the motion for reconsideration, the response and the reply are asked next.")
+        iv.heading(
+            "  The entries the background tells (the complaint, the motion the order decided, the "
+            "order); the motion for reconsideration, the response and the reply are asked next."
+        )
     iv.loop(loop, mode)
     order = iv.value(("order", "docket"))
     if order is not None and iv.focus is None and order not in _numbers(iv, ()):
         # the challenged order's own entry: every field of it is the order's, so it is not asked
         rows = iv.file.get(("docket",)) or []
-        at = next((i for i, row in enumerate(rows) if isinstance(row.get("number"), int)
-                   and row["number"] > order), len(rows))
+        at = next(
+            (i for i, row in enumerate(rows) if isinstance(row.get("number"), int) and row["number"] > order), len(rows)
+        )
         iv.asker.say(f"  docket {order}, the challenged order, added to the docket list")
         iv.insert(("docket",), at, {"number": order})
         iv.ask_all(("docket", at), loop.model, loop.asks, Mode.CONTINUE)
@@ -519,13 +714,17 @@ def ask_role(iv: Interview, role: str) -> None:
     entry (asked: number, date, filer, title), or none yet (remembered: the paper waits)."""
     rows = iv.file.get(("docket",)) or []
     order_date, order = iv.value(("order", "date")), iv.value(("order", "docket"))
-    options = [Option(row_line(row), i) for i, row in enumerate(rows)
-               if not row.get("role") and row.get("number") != order
-               and not (isinstance(order_date, dt.date) and isinstance(row.get("date"), dt.date)
-                        and row["date"] < order_date)]
+    options = [
+        Option(row_line(row), i)
+        for i, row in enumerate(rows)
+        if not row.get("role")
+        and row.get("number") != order
+        and not (isinstance(order_date, dt.date) and isinstance(row.get("date"), dt.date) and row["date"] < order_date)
+    ]
     options += [Option("a new docket entry", "new"), Option("none yet (it is not on the docket)", None)]
-    choice = iv.asker.ask(Prompt(f"role:{role}", f"Which docket entry is {ROLES.get(role, role)}?",
-                                 "select", options=options))
+    choice = iv.asker.ask(
+        Prompt(f"role:{role}", f"Which docket entry is {ROLES.get(role, role)}?", "select", options=options)
+    )
     if choice is None:
         iv.remember(f"role:{role}")
         return
@@ -545,8 +744,14 @@ def _in_number_order(iv: Interview, index: int) -> None:
     """Move the docket entry at ``index`` to its place among the others, by number."""
     rows = iv.file.get(("docket",)) or []
     number = rows[index].get("number")
-    at = next((i for i, row in enumerate(rows) if i != index and isinstance(row.get("number"), int)
-               and isinstance(number, int) and row["number"] > number), None)
+    at = next(
+        (
+            i
+            for i, row in enumerate(rows)
+            if i != index and isinstance(row.get("number"), int) and isinstance(number, int) and row["number"] > number
+        ),
+        None,
+    )
     if at is None or at > index:
         return
     entry = dict(rows[index])
@@ -555,6 +760,7 @@ def _in_number_order(iv: Interview, index: int) -> None:
 
 
 # -- grounds --------------------------------------------------------------------------------
+
 
 def _library(side: str) -> dict[str, Any]:
     from assembler.law.grounds import library
@@ -581,7 +787,8 @@ def _heading(iv: Interview | None, heading: str) -> str:
     defined = None
     if iv is not None:
         defined = iv.value(("order", "defined")) or (
-            "Judgment" if iv.value(("order", "kind")) == "judgment" else "Order")
+            "Judgment" if iv.value(("order", "kind")) == "judgment" else "Order"
+        )
     return shown_heading(heading, str(defined or "Order"))
 
 
@@ -598,17 +805,16 @@ def _first_sentence(iv: Interview, text: str) -> str | None:
         return None
     sentence = flat
     for end in re.finditer(r"\.(?=\s+[A-Z“(]|$)", flat):
-        word = re.search(r"(\S+)$", flat[:end.start()])
+        word = re.search(r"(\S+)$", flat[: end.start()])
         before = word.group(1) if word else ""
         # not after an abbreviation ("Fed. R. Civ. P.", "U.S.", "No.", "v."), nor too soon
         if end.start() >= 30 and not re.fullmatch(r"[A-Z][A-Za-z.]{0,3}|[a-z]{1,2}|.*\.[A-Za-z]", before):
-            sentence = flat[:end.start() + 1]
+            sentence = flat[: end.start() + 1]
             break
     noun = "Judgment" if iv.value(("order", "kind")) == "judgment" else "Order"
     defined = str(iv.value(("order", "defined")) or noun)
     plural = bool(iv.value(("movant", "plural")))
-    shorts = {"movant": str(iv.value(("movant", "short_name")) or "the movant"),
-              "opponent": "the opponent"}
+    shorts = {"movant": str(iv.value(("movant", "short_name")) or "the movant"), "opponent": "the opponent"}
 
     def one(match: re.Match[str]) -> str:
         head, sep, tail = match.groups()
@@ -637,9 +843,9 @@ def _first_sentence(iv: Interview, text: str) -> str | None:
 
 def _ground_label(side: str):
     def label(row: dict) -> str:
-        heading = row.get("heading") or _heading(None, getattr(_library(side).get(row.get("id", "")),
-                                                               "heading", ""))
+        heading = row.get("heading") or _heading(None, getattr(_library(side).get(row.get("id", "")), "heading", ""))
         return f"{row.get('id', '?')}: {heading}"
+
     return label
 
 
@@ -655,21 +861,37 @@ def _ground_asks(side: str) -> tuple[Ask, ...]:
         return "Change the library's heading or argument?" if library_ground(iv, item, path) else ""
 
     who = "the movant" if side == "movant" else "the opponent"
+
     def keeps(what: str, how: str = "Enter keeps"):
         def message(iv: Interview, item: Item, path: FieldPath) -> str:
             return f"{what} ({how} the library's)" if library_ground(iv, item, path) else what
+
         return message
 
     asks = [
         Ask("heading", keeps("Heading"), optional=library_ground, more=library_more),
-        Ask("text", keeps("The argument", "leave empty to keep"), "prose", optional=library_ground,
-            more=library_more, label="argument"),
+        Ask(
+            "text",
+            keeps("The argument", "leave empty to keep"),
+            "prose",
+            optional=library_ground,
+            more=library_more,
+            label="argument",
+        ),
     ]
     if side == "opponent":
-        asks.append(Ask("answers", "Which of the motion's grounds does it answer?", "select",
-                        optional=True, options=motion_grounds))
-    asks.append(Ask("summary", f"How the order describes it (after “{who.capitalize()} asserts that”)",
-                    "prose", optional=True))
+        asks.append(
+            Ask(
+                "answers",
+                "Which of the motion's grounds does it answer?",
+                "select",
+                optional=True,
+                options=motion_grounds,
+            )
+        )
+    asks.append(
+        Ask("summary", f"How the order describes it (after “{who.capitalize()} asserts that”)", "prose", optional=True)
+    )
     if side == "opponent":
         asks.append(Ask("reply", "The movant's answer to it, for the reply", "prose", optional=True))
     return tuple(asks)
@@ -678,23 +900,32 @@ def _ground_asks(side: str) -> tuple[Ask, ...]:
 def _add_ground(side: str):
     def add(iv: Interview, loop: Loop, index: int, may_end: bool = False) -> bool:
         used = {g.get("id") for g in iv.file.get(loop.path) or []}
-        options = [Option(f"{gid}: {_heading(iv, g.heading)}", gid, _first_sentence(iv, g.text))
-                   for gid, g in _offered(iv, side).items() if gid not in used]
+        options = [
+            Option(f"{gid}: {_heading(iv, g.heading)}", gid, _first_sentence(iv, g.text))
+            for gid, g in _offered(iv, side).items()
+            if gid not in used
+        ]
         options.append(Option("a ground of my own", ""))
         if may_end:
-            options.append(Option(f"no more grounds" if index else "none", None))
-        chosen = iv.asker.ask(Prompt(f"add:{loop.path[0]}", "Another ground?" if index else "Which ground?",
-                                     "select", options=options))
+            options.append(Option("no more grounds" if index else "none", None))
+        chosen = iv.asker.ask(
+            Prompt(f"add:{loop.path[0]}", "Another ground?" if index else "Which ground?", "select", options=options)
+        )
         if chosen is None:
             return False
         if not chosen:
-            iv.ask_one(loop.path + (index,), "Ground", Ask("id", "A short id for it (lowercase-with-dashes)",
-                                                           check=_unique_id(loop.path)), Mode.FRESH)
+            iv.ask_one(
+                loop.path + (index,),
+                "Ground",
+                Ask("id", "A short id for it (lowercase-with-dashes)", check=_unique_id(loop.path)),
+                Mode.FRESH,
+            )
         else:
             iv.put(loop.path + (index,), {"id": chosen})
         iv.ask_all(loop.path + (index,), "Ground", loop.asks, Mode.FRESH)
         _ask_fills(iv, loop.path + (index,), side)
         return True
+
     return add
 
 
@@ -709,8 +940,14 @@ def _ask_fills(iv: Interview, path: FieldPath, side: str) -> None:
         here = path + ("fills", name)
         if iv.value(here) or not iv.focused(here):
             continue
-        answer = iv.asker.ask(Prompt(".".join(map(str, here)), f"{item.get('id')}: {what}", "text",
-                                     check=lambda text: True if text.strip() else "required, but not given"))
+        answer = iv.asker.ask(
+            Prompt(
+                ".".join(map(str, here)),
+                f"{item.get('id')}: {what}",
+                "text",
+                check=lambda text: True if text.strip() else "required, but not given",
+            )
+        )
         if answer and answer.strip():
             iv.put(here, answer.strip())
 
@@ -721,29 +958,49 @@ def _unique_id(list_path: FieldPath):
         if any(row.get("id") == value for i, row in enumerate(rows) if (list_path + (i,)) != path):
             return f"ground {value!r} is listed twice"
         return None
+
     return check
 
 
 def ground_loop(side: str) -> Loop:
     key = "grounds" if side == "movant" else "opposition"
-    return Loop((key,), "Ground", "ground", _ground_asks(side), _ground_label(side),
-                minimum=1 if side == "movant" else 0, add=_add_ground(side),
-                name=lambda row, i: f"ground {row.get('id') or i + 1}")
+    return Loop(
+        (key,),
+        "Ground",
+        "ground",
+        _ground_asks(side),
+        _ground_label(side),
+        minimum=1 if side == "movant" else 0,
+        add=_add_ground(side),
+        name=lambda row, i: f"ground {row.get('id') or i + 1}",
+    )
 
 
 def _pick_library(iv: Interview, side: str, loop: Loop) -> bool:
     """Grounds picked from the library at once, each with its first sentence; whether any was."""
-    options = [Option(f"{gid}: {_heading(iv, g.heading)}", gid, _first_sentence(iv, g.text))
-               for gid, g in _offered(iv, side).items()]
-    chosen = iv.asker.ask(Prompt(f"pick:{loop.path[0]}", "Grounds from the library (you can add your own next)",
-                                 "checkbox", options=options))
+    options = [
+        Option(f"{gid}: {_heading(iv, g.heading)}", gid, _first_sentence(iv, g.text))
+        for gid, g in _offered(iv, side).items()
+    ]
+    chosen = iv.asker.ask(
+        Prompt(
+            f"pick:{loop.path[0]}", "Grounds from the library (you can add your own next)", "checkbox", options=options
+        )
+    )
     start = len(iv.file.get(loop.path) or [])
     for gid in chosen:
         iv.put(loop.path + (len(iv.file.get(loop.path) or []),), {"id": gid})
-    keep = len(chosen) > 1 and not iv.asker.ask(Prompt(
-        f"more:{loop.path[0]}", "Change the library's heading or argument of any of them?", "confirm",
-        default=False, opens={f"{loop.path[0]}.{start + i}.{name}": None
-                              for i in range(len(chosen)) for name in ("heading", "text")}))
+    keep = len(chosen) > 1 and not iv.asker.ask(
+        Prompt(
+            f"more:{loop.path[0]}",
+            "Change the library's heading or argument of any of them?",
+            "confirm",
+            default=False,
+            opens={
+                f"{loop.path[0]}.{start + i}.{name}": None for i in range(len(chosen)) for name in ("heading", "text")
+            },
+        )
+    )
     for index in range(start, start + len(chosen)):
         if keep:  # the library's texts, each: answered, so not asked again
             iv.remember(loop.path + (index, "heading"))
@@ -764,8 +1021,11 @@ def _ground_list(iv: Interview, side: str, mode: Mode) -> None:
     loop = ground_loop(side)
     iv.register(loop)
     new = not iv.file.get(loop.path) and not iv.prefill.get(loop.path[0]) and iv.touches(loop.path)
-    if new and (mode is not Mode.FILL or loop.minimum or iv.focus is not None) \
-            and not (mode is Mode.CONTINUE and iv.answered(f"end:{loop.path[0]}")):
+    if (
+        new
+        and (mode is not Mode.FILL or loop.minimum or iv.focus is not None)
+        and not (mode is Mode.CONTINUE and iv.answered(f"end:{loop.path[0]}"))
+    ):
         if side == "movant" and iv.value(("motion", "rule")) is None and not iv.answered("motion.rule"):
             # the vehicle first: which grounds fit depends on it (a file imported from a docket)
             iv.ask_one(("motion",), "MotionPaper", RULE, Mode.FRESH)
@@ -787,8 +1047,14 @@ def _ask_opposition(iv: Interview, mode: Mode) -> None:
     if mode is Mode.CONTINUE and iv.answered("opposition.draft"):
         return  # the user said no before
     had = bool(iv.value(loop.path))
-    if not iv.asker.ask(Prompt("opposition.draft", "Draft the response too (the opponent's arguments)?",
-                               "confirm", default=had or mode is Mode.FRESH)):
+    if not iv.asker.ask(
+        Prompt(
+            "opposition.draft",
+            "Draft the response too (the opponent's arguments)?",
+            "confirm",
+            default=had or mode is Mode.FRESH,
+        )
+    ):
         iv.remember("opposition.draft")
         return
     iv.record.discard("opposition.draft")
@@ -796,6 +1062,7 @@ def _ask_opposition(iv: Interview, mode: Mode) -> None:
 
 
 # -- the motion, counsel, the ruling --------------------------------------------------------
+
 
 def _leave_asked(iv: Interview, item: Item, path: FieldPath) -> bool:
     court = _court(iv)
@@ -832,8 +1099,14 @@ def _vehicle_default(iv: Interview, item: Item, path: FieldPath) -> str:
 
 def _motion_entry_date(iv: Interview, item: Item, path: FieldPath) -> Any:
     """A motion on the docket was filed the day of its entry."""
-    return next((row.get("date") for row in iv.file.get(("docket",)) or []
-                 if row.get("role") == "motion" and isinstance(row.get("date"), dt.date)), None)
+    return next(
+        (
+            row.get("date")
+            for row in iv.file.get(("docket",)) or []
+            if row.get("role") == "motion" and isinstance(row.get("date"), dt.date)
+        ),
+        None,
+    )
 
 
 def _is_60b(iv: Interview, item: Item, path: FieldPath) -> bool:
@@ -848,52 +1121,120 @@ def _modifies(iv: Interview, item: Item, path: FieldPath) -> bool:
     return item.get("asks") in ("modify", "amend")
 
 
-RULE = Ask("rule", "Under which rule does the motion move?", "select", options=_vehicle_options,
-           default=_vehicle_default, implicit=True)
-MOTION_MORE = "More about the motion (the parts of the order it targets, what the Court should do " \
+RULE = Ask(
+    "rule",
+    "Under which rule does the motion move?",
+    "select",
+    options=_vehicle_options,
+    default=_vehicle_default,
+    implicit=True,
+)
+MOTION_MORE = (
+    "More about the motion (the parts of the order it targets, what the Court should do "
     "with it, its title, an introduction)?"
+)
 NOTICE_MORE = "More about the notice (the courtroom, when it is returnable, the papers it rests on)?"
 
 
 def _ask_motion(iv: Interview, mode: Mode) -> None:
-    iv.ask_all(("motion",), "MotionPaper", (
-        RULE,
-        Ask("clauses", "Which reasons of Rule 60(b) (numbers 1-6, one per line)?", "numbers",
-            optional=True, when=_is_60b, check=_clause_check),
-        Ask("filed", "Date the motion is filed (YYYY-MM-DD)", "date",
-            default=lambda iv, item, path: iv.today, settled=_motion_entry_date),
-        Ask("relief", "What the motion asks the Court to do (\"reconsider and vacate its ... Order\")",
-            "markup"),
-        Ask("parts", "The parts of the order the motion targets, one per line "
-            "(leave empty: the whole order)", "lines", optional=True, more=MOTION_MORE),
-        Ask("scope", "How far it reaches, if not the whole order (“insofar as it binds Acme Broadband”)",
-            optional=True, more=MOTION_MORE, when=lambda iv, item, path: not item.get("parts")),
-        Ask("asks", "What should the Court do with it?", "select", default="vacate", implicit=True,
-            more=MOTION_MORE, options=[
-            Option("vacate it (or the parts named)", "vacate"), Option("modify it", "modify"),
-            Option("amend the judgment", "amend")]),
-        Ask("modification", "The new text it should carry", "prose", when=_modifies, more=MOTION_MORE),
-        Ask("title", "The motion's title, if not the court's default (“Motion for Reconsideration of ...”)",
-            optional=True, more=MOTION_MORE),
-        Ask("introduction", "An introduction for the motion", "prose", optional=True, more=MOTION_MORE),
-        Ask("leave", "The court requires leave to move: does the motion seek it?", "confirm",
-            default=True, when=_leave_asked),
-        Ask("standard", "The legal standard (this court's profile states none)", "prose",
-            when=_standard_needed),
-    ), mode)
+    iv.ask_all(
+        ("motion",),
+        "MotionPaper",
+        (
+            RULE,
+            Ask(
+                "clauses",
+                "Which reasons of Rule 60(b) (numbers 1-6, one per line)?",
+                "numbers",
+                optional=True,
+                when=_is_60b,
+                check=_clause_check,
+            ),
+            Ask(
+                "filed",
+                "Date the motion is filed (YYYY-MM-DD)",
+                "date",
+                default=lambda iv, item, path: iv.today,
+                settled=_motion_entry_date,
+            ),
+            Ask("relief", 'What the motion asks the Court to do ("reconsider and vacate its ... Order")', "markup"),
+            Ask(
+                "parts",
+                "The parts of the order the motion targets, one per line (leave empty: the whole order)",
+                "lines",
+                optional=True,
+                more=MOTION_MORE,
+            ),
+            Ask(
+                "scope",
+                "How far it reaches, if not the whole order (“insofar as it binds Acme Broadband”)",
+                optional=True,
+                more=MOTION_MORE,
+                when=lambda iv, item, path: not item.get("parts"),
+            ),
+            Ask(
+                "asks",
+                "What should the Court do with it?",
+                "select",
+                default="vacate",
+                implicit=True,
+                more=MOTION_MORE,
+                options=[
+                    Option("vacate it (or the parts named)", "vacate"),
+                    Option("modify it", "modify"),
+                    Option("amend the judgment", "amend"),
+                ],
+            ),
+            Ask("modification", "The new text it should carry", "prose", when=_modifies, more=MOTION_MORE),
+            Ask(
+                "title",
+                "The motion's title, if not the court's default (“Motion for Reconsideration of ...”)",
+                optional=True,
+                more=MOTION_MORE,
+            ),
+            Ask("introduction", "An introduction for the motion", "prose", optional=True, more=MOTION_MORE),
+            Ask(
+                "leave",
+                "The court requires leave to move: does the motion seek it?",
+                "confirm",
+                default=True,
+                when=_leave_asked,
+            ),
+            Ask("standard", "The legal standard (this court's profile states none)", "prose", when=_standard_needed),
+        ),
+        mode,
+    )
     court = _court(iv)
-    if ((court is not None and court.notice_of_motion.value) or iv.value(("motion", "notice"))) \
-            and iv.touches(("motion", "notice")):
+    if ((court is not None and court.notice_of_motion.value) or iv.value(("motion", "notice"))) and iv.touches(
+        ("motion", "notice")
+    ):
         iv.heading("  The notice of motion (filed beside the memorandum of law):")
-        iv.ask_all(("motion", "notice"), "Notice", (
-            Ask("courthouse", "Where it is returnable (“the United States Courthouse, 500 Pearl Street, "
-                "New York, New York 10007”)", optional=True),
-            Ask("courtroom", "The courtroom (“Courtroom 21D”)", optional=True, more=NOTICE_MORE),
-            Ask("returnable", "When (Enter: “a date and at a time to be set by the Court”)", optional=True,
-                more=NOTICE_MORE),
-            Ask("papers", "Papers it rests on besides the memorandum of law (“the Declaration of ...”)",
-                optional=True, more=NOTICE_MORE),
-        ), mode)
+        iv.ask_all(
+            ("motion", "notice"),
+            "Notice",
+            (
+                Ask(
+                    "courthouse",
+                    "Where it is returnable (“the United States Courthouse, 500 Pearl Street, "
+                    "New York, New York 10007”)",
+                    optional=True,
+                ),
+                Ask("courtroom", "The courtroom (“Courtroom 21D”)", optional=True, more=NOTICE_MORE),
+                Ask(
+                    "returnable",
+                    "When (Enter: “a date and at a time to be set by the Court”)",
+                    optional=True,
+                    more=NOTICE_MORE,
+                ),
+                Ask(
+                    "papers",
+                    "Papers it rests on besides the memorandum of law (“the Declaration of ...”)",
+                    optional=True,
+                    more=NOTICE_MORE,
+                ),
+            ),
+            mode,
+        )
 
 
 def _represented(iv: Interview, item: Item, path: FieldPath) -> bool:
@@ -919,19 +1260,27 @@ def _represents_default(side: str):
             name = iv.value(("movant", "name"))
             return f"Attorneys for {str(name)[0].upper() + str(name)[1:]}" if name else None
         movant_side = iv.value(("movant", "side")) or iv.value(("movant", "opposes"))
-        opp = iv.value(("movant", "opposes")) if not iv.value(("movant", "party")) else (
-            "defendant" if movant_side == "plaintiff" else "plaintiff")
+        opp = (
+            iv.value(("movant", "opposes"))
+            if not iv.value(("movant", "party"))
+            else ("defendant" if movant_side == "plaintiff" else "plaintiff")
+        )
         parties = iv.value(("parties", f"{opp}s")) or []
         names = " and ".join(str(p.get("name")) for p in parties)
         return f"Attorneys for {str(opp).capitalize()}{'s' if len(parties) > 1 else ''} {names}".rstrip()
+
     return default
 
 
 def _signs(side: str):
     def more(iv: Interview, item: Item, path: FieldPath) -> str:
         shown = item.get("represents") or _represents_default(side)(iv, item, path)
-        return (f"Change how this side signs (“{shown}” under the signature; pro se; service)?"
-                if shown else "Change how this side signs (pro se; service)?")
+        return (
+            f"Change how this side signs (“{shown}” under the signature; pro se; service)?"
+            if shown
+            else "Change how this side signs (pro se; service)?"
+        )
+
     return more
 
 
@@ -939,28 +1288,61 @@ def _ask_counsel(iv: Interview, mode: Mode) -> None:
     for side, who in (("movant", "the movant"), ("opponent", "the opponent")):
         iv.heading(f"  Counsel for {who}:")
         signs = _signs(side)
-        iv.ask_all(("counsel", side), "CounselBlock", (
-            Ask("pro_se", "Does this side sign for itself, pro se (no attorney)?", "confirm",
-                default=False, implicit=True, more=signs),
-            Ask("represents", "Under the signature (\"Attorneys for Non-Party Movants\"; pro se: "
-                "\"Defendant, pro se\")", default=_represents_default(side), more=signs),
-            Ask("service", "How this side serves its papers (none: CM/ECF, or mail when pro se)", "select",
-                optional=True, more=signs,
-                options=[Option("through CM/ECF", "ecf"), Option("by mail", "mail")]),
-        ), mode)
-        iv.loop(Loop(("counsel", side, "attorneys"), "Attorney", "attorney", ATTORNEY,
-                     lambda row: f"{row.get('name', '?')}" + (f", {row['firm']}" if row.get("firm") else "")),
-                _settled(iv, mode, ("counsel", "opponent") if side == "movant" else None))
+        iv.ask_all(
+            ("counsel", side),
+            "CounselBlock",
+            (
+                Ask(
+                    "pro_se",
+                    "Does this side sign for itself, pro se (no attorney)?",
+                    "confirm",
+                    default=False,
+                    implicit=True,
+                    more=signs,
+                ),
+                Ask(
+                    "represents",
+                    'Under the signature ("Attorneys for Non-Party Movants"; pro se: "Defendant, pro se")',
+                    default=_represents_default(side),
+                    more=signs,
+                ),
+                Ask(
+                    "service",
+                    "How this side serves its papers (none: CM/ECF, or mail when pro se)",
+                    "select",
+                    optional=True,
+                    more=signs,
+                    options=[Option("through CM/ECF", "ecf"), Option("by mail", "mail")],
+                ),
+            ),
+            mode,
+        )
+        iv.loop(
+            Loop(
+                ("counsel", side, "attorneys"),
+                "Attorney",
+                "attorney",
+                ATTORNEY,
+                lambda row: f"{row.get('name', '?')}" + (f", {row['firm']}" if row.get("firm") else ""),
+            ),
+            _settled(iv, mode, ("counsel", "opponent") if side == "movant" else None),
+        )
 
 
 def _outcome_options(side: str):
-    labels = {"granted": "granted", "granted-in-part": "granted in part and denied in part",
-              "denied": "denied", "denied-without-prejudice": "denied without prejudice",
-              "adhered": "reconsidered, and the order adhered to"}
+    labels = {
+        "granted": "granted",
+        "granted-in-part": "granted in part and denied in part",
+        "denied": "denied",
+        "denied-without-prejudice": "denied without prejudice",
+        "adhered": "reconsidered, and the order adhered to",
+    }
 
     def options(iv: Interview, item: Item, path: FieldPath) -> list[Option]:
         from assembler.law.vehicles import OUTCOMES
+
         return [Option(labels[o], o) for o in OUTCOMES[side]]
+
     return options
 
 
@@ -972,44 +1354,76 @@ def _in_part(iv: Interview, item: Item, path: FieldPath) -> bool:
     return item.get("outcome") == "granted-in-part"
 
 
-RULING_MORE = "More than the discussion (another outcome, an introduction, further ORDERED items, " \
-    "directions to the Clerk)?"
+RULING_MORE = (
+    "More than the discussion (another outcome, an introduction, further ORDERED items, directions to the Clerk)?"
+)
 
 
 def ruling_side(side: str) -> tuple[Ask, ...]:
     from assembler.law.vehicles import DEFAULT_OUTCOME
+
     return (
-        Ask("outcome", "The outcome", "select", options=_outcome_options(side),
-            default=DEFAULT_OUTCOME[side], implicit=True, more=RULING_MORE),
-        Ask("vacates", "Does the order vacate or change the challenged order? (no: it grants further "
-            "briefing or a clarification, and the order stands)", "confirm", default=True, implicit=True,
-            more=RULING_MORE, when=lambda iv, item, path: side == "granting"),
-        Ask("granted", "Which parts does the order grant?", "checkbox", options=_part_options,
-            more=RULING_MORE, when=lambda iv, item, path: _in_part(iv, item, path) and item.get("vacates", True)),
+        Ask(
+            "outcome",
+            "The outcome",
+            "select",
+            options=_outcome_options(side),
+            default=DEFAULT_OUTCOME[side],
+            implicit=True,
+            more=RULING_MORE,
+        ),
+        Ask(
+            "vacates",
+            "Does the order vacate or change the challenged order? (no: it grants further "
+            "briefing or a clarification, and the order stands)",
+            "confirm",
+            default=True,
+            implicit=True,
+            more=RULING_MORE,
+            when=lambda iv, item, path: side == "granting",
+        ),
+        Ask(
+            "granted",
+            "Which parts does the order grant?",
+            "checkbox",
+            options=_part_options,
+            more=RULING_MORE,
+            when=lambda iv, item, path: _in_part(iv, item, path) and item.get("vacates", True),
+        ),
         *RULING_SIDE,
     )
 
 
 RULING_SIDE = (
-    Ask("introduction", "Introduction (the motion as the order puts it)", "prose", optional=True,
-        more=RULING_MORE),
+    Ask("introduction", "Introduction (the motion as the order puts it)", "prose", optional=True, more=RULING_MORE),
     Ask("discussion", "Discussion", "prose"),
     Ask("ordered", "Further ORDERED items, one per line", "lines", optional=True, more=RULING_MORE),
-    Ask("clerk", "Directions to the Clerk, one per line (“The Clerk of Court is respectfully directed "
-        "to terminate the motion at [[@50]].”)", "lines", optional=True, more=RULING_MORE),
+    Ask(
+        "clerk",
+        "Directions to the Clerk, one per line (“The Clerk of Court is respectfully directed "
+        "to terminate the motion at [[@50]].”)",
+        "lines",
+        optional=True,
+        more=RULING_MORE,
+    ),
 )
 
-CLOSINGS = [Option("“For the foregoing reasons, it is ORDERED:” and numbered items", "ordered"),
-            Option("the items as sentences, then “IT IS SO ORDERED.”", "it-is-so-ordered"),
-            Option("the items as sentences, then “SO ORDERED.”", "so-ordered")]
-DATED = [Option("“DATED this 13th day of November, 2012.”", "this-day-of"),
-         Option("“Dated:” and the date (after the place, if any)", "dated")]
+CLOSINGS = [
+    Option("“For the foregoing reasons, it is ORDERED:” and numbered items", "ordered"),
+    Option("the items as sentences, then “IT IS SO ORDERED.”", "it-is-so-ordered"),
+    Option("the items as sentences, then “SO ORDERED.”", "so-ordered"),
+]
+DATED = [
+    Option("“DATED this 13th day of November, 2012.”", "this-day-of"),
+    Option("“Dated:” and the date (after the place, if any)", "dated"),
+]
 
 
 def _court_form(name: str):
     def default(iv: Interview, item: Item, path: FieldPath) -> Any:
         court = _court(iv)
         return getattr(court.order, name) if court else None
+
     return default
 
 
@@ -1023,45 +1437,99 @@ def _ask_form(iv: Interview, mode: Mode) -> None:
         usual = f" ({closing})"
     if not had and mode is not Mode.FRESH and iv.answered("ruling.form.usual"):
         return  # the court's shape, chosen before
-    if not had and not iv.asker.ask(Prompt("ruling.form.usual", f"Shape the orders as the court's "
-                                          f"orders usually are{usual}?", "confirm", default=True)):
+    if not had and not iv.asker.ask(
+        Prompt(
+            "ruling.form.usual", f"Shape the orders as the court's orders usually are{usual}?", "confirm", default=True
+        )
+    ):
         had = True
     if not had:
         iv.remember("ruling.form.usual")
         return
-    iv.ask_all(("ruling", "form"), "RulingForm", (
-        Ask("headings", "Section headings (Background, Discussion, Conclusion)?", "confirm",
-            default=_court_form("headings"), implicit=True),
-        Ask("legal_standard", "A Legal Standard section?", "confirm",
-            default=_court_form("legal_standard"), implicit=True),
-        Ask("closing", "How the order closes", "select", options=CLOSINGS,
-            default=_court_form("closing"), implicit=True),
-        Ask("dated", "The date line", "select", options=DATED, default=_court_form("dated"), implicit=True),
-        Ask("place", "Where it is signed (“New York, New York”)", optional=True,
-            when=lambda iv, item, path: item.get("dated", _court_form("dated")(iv, item, path)) == "dated"),
-        Ask("title", "The orders' own title, if not “Order Granting ...” (“Memorandum Opinion and Order”)",
-            optional=True),
-        Ask("re", "“Re: Dkt. No. 151” (the motion's entry) under the title?", "confirm",
-            default=_court_form("re"), implicit=True),
-    ), mode)
+    iv.ask_all(
+        ("ruling", "form"),
+        "RulingForm",
+        (
+            Ask(
+                "headings",
+                "Section headings (Background, Discussion, Conclusion)?",
+                "confirm",
+                default=_court_form("headings"),
+                implicit=True,
+            ),
+            Ask(
+                "legal_standard",
+                "A Legal Standard section?",
+                "confirm",
+                default=_court_form("legal_standard"),
+                implicit=True,
+            ),
+            Ask(
+                "closing",
+                "How the order closes",
+                "select",
+                options=CLOSINGS,
+                default=_court_form("closing"),
+                implicit=True,
+            ),
+            Ask("dated", "The date line", "select", options=DATED, default=_court_form("dated"), implicit=True),
+            Ask(
+                "place",
+                "Where it is signed (“New York, New York”)",
+                optional=True,
+                when=lambda iv, item, path: item.get("dated", _court_form("dated")(iv, item, path)) == "dated",
+            ),
+            Ask(
+                "title",
+                "The orders' own title, if not “Order Granting ...” (“Memorandum Opinion and Order”)",
+                optional=True,
+            ),
+            Ask(
+                "re",
+                "“Re: Dkt. No. 151” (the motion's entry) under the title?",
+                "confirm",
+                default=_court_form("re"),
+                implicit=True,
+            ),
+        ),
+        mode,
+    )
 
 
 def _ask_ruling(iv: Interview, mode: Mode) -> None:
     had = iv.value(("ruling",)) is not None
-    if not had and iv.focus is None and (mode is Mode.FILL or (
-            mode is Mode.CONTINUE and iv.answered("ruling.draft"))):
+    if not had and iv.focus is None and (mode is Mode.FILL or (mode is Mode.CONTINUE and iv.answered("ruling.draft"))):
         return  # filling in what the model needs (the orders are not), or the user said no
     if mode is Mode.FRESH or not had:
-        if not iv.asker.ask(Prompt("ruling.draft", "Draft the proposed orders (granting and denying)?",
-                                   "confirm", default=had or mode is Mode.FRESH)):
+        if not iv.asker.ask(
+            Prompt(
+                "ruling.draft",
+                "Draft the proposed orders (granting and denying)?",
+                "confirm",
+                default=had or mode is Mode.FRESH,
+            )
+        ):
             iv.remember("ruling.draft")
             return
         iv.record.discard("ruling.draft")
-    iv.ask_one(("ruling",), "Ruling", Ask(
-        "proposed", "Proposed orders to lodge ([PROPOSED], date and signature left blank)?",
-        "confirm", default=False, implicit=True), mode)
-    iv.ask_one(("ruling",), "Ruling", Ask("date", "Date for the orders (YYYY-MM-DD)", "date",
-                                          when=lambda iv, item, path: not item.get("proposed")), mode)
+    iv.ask_one(
+        ("ruling",),
+        "Ruling",
+        Ask(
+            "proposed",
+            "Proposed orders to lodge ([PROPOSED], date and signature left blank)?",
+            "confirm",
+            default=False,
+            implicit=True,
+        ),
+        mode,
+    )
+    iv.ask_one(
+        ("ruling",),
+        "Ruling",
+        Ask("date", "Date for the orders (YYYY-MM-DD)", "date", when=lambda iv, item, path: not item.get("proposed")),
+        mode,
+    )
     _ask_form(iv, mode)
     for side in ("granting", "denying"):
         iv.heading(f"  The order {side}:")

@@ -16,8 +16,8 @@ interview inserts or deletes one.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from assembler.answers.reader import FieldPath
 
@@ -25,7 +25,8 @@ SUFFIX = ".answered"
 _HEADER = (
     "# The questions `assembler interview {name}` asked and you answered without a value\n"
     "# for the file (left blank, kept the default, said no). The interview does not ask\n"
-    "# them again when it resumes; delete this file to be asked them again.\n")
+    "# them again when it resumes; delete this file to be asked them again.\n"
+)
 
 
 def dotted(path: FieldPath | str) -> str:
@@ -44,8 +45,9 @@ class Record:
                 text = self.path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
                 text = ""  # an unreadable record: the questions are asked again, nothing worse
-            self.keys = list(dict.fromkeys(
-                line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")))
+            self.keys = list(
+                dict.fromkeys(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+            )
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, (str, tuple)) and dotted(key) in self.keys

@@ -7,8 +7,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
 
 from assembler.answers.editor import AnswerFile
 from assembler.errors import AssemblerError
@@ -20,9 +21,15 @@ if TYPE_CHECKING:
     from assembler.papers.registry import Need
 
 
-def run_interview(file: Path, asker: Asker, *, prefill_from: Path | None = None,
-                  only: Sequence[str] = (), today: dt.date | None = None,
-                  offer_drafts: bool = True) -> Outcome:
+def run_interview(
+    file: Path,
+    asker: Asker,
+    *,
+    prefill_from: Path | None = None,
+    only: Sequence[str] = (),
+    today: dt.date | None = None,
+    offer_drafts: bool = True,
+) -> Outcome:
     """Ask, save as it goes, review, and (if the user wants) draft the papers."""
     from assembler.answers.reader import load_source
     from assembler.interview.engine import Mode
@@ -41,11 +48,9 @@ def run_interview(file: Path, asker: Asker, *, prefill_from: Path | None = None,
     if not answer_file.existed:
         answer_file.save()
         record.clear()  # a record beside a file that is gone belongs to no one
-    interview = Interview(answer_file, asker, SECTIONS, prefill=prefill, base=base, today=today,
-                          record=record)
+    interview = Interview(answer_file, asker, SECTIONS, prefill=prefill, base=base, today=today, record=record)
     interview.on_citations = offer_cited_entries
-    asker.say(f"Answers are saved to {file} after every question; Ctrl-C stops, and the same "
-              "command resumes.")
+    asker.say(f"Answers are saved to {file} after every question; Ctrl-C stops, and the same command resumes.")
     # a file imported from a docket: its guesses first, then only what drafting still needs
     imported = confirm_guesses(interview) or interview.answered(IMPORTED)
     interview.run(only, mode=Mode.FILL if imported else None)
@@ -82,8 +87,15 @@ def review(interview: Interview) -> str:
     if report.matter is not None and _unmet(report):
         options.insert(0, Option("answer what drafting still needs", "needs"))
     options += [Option(f"change: {s.title}", s.name) for s in interview.sections]
-    return asker.ask(Prompt("review", "Review: finish, or change a section?", "select",
-                            default="finish" if ready else options[0].value, options=options))
+    return asker.ask(
+        Prompt(
+            "review",
+            "Review: finish, or change a section?",
+            "select",
+            default="finish" if ready else options[0].value,
+            options=options,
+        )
+    )
 
 
 def _unmet(report: Report) -> list[Need]:
@@ -95,9 +107,20 @@ def _unmet(report: Report) -> list[Need]:
 
 # the lawyer's order: which entries are the papers, the story, what the motion asks and why,
 # who signs, then the other side's papers and the orders; anything else after, in its section's order
-LAWYERS_ORDER = ("docket.role.", "response.date", "reply.date", "docket.background", "motion.relief",
-                 "motion.filed", "grounds", "counsel.movant", "opposition", "opposition.reply",
-                 "counsel.opponent", "ruling.")
+LAWYERS_ORDER = (
+    "docket.role.",
+    "response.date",
+    "reply.date",
+    "docket.background",
+    "motion.relief",
+    "motion.filed",
+    "grounds",
+    "counsel.movant",
+    "opposition",
+    "opposition.reply",
+    "counsel.opponent",
+    "ruling.",
+)
 
 
 def _rank(interview: Interview, key: str) -> tuple[int, int]:
@@ -132,19 +155,23 @@ def ask_needs(interview: Interview) -> None:
         for document in report.documents:
             for need in registry.unmet(report.matter, [document]):
                 role = need.key.removeprefix("docket.role.")
-                if need.key.startswith("docket.role.") and (need.key in asked or interview.answered(
-                        f"role:{role}")):  # asked, or said before: not on the docket yet
+                if need.key.startswith("docket.role.") and (
+                    need.key in asked or interview.answered(f"role:{role}")
+                ):  # asked, or said before: not on the docket yet
                     waiting.setdefault(document, role)
         documents = [d for d in report.documents if d not in waiting]
-        needs = sorted((need for need in registry.unmet(report.matter, documents) if need.key not in asked),
-                       key=lambda need: _rank(interview, need.key))
+        needs = sorted(
+            (need for need in registry.unmet(report.matter, documents) if need.key not in asked),
+            key=lambda need: _rank(interview, need.key),
+        )
         if not needs:
             break
         if not said:
             interview.asker.say("\n[what drafting still needs]")
             said = True
-        roles = [need for need in needs if need.key.startswith("docket.role.")
-                 or need.key in ("response.date", "reply.date")]
+        roles = [
+            need for need in needs if need.key.startswith("docket.role.") or need.key in ("response.date", "reply.date")
+        ]
         for need in roles[:1] or needs:  # an entry first, alone: what else is needed depends on it
             asked.add(need.key)
             interview.asker.say(f"  {need.what}:")
@@ -152,8 +179,7 @@ def ask_needs(interview: Interview) -> None:
     entries = " and ".join(f"the {role}" for role in dict.fromkeys(waiting.values()) if role)
     later = [registry.paper(d).label.split(" (")[0] for d, role in waiting.items() if role]
     if later:
-        interview.asker.say(f"  not drafted yet: {', '.join(later)} (they wait for {entries} to be on the "
-                            "docket)")
+        interview.asker.say(f"  not drafted yet: {', '.join(later)} (they wait for {entries} to be on the docket)")
 
 
 def _ask_need(interview: Interview, key: str) -> None:
@@ -174,17 +200,29 @@ def _ask_need(interview: Interview, key: str) -> None:
                 ask_role(interview, kind.entry)
             if any(row.get("role") == kind.entry for row in interview.value(("docket",)) or []):
                 return
-        interview.ask_one((section,), "Paper" if section in ("response", "reply") else "MotionPaper",
-                          Ask(name, f"Date of the {kind.label.split(' (')[0]} (YYYY-MM-DD)", "date",
-                              default=lambda iv, item, path: iv.today), Mode.FRESH)
+        interview.ask_one(
+            (section,),
+            "Paper" if section in ("response", "reply") else "MotionPaper",
+            Ask(
+                name,
+                f"Date of the {kind.label.split(' (')[0]} (YYYY-MM-DD)",
+                "date",
+                default=lambda iv, item, path: iv.today,
+            ),
+            Mode.FRESH,
+        )
         return
     if key == "docket.background":
         told = [i for i, row in enumerate(rows) if not row.get("role")]
         if len(told) > 1:  # which entries the background tells: those only are asked
-            told = interview.asker.ask(Prompt(
-                "background:docket", "Which entries does the background tell (the events before the "
-                "motion, in order)?", "checkbox",
-                options=[Option(row_line(rows[i]), i) for i in told]))
+            told = interview.asker.ask(
+                Prompt(
+                    "background:docket",
+                    "Which entries does the background tell (the events before the motion, in order)?",
+                    "checkbox",
+                    options=[Option(row_line(rows[i]), i) for i in told],
+                )
+            )
         interview.ask_only([("docket", i, "background") for i in told], ["docket"])
         return
     if key == "opposition.reply":
@@ -203,16 +241,15 @@ def summary(interview: Interview) -> list[str]:
     docket = v(("docket",)) or []
     grounds = [str(g.get("id")) for g in v(("grounds",)) or []]
     opposition = [str(g.get("id")) for g in v(("opposition",)) or []]
-    parties = {side: [str(p.get("name")) for p in v(("parties", side)) or []]
-               for side in ("plaintiffs", "defendants")}
-    counsel = {side: [str(a.get("name")) for a in v(("counsel", side, "attorneys")) or []]
-               for side in ("movant", "opponent")}
+    parties = {side: [str(p.get("name")) for p in v(("parties", side)) or []] for side in ("plaintiffs", "defendants")}
+    counsel = {
+        side: [str(a.get("name")) for a in v(("counsel", side, "attorneys")) or []] for side in ("movant", "opponent")
+    }
     ruling = v(("ruling",))
     return [
         f"  court and case   {v(('court',)) or '-'}, No. {v(('case', 'number')) or '-'}, "
         f"Judge {v(('case', 'judge')) or '-'}",
-        f"  parties          {'; '.join(parties['plaintiffs']) or '-'} v. "
-        f"{'; '.join(parties['defendants']) or '-'}",
+        f"  parties          {'; '.join(parties['plaintiffs']) or '-'} v. {'; '.join(parties['defendants']) or '-'}",
         f"  who moves        {v(('movant', 'name')) or '-'} ({v(('movant', 'short_name')) or '-'})",
         f"  challenged order Docket {v(('order', 'docket')) or '-'}, {v(('order', 'date')) or '-'}",
         f"  docket entries   {len(docket)}: {_numbers(docket) or '-'}",
@@ -250,23 +287,33 @@ def offer_to_draft(file: Path, asker: Asker) -> list[Path]:
     report = check(file, draft=False)
     ready = list(report.documents)
     if not report.ok:
-        ready = [d for d in report.documents if report.matter is not None
-                 and not registry.unmet(report.matter, [d])] if report.documents else []
+        ready = (
+            [d for d in report.documents if report.matter is not None and not registry.unmet(report.matter, [d])]
+            if report.documents
+            else []
+        )
         if not ready:
             asker.say(f"Not drafting yet: `assembler check {file}` lists what is missing.")
             return []
         waiting = [registry.paper(d).label.split(" (")[0] for d in report.documents if d not in ready]
-        asker.say(f"Not every paper can be drafted yet ({', '.join(waiting)}: `assembler check {file}` "
-                  "says what they need); these can.")
+        asker.say(
+            f"Not every paper can be drafted yet ({', '.join(waiting)}: `assembler check {file}` "
+            "says what they need); these can."
+        )
     if not asker.ask(Prompt("draft", "Draft the papers now?", "confirm", default=True)):
         asker.say(f"Draft them later with: assembler render {file} -o drafts/")
         return []
     for note in report.notes:
         asker.say(f"  note: {note}")
     offered = [d for d in registry.paper_ids() if d in ready or (report.ok and d in registry.default_ids())]
-    chosen = asker.ask(Prompt("documents", "Which papers?", "checkbox",
-                              options=[Option(registry.paper(d).label, d, checked=d in ready)
-                                       for d in offered]))
+    chosen = asker.ask(
+        Prompt(
+            "documents",
+            "Which papers?",
+            "checkbox",
+            options=[Option(registry.paper(d).label, d, checked=d in ready) for d in offered],
+        )
+    )
     if not chosen:
         return []
     folder = asker.ask(Prompt("output", "Folder for the drafts", "text", default="drafts"))
@@ -278,12 +325,14 @@ def offer_to_draft(file: Path, asker: Asker) -> list[Path]:
     force = False
     while True:
         try:
-            paths = write_drafts(case_folder(Path(folder.strip() or "drafts"), chosen_report.matter),
-                                 chosen_report.drafts, force=force)
+            paths = write_drafts(
+                case_folder(Path(folder.strip() or "drafts"), chosen_report.matter), chosen_report.drafts, force=force
+            )
         except AssemblerError as exc:
             asker.say(f"  {exc}")
-            if "already exist" in str(exc) and asker.ask(Prompt("overwrite", "Overwrite them?", "confirm",
-                                                                default=False)):
+            if "already exist" in str(exc) and asker.ask(
+                Prompt("overwrite", "Overwrite them?", "confirm", default=False)
+            ):
                 force = True
                 continue
             return []
