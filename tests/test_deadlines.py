@@ -284,7 +284,7 @@ def test_check_warns_of_a_59e_motion_saved_only_by_a_holiday_roll(tmp_path, cour
             f"court: {court_id}\ncase:\n  number: {CASE_NUMBERS[court_id]}",
         )
         .replace("2024-09-03", entered)
-        .replace("  filed: 2024-09-24", f"  filed: {filed}")
+        .replace("2024-09-24", filed)  # the motion: its filing date and its docket entry's
     )
     warnings = [w.message for w in advise(load_matter(write(tmp_path, "c.yaml", text))) if w.field == "motion.filed"]
     if expected is None:

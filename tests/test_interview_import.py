@@ -42,7 +42,10 @@ def defendants_case(data: dict) -> dict:
     rows[1]["background"] = "Plaintiff sued Defendants for injuries he says he suffered aboard a cruise.[[1]]"
     rows[40]["background"] = "Defendants moved for summary judgment and to preclude Plaintiff's expert.[[40]]"
     rows[53]["background"] = "the Court denied summary judgment and granted the motion to preclude.[[53]]"
-    case["grounds"] = [{"id": "manifest-error"}, {"id": "change-in-law"}]
+    case["grounds"] = [
+        {"id": "manifest-error", "fills": {"error": "it overlooked the expert's report"}},
+        {"id": "change-in-law", "fills": {"authority": "The Court of Appeals has since decided the question."}},
+    ]
     case["motion"] = {
         "filed": dt.date(2022, 10, 6),
         "relief": "reconsider its September 22, 2022 Order and grant summary judgment",
@@ -103,7 +106,9 @@ def test_the_guesses_come_first_on_one_screen_and_a_wrong_one_is_corrected(tmp_p
         "pick:grounds",
         "more:grounds",
         "grounds.0.summary",
+        "grounds.0.fills.error",  # the library texts' blanks only the lawyer can fill
         "grounds.1.summary",
+        "grounds.1.fills.authority",
         "add:grounds",
         "background:docket",
         "docket.0.background",
