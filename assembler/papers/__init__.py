@@ -4,8 +4,10 @@ Takes a ``Matter`` and gives .docx documents: ``registry`` says what each
 paper is (who files it, its date, its template, what it needs, which court
 rules bar it), ``view`` shapes the answers for a template, ``render`` runs the
 strict sandboxed docxtpl templates, ``richtext`` turns markup into Word runs
-and footnotes (``wordxml``), then ``wordcount``, ``titles``, ``properties``
-and ``consistency`` finish and cross-check the set; ``styles`` names the
-styles templates and code share; ``pdf`` converts with LibreOffice;
-``textview`` reads a draft back as text.
+and footnotes (``wordxml``, with ``nobreak`` keeping citations on one line),
+then ``wordcount``, ``titles``, ``properties`` and ``consistency`` finish and
+cross-check the set; ``styles`` names the styles templates and code share;
+``drafts`` writes a case's set and records what it wrote, keeping a draft the
+lawyer edited, and ``redline`` shows what changed answers changed; ``pdf``
+converts with LibreOffice; ``textview`` reads a draft back as text.
 """
