@@ -293,7 +293,19 @@ def batch(
     help="Print a JSON list, one object per file: file, ok, problems and warnings (each "
     "with message, file, line, field), notes.",
 )
-def check(files: tuple[Path, ...], documents: str | None, unordered_response: bool, quiet: bool, as_json: bool) -> None:
+@click.option(
+    "--templates",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="A folder of your own .docx templates (as render --templates: check drafts with them).",
+)
+def check(
+    files: tuple[Path, ...],
+    documents: str | None,
+    unordered_response: bool,
+    quiet: bool,
+    as_json: bool,
+    templates: Path | None,
+) -> None:
     """Check answer FILES and report every problem, with file and line; writes nothing.
 
     A file that passes renders: check validates the answers and drafts the
@@ -304,7 +316,7 @@ def check(files: tuple[Path, ...], documents: str | None, unordered_response: bo
     from assembler.checks import check
     from assembler.papers.render import TemplateSet
 
-    templates = TemplateSet()
+    template_set = TemplateSet(templates)
     failed = 0
     found = []
     for file in files:
@@ -313,7 +325,7 @@ def check(files: tuple[Path, ...], documents: str | None, unordered_response: bo
             _documents(documents),
             explicit=documents is not None,
             unordered=unordered_response,
-            templates=templates,
+            templates=template_set,
         )
         if as_json:
             found.append(_report_json(report))

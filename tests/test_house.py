@@ -290,3 +290,20 @@ def test_the_names_the_command_line_shows_early_are_the_libraries_own():
 
     assert names.DEADLINE_RULES == RULES
     assert names.SECTION_NAMES == tuple(s.name for s in SECTIONS)
+
+
+def test_check_drafts_with_the_templates_render_would_use(tmp_path):
+    """check --templates: a folder render --templates refuses is refused by check first."""
+    folder = tmp_path / "firm"
+    shutil.copytree(ROOT / "templates", folder)
+    (folder / "motion.docx").write_bytes(b"not a Word file")
+    example = str(EXAMPLES / "cp-productions.yaml")
+    checked = CliRunner().invoke(cli, ["check", example, "--documents", "motion", "--templates", str(folder)])
+    rendered = CliRunner().invoke(
+        cli, ["render", example, "-o", str(tmp_path / "out"), "--documents", "motion", "--templates", str(folder)]
+    )
+    assert checked.exit_code == rendered.exit_code == 1
+    for result in (checked, rendered):
+        assert "template motion.docx" in result.output and "is not a Word (.docx) file" in result.output
+        assert "Traceback" not in result.output
+    assert CliRunner().invoke(cli, ["check", example, "--documents", "motion"]).exit_code == 0

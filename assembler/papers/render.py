@@ -186,7 +186,12 @@ class TemplateSet:
             raise TemplateError(f"no template {name} in {self.folder}")
         blob = path.read_bytes()
         tpl = DocxTemplate(io.BytesIO(blob))
-        tpl.init_docx()
+        try:
+            tpl.init_docx()
+        except (zipfile.BadZipFile, KeyError, ValueError) as exc:  # not a Word file, or a broken one
+            raise TemplateError(
+                f"template {name} in {self.folder} is not a Word (.docx) file that can be read ({exc})"
+            ) from None
         try:
             body = self._from_xml(tpl, tpl.get_xml(), name)
             parts = {}
