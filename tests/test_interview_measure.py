@@ -15,7 +15,7 @@ from test_interview_import import imported, needs_juriscraper, the_defendants
 from assembler.answers.reader import load_source
 
 # 167 prompts before #20's parts 3, 5 and 6, counted the same way; 111 after (a few to spare)
-NEW_CASE = 115
+NEW_CASE = 120  # 117 today: 111 before the library grounds' blanks (fills) and the new keys were asked
 # 105 prompts before, and no papers: the old interview could not draft the motion alone; 21 after
 IMPORTED = 25
 
