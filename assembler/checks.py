@@ -42,6 +42,10 @@ class Report:
     def fail(self, message: str) -> None:
         self.problems.append(message)
 
+    def cannot_draft(self, exc: AssemblerError) -> None:
+        """Why the papers cannot be drafted, as one problem naming the file once."""
+        self.fail(f"{self.file}: cannot be drafted: {str(exc).removeprefix(f'{self.file}: ')}")
+
     def draft(self, documents: Sequence[str], templates: TemplateSet | None = None) -> None:
         """Draft ``documents`` in memory and cross-check them; a failure becomes a problem."""
         from assembler.papers.render import render_set
@@ -50,7 +54,7 @@ class Report:
         try:
             rendered = render_set(self.matter, documents, templates)
         except AssemblerError as exc:
-            self.fail(f"{self.file}: cannot be drafted: {str(exc).removeprefix(f'{self.file}: ')}")
+            self.cannot_draft(exc)
             return
         self.drafts = dict(zip(documents, rendered))
 
@@ -97,7 +101,7 @@ def check(
             matter, registry.default_ids() if documents is None else documents, explicit=explicit, unordered=unordered
         )
     except AssemblerError as exc:
-        report.fail(f"{report.file}: cannot be drafted: {str(exc).removeprefix(f'{report.file}: ')}")
+        report.cannot_draft(exc)
         return report
     if note:
         report.notes.append(note)

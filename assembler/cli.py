@@ -46,6 +46,22 @@ def _say(line: str, fg: str) -> None:
 
 
 _QUIET = click.option("-q", "--quiet", is_flag=True, help="Leave out warnings and notes; errors still print.")
+# the options render, batch and check share, defined once
+_DOCUMENTS = click.option(
+    "--documents",
+    help=f"Comma-separated papers ({', '.join(paper_ids())}); default: the court's set, the notice "
+    "included where the court files one.",
+)
+_TEMPLATES = click.option(
+    "--templates",
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="A folder of your own .docx templates (render, batch and check draft with them).",
+)
+_UNORDERED = click.option(
+    "--unordered-response",
+    is_flag=True,
+    help="Draft the response and reply even where a court rule allows them only when ordered or with leave.",
+)
 
 
 class _Day(click.ParamType):
@@ -92,7 +108,7 @@ def cli() -> None:
     show_default=True,
     help="Folder for the drafts.",
 )
-@click.option("--documents", help=f"Comma-separated documents to draft ({', '.join(paper_ids())}).")
+@_DOCUMENTS
 @click.option(
     "--force", is_flag=True, help="Draft again over drafts that exist; a draft you edited is kept beside the new one."
 )
@@ -100,16 +116,8 @@ def cli() -> None:
     "--discard-edits", is_flag=True, help="As --force, but overwrite drafts you edited instead of keeping them."
 )
 @click.option("--dry-run", is_flag=True, help="Check and render, but write nothing.")
-@click.option(
-    "--templates",
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="A folder of your own .docx templates.",
-)
-@click.option(
-    "--unordered-response",
-    is_flag=True,
-    help="Draft the response and reply even where a court rule allows them only when ordered or with leave.",
-)
+@_TEMPLATES
+@_UNORDERED
 @click.option("--pdf", is_flag=True, help="Also write a PDF beside each draft (needs LibreOffice).")
 @_QUIET
 def render(
@@ -196,7 +204,7 @@ def _show(report: Report, *, ok: bool = False, quiet: bool = False) -> None:
     show_default=True,
     help="Folder for the drafts and the manifest.",
 )
-@click.option("--documents", help=f"Comma-separated documents to draft ({', '.join(paper_ids())}).")
+@_DOCUMENTS
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per CPU core).")
 @click.option("--force", is_flag=True, help="Draft every case again; a draft you edited is kept beside the new one.")
 @click.option(
@@ -204,16 +212,8 @@ def _show(report: Report, *, ok: bool = False, quiet: bool = False) -> None:
 )
 @click.option("--fail-fast", is_flag=True, help="Stop at the first invalid or failed case.")
 @click.option("--dry-run", is_flag=True, help="Validate and render every case, but write nothing.")
-@click.option(
-    "--templates",
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="A folder of your own .docx templates.",
-)
-@click.option(
-    "--unordered-response",
-    is_flag=True,
-    help="Draft responses and replies even where a court rule allows them only when ordered or with leave.",
-)
+@_TEMPLATES
+@_UNORDERED
 @click.option(
     "--pdf", is_flag=True, help="Also write a PDF beside each draft, all from one LibreOffice run (needs LibreOffice)."
 )
@@ -279,12 +279,8 @@ def batch(
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--documents", help="Comma-separated documents to check (default: all five, as render).")
-@click.option(
-    "--unordered-response",
-    is_flag=True,
-    help="Check the response and reply even where a court rule allows them only when ordered or with leave.",
-)
+@_DOCUMENTS
+@_UNORDERED
 @_QUIET
 @click.option(
     "--json",
@@ -293,11 +289,7 @@ def batch(
     help="Print a JSON list, one object per file: file, ok, problems and warnings (each "
     "with message, file, line, field), notes.",
 )
-@click.option(
-    "--templates",
-    type=click.Path(file_okay=False, exists=True, path_type=Path),
-    help="A folder of your own .docx templates (as render --templates: check drafts with them).",
-)
+@_TEMPLATES
 def check(
     files: tuple[Path, ...],
     documents: str | None,
