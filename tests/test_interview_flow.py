@@ -388,3 +388,22 @@ def test_the_review_names_what_drafting_still_needs(tmp_path):
     said = "\n".join(user.said)
     assert "cannot be drafted yet: it needs motion.relief (what the motion asks)" in said
     assert "check: ok" not in said
+
+
+@pytest.mark.parametrize(
+    ("name", "asked"),
+    [("edtex-sherman", True), pytest.param("cp-productions", False, marks=MODEL_INTERVIEW), ("acme-nysd", False)],
+)
+def test_the_conference_is_asked_only_where_the_courts_profile_requires_one(name, asked, interviewed):
+    from assembler.law.courts import load_court
+
+    user, file = interviewed(name)
+    keys = [p.key for p, _ in user.log if p.key.startswith("motion.conference.")]
+    court = load_court(load_source(file).data["court"])
+    assert bool(keys) == asked == bool(court.conference.required.value)
+    if asked:  # a conference held: when, how, who; why it failed, for an opposed motion
+        assert keys == [f"motion.conference.{k}" for k in ("position", "date", "manner", "participants", "reasons")]
+        assert any(
+            line.startswith("  The conference with the other side before filing (Local Rule CV-7(h))")
+            for line in user.said
+        )

@@ -503,6 +503,27 @@ def compliance_part():
     return doc
 
 
+def conference_part():
+    """The certificate of conference at the motion's end, after the certificate of service
+    (E.D. Tex. CV-7(i)); its heading, statement and signature stay on one page."""
+    doc = new_document(footer=False)
+    para(doc, "Heading 1", "{{ conference.heading }}")
+    keep(para(doc, "Body Text", "{{r conference.statement }}"))
+    para(doc, "Signature", "/s/ {{ filer.attorneys[0].name }}")
+    return doc
+
+
+def _conference_statement(doc, place, extra=""):
+    """The conference statement where the court's rule puts it (``conference.place``)."""
+    tag(doc, f"if conference.given and conference.place == '{place}'{extra}")
+    if place == "body":
+        para(doc, "Heading 1", "{{ conference.heading }}")
+        keep(para(doc, "Body Text", "{{r conference.statement }}"))  # with the closing and signature
+    else:
+        para(doc, "Body Text", "{{r conference.statement }}")
+    tag(doc, "endif")
+
+
 def order_granting():
     return _order(granting=True)
 
@@ -674,6 +695,7 @@ def motion():
         ". This Motion is supported by the following Memorandum of Points and Authorities and "
         "the record of this action.",
     )
+    _conference_statement(doc, "notice")  # the motion is its own notice (C.D. Cal. L.R. 7-3)
     para(doc, "Paper Title", "MEMORANDUM OF POINTS AND AUTHORITIES")
     tag(doc, "endif")
     _introduction(doc, "motion")
@@ -696,7 +718,11 @@ def motion():
         "{{r motion.relief }}",
         ".",
     )
+    _conference_statement(doc, "body")
     _paper_end(doc, "filed", "word_limit")
+    tag(doc, "if conference.given and conference.place == 'end'")
+    tag(doc, 'include "parts/conference.docx"')
+    tag(doc, "endif")
     return doc
 
 
@@ -722,6 +748,7 @@ def notice():
         "{{r motion.relief }}",
         ", together with such other and further relief as the Court deems just and proper.",
     )
+    _conference_statement(doc, "notice")
     keep(para(doc, "Closing", "Dated: {{ filed.long }}"))
     tag(doc, 'include "parts/signature.docx"')
     tag(doc, "if 'served' in filer")  # the other side's counsel, as the view lists them: one block
@@ -739,6 +766,7 @@ PARTS = {
     "parts/signature.docx": signature_part,
     "parts/certificate.docx": certificate_part,
     "parts/compliance.docx": compliance_part,
+    "parts/conference.docx": conference_part,
     "order-granting.docx": order_granting,
     "motion.docx": motion,
     "notice.docx": notice,

@@ -212,6 +212,47 @@ class Notice(Model):
     )
 
 
+Position = Literal["opposes", "does-not-oppose", "no-position", "not-reached"]
+
+
+class Conference(Model):
+    """The conference with the other side before the motion is filed, which some courts' rules
+    require and the motion certifies (C.D. Cal. L.R. 7-3, N.D. Tex. LR 7.1, E.D. Tex. CV-7(h))."""
+
+    position: Position = Field(
+        description="The other side's position: opposes, does-not-oppose, no-position (takes no "
+        "position), or not-reached (it could not be reached after the efforts described)."
+    )
+    date: Date | None = Field(None, description="When counsel conferred; required unless not-reached.")
+    manner: Name | None = Field(
+        None, description='How: "by telephone", "in person", "by videoconference", "by e-mail".'
+    )
+    participants: list[Name] = Field(
+        default_factory=list,
+        description='Who took part, each with the side they speak for: "Robin Doe, counsel for Defendants".',
+    )
+    reasons: Markup | None = Field(
+        None, description="Where opposed: why no agreement could be reached (N.D. Tex. LR 7.1(b)(2))."
+    )
+    efforts: Markup | None = Field(
+        None,
+        description="For not-reached: the efforts made to confer, with their dates and manner "
+        '("a call on June 10, 2024, and e-mails on June 10 and 11, 2024, none answered").',
+    )
+
+    @model_validator(mode="after")
+    def _told(self) -> Conference:
+        if self.position == "not-reached":
+            if self.efforts is None:
+                raise ValueError("efforts: required where the other side could not be reached")
+        else:
+            if self.date is None:
+                raise ValueError("date: required where counsel conferred (or position: not-reached)")
+            if not self.participants:
+                raise ValueError("participants: name who took part in the conference")
+        return self
+
+
 class MotionPaper(Model):
     filed: Date | None = None
     rule: Vehicle | None = Field(
@@ -248,6 +289,11 @@ class MotionPaper(Model):
     standard: Markup | None = Field(None, description="Replaces the court's stated standard.")
     leave: bool | None = Field(
         None, description="false: a plain motion where the court asks for leave (e.g. after judgment)."
+    )
+    conference: Conference | None = Field(
+        None,
+        description="The conference with the other side before filing, where the court's rule "
+        "requires one; the motion certifies it (assembler check warns when it is missing).",
     )
     notice: Notice | None = Field(
         None,

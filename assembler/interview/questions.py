@@ -1235,6 +1235,67 @@ def _ask_motion(iv: Interview, mode: Mode) -> None:
             ),
             mode,
         )
+    _ask_conference(iv, mode)
+
+
+POSITIONS = [
+    Option("opposes the motion", "opposes"),
+    Option("does not oppose it", "does-not-oppose"),
+    Option("takes no position", "no-position"),
+    Option("could not be reached, after the efforts you will describe", "not-reached"),
+]
+
+
+def _conferred(iv: Interview, item: Item, path: FieldPath) -> bool:
+    return item.get("position") != "not-reached"
+
+
+def _conference_required(iv: Interview) -> bool:
+    """The court's rule requires a conference before filing (its profile says so), or the
+    answers give one already: only then is the conference asked."""
+    court = _court(iv)
+    return bool(court is not None and court.conference.required.value) or iv.value(("motion", "conference")) is not None
+
+
+def _conference_heading(iv: Interview) -> str:
+    court = _court(iv)
+    rule = court.conference.rule if court is not None else None
+    return f"  The conference with the other side before filing ({rule or 'the court requires one'}):"
+
+
+def _ask_conference(iv: Interview, mode: Mode) -> None:
+    if not (_conference_required(iv) and iv.touches(("motion", "conference"))):
+        return
+    iv.heading(_conference_heading(iv))
+    iv.ask_all(
+        ("motion", "conference"),
+        "Conference",
+        (
+            Ask("position", "The other side, asked about the motion:", "select", options=POSITIONS),
+            Ask("date", "Date counsel conferred (YYYY-MM-DD)", "date", when=_conferred),
+            Ask("manner", "How (“by telephone”, “in person”, “by videoconference”)", when=_conferred),
+            Ask(
+                "participants",
+                "Who took part, one per line (“Jordan P. Lee, counsel for Defendants”)",
+                "lines",
+                when=_conferred,
+            ),
+            Ask(
+                "reasons",
+                "Why no agreement could be reached (after “because”, ending with its period)",
+                "prose",
+                optional=True,
+                when=lambda iv, item, path: item.get("position") == "opposes",
+            ),
+            Ask(
+                "efforts",
+                "The efforts made to confer: dates and manner (“a call on June 10, 2024, unanswered.”)",
+                "prose",
+                when=lambda iv, item, path: item.get("position") == "not-reached",
+            ),
+        ),
+        mode,
+    )
 
 
 def _represented(iv: Interview, item: Item, path: FieldPath) -> bool:

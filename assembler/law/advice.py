@@ -61,6 +61,7 @@ def advise(matter: Matter) -> list[Problem]:
             )
         )
     out += _signer_contacts(matter)
+    out += _conference(matter)
     out += _grounds_the_rule_names(matter)
     if rule.leave_required.value and a.motion.leave is False:
         out.append(
@@ -145,6 +146,37 @@ def page_limit(matter: Matter, document_id: str, pages: int) -> str | None:
         f"{document_id} runs to {pages} pages, over the limit of {fact.value} "
         f"({fact.source}); the PDF counts every page, caption included: check what the rule counts"
     )
+
+
+def _conference(matter: Matter) -> list[Problem]:
+    """The conference the court's rule requires before filing, not given in the answers, or dated
+    after the filing.  A warning, not a refusal: counsel drafts the motion before conferring (the
+    draft is what the conference discusses), and no rule read bars drafting; the rule binds the
+    filing, and N.D. Tex. LR 7.1(a) and M.D. Fla. Local Rule 3.01(g)(3) provide for the motion
+    filed when a conference was not possible."""
+    rule, given = matter.court.conference, matter.answers.motion.conference
+    filed = matter.answers.motion.filed
+    if given is None:
+        if not rule.required.value:
+            return []
+        return [
+            matter.source.problem(
+                f"the {matter.court.name} requires counsel to confer with the other side before filing "
+                f"the motion ({rule.rule or rule.required.source}), and motion.conference "
+                "is not given: the motion carries no statement of the conference; confer, then give its "
+                "date, manner, participants and the other side's position (assembler interview asks for them)",
+                ("motion",),
+            )
+        ]
+    if filed is not None and given.date is not None and given.date > filed:
+        return [
+            matter.source.problem(
+                f"the conference is dated {given.date.isoformat()}, after the motion's filing on "
+                f"{filed.isoformat()}; the motion cannot certify a conference not yet held",
+                ("motion", "conference", "date"),
+            )
+        ]
+    return []
 
 
 def _signer_contacts(matter: Matter) -> list[Problem]:

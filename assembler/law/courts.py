@@ -129,6 +129,27 @@ class Reconsideration(Strict):
     standard_quoted: bool = False
 
 
+ConferencePlace = Literal["notice", "body", "end"]
+
+
+class ConferenceRule(Strict):
+    """The court's rule on conferring with the other side before a motion is filed.
+
+    ``required``: a conference before a motion for reconsideration (the rule's
+    exemptions read); ``place``: where the paper says so -- ``notice`` (in the
+    notice of motion, C.D. Cal. L.R. 7-3), ``body`` (in the motion, before its
+    signature) or ``end`` (a certificate at the end, after the certificate of
+    service); ``content``: what the statement must say, in the rule's words;
+    ``rule``: how the papers cite the rule; ``heading``: the certificate's heading.
+    """
+
+    rule: str | None = None
+    heading: str = "Certificate of Conference"
+    required: Fact[bool]
+    place: Fact[ConferencePlace]
+    content: Fact[str]
+
+
 class CircuitData(Strict):
     """One circuit of ``data/circuits.yaml``; ``standard`` is None where the research has none."""
 
@@ -159,6 +180,7 @@ class Court(Strict):
     counsel_block: bool
     certificate_of_service: bool
     notice_of_motion: Fact[bool]
+    conference: ConferenceRule
     order: OrderForm
     reconsideration: Reconsideration
 
@@ -167,6 +189,9 @@ class Court(Strict):
         out: dict[str, Fact[Any]] = {
             "formatting.pleading_lines": self.formatting.pleading_lines,
             "notice_of_motion": self.notice_of_motion,
+            "conference.required": self.conference.required,
+            "conference.place": self.conference.place,
+            "conference.content": self.conference.content,
         }
         for name in Reconsideration.model_fields:
             value = getattr(self.reconsideration, name)

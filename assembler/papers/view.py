@@ -247,6 +247,66 @@ def _fill(name: str, **parts: Sequence[Inline] | str) -> list[Inline]:
     return out
 
 
+def _listed(names: Sequence[str]) -> str:
+    """Participants as a sentence lists them: "A and B"; "A, counsel for X, and B, counsel for Y,"
+    where a name carries its role after a comma (then "; " between three or more)."""
+    names = list(names)
+    if len(names) == 1:
+        return names[0] + ("," if "," in names[0] else "")
+    if not any("," in name for name in names):
+        return " and ".join(names) if len(names) == 2 else ", ".join(names[:-1]) + ", and " + names[-1]
+    between = ", " if len(names) == 2 else "; "
+    return between.join(names[:-1]) + between.rstrip() + " and " + names[-1] + ","
+
+
+def _conference(matter: Matter, writer: Writer) -> Fields:
+    """The statement of the conference before filing (motion.conference), where the court's rule
+    puts it (``court.conference.place``; a certificate at the end where the profile does not say).
+    Only what the answers say is certified: a conference not held is told as the efforts made."""
+    a, rule = matter.answers, matter.court.conference
+    given = a.motion.conference
+    if given is None:
+        return Fields("conference", given=False)
+    opponent = opponent_words(a)
+    block = a.counsel.opponent
+    who = opponent.short if block is not None and block.pro_se else f"counsel for {opponent.short}"
+    required = f", as {rule.rule} requires," if rule.rule else ""
+    place = rule.place.value or "end"
+    sentences: list[Inline] = []
+    if given.position == "not-reached":
+        sentences += _fill(
+            "conference.not-reached",
+            opponent=who,
+            rule=required,
+            efforts=matter.text("motion", "conference", "efforts").inline,
+        )
+    else:
+        assert given.date is not None  # the model requires it where counsel conferred
+        date = long_date(given.date)
+        if place == "notice" and rule.rule:
+            sentences += _fill("conference.notice", rule=rule.rule, date=date)
+        else:
+            sentences += _fill(
+                "conference.held",
+                date=date,
+                participants=_listed(given.participants),
+                manner=f" {given.manner}" if given.manner else "",
+                rule=required,
+            )
+        if given.position == "opposes":
+            name = "conference.opposes"
+        elif given.position == "does-not-oppose":
+            name = "conference.does-not-oppose"
+        else:
+            name = "conference.no-position"
+        verb = {"opposes": "oppose", "does-not-oppose": "do", "no-position": "take"}[given.position]
+        sentences += [Text(" "), *_fill(name, opponent=capitalized(opponent.short), verb=opponent.verb(verb))]
+        if given.reasons:
+            reasons = matter.text("motion", "conference", "reasons").inline
+            sentences += [Text(" "), *_fill("conference.reasons", reasons=reasons)]
+    return Fields("conference", given=True, place=place, heading=rule.heading, statement=writer.rich(sentences))
+
+
 def outcome(matter: Matter, side: str, writer: Writer, *, paper: str, leave: bool, whose: str) -> Fields:
     """The title verb, the opening sentence's end and the ORDERED items of one proposed order."""
     a = matter.answers
@@ -617,5 +677,6 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
             place=form.place,
         ),
         "counsel": Fields("counsel", **counsel),
+        "conference": _conference(matter, writer),
     }
     return {name: value for name, value in context.items() if value is not None}

@@ -62,6 +62,13 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "paper.reply": (),
     "paper.reply.memorandum": (),
     "notice.returnable": (),
+    "conference.held": ("date", "participants", "manner", "rule"),
+    "conference.notice": ("rule", "date"),
+    "conference.not-reached": ("opponent", "rule", "efforts"),
+    "conference.opposes": ("opponent", "verb"),
+    "conference.does-not-oppose": ("opponent", "verb"),
+    "conference.no-position": ("opponent", "verb"),
+    "conference.reasons": ("reasons",),
 }
 
 
