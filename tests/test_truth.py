@@ -61,7 +61,7 @@ def test_dnj_drafts_the_reply_once_the_docket_shows_leave(tmp_path):
     text = text.replace("court: azd", "court: njd").replace("2:24-cv-01234-PHX-ABC", "2:24-cv-01234-ABC-DEF")
     text = text.rstrip("\n") + "\n"
     leave = (
-        "  - {number: 16, date: 2024-06-27, filed_by: court, role: reply-leave,\n"
+        "  - {number: 16, date: 2024-06-25, filed_by: court, role: reply-leave,\n"
         "     title: Text Order Granting Leave to File a Reply}\n"
     )
     lines = text.splitlines(keepends=True)
@@ -315,3 +315,44 @@ def test_a_court_that_grants_only_after_a_response_gets_no_unordered_order_grant
     assert note is not None and "granted only after the court has called for a response (a rule)" in note
     with pytest.raises(OutputError, match="called for a response"):
         registry.allowed(unordered, ["order-granting"], explicit=True)
+
+
+# -- a reply where the court allows one only with leave (issue #19, part 4) ----------------------
+
+
+def _njd_with_leave(tmp_path):
+    text = (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8")
+    text = text.replace("court: azd", "court: njd").replace("2:24-cv-01234-PHX-ABC", "2:24-cv-01234-ABC-DEF")
+    text = text.rstrip("\n") + "\n"
+    leave = (
+        "  - {number: 16, date: 2024-06-25, filed_by: court, role: reply-leave,\n"
+        "     title: Text Order Granting Leave to File a Reply}\n"
+    )
+    lines = text.splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("grounds:"))
+    return write(tmp_path, "case.yaml", "".join(lines[:at] + [leave] + lines[at:]))
+
+
+def test_a_reply_drafted_without_the_leave_it_needs_is_a_proposed_reply(tmp_path):
+    """D.N.J. L. Civ. R. 7.1(d)(3): drafted anyway (--unordered-response), the reply neither is
+    titled nor speaks as a reply the court allowed."""
+    reply = _drafts(EXAMPLES / "doe-defendant-njd.yaml", tmp_path, ["reply"], explicit=True, unordered=True)["reply"]
+    assert "[Paper Title] [PROPOSED] REPLY IN SUPPORT OF" in reply
+    assert (
+        "submits this Reply, proposed to be filed only if the Court grants leave to file it "
+        "(L. Civ. R. 7.1(d)(3)), in support of"
+    ) in reply
+    assert "filed with the Court’s leave" not in reply
+
+
+def test_a_reply_filed_with_leave_cites_the_order_granting_it(tmp_path):
+    reply = _drafts(_njd_with_leave(tmp_path), tmp_path, ["reply"], explicit=True)["reply"]
+    assert "submits this Reply, filed with the Court’s leave (ECF No. 16), in support of" in reply
+    assert "[PROPOSED]" not in reply and "proposed to be filed" not in reply
+
+
+def test_a_reply_where_the_court_needs_no_leave_says_nothing_of_leave(tmp_path):
+    reply = _drafts(EXAMPLES / "doe-defendant.yaml", tmp_path, ["reply"], explicit=True)["reply"]
+    opening = reply.split("[Heading 1] Argument")[0]
+    assert "[PROPOSED]" not in opening and "Court’s leave" not in opening and "grants leave" not in opening
+    assert "respectfully submits this Reply in support of the Motion" in opening

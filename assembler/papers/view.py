@@ -381,6 +381,19 @@ def _joined(parts: list[list[Inline]]) -> list[Inline]:
     return out
 
 
+def _reply_leave(matter: Matter) -> dict[str, Any]:
+    """Where the court allows a reply only with leave (the registry's conditions): the reply says
+    it is filed with the leave the docket shows, or, with none there, that it is proposed, to be
+    filed only if the court grants leave, and its title says [PROPOSED]."""
+    rule = next(((r, s) for r, s in registry.conditions(matter, "reply") if r.role == "reply-leave"), None)
+    if rule is None:
+        return {"proposed": False, "leave": ""}
+    entry = matter.entry_with_role("reply-leave")
+    if entry is None:
+        return {"proposed": True, "leave": phrase("reply.without_leave", rule=rule[1])}
+    return {"proposed": False, "leave": phrase("reply.with_leave", cite=matter.citation.one(entry.number))}
+
+
 def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
     """The template context for one document of ``matter``."""
     a = matter.answers
@@ -573,6 +586,7 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
         "reply": Fields(
             "reply",
             introduction=(writer.paragraphs(matter.text("reply", "introduction")) if a.reply.introduction else None),
+            **_reply_leave(matter),
         ),
         "rule": Fields(
             "rule",
