@@ -356,3 +356,23 @@ def test_a_reply_where_the_court_needs_no_leave_says_nothing_of_leave(tmp_path):
     opening = reply.split("[Heading 1] Argument")[0]
     assert "[PROPOSED]" not in opening and "Court’s leave" not in opening and "grants leave" not in opening
     assert "respectfully submits this Reply in support of the Motion" in opening
+
+
+def test_a_dc_59e_motion_does_not_state_the_rule_54b_standard(tmp_path):
+    """Capitol Sprinkler speaks to interlocutory orders (Rule 54(b)); a Rule 59(e) motion in D.D.C.
+    states 59(e)'s standard without it."""
+    base = write(tmp_path, "base.yaml", (EXAMPLES / "rule-59e-judgment.yaml").read_text(encoding="utf-8"))
+    case = write(tmp_path, "case.yaml", "extends: base.yaml\ncourt: dcd\ncase:\n  number: 1:24-cv-01234\n")
+    assert base.exists()
+    motion = _drafts(case, tmp_path, ["motion"], explicit=True)["motion"]
+    assert "Fed. R. Civ. P. 59(e)" in motion
+    assert "Capitol Sprinkler" not in motion and "as justice requires" not in motion
+
+
+def test_every_circuit_standard_names_vehicles_that_exist():
+    from assembler.law.courts import circuits
+    from assembler.law.vehicles import vehicles
+
+    for circuit in circuits().values():
+        assert set(circuit.vehicles) <= set(vehicles()), circuit.name
+    assert circuits()["dc"].vehicles  # the one entry that speaks to some motions only

@@ -136,6 +136,11 @@ class CircuitData(Strict):
     name: str
     standard: MarkupText | None
     source: str
+    vehicles: tuple[str, ...] = ()  # the motions its standard speaks to (vehicle ids); empty: every one
+
+    def speaks_to(self, vehicle_id: str) -> bool:
+        """The standard is stated for a motion under ``vehicle_id``."""
+        return self.standard is not None and (not self.vehicles or vehicle_id in self.vehicles)
 
 
 class _Circuits(RootModel[dict[str, CircuitData]]):

@@ -216,7 +216,7 @@ def _standard(court: Court, writer: Writer) -> list[Rich] | None:
             # quoted mid-sentence ("Under LRCiv 7.2(g), “[t]he Court …”): the changed letter in brackets
             standard = f"[{standard[0].lower()}]{standard[1:]}"
         paragraphs.append(writer.plain(phrase(form, rule=rule.rule.value or "", standard=standard)))
-    if court.circuit.standard:
+    if court.circuit.standard and court.circuit.speaks_to("local"):
         paragraphs += writer.paragraphs(markup.parse(court.circuit.standard))
     return paragraphs or None
 
@@ -229,7 +229,7 @@ def _vehicle_standard(matter: Matter, writer: Writer) -> list[Rich] | None:
     paragraphs = writer.paragraphs(markup.parse(vehicle.standard))
     # The circuits' leading cases (data/circuits.yaml) state the standard for
     # reconsideration of orders and judgments; for Rule 60(b) the research has none.
-    if vehicle.id in ("54b", "59e") and court.circuit.standard:
+    if vehicle.id in ("54b", "59e") and court.circuit.standard and court.circuit.speaks_to(vehicle.id):
         paragraphs += writer.paragraphs(markup.parse(court.circuit.standard))
     return paragraphs
 
