@@ -376,3 +376,16 @@ def test_every_circuit_standard_names_vehicles_that_exist():
     for circuit in circuits().values():
         assert set(circuit.vehicles) <= set(vehicles()), circuit.name
     assert circuits()["dc"].vehicles  # the one entry that speaks to some motions only
+
+
+def test_a_wawd_motion_quotes_lcr_7h1_in_its_own_words(tmp_path):
+    base = write(tmp_path, "base.yaml", (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8"))
+    case = write(tmp_path, "case.yaml", "extends: base.yaml\ncourt: wawd\ncase:\n  number: 2:24-cv-01234\n")
+    assert base.exists()
+    motion = _drafts(case, tmp_path, ["motion"], explicit=True)["motion"]
+    assert (
+        "Under LCR 7(h), “[m]otions for reconsideration are disfavored. The court will ordinarily deny "
+        "such motions in the absence of a showing of manifest error in the prior ruling or a showing of "
+        "new facts or legal authority which could not have been brought to its attention earlier with "
+        "reasonable diligence.”"
+    ) in motion
