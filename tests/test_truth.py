@@ -61,7 +61,7 @@ def test_dnj_drafts_the_reply_once_the_docket_shows_leave(tmp_path):
     text = text.replace("court: azd", "court: njd").replace("2:24-cv-01234-PHX-ABC", "2:24-cv-01234-ABC-DEF")
     text = text.rstrip("\n") + "\n"
     leave = (
-        "  - {number: 16, date: 2024-06-27, filed_by: court, role: reply-leave,\n"
+        "  - {number: 16, date: 2024-06-25, filed_by: court, role: reply-leave,\n"
         "     title: Text Order Granting Leave to File a Reply}\n"
     )
     lines = text.splitlines(keepends=True)
@@ -216,3 +216,176 @@ def test_a_preservation_order_that_also_compels_production_is_not_said_to_compel
     response = _drafts(EXAMPLES / "acme-nysd.yaml", tmp_path, ["response"], explicit=True)["response"]
     assert "does not require Acme Broadband to produce anything" not in response
     assert "asks of Acme Broadband only that it preserve and produce the names and addresses" in response
+
+
+# -- statements of law (issue #19, part 5) -------------------------------------------------------
+
+
+def test_the_new_york_standard_is_the_2024_rule_and_the_second_circuits(tmp_path):
+    """Local Civil Rule 6.3 (eff. July 1, 2024) speaks of what "the moving party believes the court
+    has overlooked" (the old text said "counsel"); Shrader states the Second Circuit's standard."""
+    motion = _drafts(EXAMPLES / "acme-nysd.yaml", tmp_path, ["motion"], explicit=True)["motion"]
+    assert "which the moving party believes the Court has overlooked" in motion
+    assert "which counsel believes" not in motion
+    assert "no party is to file an affidavit unless directed by the Court" in motion
+    assert (
+        "“reconsideration will generally be denied unless the moving party can point to controlling "
+        "decisions or data that the court overlooked—matters, in other words, that might reasonably "
+        "be expected to alter the conclusion reached by the court.” *Shrader v. CSX Transp., Inc.*, "
+        "70 F.3d 255, 257 (2d Cir. 1995)."
+    ) in motion
+
+
+def test_a_dc_motion_states_the_dc_circuits_as_justice_requires(tmp_path):
+    base = write(tmp_path, "base.yaml", (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8"))
+    case = write(tmp_path, "case.yaml", "extends: base.yaml\ncourt: dcd\ncase:\n  number: 1:24-cv-01234\n")
+    assert base.exists()
+    motion = _drafts(case, tmp_path, ["motion"], explicit=True)["motion"]
+    assert (
+        "relief from an interlocutory order under Rule 54(b) is available “as justice requires.” "
+        "*Capitol Sprinkler Inspection, Inc. v. Guest Servs., Inc.*, 630 F.3d 217, 227 (D.C. Cir. 2011)."
+    ) in motion
+
+
+def test_rule_65d2_is_quoted_in_its_own_words(tmp_path):
+    """The rule makes actual notice a condition for every class it binds, and binds a non-party
+    only in active concert with a party; the old paraphrase attached notice to the last class only,
+    under a heading that made service the test."""
+    motion = _drafts(EXAMPLES / "acme-nysd.yaml", tmp_path, ["motion"], explicit=True)["motion"]
+    assert (
+        "“binds only the following who receive actual notice of it by personal service or otherwise: "
+        "(A) the parties; (B) the parties’ officers, agents, servants, employees, and attorneys; and "
+        "(C) other persons who are in active concert or participation with anyone described in Rule "
+        "65(d)(2)(A) or (B).” Fed. R. Civ. P. 65(d)(2)."
+    ) in motion
+    assert "Never Served" not in motion
+
+
+def test_premature_discovery_argues_no_named_defendant_when_the_subpoena_finds_the_doe(tmp_path):
+    motion = _drafts(EXAMPLES / "doe-defendant.yaml", tmp_path, ["motion"], explicit=True)["motion"]
+    assert "Discovery before that conference is an exception to the rule’s ordinary sequence" in motion
+    assert "named defendant" not in motion and "serve the complaint" not in motion
+
+
+# -- rules the research could not verify are unknown, and check says so --------------------------
+
+
+@pytest.mark.parametrize(
+    ("court", "fact"),
+    [
+        ("wawd", "reconsideration.response_only_if_ordered"),  # LCR 7(h)(3): its words not found
+        ("wawd", "reconsideration.grant_only_if_response"),
+        ("azd", "reconsideration.grant_only_if_response"),  # LRCiv 7.2(g)(2): quoted with an ellipsis
+        ("azd", "reconsideration.page_limit"),  # LRCiv 7.2(e): 17 pages for the response only verified
+        ("mad", "reconsideration.reply_only_with_leave"),  # LR 7.1(b)(3): its words not found
+        ("casd", "reconsideration.standard"),  # CivLR 7.1(i)(1): its words not found
+    ],
+)
+def test_check_names_each_rule_the_research_could_not_verify(tmp_path, court, fact):
+    numbers = {"wawd": "2:24-cv-01234", "azd": "2:24-cv-01234-PHX-ABC", "mad": "1:24-cv-01234"}
+    numbers["casd"] = "3:24-cv-01234"
+    base = write(tmp_path, "base.yaml", (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8"))
+    case = write(tmp_path, "case.yaml", f"extends: base.yaml\ncourt: {court}\ncase:\n  number: {numbers[court]}\n")
+    assert base.exists()
+    report = check(case, draft=False)
+    unknown = [str(w) for w in report.warnings if "not verified for the" in w.message]
+    assert len(unknown) == 1 and fact in unknown[0]
+
+
+def test_a_court_that_grants_only_after_a_response_gets_no_unordered_order_granting():
+    """Where a rule allows no grant unless the court has called for a response (the shape believed
+    for LRCiv 7.2(g)(2) and LCR 7(h)(3), not verified), the order granting waits for that entry."""
+    import dataclasses
+
+    from assembler.law.courts import Fact
+
+    matter = load_matter(EXAMPLES / "doe-defendant.yaml")
+    rule = matter.court.reconsideration.model_copy(
+        update={"grant_only_if_response": Fact[bool](value=True, source="a rule (text)")}
+    )
+    court = matter.court.model_copy(update={"reconsideration": rule})
+    ordered = dataclasses.replace(matter, court=court)
+    assert ordered.entry_with_role("response-order") is not None  # the example's court asked for one
+    chosen, _ = registry.allowed(ordered, registry.default_ids(), explicit=False)
+    assert "order-granting" in chosen
+    docket = [e for e in matter.answers.docket if e.role != "response-order"]
+    unordered = dataclasses.replace(ordered, answers=matter.answers.model_copy(update={"docket": docket}))
+    chosen, note = registry.allowed(unordered, registry.default_ids(), explicit=False)
+    assert "order-granting" not in chosen and "order-denying" in chosen
+    assert note is not None and "granted only after the court has called for a response (a rule)" in note
+    with pytest.raises(OutputError, match="called for a response"):
+        registry.allowed(unordered, ["order-granting"], explicit=True)
+
+
+# -- a reply where the court allows one only with leave (issue #19, part 4) ----------------------
+
+
+def _njd_with_leave(tmp_path):
+    text = (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8")
+    text = text.replace("court: azd", "court: njd").replace("2:24-cv-01234-PHX-ABC", "2:24-cv-01234-ABC-DEF")
+    text = text.rstrip("\n") + "\n"
+    leave = (
+        "  - {number: 16, date: 2024-06-25, filed_by: court, role: reply-leave,\n"
+        "     title: Text Order Granting Leave to File a Reply}\n"
+    )
+    lines = text.splitlines(keepends=True)
+    at = next(i for i, line in enumerate(lines) if line.startswith("grounds:"))
+    return write(tmp_path, "case.yaml", "".join(lines[:at] + [leave] + lines[at:]))
+
+
+def test_a_reply_drafted_without_the_leave_it_needs_is_a_proposed_reply(tmp_path):
+    """D.N.J. L. Civ. R. 7.1(d)(3): drafted anyway (--unordered-response), the reply neither is
+    titled nor speaks as a reply the court allowed."""
+    reply = _drafts(EXAMPLES / "doe-defendant-njd.yaml", tmp_path, ["reply"], explicit=True, unordered=True)["reply"]
+    assert "[Paper Title] [PROPOSED] REPLY IN SUPPORT OF" in reply
+    assert (
+        "submits this Reply, proposed to be filed only if the Court grants leave to file it "
+        "(L. Civ. R. 7.1(d)(3)), in support of"
+    ) in reply
+    assert "filed with the Court’s leave" not in reply
+
+
+def test_a_reply_filed_with_leave_cites_the_order_granting_it(tmp_path):
+    reply = _drafts(_njd_with_leave(tmp_path), tmp_path, ["reply"], explicit=True)["reply"]
+    assert "submits this Reply, filed with the Court’s leave (ECF No. 16), in support of" in reply
+    assert "[PROPOSED]" not in reply and "proposed to be filed" not in reply
+
+
+def test_a_reply_where_the_court_needs_no_leave_says_nothing_of_leave(tmp_path):
+    reply = _drafts(EXAMPLES / "doe-defendant.yaml", tmp_path, ["reply"], explicit=True)["reply"]
+    opening = reply.split("[Heading 1] Argument")[0]
+    assert "[PROPOSED]" not in opening and "Court’s leave" not in opening and "grants leave" not in opening
+    assert "respectfully submits this Reply in support of the Motion" in opening
+
+
+def test_a_dc_59e_motion_does_not_state_the_rule_54b_standard(tmp_path):
+    """Capitol Sprinkler speaks to interlocutory orders (Rule 54(b)); a Rule 59(e) motion in D.D.C.
+    states 59(e)'s standard without it."""
+    base = write(tmp_path, "base.yaml", (EXAMPLES / "rule-59e-judgment.yaml").read_text(encoding="utf-8"))
+    case = write(tmp_path, "case.yaml", "extends: base.yaml\ncourt: dcd\ncase:\n  number: 1:24-cv-01234\n")
+    assert base.exists()
+    motion = _drafts(case, tmp_path, ["motion"], explicit=True)["motion"]
+    assert "Fed. R. Civ. P. 59(e)" in motion
+    assert "Capitol Sprinkler" not in motion and "as justice requires" not in motion
+
+
+def test_every_circuit_standard_names_vehicles_that_exist():
+    from assembler.law.courts import circuits
+    from assembler.law.vehicles import vehicles
+
+    for circuit in circuits().values():
+        assert set(circuit.vehicles) <= set(vehicles()), circuit.name
+    assert circuits()["dc"].vehicles  # the one entry that speaks to some motions only
+
+
+def test_a_wawd_motion_quotes_lcr_7h1_in_its_own_words(tmp_path):
+    base = write(tmp_path, "base.yaml", (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8"))
+    case = write(tmp_path, "case.yaml", "extends: base.yaml\ncourt: wawd\ncase:\n  number: 2:24-cv-01234\n")
+    assert base.exists()
+    motion = _drafts(case, tmp_path, ["motion"], explicit=True)["motion"]
+    assert (
+        "Under LCR 7(h), “[m]otions for reconsideration are disfavored. The court will ordinarily deny "
+        "such motions in the absence of a showing of manifest error in the prior ruling or a showing of "
+        "new facts or legal authority which could not have been brought to its attention earlier with "
+        "reasonable diligence.”"
+    ) in motion

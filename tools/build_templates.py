@@ -622,13 +622,14 @@ def reply():
     para(
         doc,
         "Paper Title",
+        "{% if reply.proposed %}[PROPOSED] {% endif %}"
         "{% if papers.memorandum %}REPLY MEMORANDUM OF LAW IN FURTHER SUPPORT OF "
         "{{ movant.Possessive|upper }} {% else %}REPLY IN SUPPORT OF {% endif %}{{ paper.TITLE }}",
     )
     para(
         doc,
         "Body Text",
-        _defined("movant") + " respectfully {{ movant.verb('submit') }} this {{ papers.reply }} in "
+        _defined("movant") + " respectfully {{ movant.verb('submit') }} this {{ papers.reply }}{{ reply.leave }} in "
         "{% if papers.memorandum %}further {% endif %}support of "
         "the {{ paper.Name }} at {{ motion_entry.cite }}, and in answer to "
         "{{ opponent.possessive }} {{ papers.response }} at {{ response_entry.cite }}. "

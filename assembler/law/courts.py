@@ -120,6 +120,7 @@ class Reconsideration(Strict):
     reply_word_limit: Fact[int]
     certificate_of_compliance: Fact[bool]
     response_only_if_ordered: Fact[bool]
+    grant_only_if_response: Fact[bool]  # no motion is granted unless the court has called for a response
     reply_only_with_leave: Fact[bool]  # a reply on reconsideration needs the court's permission
     reaches_judgments: Fact[bool]  # the local rule reaches a final judgment, not only orders
     # the library's movant grounds the rule's own list of grounds admits (None: it lists none)
@@ -156,6 +157,11 @@ class CircuitData(Strict):
     name: str
     standard: MarkupText | None
     source: str
+    vehicles: tuple[str, ...] = ()  # the motions its standard speaks to (vehicle ids); empty: every one
+
+    def speaks_to(self, vehicle_id: str) -> bool:
+        """The standard is stated for a motion under ``vehicle_id``."""
+        return self.standard is not None and (not self.vehicles or vehicle_id in self.vehicles)
 
 
 class _Circuits(RootModel[dict[str, CircuitData]]):

@@ -174,16 +174,23 @@ def paper_date(matter: Matter, paper_id: str) -> tuple[dt.date | None, int | Non
     return (given or (entry.date if entry else None), entry.number if entry else None)
 
 
-def _barred(matter: Matter, kind: PaperKind) -> tuple[Condition, str] | None:
-    """The court rule (and its source) that allows ``kind`` only on a condition the docket does
-    not meet yet, if there is one."""
-    for rule in kind.allowed_only:
+def conditions(matter: Matter, paper_id: str) -> list[tuple[Condition, str]]:
+    """The court rules (each with its source's rule) that allow ``paper_id`` only on a condition,
+    as far as they apply to the matter's court and vehicle, met by the docket or not."""
+    out = []
+    for rule in paper(paper_id).allowed_only:
         if rule.vehicles and matter.vehicle.id not in rule.vehicles:
             continue
         fact = getattr(matter.court.reconsideration, rule.fact)
-        if fact.value and matter.entry_with_role(rule.role) is None:
-            return rule, fact.source.split(" (")[0]
-    return None
+        if fact.value:
+            out.append((rule, fact.source.split(" (")[0]))
+    return out
+
+
+def _barred(matter: Matter, kind: PaperKind) -> tuple[Condition, str] | None:
+    """The court rule (and its source) that allows ``kind`` only on a condition the docket does
+    not meet yet, if there is one."""
+    return next(((r, s) for r, s in conditions(matter, kind.id) if matter.entry_with_role(r.role) is None), None)
 
 
 def allowed(

@@ -216,7 +216,7 @@ def _standard(court: Court, writer: Writer) -> list[Rich] | None:
             # quoted mid-sentence ("Under LRCiv 7.2(g), “[t]he Court …”): the changed letter in brackets
             standard = f"[{standard[0].lower()}]{standard[1:]}"
         paragraphs.append(writer.plain(phrase(form, rule=rule.rule.value or "", standard=standard)))
-    if court.circuit.standard:
+    if court.circuit.standard and court.circuit.speaks_to("local"):
         paragraphs += writer.paragraphs(markup.parse(court.circuit.standard))
     return paragraphs or None
 
@@ -229,7 +229,7 @@ def _vehicle_standard(matter: Matter, writer: Writer) -> list[Rich] | None:
     paragraphs = writer.paragraphs(markup.parse(vehicle.standard))
     # The circuits' leading cases (data/circuits.yaml) state the standard for
     # reconsideration of orders and judgments; for Rule 60(b) the research has none.
-    if vehicle.id in ("54b", "59e") and court.circuit.standard:
+    if vehicle.id in ("54b", "59e") and court.circuit.standard and court.circuit.speaks_to(vehicle.id):
         paragraphs += writer.paragraphs(markup.parse(court.circuit.standard))
     return paragraphs
 
@@ -441,6 +441,19 @@ def _joined(parts: list[list[Inline]]) -> list[Inline]:
     return out
 
 
+def _reply_leave(matter: Matter) -> dict[str, Any]:
+    """Where the court allows a reply only with leave (the registry's conditions): the reply says
+    it is filed with the leave the docket shows, or, with none there, that it is proposed, to be
+    filed only if the court grants leave, and its title says [PROPOSED]."""
+    rule = next(((r, s) for r, s in registry.conditions(matter, "reply") if r.role == "reply-leave"), None)
+    if rule is None:
+        return {"proposed": False, "leave": ""}
+    entry = matter.entry_with_role("reply-leave")
+    if entry is None:
+        return {"proposed": True, "leave": phrase("reply.without_leave", rule=rule[1])}
+    return {"proposed": False, "leave": phrase("reply.with_leave", cite=matter.citation.one(entry.number))}
+
+
 def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
     """The template context for one document of ``matter``."""
     a = matter.answers
@@ -633,6 +646,7 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
         "reply": Fields(
             "reply",
             introduction=(writer.paragraphs(matter.text("reply", "introduction")) if a.reply.introduction else None),
+            **_reply_leave(matter),
         ),
         "rule": Fields(
             "rule",

@@ -61,6 +61,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "paper.response.short.memorandum": (),
     "paper.reply": (),
     "paper.reply.memorandum": (),
+    "reply.with_leave": ("cite",),
+    "reply.without_leave": ("rule",),
     "notice.returnable": (),
     "conference.held": ("date", "participants", "manner", "rule"),
     "conference.notice": ("rule", "date"),
