@@ -60,7 +60,8 @@ def test_a_pacer_docket_becomes_an_answer_file_with_every_entry_as_on_the_page(t
         "date": dt.date(2020, 12, 22),
         "filed_by": "plaintiff",
         # the fee and receipt text is the clerk's bookkeeping, not the paper's title
-        "title": "COMPLAINT against Hornblower Cruises and Events, LLC, Hornblower Group, Inc., Hornblower New York, LLC",
+        "title": "COMPLAINT against Hornblower Cruises and Events, LLC, Hornblower Group, Inc., "
+        "Hornblower New York, LLC",
     }
     motion = next(e for e in entries if e["number"] == 50)
     assert motion["role"] == "motion" and motion["filed_by"] == "plaintiff"

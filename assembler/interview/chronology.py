@@ -11,6 +11,7 @@ guesses, and a resumed interview offers it again first.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 
 from assembler.interview.engine import Interview, Mode
@@ -25,7 +26,8 @@ def offer(iv: Interview, index: int) -> None:
     where it has none yet (or an unconfirmed one)."""
     from assembler.docket.chronology import sentence
     from assembler.docket.merge import SUGGESTED, guessed, mark, unmark
-    from assembler.interview.questions import DOCKET
+    from assembler.interview.questions import DOCKET, docket_loop
+    from assembler.papers.wording import long_date
 
     path = ("docket", index)
     row = iv.file.get(path) or {}
@@ -40,11 +42,14 @@ def offer(iv: Interview, index: int) -> None:
             iv.file.save()
             suggested = True
     if suggested:
+        date = row.get("date")
+        on = f"“On {long_date(date)}, ”" if isinstance(date, dt.date) else "“On <date>, ”"
         ask = replace(
             ask,
-            message="Its place in the background, suggested from the docket (printed after “On <date>, ”)",
+            message=f"Its place in the background, suggested from the docket (printed after {on})",
             hint="keep it, edit it, or empty it to leave the entry out",
         )
+    iv.register(docket_loop())  # the question names its entry ("docket entry 49: ...")
     iv.ask_one(path, "DocketEntry", ask, Mode.FRESH)
     if suggested:
         unmark(iv.file.document, here)

@@ -706,7 +706,16 @@ def row_line(row: dict) -> str:
     """A docket entry as a list of entries shows it: "docket 15: 2024-06-20  Motion for ..."."""
     date = row.get("date")
     when = date.isoformat() if isinstance(date, dt.date) else "?"
-    return f"docket {row.get('number', '?')}: {when}  {str(row.get('title', '?'))[:60]}"
+    from assembler.interview.guesses import _short
+
+    return f"docket {row.get('number', '?')}: {when}  {_short(row.get('title', '?'), 60)}"
+
+
+def row_option(row: dict, value: Any) -> Option:
+    """A docket entry as an option of a list: shortened, its whole title shown below when chosen."""
+    title = " ".join(str(row.get("title", "?")).split())
+    line = row_line(row)
+    return Option(line, value, description=title if line.endswith(" …") else None)
 
 
 def ask_role(iv: Interview, role: str) -> None:
@@ -715,7 +724,7 @@ def ask_role(iv: Interview, role: str) -> None:
     rows = iv.file.get(("docket",)) or []
     order_date, order = iv.value(("order", "date")), iv.value(("order", "docket"))
     options = [
-        Option(row_line(row), i)
+        row_option(row, i)
         for i, row in enumerate(rows)
         if not row.get("role")
         and row.get("number") != order

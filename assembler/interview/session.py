@@ -187,7 +187,7 @@ def ask_needs(interview: Interview) -> None:
 def _ask_need(interview: Interview, key: str) -> None:
     from assembler.interview.chronology import offer
     from assembler.interview.engine import Ask, Mode
-    from assembler.interview.questions import ask_role, row_line
+    from assembler.interview.questions import ask_role, row_option
     from assembler.papers import registry
 
     rows = interview.value(("docket",)) or []
@@ -223,7 +223,7 @@ def _ask_need(interview: Interview, key: str) -> None:
                     "background:docket",
                     "Which entries does the background tell (the events before the motion, in order)?",
                     "checkbox",
-                    options=[Option(row_line(rows[i]), i) for i in told],
+                    options=[row_option(rows[i], i) for i in told],
                 )
             )
         for index in told:  # each with the sentence the docket suggests, to keep, edit or empty
