@@ -185,8 +185,8 @@ def test_what_the_court_profile_settles_waits_behind_one_question(tmp_path):
     user = ExampleUser(model_data("acme-nysd"), {"parties.plaintiffs.0.name": KeyboardInterrupt})
     with pytest.raises(KeyboardInterrupt):
         interview(tmp_path / "case.yaml", user)
-    assert keys(user) == ["court", "case.number", "case.judge", "more:case:label"]
-    forms = user.log[-1][0]
+    assert keys(user) == ["court", "case.number", "case.judge", "more:case:label", "more:parties:caption"]
+    forms = user.log[-2][0]
     assert set(forms.opens) >= {
         "case.label",
         "case.judge_title",
@@ -194,3 +194,26 @@ def test_what_the_court_profile_settles_waits_behind_one_question(tmp_path):
         "citation.placement",
         "typography.smart_quotes",
     }
+
+
+def test_a_plain_caption_is_one_question_and_a_described_party_asks_the_rest(tmp_path):
+    """The parties' descriptions, parties of other roles and the caption's form wait behind one
+    question: no, and none is asked (nor asked again on a resume); the model case describes its
+    plaintiff, so it asks them, and its file says what the example says."""
+    plain = ExampleUser(model_data("acme-nysd"), {"movant.party": KeyboardInterrupt})
+    with pytest.raises(KeyboardInterrupt):
+        interview(tmp_path / "case.yaml", plain)
+    asked = keys(plain)
+    assert "more:parties:caption" in asked
+    assert not [k for k in asked if k.endswith(".description") or k.startswith(("parties.others", "parties.in_re"))]
+    again = ExampleUser(model_data("acme-nysd"), {"movant.party": KeyboardInterrupt})
+    with pytest.raises(KeyboardInterrupt):
+        interview(tmp_path / "case.yaml", again)
+    assert "more:parties:caption" not in keys(again)  # remembered
+
+    described = ExampleUser(model_data(), {"movant.party": KeyboardInterrupt})
+    with pytest.raises(KeyboardInterrupt):
+        interview(tmp_path / "cp.yaml", described)
+    assert described.log[keys(described).index("more:parties:caption")][1] is True
+    parties = load_source(tmp_path / "cp.yaml").data["parties"]
+    assert parties["plaintiffs"][0]["description"] == "an Arizona corporation"
