@@ -217,3 +217,31 @@ def test_a_plain_caption_is_one_question_and_a_described_party_asks_the_rest(tmp
     assert described.log[keys(described).index("more:parties:caption")][1] is True
     parties = load_source(tmp_path / "cp.yaml").data["parties"]
     assert parties["plaintiffs"][0]["description"] == "an Arizona corporation"
+
+
+def test_a_more_group_of_several_fields_asks_which_and_only_those(tmp_path):
+    """ "More about the motion" opens five fields: the lawyer picks the ones wanted (acme-nysd: how
+    far it reaches, what the Court should do) and only those are asked; the rest are answered as
+    their defaults and not asked again when the interview resumes."""
+    user = ExampleUser(model_data("acme-nysd"), {"motion.notice.courthouse": KeyboardInterrupt})
+    with pytest.raises(KeyboardInterrupt):
+        interview(tmp_path / "case.yaml", user)
+    more = next(p for p, _ in user.log if p.key == "more:motion:parts")
+    assert more.kind == "checkbox" and more.message.startswith("More about the motion: which of these?")
+    assert [o.value for o in more.options] == [
+        "motion.parts",
+        "motion.scope",
+        "motion.asks",
+        "motion.title",
+        "motion.introduction",
+    ]
+    picked = next(a for p, a in user.log if p.key == "more:motion:parts")
+    asked = keys(user)
+    assert {"motion.scope"} <= set(picked) and not {"motion.title", "motion.introduction"} & set(picked)
+    assert [k for k in asked if k in more.opens] == picked
+    data = load_source(tmp_path / "case.yaml").data["motion"]
+    assert data["scope"] == "insofar as it binds Acme Broadband"
+    again = ExampleUser(model_data("acme-nysd"), {"motion.notice.courthouse": KeyboardInterrupt})
+    with pytest.raises(KeyboardInterrupt):
+        interview(tmp_path / "case.yaml", again)
+    assert not set(more.opens) & set(keys(again))  # picked and answered, or passed: none again
