@@ -86,6 +86,7 @@ def check(
     ``draft``: also draft the papers in memory (``Report.drafts``).
     """
     from assembler.answers.matter import load_matter
+    from assembler.docket.merge import marked_values
     from assembler.law.advice import advise
     from assembler.papers import registry
 
@@ -95,7 +96,7 @@ def check(
     except AnswersError as exc:
         report.problems += [str(problem) for problem in exc.problems]
         return report
-    report.warnings = advise(matter)
+    report.warnings = advise(matter) + marked_values(matter.source)  # the import's guesses, suggested sentences
     try:
         report.documents, note = registry.allowed(
             matter, registry.default_ids() if documents is None else documents, explicit=explicit, unordered=unordered

@@ -96,13 +96,25 @@ class ExampleUser:
             target = key[5:]
             want = len(self._get(tuple(int(p) if p.isdigit() else p for p in target.split("."))) or [])
             return "add" if self._count(target) < want else "done"
+        if key == "more:parties:caption":  # yes where the example describes a party, names others, ...
+            parties = self.data.get("parties") or {}
+            return bool(
+                parties.get("others")
+                or parties.get("et_al")
+                or parties.get("in_re")
+                or any(p.get("description") for side in ("plaintiffs", "defendants") for p in parties.get(side) or [])
+            )
         if key.startswith("more:"):  # yes where the example gives one of the fields it opens
             # (the motion's, the response's and the reply's entries are named when drafting needs them)
-            return any(
-                self._given(path, default)
+            given = [
+                path
                 for path, default in prompt.opens.items()
-                if not (path.endswith(".role") and self._get(self._entry(self._path(path))) in PAPERS)
-            )
+                if self._given(path, default)
+                and not (path.endswith(".role") and self._get(self._entry(self._path(path))) in PAPERS)
+            ]
+            if prompt.kind == "checkbox":  # several fields: those the example gives
+                return [o.value for o in prompt.options if o.value in given]
+            return bool(given)
         if key == "guesses":
             return "keep"
         if key.startswith("role:"):  # which entry is the motion (the response, the reply)

@@ -336,8 +336,8 @@ def test_a_docket_date_after_the_motion_or_before_the_complaint_asks_keep_anyway
 
 @MODEL_INTERVIEW
 def test_straight_quotes_are_curled_unless_the_user_says_no(tmp_path, interviewed):
-    # the court's forms are behind one question: yes opens them
-    user = ExampleUser(model_data(), {"more:case:label": True, "typography.smart_quotes": False})
+    # the court's forms are behind one question: the form picked there is asked
+    user = ExampleUser(model_data(), {"more:case:label": ["typography.smart_quotes"], "typography.smart_quotes": False})
     interview(tmp_path / "case.yaml", user)
     prompt = next(p for p, _ in user.log if p.key == "typography.smart_quotes")
     assert prompt.kind == "confirm" and prompt.default is True
@@ -357,6 +357,7 @@ def test_the_orders_shape_and_clerk_directions_are_asked_and_only_changes_writte
             "ruling.form.closing": "so-ordered",
             "ruling.form.dated": "dated",
             "ruling.form.place": "Phoenix, Arizona",
+            "more:ruling.denying:outcome": lambda prompt: [o.value for o in prompt.options],  # all of them
             "ruling.denying.clerk": ["The Clerk shall terminate the motion at [[@18]]."],
         },
     )

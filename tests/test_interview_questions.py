@@ -185,8 +185,8 @@ def test_what_the_court_profile_settles_waits_behind_one_question(tmp_path):
     user = ExampleUser(model_data("acme-nysd"), {"parties.plaintiffs.0.name": KeyboardInterrupt})
     with pytest.raises(KeyboardInterrupt):
         interview(tmp_path / "case.yaml", user)
-    assert keys(user) == ["court", "case.number", "case.judge", "more:case:label"]
-    forms = user.log[-1][0]
+    assert keys(user) == ["court", "case.number", "case.judge", "more:case:label", "more:parties:caption"]
+    forms = user.log[-2][0]
     assert set(forms.opens) >= {
         "case.label",
         "case.judge_title",
@@ -194,3 +194,54 @@ def test_what_the_court_profile_settles_waits_behind_one_question(tmp_path):
         "citation.placement",
         "typography.smart_quotes",
     }
+
+
+def test_a_plain_caption_is_one_question_and_a_described_party_asks_the_rest(tmp_path):
+    """The parties' descriptions, parties of other roles and the caption's form wait behind one
+    question: no, and none is asked (nor asked again on a resume); the model case describes its
+    plaintiff, so it asks them, and its file says what the example says."""
+    plain = ExampleUser(model_data("acme-nysd"), {"movant.party": KeyboardInterrupt})
+    with pytest.raises(KeyboardInterrupt):
+        interview(tmp_path / "case.yaml", plain)
+    asked = keys(plain)
+    assert "more:parties:caption" in asked
+    assert not [k for k in asked if k.endswith(".description") or k.startswith(("parties.others", "parties.in_re"))]
+    again = ExampleUser(model_data("acme-nysd"), {"movant.party": KeyboardInterrupt})
+    with pytest.raises(KeyboardInterrupt):
+        interview(tmp_path / "case.yaml", again)
+    assert "more:parties:caption" not in keys(again)  # remembered
+
+    described = ExampleUser(model_data(), {"movant.party": KeyboardInterrupt})
+    with pytest.raises(KeyboardInterrupt):
+        interview(tmp_path / "cp.yaml", described)
+    assert described.log[keys(described).index("more:parties:caption")][1] is True
+    parties = load_source(tmp_path / "cp.yaml").data["parties"]
+    assert parties["plaintiffs"][0]["description"] == "an Arizona corporation"
+
+
+def test_a_more_group_of_several_fields_asks_which_and_only_those(tmp_path):
+    """ "More about the motion" opens five fields: the lawyer picks the ones wanted (acme-nysd: how
+    far it reaches, what the Court should do) and only those are asked; the rest are answered as
+    their defaults and not asked again when the interview resumes."""
+    user = ExampleUser(model_data("acme-nysd"), {"motion.notice.courthouse": KeyboardInterrupt})
+    with pytest.raises(KeyboardInterrupt):
+        interview(tmp_path / "case.yaml", user)
+    more = next(p for p, _ in user.log if p.key == "more:motion:parts")
+    assert more.kind == "checkbox" and more.message.startswith("More about the motion: which of these?")
+    assert [o.value for o in more.options] == [
+        "motion.parts",
+        "motion.scope",
+        "motion.asks",
+        "motion.title",
+        "motion.introduction",
+    ]
+    picked = next(a for p, a in user.log if p.key == "more:motion:parts")
+    asked = keys(user)
+    assert {"motion.scope"} <= set(picked) and not {"motion.title", "motion.introduction"} & set(picked)
+    assert [k for k in asked if k in more.opens] == picked
+    data = load_source(tmp_path / "case.yaml").data["motion"]
+    assert data["scope"] == "insofar as it binds Acme Broadband"
+    again = ExampleUser(model_data("acme-nysd"), {"motion.notice.courthouse": KeyboardInterrupt})
+    with pytest.raises(KeyboardInterrupt):
+        interview(tmp_path / "case.yaml", again)
+    assert not set(more.opens) & set(keys(again))  # picked and answered, or passed: none again

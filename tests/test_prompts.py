@@ -313,3 +313,28 @@ def test_long_questions_and_lines_wrap_at_word_boundaries(monkeypatch):
     TerminalAsker(echo=said.append).say("  - " + "word " * 40)
     assert all(len(line) < 80 for line in said[0].split("\n"))
     assert all(line.startswith("    ") for line in said[0].split("\n")[1:])
+
+
+def test_a_long_option_wraps_at_word_boundaries_and_is_still_chosen_and_found(monkeypatch):
+    import os
+
+    from assembler.interview import prompts
+
+    monkeypatch.setattr(prompts.shutil, "get_terminal_size", lambda fallback=None: os.terminal_size((80, 24)))
+    title = (
+        "docket 50: 2022-09-21  CONSENT MOTION for Reconsideration re; 49 Order on Motion to Adjourn "
+        "Conference, scheduled for Friday, September 23, 2022"
+    )
+    for prefix in (3, 5):  # a select's pointer; a checkbox's pointer and box
+        lines = prompts._wrapped_option(title, 80, prefix).split("\n")
+        assert len(lines) > 1 and all(prefix + len(line) < 80 for line in lines[:1])
+        assert all(len(line) < 80 and line.startswith(" " * prefix) for line in lines[1:])
+        assert " ".join(line.strip() for line in lines).split() == title.split()
+    assert prompts._wrapped_option("docket 49: 2022-09-20  ORDER denying 48", 80, 3) == (
+        "docket 49: 2022-09-20  ORDER denying 48"
+    )
+    options = [Option("short", 0), Option(title, 50), Option(title.replace("50", "51"), 51)]
+    assert answer(Prompt("role:motion", "Which entry?", "select", options=options), DOWN + ENTER) == 50
+    # typed to filter: a word the option's second line holds still finds it
+    assert answer(Prompt("role:motion", "Which entry?", "select", options=options), "Friday" + ENTER) == 50
+    assert answer(Prompt("pick", "Which?", "checkbox", options=options), DOWN + " " + ENTER) == [50]

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from assembler.docket.clean import clean_title, plain_name
 from assembler.docket.sources import Docket, DocketParty
 
 # -- mapping -----------------------------------------------------------------------------------
@@ -30,51 +31,6 @@ class Imported:
     guessed: list[str] = field(default_factory=list)  # dotted paths
     notes: list[str] = field(default_factory=list)
     left_out: list[str] = field(default_factory=list)
-
-
-# a period that ends a sentence, not an initial ("Gregory H. Woods") or "No.", "Inc.", "Esq."
-_NOT_AN_ABBREVIATION = "".join(
-    f"(?<!{a})"
-    for a in (
-        r"\s[A-Z]",
-        r"\bNo",
-        r"\bNos",
-        r"\bInc",
-        r"\bCo",
-        r"\bCorp",
-        r"\bLtd",
-        r"\bJr",
-        r"\bSr",
-        r"\bEsq",
-        r"\bMr",
-        r"\bMs",
-        r"\bDr",
-        r"\bSt",
-        r"\bv",
-        r"\bvs",
-        r"\bDkt",
-        r"\bDoc",
-        r"\bU\.S",
-    )
-)
-
-
-def clean_title(description: str) -> str:
-    """The clerk's description as an entry's title: without the "(Entered: ...)" tail, attachment
-    lists and "Document filed by ..."."""
-    text = " ".join(description.split())
-    text = re.sub(r"\s*\(Entered: [^)]*\)\s*$", "", text)
-    text = re.sub(r"\s*\(Attachments: [^)]*(?:\([^)]*\)[^)]*)*\)", "", text)
-    text = re.sub(r"\s*Modified on \d{1,2}/\d{1,2}/\d{4}[^.]*\.?", "", text)
-    text = re.sub(r"\s*\((?:[A-Z][\w'.-]+(?: [A-Z][\w'.-]+)*, [A-Z][\w'. -]+|[a-z]{2,4}|[a-z]{2,4}, ?)\)\s*$", "", text)
-    text = re.sub(r"\s*\.?\s*Document filed by [^.]*\.*\s*$", "", text)
-    text = re.sub(r"\s*,?\s*filed by [A-Z][^.()]*\.?\s*$", "", text)
-    text = text.strip().rstrip(".").strip()
-    if len(text) > 160:  # an order's whole text: its first sentence names it
-        # the first sentence, or the part before a colon ("NOTICE OF CONFERENCE: ...") -- not "re:"
-        cut = re.search(r"^(.{20,160}?)(?:(?<![Rr]e)(?<!RE):\s|" + _NOT_AN_ABBREVIATION + r"\.\s+(?=[A-Z(]))", text)
-        text = cut.group(1).rstrip(".") if cut else text[:160].rsplit(" ", 1)[0] + " …"
-    return text or description.strip()
 
 
 def _filed_by(description: str, sides: dict[str, str], lawyers: dict[str, str]) -> str:
@@ -157,9 +113,9 @@ def answers_from(docket: Docket, movant: str | None = None) -> Imported:
     parties: dict[str, Any] = {}
     for side, listed in sides.items():
         if listed:
-            parties[side] = [{"name": p.name} for p in listed]
+            parties[side] = [{"name": plain_name(p.name)} for p in listed]
     if others:
-        parties["others"] = [{"name": p.name, "role": p.role} for p in others]
+        parties["others"] = [{"name": plain_name(p.name), "role": p.role} for p in others]
     if parties:
         out.data["parties"] = parties
     names = {
@@ -222,7 +178,7 @@ def _place_counsel(out: Imported, sides: dict[str, list[DocketParty]], movant: s
     mine = sides["plaintiffs" if movant == "plaintiff" else "defendants"]
     theirs = sides["defendants" if movant == "plaintiff" else "plaintiffs"]
     if mine:
-        names = [p.name for p in mine]
+        names = [plain_name(p.name) for p in mine]
         joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         word = movant.capitalize() + ("s" if len(mine) > 1 else "")
         out.data["movant"] = {
@@ -260,7 +216,7 @@ def _place_counsel(out: Imported, sides: dict[str, list[DocketParty]], movant: s
             word = side_word.capitalize() + ("s" if len(group) > 1 else "")
             block: dict[str, Any] = {
                 "represents": f"{'Attorneys' if len(attorneys) > 1 else 'Attorney'} for "
-                f"{word} {', '.join(p.name for p in group)}",
+                f"{word} {', '.join(plain_name(p.name) for p in group)}",
                 "attorneys": attorneys,
             }
             if pro_se and len(attorneys) == 1:

@@ -8,39 +8,49 @@ from pathlib import Path
 from typing import Any
 
 from assembler.docket.mapping import Imported
+from assembler.errors import Problem
 
 # -- writing -----------------------------------------------------------------------------------
 
 GUESSED = "guessed"  # the comment on every guessed value
+SUGGESTED = "suggested"  # the comment on a background sentence drafted from the docket, not yet kept
+MARKS = (GUESSED, SUGGESTED)  # a value so marked is the tool's, not yet the lawyer's
 
 
-def _comment(document: Any, dotted: str) -> None:
+def _comment(document: Any, dotted: str, word: str = GUESSED) -> None:
     from assembler.answers.reader import value_at
 
     parts = tuple(int(p) if p.isdigit() else p for p in dotted.split("."))
     parent = value_at(document, parts[:-1])
     if parent is not None and hasattr(parent, "yaml_add_eol_comment"):
-        parent.yaml_add_eol_comment(GUESSED, parts[-1])
+        parent.yaml_add_eol_comment(word, parts[-1])
 
 
-def _guess_token(node: Any, key: Any) -> Any:
-    """The ``# guessed`` comment ruamel keeps after ``node[key]``, if that is what it says."""
+def mark(document: Any, path: tuple[Any, ...], word: str) -> None:
+    """Mark the value at ``path`` ``# <word>`` (one of ``MARKS``)."""
+    _comment(document, ".".join(map(str, path)), word)
+
+
+def _guess_token(node: Any, key: Any, words: tuple[str, ...] = (GUESSED,)) -> Any:
+    """The ``# guessed`` (or other mark's) comment ruamel keeps after ``node[key]``, if that is
+    what it says."""
     items = getattr(getattr(node, "ca", None), "items", None)
     entry = items.get(key) if items else None
     token = entry[2] if entry and len(entry) > 2 else None
     if token is None or not isinstance(getattr(token, "value", None), str):
         return None
-    return token if token.value.split("\n", 1)[0].strip() == f"# {GUESSED}" else None
+    return token if token.value.split("\n", 1)[0].strip() in {f"# {w}" for w in words} else None
 
 
-def guessed(document: Any) -> list[tuple[Any, ...]]:
-    """The paths of the values marked ``# guessed`` in an answer file's document, in file order."""
+def guessed(document: Any, word: str = GUESSED) -> list[tuple[Any, ...]]:
+    """The paths of the values marked ``# guessed`` (or ``# <word>``) in an answer file's
+    document, in file order."""
     found: list[tuple[Any, ...]] = []
 
     def walk(node: Any, path: tuple[Any, ...]) -> None:
         if isinstance(node, dict):
             for key, value in node.items():
-                if _guess_token(node, key) is not None:
+                if _guess_token(node, key, (word,)) is not None:
                     found.append(path + (key,))
                 walk(value, path + (key,))
         elif isinstance(node, list):
@@ -52,12 +62,12 @@ def guessed(document: Any) -> list[tuple[Any, ...]]:
 
 
 def unmark(document: Any, path: tuple[Any, ...]) -> None:
-    """Take the ``# guessed`` comment off the value at ``path`` (accepted, or corrected): the
-    comment lines that followed it in the file stay."""
+    """Take the ``# guessed`` (or ``# suggested``) comment off the value at ``path`` (accepted, or
+    corrected): the comment lines that followed it in the file stay."""
     from assembler.answers.reader import value_at
 
     parent = value_at(document, path[:-1]) if path[:-1] else document
-    token = _guess_token(parent, path[-1])
+    token = _guess_token(parent, path[-1], MARKS)
     if token is None:
         return
     rest = token.value.split("\n", 1)[1] if "\n" in token.value else ""
@@ -152,3 +162,45 @@ def merge_into(imported: Imported, path: Path) -> Merge:
     if result.added:
         answers.save()
     return result
+
+
+_MARKED = re.compile(r"\s#\s*(" + "|".join(MARKS) + r")\s*$")
+_WHAT = {
+    GUESSED: "guessed from the clerk's text by the docket import",
+    SUGGESTED: "a background sentence suggested from the docket",
+}
+
+
+def marked_values(source: Any) -> list[Problem]:
+    """One warning for each kind of mark still in the answer file (``# guessed``, ``# suggested``):
+    such a value is used as written, like any other, but no one has read it yet.  ``source`` is
+    the file as the strict reader read it (``reader.Source``)."""
+    from assembler.answers.reader import read_text, value_at
+
+    try:
+        lines = read_text(source.file).split("\n")
+    except Exception:  # pragma: no cover - the reader read it a moment ago
+        return []
+    found: dict[str, list[tuple[str, int]]] = {}
+    for path, position in source.positions.items():
+        if position.file != source.file or isinstance(value_at(source.data, path), (dict, list)):
+            continue
+        line = lines[position.line - 1] if 0 < position.line <= len(lines) else ""
+        if match := _MARKED.search(line):
+            found.setdefault(match.group(1), []).append((".".join(map(str, path)), position.line))
+    out = []
+    for word in MARKS:
+        if word in found:
+            where = sorted(found[word], key=lambda pair: pair[1])
+            fields = ", ".join(f"{dotted} (line {line})" for dotted, line in where[:6])
+            more = f" and {len(where) - 6} more" if len(where) > 6 else ""
+            out.append(
+                Problem(
+                    f"{len(where)} value{'s' * (len(where) != 1)} marked “# {word}” ({_WHAT[word]}) "
+                    f"not yet confirmed: {fields}{more}; `assembler interview` shows them to keep or "
+                    f"correct, or delete each mark once read",
+                    file=source.file,
+                    line=where[0][1],
+                )
+            )
+    return out

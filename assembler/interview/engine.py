@@ -31,6 +31,9 @@ from assembler.interview.record import Record, dotted
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+CHOOSE_FROM = 3  # a "more" group of this many fields asks which of them, not yes or no
+
+
 class Mode(enum.Enum):
     FRESH = "fresh"  # ask everything, answers so far as defaults
     CONTINUE = "continue"  # ask what has no answer yet, optional questions included
@@ -146,6 +149,7 @@ class Interview:
         # questions answered without a value in the file: a resume does not ask them again
         self.record = record if record is not None else Record(file.path)
         self.loops: dict[FieldPath, Loop] = {}  # the lists seen, to name their items in questions
+        self.passed: set[FieldPath] = set()  # fields of a "more" group the user did not pick
         self.wanted: set[FieldPath] = set()  # questions a choice asked for next ("the parties' telling")
         self.asker = asker
         self.sections = list(sections)
@@ -275,6 +279,8 @@ class Interview:
                 if opened[more] == "no":
                     continue
                 if opened[more] == "yes":
+                    if path + (ask.name,) in self.passed:
+                        continue  # not picked: answered, as the default
                     here_mode = Mode.FRESH  # the user asked for them: every one is put
             self.ask_one(path, model, ask, here_mode)
 
@@ -319,21 +325,45 @@ class Interview:
         if mode is Mode.CONTINUE and all(self.answered(h) for h in heres):
             return "no"
         about = self.item_label(first_path, first_item) if len(parts) == 1 else ""
-        if not more.endswith("?"):
-            more = f"{more} ({', '.join(a.short for _, _, a, _ in live)})?"
-        message = f"{about}: {more}" if about else more
         opens = {dotted(h): _resolve(a.default, self, item, path) for h, (path, _, a, item) in zip(heres, live)}
-        if self.asker.ask(Prompt(key, message, "confirm", default=False, opens=opens)):
+        chosen: set[FieldPath] = set()
+        if len(live) >= CHOOSE_FROM:
+            # several fields: the ones wanted, picked at once (a yes no longer asks every one)
+            short = re.sub(r"\s*\(.*\)\s*\??$|\?$", "", more)  # the options name the fields
+            message = f"{about}: {short}: which of these?" if about else f"{short}: which of these?"
+            picked = self.asker.ask(
+                Prompt(
+                    key,
+                    message,
+                    "checkbox",
+                    options=[Option(a.short, dotted(h)) for h, (_, _, a, _) in zip(heres, live)],
+                    hint="space to pick, Enter when done; none: Enter",
+                    opens=opens,
+                )
+            )
+            chosen = {h for h in heres if dotted(h) in picked}
+            said = bool(chosen)
+            self.passed -= chosen
+        else:
+            if not more.endswith("?"):
+                more = f"{more} ({', '.join(a.short for _, _, a, _ in live)})?"
+            message = f"{about}: {more}" if about else more
+            said = bool(self.asker.ask(Prompt(key, message, "confirm", default=False, opens=opens)))
+            chosen = set(heres) if said else set()
+        if said:
             self.remember(key)
-            return "yes"
-        self.record.discard(key)
-        for here, (path, model, ask, item) in zip(heres, live):  # no: each is answered, as the default
+        else:
+            self.record.discard(key)
+        for here, (path, model, ask, item) in zip(heres, live):  # not chosen: answered, as the default
+            if here in chosen:
+                continue
+            self.passed.add(here)
             default = _resolve(ask.default, self, item, path)
             if default is not None and _required(model, ask.name) and not ask.implicit:
                 self.put(here, default)  # a value the model needs, which earlier answers give
             else:
                 self.remember(here)
-        return "no"
+        return "yes" if said else "no"
 
     def item_label(self, path: FieldPath, item: Item) -> str:
         """The name of the list item at ``path`` ("docket entry 12"), or "" if it is none."""

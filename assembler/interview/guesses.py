@@ -88,6 +88,10 @@ def _short(text: Any, width: int = 90) -> str:
     return text if len(text) <= width else text[: width - 1].rsplit(" ", 1)[0] + " …"
 
 
+def _whole(row: dict) -> str:
+    return " ".join(str(row.get("title") or "").split())
+
+
 def ranges(numbers: list[int]) -> str:
     """1-9, 13, 15-16: docket numbers, runs of the list shortened (each entry is listed)."""
     out: list[str] = []
@@ -192,7 +196,9 @@ def _choose_entry(
         when = date.isoformat() if isinstance(date, dt.date) else "?"
         return f"{row.get('number'):>5}  {when}  {str(row.get('filed_by')):<10} {_short(row.get('title'), 60)}"
 
-    options = [Option(line(row), index) for index, row in rows]
+    options = [
+        Option(line(row), index, description=_whole(row) if line(row).endswith(" …") else None) for index, row in rows
+    ]
     if none is not None:
         options.append(Option(none, None))
     return iv.asker.ask(Prompt(key, message, "select", default=default, options=options))

@@ -7,11 +7,11 @@ Ctrl-C (never questionary's silent ``None``) and ``EOFError`` on Ctrl-D, so
 the interview can say where the answers are saved.  No key answers a list or
 yes/no question but the ones it shows: Escape and the keys after it do
 nothing there, and an answer that is not one of the prompt's is asked again.
-Questions and the lines said between them wrap at word boundaries, to the
-terminal's width (prompt_toolkit would break a long one in the middle of a
-word).  An autocomplete lists the options that ``Prompt.match`` says fit what
-is typed so far (a court by its name or abbreviation), not only those whose
-value starts with it.
+Questions, the lines said between them and the options of a list wrap at word
+boundaries, to the terminal's width (prompt_toolkit would break a long one in
+the middle of a word, or clip an option at the edge).  An autocomplete lists
+the options that ``Prompt.match`` says fit what is typed so far (a court by
+its name or abbreviation), not only those whose value starts with it.
 """
 
 from __future__ import annotations
@@ -153,7 +153,10 @@ class TerminalAsker:
             return questionary.confirm(message, default=bool(prompt.default), instruction=tail, **common)
         if prompt.kind == "select":
             # questionary returns the title for a value of None: choose by index instead
-            choices = [Choice(o.title, value=i, description=o.description) for i, o in enumerate(prompt.options)]
+            choices = [
+                Choice(_wrapped_option(o.title, width, 3), value=i, description=_described(o.description, width))
+                for i, o in enumerate(prompt.options)
+            ]
             default = next((c for c, o in zip(choices, prompt.options) if o.value == prompt.default), None)
             message, tail = _fitted(prompt.message, prompt.hint or "(arrows, or type to filter)", width)
             return questionary.select(
@@ -167,7 +170,12 @@ class TerminalAsker:
             )
         if prompt.kind == "checkbox":
             choices = [
-                Choice(o.title, value=i, description=o.description, checked=o.checked)
+                Choice(
+                    _wrapped_option(o.title, width, 5),
+                    value=i,
+                    description=_described(o.description, width),
+                    checked=o.checked,
+                )
                 for i, o in enumerate(prompt.options)
             ]
             message, tail = _fitted(prompt.message, prompt.hint or "(space to pick, Enter when done)", width)
@@ -188,6 +196,25 @@ def wrap(text: str, width: int, indent: str = "  ") -> str:
         )
         or text
     )
+
+
+def _wrapped_option(title: str, width: int, prefix: int) -> str:
+    """A list option's title broken at word boundaries to the terminal's width (prompt_toolkit
+    clips a long one at the edge); ``prefix`` is the width of the pointer and box before it, and
+    each further line is indented under the title."""
+    if prefix + len(title) < width:
+        return title
+    lines = textwrap.wrap(title, width - prefix - 1, subsequent_indent="  ", break_on_hyphens=False)
+    return ("\n" + " " * prefix).join(lines) if lines else title
+
+
+def _described(description: str | None, width: int) -> str | None:
+    """An option's description, which questionary shows below the list after "  Description: ",
+    broken at word boundaries to the terminal's width."""
+    if description is None:
+        return None
+    lines = textwrap.wrap(description, width - 16, break_on_hyphens=False)
+    return ("\n" + " " * 15).join(lines) if lines else description
 
 
 def _fitted(message: str, instruction: str | None, width: int) -> tuple[str, str | None]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from assembler.answers.reader import FieldPath
+from assembler.answers.reader import FieldPath, value_at
 from assembler.interview.engine import Ask, Interview, Item, Loop, Mode, Section
 from assembler.interview.prompts import Option, Prompt
 
@@ -243,11 +243,63 @@ def _ask_court(iv: Interview, mode: Mode) -> None:
 
 # -- parties and movant -------------------------------------------------------------------
 
+CAPTION = "more:parties:caption"  # remembered: yes, the caption describes parties, names others, ...
+PLAIN_CAPTION = "caption:plain"  # remembered: no, the parties' names and the usual form only
+
+
+def _described(iv: Interview, item: Item, path: FieldPath) -> bool:
+    return bool(item.get("description")) or iv.answered(CAPTION)
+
+
 PARTY = (
     Ask("name", "Name, as in the caption"),
-    Ask("description", 'Description in the caption ("an Arizona corporation")', optional=True),
+    Ask("description", 'Description in the caption ("an Arizona corporation")', optional=True, when=_described),
     Ask("short_name", 'Short name the papers use ("CP Productions")', optional=True),
 )
+
+
+def _caption_given(iv: Interview) -> bool:
+    """Whether the answers (or the answers copied from) already describe a party, name a party of
+    another role, or give the caption another form."""
+    for source in (iv.value(("parties",)), value_at(iv.prefill, ("parties",))):
+        if not isinstance(source, dict):
+            continue
+        if source.get("others") or source.get("et_al") or source.get("in_re"):
+            return True
+        for side in ("plaintiffs", "defendants"):
+            if any(isinstance(p, dict) and p.get("description") for p in source.get(side) or []):
+                return True
+    return False
+
+
+def _ask_caption(iv: Interview, mode: Mode) -> bool:
+    """One question for what most captions do without: the parties' descriptions, parties of
+    other roles, "et al." and "In re"; whether they are asked."""
+    if _caption_given(iv):
+        iv.remember(CAPTION)
+        return True
+    if iv.focus is not None:  # what drafting needs, asked by name: the caption's own keys only then
+        caption = [("parties", key) for key in ("others", "et_al", "in_re")]
+        return iv.answered(CAPTION) or any(tuple(f[:2]) in caption for f in iv.focus)
+    if mode is Mode.FILL:
+        return iv.answered(CAPTION)
+    if mode is not Mode.FRESH and (iv.answered(CAPTION) or iv.answered(PLAIN_CAPTION)):
+        return iv.answered(CAPTION)
+    if iv.asker.ask(
+        Prompt(
+            CAPTION,
+            "Does the caption describe a party (“an Arizona corporation”), name a party of another "
+            "role (an intervenor), or take another form (“et al.”, “In re”)?",
+            "confirm",
+            default=False,
+        )
+    ):
+        iv.record.discard(PLAIN_CAPTION)
+        iv.remember(CAPTION)
+        return True
+    iv.record.discard(CAPTION)
+    iv.remember(PLAIN_CAPTION)
+    return False
 
 
 def _party_label(row: dict) -> str:
@@ -259,12 +311,15 @@ def _several(iv: Interview, item: Item, path: FieldPath) -> bool:
 
 
 def _ask_parties(iv: Interview, mode: Mode) -> None:
+    caption = _ask_caption(iv, mode)
     for side in ("plaintiffs", "defendants"):
         iv.heading(f"  {side.capitalize()}:")
         iv.loop(
             Loop(("parties", side), "Party", side[:-1], PARTY, _party_label),
             _settled(iv, mode, ("parties", "defendants") if side == "plaintiffs" else None),
         )
+    if not caption:
+        return
     iv.heading("  Parties of other roles (intervenors, third-party defendants), captioned after them:")
     iv.loop(
         Loop(
@@ -278,7 +333,6 @@ def _ask_parties(iv: Interview, mode: Mode) -> None:
         ),
         mode,
     )
-    more = "Change the caption's form (only the first of several parties and “et al.”, “In re”)?"
     iv.ask_all(
         ("parties",),
         "Parties",
@@ -290,13 +344,11 @@ def _ask_parties(iv: Interview, mode: Mode) -> None:
                 default=False,
                 implicit=True,
                 when=_several,
-                more=more,
             ),
             Ask(
                 "in_re",
                 "An “In re” caption in place of the parties (“In re Acme Securities Litigation”)",
                 optional=True,
-                more=more,
             ),
         ),
         mode,
@@ -706,7 +758,16 @@ def row_line(row: dict) -> str:
     """A docket entry as a list of entries shows it: "docket 15: 2024-06-20  Motion for ..."."""
     date = row.get("date")
     when = date.isoformat() if isinstance(date, dt.date) else "?"
-    return f"docket {row.get('number', '?')}: {when}  {str(row.get('title', '?'))[:60]}"
+    from assembler.interview.guesses import _short
+
+    return f"docket {row.get('number', '?')}: {when}  {_short(row.get('title', '?'), 60)}"
+
+
+def row_option(row: dict, value: Any) -> Option:
+    """A docket entry as an option of a list: shortened, its whole title shown below when chosen."""
+    title = " ".join(str(row.get("title", "?")).split())
+    line = row_line(row)
+    return Option(line, value, description=title if line.endswith(" …") else None)
 
 
 def ask_role(iv: Interview, role: str) -> None:
@@ -715,7 +776,7 @@ def ask_role(iv: Interview, role: str) -> None:
     rows = iv.file.get(("docket",)) or []
     order_date, order = iv.value(("order", "date")), iv.value(("order", "docket"))
     options = [
-        Option(row_line(row), i)
+        row_option(row, i)
         for i, row in enumerate(rows)
         if not row.get("role")
         and row.get("number") != order

@@ -32,6 +32,7 @@ def run_interview(
 ) -> Outcome:
     """Ask, save as it goes, review, and (if the user wants) draft the papers."""
     from assembler.answers.reader import load_source
+    from assembler.interview.chronology import confirm_suggestions
     from assembler.interview.engine import Mode
     from assembler.interview.guesses import IMPORTED, confirm_guesses
     from assembler.interview.questions import SECTIONS, offer_cited_entries
@@ -53,6 +54,7 @@ def run_interview(
     asker.say(f"Answers are saved to {file} after every question; Ctrl-C stops, and the same command resumes.")
     # a file imported from a docket: its guesses first, then only what drafting still needs
     imported = confirm_guesses(interview) or interview.answered(IMPORTED)
+    confirm_suggestions(interview)  # a background sentence offered when the interview stopped
     interview.run(only, mode=Mode.FILL if imported else None)
     if not only:
         ask_needs(interview)
@@ -183,8 +185,9 @@ def ask_needs(interview: Interview) -> None:
 
 
 def _ask_need(interview: Interview, key: str) -> None:
+    from assembler.interview.chronology import offer
     from assembler.interview.engine import Ask, Mode
-    from assembler.interview.questions import ask_role, row_line
+    from assembler.interview.questions import ask_role, row_option
     from assembler.papers import registry
 
     rows = interview.value(("docket",)) or []
@@ -220,10 +223,11 @@ def _ask_need(interview: Interview, key: str) -> None:
                     "background:docket",
                     "Which entries does the background tell (the events before the motion, in order)?",
                     "checkbox",
-                    options=[Option(row_line(rows[i]), i) for i in told],
+                    options=[row_option(rows[i], i) for i in told],
                 )
             )
-        interview.ask_only([("docket", i, "background") for i in told], ["docket"])
+        for index in told:  # each with the sentence the docket suggests, to keep, edit or empty
+            offer(interview, index)
         return
     if key == "opposition.reply":
         grounds = interview.value(("opposition",)) or []
