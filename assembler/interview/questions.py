@@ -654,7 +654,7 @@ def offer_cited_entries(iv: Interview, text: str) -> None:
 
     cited: list[int] = []
     for citation, _ in markup.parse(text).citations:
-        cited += [cite.number for cite in citation.cites if cite.number not in cited]
+        cited += [c.number for c in citation.cites if isinstance(c, markup.Cite) and c.number not in cited]
     for number in cited:
         if number in _numbers(iv, ()):
             continue

@@ -129,6 +129,14 @@ class Reconsideration(Strict):
     standard_quoted: bool = False
 
 
+class Filing(Strict):
+    """How the court takes a filing in CM/ECF: how its exhibits are labelled, and the largest
+    file it accepts (megabytes), each a sourced fact, unknown where unverified."""
+
+    exhibit_labels: Fact[Literal["letters", "numbers"]]
+    size_limit_mb: Fact[float]
+
+
 class CircuitData(Strict):
     """One circuit of ``data/circuits.yaml``; ``standard`` is None where the research has none."""
 
@@ -161,6 +169,7 @@ class Court(Strict):
     notice_of_motion: Fact[bool]
     order: OrderForm
     reconsideration: Reconsideration
+    filing: Filing
 
     def facts(self) -> dict[str, Fact[Any]]:
         """Every rule figure of the profile by name, for ``check`` and the notes."""

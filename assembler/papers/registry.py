@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 _FILE = "papers.yaml"
 Filer = Literal["movant", "opponent", "court"]
-Default = Literal["always", "notice", "never"]
+Default = Literal["always", "notice", "given", "never"]
 _ROLES = ("motion", "response", "reply", "response-order", "reply-leave")
 
 
@@ -96,7 +96,11 @@ _KEYS = {
     "allowed_only": list,
 }
 _REQUIRED = ("label", "filer", "template", "date", "default")
-_CHOICES = {"filer": ("movant", "opponent", "court"), "default": ("always", "notice", "never"), "entry": _ROLES}
+_CHOICES = {
+    "filer": ("movant", "opponent", "court"),
+    "default": ("always", "notice", "given", "never"),
+    "entry": _ROLES,
+}
 _LIMITS = ("page_limit", "reply_page_limit", "word_limit", "reply_word_limit")
 
 
@@ -174,6 +178,26 @@ def paper_date(matter: Matter, paper_id: str) -> tuple[dt.date | None, int | Non
     return (given or (entry.date if entry else None), entry.number if entry else None)
 
 
+def declaration_paper(side: str) -> str:
+    """The id of the declaration paper ``side`` files."""
+    return next(k.id for k in papers().values() if k.default == "given" and k.filer == side)
+
+
+def declaration_facts(matter: Matter, paper_id: str) -> tuple[dt.date | None, str | None]:
+    """A declaration paper's date (its own, else its side's paper's) and its declarant (its own,
+    else the side's first attorney)."""
+    from assembler.law.record import declaration
+
+    kind = paper(paper_id)
+    side = kind.filer
+    found = declaration(matter.answers, side)
+    if found is None:
+        return None, None
+    block = getattr(matter.answers.counsel, side)
+    declarant = found.declarant or (block.attorneys[0].name if block is not None else None)
+    return found.executed.date or paper_date(matter, paper_id)[0], declarant
+
+
 def _barred(matter: Matter, kind: PaperKind) -> tuple[Condition, str] | None:
     """The court rule (and its source) that allows ``kind`` only on a condition the docket does
     not meet yet, if there is one."""
@@ -214,6 +238,14 @@ def allowed(
             )
         if split and not explicit and kind.id not in documents and kind.before in documents:
             documents.insert(documents.index(kind.before), kind.id)
+    if not explicit:  # a side's declaration joins the set where the answers give one
+        given = [
+            k.id
+            for k in kinds.values()
+            if k.default == "given" and k.id not in documents and _given(matter, k.needs[0].key)
+        ]
+        order = list(kinds)
+        documents = sorted([*documents, *given], key=order.index)
     if unordered:
         return documents, None
     barred = {d: why for d in documents if (why := _barred(matter, kinds[d]))}
@@ -259,6 +291,8 @@ def _given(matter: Matter, key: str) -> bool:
     if key == "opposition.reply":
         return any(ground.reply for ground in a.opposition)
     head, _, tail = key.partition(".")
+    if head in papers() and paper(head).template == "declaration.docx" and tail in ("date", "declarant"):
+        return declaration_facts(matter, head)[0 if tail == "date" else 1] is not None
     if tail == "date" and head in papers():
         return paper_date(matter, head)[0] is not None
     return value_at(a.model_dump(exclude_defaults=True), tuple(key.split("."))) not in (None, [], {})
