@@ -172,11 +172,18 @@ def render(
     paths = [draft.path for draft in written.documents]
     if pdf:
         from assembler.law.advice import page_limit
+        from assembler.papers.filing import size_warning, write_filings
         from assembler.papers.pdf import convert
 
-        for made in convert(paths):
+        pdfs, filings = write_filings([(report.matter, paths)], convert)
+        for made in pdfs:
             click.echo(f"wrote {made.path} ({made.pages} page{'s' * (made.pages != 1)})")
             if (warning := page_limit(report.matter, made.path.stem, made.pages)) and not quiet:
+                _say(f"warning: {warning}", "yellow")
+        for filing in filings[0]:
+            parts = "; ".join(f"{b.title}: page {b.page}" for b in filing.bookmarks)
+            click.echo(f"wrote {filing.path} ({filing.pages} pages, {filing.size:,} bytes: {parts})")
+            if (warning := size_warning(report.matter.court, filing)) and not quiet:
                 _say(f"warning: {warning}", "yellow")
 
 
