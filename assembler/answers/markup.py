@@ -371,12 +371,17 @@ def _cite(part: str, offset: int, nested: list[Citation]) -> Cite | RecordCite:
     record = _RECORD.match(part)
     if record and not (record.group("pages") is not None and not record.group("pages").strip()):
         return _record(record, nested)
+    if re.match(r"\s*(?:ex\.|exh\.|exhibit|decl\.)", part, re.IGNORECASE):
+        raise MarkupError(
+            f"cannot read the citation [[{part.strip()}]] to the declaration: write it as [[Ex. A]], "
+            "[[Ex. A at 3]], [[Decl. ¶ 4]] or [[Decl. ¶¶ 4-6]]",
+            offset,
+        )
     match = _CITE.match(part)
     if not match or (match.group("pages") is not None and not match.group("pages").strip()):
         raise MarkupError(
             f"cannot read the docket citation [[{part.strip()}]]: "
-            "write it as [[18]], [[18 at 7-8]] or [[18 at 12-14 (quoting ...)]], or cite the "
-            "declaration as [[Ex. A at 3]] or [[Decl. ¶ 4]]",
+            "write it as [[18]], [[18 at 7-8]] or [[18 at 12-14 (quoting ...)]]",
             offset,
         )
     paren: tuple[Inline, ...] = ()
