@@ -257,3 +257,19 @@ def test_a_word_exhibit_is_converted_into_the_filing(tmp_path):
     reader = PdfReader(tmp_path / "drafts" / "1-24-cv-10456-ABC" / "declaration-filing.pdf")
     assert "A dispatch log kept as a Word file." in reader.pages[-1].extract_text()
     assert not (tmp_path / "exhibits" / "log.pdf").exists()  # nothing is written beside the user's exhibit
+
+
+@needs("soffice")
+def test_a_batch_manifest_records_each_filing_with_its_pages_and_size(tmp_path):
+    from pypdf import PdfReader
+
+    copy_example(tmp_path / "in")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["batch", str(tmp_path / "in"), "-o", str(out), "--pdf", "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    (case,) = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["cases"]
+    (filing,) = case["filings"]
+    path = Path(filing["path"])
+    assert path.name == "declaration-filing.pdf" and filing["size"] == path.stat().st_size
+    assert filing["pages"] == len(PdfReader(path).pages)
+    assert [part["title"][:9] for part in filing["parts"]] == ["Declarati", "Exhibit A", "Exhibit B"]
