@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -273,3 +274,25 @@ def test_a_batch_manifest_records_each_filing_with_its_pages_and_size(tmp_path):
     assert path.name == "declaration-filing.pdf" and filing["size"] == path.stat().st_size
     assert filing["pages"] == len(PdfReader(path).pages)
     assert [part["title"][:9] for part in filing["parts"]] == ["Declarati", "Exhibit A", "Exhibit B"]
+
+
+def test_check_warns_of_a_new_facts_ground_without_a_declaration(tmp_path):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    start, end = text.index("  declaration:\n"), text.index("ruling:")
+    answers = tmp_path / "answers.yaml"
+    # no declaration, and no citation to one
+    answers.write_text(re.sub(r"\[\[(Ex|Decl)\.[^]]*\]\]", "", text[:start] + text[end:]), encoding="utf-8")
+    report = check(answers, draft=False)
+    assert report.ok, report.lines()
+    assert "declaration" not in report.documents
+    assert any(
+        "the ground new-facts argues new facts, and no declaration (motion.declaration) puts them in evidence" in str(w)
+        for w in report.warnings
+    )
+
+
+def test_check_says_the_courts_exhibit_labels_and_size_limit_are_unverified():
+    report = check(EXAMPLE, draft=False)
+    (warning,) = [w for w in report.warnings if w.field == "motion.declaration.exhibits"]
+    assert "not verified for the District of Massachusetts: how it labels exhibits" in str(warning)
+    assert "CM/ECF file-size limit" in str(warning)
