@@ -251,6 +251,12 @@ class Declaration(Model):
     exhibits: list[Exhibit] = Field(default_factory=list)
     executed: Executed
 
+    @model_validator(mode="after")
+    def _says_something(self) -> Declaration:
+        if not self.paragraphs and not self.exhibits:
+            raise ValueError("a declaration needs at least one paragraph or exhibit")
+        return self
+
 
 class MotionPaper(Model):
     filed: Date | None = None

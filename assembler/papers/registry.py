@@ -291,8 +291,6 @@ def _given(matter: Matter, key: str) -> bool:
     if key == "opposition.reply":
         return any(ground.reply for ground in a.opposition)
     head, _, tail = key.partition(".")
-    if head in papers() and paper(head).template == "declaration.docx" and tail in ("date", "declarant"):
-        return declaration_facts(matter, head)[0 if tail == "date" else 1] is not None
     if tail == "date" and head in papers():
         return paper_date(matter, head)[0] is not None
     return value_at(a.model_dump(exclude_defaults=True), tuple(key.split("."))) not in (None, [], {})
