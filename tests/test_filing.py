@@ -296,3 +296,16 @@ def test_check_says_the_courts_exhibit_labels_and_size_limit_are_unverified():
     (warning,) = [w for w in report.warnings if w.field == "motion.declaration.exhibits"]
     assert "not verified for the District of Massachusetts: how it labels exhibits" in str(warning)
     assert "CM/ECF file-size limit" in str(warning)
+
+
+def test_schema_describes_the_declaration_and_its_exhibits():
+    result = CliRunner().invoke(cli, ["schema"])
+    assert result.exit_code == 0
+    defs = json.loads(result.output)["$defs"]
+    for model, key in (("MotionPaper", "declaration"), ("ResponsePaper", "declaration")):
+        assert defs[model]["properties"][key]["description"]
+    exhibit = defs["Exhibit"]
+    assert exhibit["required"] == ["description", "file"]
+    assert all(exhibit["properties"][key]["description"] for key in ("label", "description", "file"))
+    assert set(defs["Declaration"]["properties"]) == {"declarant", "paragraphs", "exhibits", "executed"}
+    assert defs["Executed"]["required"] == ["place"]

@@ -224,7 +224,7 @@ class Exhibit(Model):
         description='What it is, as the declaration introduces it: "the letter of June 3, 2024 from '
         'Acme Broadband to counsel" prints "A true and correct copy of the letter ... is attached as Exhibit A."'
     )
-    file: Name = Field(description="The exhibit's file (PDF or .docx), relative to the answer file.")
+    file: Name = Field(description="The exhibit's file (PDF or .docx), relative to the answer file that names it.")
 
 
 class Executed(Model):
