@@ -50,7 +50,7 @@ _QUIET = click.option("-q", "--quiet", is_flag=True, help="Leave out warnings an
 _DOCUMENTS = click.option(
     "--documents",
     help=f"Comma-separated papers ({', '.join(paper_ids())}); default: the court's set, the notice "
-    "included where the court files one.",
+    "included where the court files one, and each side's declaration where the answers give one.",
 )
 _TEMPLATES = click.option(
     "--templates",

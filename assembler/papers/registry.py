@@ -120,6 +120,8 @@ def _check(paper_id: str, entry: object, ids: Iterable[str]) -> PaperKind:
     for key in _REQUIRED:
         if key not in entry:
             raise RegistryError(f"{where}.{key}: required")
+    if entry["default"] == "given" and not entry.get("needs"):
+        raise RegistryError(f"{where}.needs: a paper drafted where the answers give it names that answer first")
     if entry.get("before") is not None and entry["before"] not in ids:
         raise RegistryError(f"{where}.before: {entry['before']!r} is not a paper")
     needs = []
@@ -220,7 +222,9 @@ def allowed(
     where it does not, it is an error.  A paper a court rule allows only on a
     condition (a response only when ordered, a reply only with leave) is left
     out of the default set, with a note, until a docket entry with the rule's
-    role meets it; asked for by name it is an error, unless ``unordered``.
+    role meets it; asked for by name it is an error, unless ``unordered``.  A
+    paper whose ``default`` is ``given`` (a side's declaration) joins the default
+    set where the answers give its first need.
     """
     from assembler.law.forms import notice_of_motion
 
