@@ -50,7 +50,7 @@ _QUIET = click.option("-q", "--quiet", is_flag=True, help="Leave out warnings an
 _DOCUMENTS = click.option(
     "--documents",
     help=f"Comma-separated papers ({', '.join(paper_ids())}); default: the court's set, the notice "
-    "included where the court files one.",
+    "included where the court files one, and each side's declaration where the answers give one.",
 )
 _TEMPLATES = click.option(
     "--templates",
@@ -172,11 +172,18 @@ def render(
     paths = [draft.path for draft in written.documents]
     if pdf:
         from assembler.law.advice import page_limit
+        from assembler.papers.filing import size_warning, write_filings
         from assembler.papers.pdf import convert
 
-        for made in convert(paths):
+        pdfs, filings = write_filings([(report.matter, paths)], convert)
+        for made in pdfs:
             click.echo(f"wrote {made.path} ({made.pages} page{'s' * (made.pages != 1)})")
             if (warning := page_limit(report.matter, made.path.stem, made.pages)) and not quiet:
+                _say(f"warning: {warning}", "yellow")
+        for filing in filings[0]:
+            parts = "; ".join(f"{b.title}: page {b.page}" for b in filing.bookmarks)
+            click.echo(f"wrote {filing.path} ({filing.pages} pages, {filing.size:,} bytes: {parts})")
+            if (warning := size_warning(report.matter.court, filing)) and not quiet:
                 _say(f"warning: {warning}", "yellow")
 
 

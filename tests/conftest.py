@@ -34,6 +34,7 @@ def drafts_of(tmp_path_factory: pytest.TempPathFactory):
     """``drafts_of(name)``: an example's five drafts, rendered once for the session."""
     from assembler import DOCUMENTS, load_matter, render_matter
     from assembler.law.forms import notice_of_motion
+    from assembler.papers.registry import allowed, paper, paper_ids
 
     cache: dict[str, dict[str, Path]] = {}
 
@@ -42,7 +43,10 @@ def drafts_of(tmp_path_factory: pytest.TempPathFactory):
             out = tmp_path_factory.mktemp(f"drafts-{name}")
             matter = load_matter(EXAMPLES / f"{name}.yaml")
             notice = ["notice"] if notice_of_motion(matter.answers, matter.court) else []
-            paths = render_matter(matter, out, [*notice, *DOCUMENTS])
+            # and each side's declaration, where the answers give one (the default set's rule)
+            declarations = [d for d in allowed(matter, DOCUMENTS, explicit=False)[0] if paper(d).default == "given"]
+            documents = [*notice, *DOCUMENTS, *declarations]
+            paths = render_matter(matter, out, sorted(documents, key=list(paper_ids()).index))
             cache[name] = {path.stem: path for path in paths}
         return cache[name]
 

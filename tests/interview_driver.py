@@ -156,6 +156,8 @@ class ExampleUser:
             ]
         if key in ("opposition.draft", "ruling.draft"):
             return bool(self.data.get(key.split(".")[0]))
+        if key in ("motion.declaration.draft", "response.declaration.draft"):  # a side's declaration
+            return self._get(self._path(key)[:-1]) is not None
         if key == "ruling.form.usual":  # the court's shape unless the example gives its own
             return not (self.data.get("ruling") or {}).get("form")
         if key == "review":

@@ -71,6 +71,7 @@ def interviewed(tmp_path_factory):
     def run(name: str):
         if name not in cache:
             file = tmp_path_factory.mktemp(f"interview-{name}") / "case.yaml"
+            shutil.copytree(EXAMPLES / "exhibits", file.parent / "exhibits")  # the files the example names
             user = ExampleUser(load_source(EXAMPLES / f"{name}.yaml").data)
             interview(file, user)
             cache[name] = (user, file)
@@ -94,6 +95,7 @@ MODEL_INTERVIEW = pytest.mark.xdist_group("interview-cp-productions")  # its tes
         "doe-defendant-cand",
         "edtex-sherman",
         "pro-se-defendant",
+        "new-evidence-mad",
     ],
 )
 def test_answering_every_prompt_rebuilds_the_example(name, interviewed, drafts_of):
@@ -408,3 +410,15 @@ def test_the_conference_is_asked_only_where_the_courts_profile_requires_one(name
             line.startswith("  The conference with the other side before filing (Local Rule CV-7(h))")
             for line in user.said
         )
+
+
+def test_a_ground_arguing_new_facts_is_followed_by_the_declaration_and_its_exhibits(interviewed):
+    user, file = interviewed("new-evidence-mad")
+    keys = [p.key for p, _ in user.log]
+    assert "motion.declaration.draft" in keys  # offered: the new-facts ground argues new facts
+    assert keys.index("motion.declaration.draft") > max(i for i, k in enumerate(keys) if k.startswith("grounds."))
+    asked = {k for k in keys if k.startswith("motion.declaration.")}
+    assert {"motion.declaration.paragraphs", "motion.declaration.exhibits.1.file"} <= asked
+    assert "motion.declaration.executed.place" in asked
+    other, _ = interviewed("doe-defendant")  # no ground that argues new facts: not offered
+    assert not [p.key for p, _ in other.log if "declaration" in p.key]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from assembler.answers.markup import Citation, Cite, MarkupError, Note, Styled, Text, parse
+from assembler.answers.markup import Citation, Cite, MarkupError, Note, RecordCite, Styled, Text, parse
 
 
 @pytest.mark.parametrize(
@@ -108,3 +108,25 @@ def test_a_quotation_mark_with_nothing_after_it_is_refused_not_lost(tmp_path, ty
     case = write(tmp_path, "case.yaml", text.replace(old, f"  title: {json.dumps(typed)}\n", 1))
     with pytest.raises(AnswersError, match="order.title: a line of only “>” begins a block quotation"):
         load_matter(case)
+
+
+@pytest.mark.parametrize(
+    ("typed", "cites"),
+    [
+        ("[[Ex. A]]", (RecordCite("A"),)),
+        ("[[Ex. B at 1-2]]", (RecordCite("B", "1-2"),)),
+        ("[[exhibit 12]]", (RecordCite("12"),)),
+        ("[[Decl. ¶ 4]]", (RecordCite(paragraphs=(4,), span="4"),)),
+        ("[[Decl. ¶¶ 4 - 6]]", (RecordCite(paragraphs=(4, 5, 6), span="4-6"),)),
+        ("[[Decl. ¶¶ 2, 7]]", (RecordCite(paragraphs=(2, 7), span="2, 7"),)),
+        ("[[18 at 3; Ex. A]]", (Cite(18, "3"), RecordCite("A"))),
+    ],
+)
+def test_citations_to_the_declaration_are_read(typed, cites):
+    ((citation, _),) = parse(f"See {typed}").citations
+    assert citation.cites == cites
+
+
+def test_a_citation_to_the_declaration_that_cannot_be_read_says_how_to_write_it():
+    with pytest.raises(MarkupError, match=r"cannot read the citation \[\[Ex\.\]\] to the declaration: write it as"):
+        parse("See [[Ex. ]].")

@@ -43,7 +43,17 @@ def _example_texts() -> list[str]:
     return list(dict.fromkeys(texts))
 
 
-EXAMPLE_TEXTS = _example_texts()
+def _cites_a_declaration(text: str) -> bool:
+    """Whether ``text`` has a citation to a declaration ([[Ex. A]], [[Decl. ¶ 4]]): markup the
+    frozen parser predates (issue #23), so it cannot be its oracle."""
+    try:
+        document = markup.parse(text)
+    except markup.MarkupError:
+        return False
+    return any(isinstance(cite, markup.RecordCite) for c, _ in document.citations for cite in c.cites)
+
+
+EXAMPLE_TEXTS = [text for text in _example_texts() if not _cites_a_declaration(text)]
 
 
 def outcome(parse: Any, text: str) -> Any:

@@ -693,8 +693,9 @@ def motion():
         " (the “{{ order.defined }}”), entered at {{ order.cite }}. {{ movant.Short }} "
         "{{ movant.verb('ask') }} the Court to ",
         "{{r motion.relief }}",
-        ". This Motion is supported by the following Memorandum of Points and Authorities and "
-        "the record of this action.",
+        ". This Motion is supported by the following Memorandum of Points and Authorities"
+        "{% if declaration is defined %}, the Declaration of {{ declaration.declarant }} and its "
+        "exhibits,{% endif %} and the record of this action.",
     )
     _conference_statement(doc, "notice")  # the motion is its own notice (C.D. Cal. L.R. 7-3)
     para(doc, "Paper Title", "MEMORANDUM OF POINTS AND AUTHORITIES")
@@ -761,6 +762,53 @@ def notice():
     return doc
 
 
+def declaration():
+    """A side's declaration under 28 U.S.C. § 1746: its numbered paragraphs, one introducing each
+    exhibit, the attestation of § 1746(2) (or (1), executed abroad) with date and place, the
+    declarant's signature.  ``filer`` is the side whose paper it supports."""
+    doc = new_document()
+    tag(doc, "set filer = counsel[declaration.side]")
+    tag(doc, "if court.counsel_block")  # counsel's block above the caption, as the side's paper has it
+    tag(doc, 'include "parts/counsel.docx"')
+    tag(doc, "endif")
+    tag(doc, 'include "parts/caption.docx"')
+    para(
+        doc,
+        "Paper Title",
+        "DECLARATION OF {{ declaration.DECLARANT }} {% if declaration.side == 'opponent' %}IN OPPOSITION TO"
+        "{% else %}IN SUPPORT OF{% endif %} {{ movant.Possessive|upper }} {{ paper.TITLE }}",
+    )
+    para(doc, "Body Text", "I, {{ declaration.declarant }}, declare as follows:")
+    tag(doc, "for paragraph in declaration.paragraphs")
+    para(doc, "Body Text", "{{ paragraph.number }}.\t", "{{r paragraph.text }}")
+    tag(doc, "endfor")
+    tag(doc, "for exhibit in declaration.exhibits")
+    para(
+        doc,
+        "Body Text",
+        "{{ exhibit.number }}.\tA true and correct copy of ",
+        "{{r exhibit.description }}",
+        " is attached as Exhibit {{ exhibit.label }}.",
+    )
+    tag(doc, "endfor")
+    keep(
+        para(
+            doc,
+            "Body Text",
+            "I declare under penalty of perjury {% if declaration.abroad %}under the laws of the United "
+            "States of America {% endif %}that the foregoing is true and correct. Executed on "
+            "{{ declaration.date.long }} at {{ declaration.place }}.",
+        )
+    )
+    keep(para(doc, "Signature", "/s/ {{ declaration.declarant }}"))
+    para(doc, "Signature", "{{ declaration.declarant }}")
+    tag(doc, "if declaration.side == 'opponent'")  # the certificate bears the date of the paper it supports
+    tag(doc, "set filed = response_filed")
+    tag(doc, "endif")
+    tag(doc, 'include "parts/certificate.docx"')
+    return doc
+
+
 PARTS = {
     "parts/caption.docx": caption_part,
     "parts/counsel.docx": counsel_part,
@@ -773,6 +821,7 @@ PARTS = {
     "notice.docx": notice,
     "response.docx": response,
     "reply.docx": reply,
+    "declaration.docx": declaration,
     "order-denying.docx": order_denying,
 }
 

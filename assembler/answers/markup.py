@@ -42,6 +42,18 @@ class Cite:
 
 
 @dataclass(frozen=True)
+class RecordCite:
+    """A citation to the side's own declaration: ``Ex. A at 3`` (an exhibit, with an optional
+    pin cite) or ``Decl. ¶ 4`` / ``Decl. ¶¶ 4-6`` (its numbered paragraphs)."""
+
+    exhibit: str | None = None
+    pages: str | None = None
+    paragraphs: tuple[int, ...] = ()  # every paragraph the cite names, for the check
+    span: str = ""  # the paragraphs as typed: "4", "4-6", "4, 7"
+    parenthetical: tuple[Inline, ...] = ()
+
+
+@dataclass(frozen=True)
 class Citation:
     """A citation marker ``[[...]]``; ``offset`` is its place in the source text.
 
@@ -49,7 +61,7 @@ class Citation:
     Docket 21"), in the court's word, never a footnote and never in brackets.
     """
 
-    cites: tuple[Cite, ...]
+    cites: tuple[Cite | RecordCite, ...]
     source: str
     offset: int
     reference: bool = False
@@ -102,6 +114,12 @@ class MarkupError(ValueError):
 _CITE = re.compile(
     rf"""^\s*(?:(?:{TYPED})\s*)?(?P<number>\d+)
         (?:\s+at\s+(?P<pages>[^()]*?))?
+        \s*(?:\((?P<paren>.*)\))?\s*$""",
+    re.VERBOSE | re.DOTALL | re.IGNORECASE,
+)
+_RECORD = re.compile(
+    r"""^\s*(?:(?:ex\.|exh\.|exhibit)\s*(?P<label>[A-Za-z]{1,2}|[1-9]\d{0,2})\b(?:\s+at\s+(?P<pages>[^()]*?))?
+        |decl\.\s*¶¶?\s*(?P<span>\d{1,3}(?:\s*[-–,]\s*\d{1,3})*))
         \s*(?:\((?P<paren>.*)\))?\s*$""",
     re.VERBOSE | re.DOTALL | re.IGNORECASE,
 )
@@ -329,7 +347,36 @@ def _split_top(body: str) -> list[str]:
     return parts
 
 
-def _cite(part: str, offset: int, nested: list[Citation]) -> Cite:
+def _span(span: str) -> tuple[int, ...]:
+    """Every paragraph number of ``4-6, 9``."""
+    numbers: list[int] = []
+    for piece in span.split(","):
+        ends = [int(n) for n in re.split(r"\s*[-–]\s*", piece.strip())]
+        numbers += range(ends[0], ends[-1] + 1) if len(ends) == 2 and ends[0] < ends[1] else ends
+    return tuple(numbers)
+
+
+def _record(match: re.Match[str], nested: list[Citation]) -> RecordCite:
+    paren: tuple[Inline, ...] = ()
+    if match.group("paren") is not None:
+        paren = _tidy(_Parser(match.group("paren"), 0, len(match.group("paren")), nested).inlines(None))
+    if match.group("label"):
+        pages = match.group("pages")
+        return RecordCite(match.group("label").upper(), pages.strip() if pages else None, parenthetical=paren)
+    span = re.sub(r"\s*([-–])\s*", "-", re.sub(r"\s*,\s*", ", ", match.group("span").strip()))
+    return RecordCite(paragraphs=_span(span), span=span, parenthetical=paren)
+
+
+def _cite(part: str, offset: int, nested: list[Citation]) -> Cite | RecordCite:
+    record = _RECORD.match(part)
+    if record and not (record.group("pages") is not None and not record.group("pages").strip()):
+        return _record(record, nested)
+    if re.match(r"\s*(?:ex\.|exh\.|exhibit|decl\.)", part, re.IGNORECASE):
+        raise MarkupError(
+            f"cannot read the citation [[{part.strip()}]] to the declaration: write it as [[Ex. A]], "
+            "[[Ex. A at 3]], [[Decl. ¶ 4]] or [[Decl. ¶¶ 4-6]]",
+            offset,
+        )
     match = _CITE.match(part)
     if not match or (match.group("pages") is not None and not match.group("pages").strip()):
         raise MarkupError(

@@ -20,6 +20,7 @@ from assembler.answers.model import MARKUP, Answers, DocketEntry
 from assembler.answers.quotes import curl_answers
 from assembler.answers.reader import FieldPath, Source, load_source
 from assembler.errors import AnswersError, CourtError, Problem
+from assembler.law import record
 from assembler.law.citations import CitationStyle
 from assembler.law.courts import Court, load_court
 from assembler.law.forms import FormError, citation_style
@@ -92,6 +93,10 @@ def load_matter(file: Path | str) -> Matter:
         problems += vehicle_problems(answers, court, source)
     texts, markup_problems = _parse_texts(answers, source)
     problems += markup_problems
+    if court is not None:
+        problems += record.citation_problems(answers, court, source, texts) + record.exhibit_problems(
+            answers, court, source
+        )
     resolved: dict[str, tuple[ResolvedGround, ...]] = {}
     citation = None
     try:
@@ -253,7 +258,7 @@ def _parse_texts(answers: Answers, source: Source) -> tuple[dict[FieldPath, mark
         texts[path] = document
         for citation, line_offset in document.citations:
             for cite in citation.cites:
-                if cite.number not in numbers:
+                if isinstance(cite, markup.Cite) and cite.number not in numbers:
                     problems.append(
                         source.problem(
                             f"{citation.source} cites docket {cite.number}, which is not in the docket list",

@@ -253,6 +253,52 @@ class Conference(Model):
         return self
 
 
+class Exhibit(Model):
+    """A document attached to a declaration, filed with it behind a cover page."""
+
+    label: Annotated[str, StringConstraints(pattern=r"^(?:[A-Z]{1,2}|[1-9][0-9]{0,2})$")] | None = Field(
+        None,
+        description='Its letter or number ("A", "12"); default: the next in the court\'s convention '
+        "(letters where the profile does not say otherwise).",
+    )
+    description: Markup = Field(
+        description='What it is, as the declaration introduces it: "the letter of June 3, 2024 from '
+        'Acme Broadband to counsel" prints "A true and correct copy of the letter ... is attached as Exhibit A."'
+    )
+    file: Name = Field(description="The exhibit's file (PDF or .docx), relative to the answer file that names it.")
+
+
+class Executed(Model):
+    """Where and when the declarant signs (28 U.S.C. § 1746)."""
+
+    date: Date | None = Field(None, description="The day it is signed; default: the paper's date.")
+    place: Name = Field(description='Where it is signed: "Boston, Massachusetts".')
+    abroad: bool = Field(
+        False,
+        description="true: signed outside the United States: the attestation of § 1746(1), "
+        '"under the laws of the United States of America".',
+    )
+
+
+class Declaration(Model):
+    """A declaration under 28 U.S.C. § 1746 filed with the paper, and its exhibits."""
+
+    declarant: Name | None = Field(None, description="Who declares; default: the side's first attorney.")
+    paragraphs: list[Markup] = Field(
+        default_factory=list,
+        description="Its numbered paragraphs, in order (¶ 1, ¶ 2, ...); a paragraph introducing each "
+        "exhibit follows them. Papers cite them as [[Decl. ¶ 2]] and the exhibits as [[Ex. A at 3]].",
+    )
+    exhibits: list[Exhibit] = Field(default_factory=list)
+    executed: Executed
+
+    @model_validator(mode="after")
+    def _says_something(self) -> Declaration:
+        if not self.paragraphs and not self.exhibits:
+            raise ValueError("a declaration needs at least one paragraph or exhibit")
+        return self
+
+
 class MotionPaper(Model):
     filed: Date | None = None
     rule: Vehicle | None = Field(
@@ -300,6 +346,9 @@ class MotionPaper(Model):
         description="The notice of motion, drafted beside the memorandum of law where the court's "
         "practice files one (nysd, nyed), or where this is given.",
     )
+    declaration: Declaration | None = Field(
+        None, description="The movant's declaration with its exhibits, drafted beside the motion."
+    )
 
 
 class Paper(Model):
@@ -307,6 +356,12 @@ class Paper(Model):
 
     filed: Date | None = Field(None, description="Its date; else the date of the docket entry with its role.")
     introduction: Markup | None = None
+
+
+class ResponsePaper(Paper):
+    declaration: Declaration | None = Field(
+        None, description="The opponent's declaration with its exhibits, drafted beside the response."
+    )
 
 
 class RulingForm(Model):
@@ -458,7 +513,7 @@ class Answers(Model):
     grounds: list[Ground] = Field(default_factory=list)
     opposition: list[Ground] = Field(default_factory=list)
     motion: MotionPaper = MotionPaper()
-    response: Paper = Paper()
+    response: ResponsePaper = ResponsePaper()
     reply: Paper = Paper()
     ruling: Ruling | None = None
     counsel: Counsel = Counsel()

@@ -46,6 +46,8 @@ class CaseResult:
     warnings: list[str] = field(default_factory=list)
     answers_sha256: str | None = None
     documents: list[DocumentResult] = field(default_factory=list)
+    # with --pdf: each filing (a declaration with its exhibits), its path, pages, size and parts
+    filings: list[dict] = field(default_factory=list)
 
 
 @dataclass

@@ -326,6 +326,7 @@ def _add_pdfs(report: BatchReport, out_dir: Path, *, force: bool) -> None:
     """PDFs of every drafted case, from one LibreOffice run; recorded in the manifest."""
     from assembler.answers.matter import load_matter
     from assembler.law.advice import page_limit
+    from assembler.papers.filing import size_warning, write_filings
     from assembler.papers.pdf import convert
 
     wanted = [
@@ -335,11 +336,23 @@ def _add_pdfs(report: BatchReport, out_dir: Path, *, force: bool) -> None:
         for doc in case.documents
         if force or case.status == "done" or not Path(doc.path).with_suffix(".pdf").exists()
     ]
-    for (case, doc), made in zip(wanted, convert([Path(doc.path) for _, doc in wanted])):
+    cases = list(dict.fromkeys(case.file for case, _ in wanted))
+    matters = {file: load_matter(file) for file in cases}
+    by_case = [(matters[file], [Path(doc.path) for case, doc in wanted if case.file == file]) for file in cases]
+    pdfs, filings = write_filings(by_case, convert)
+    made_for = {pdf.path: pdf for pdf in pdfs}
+    for case, doc in wanted:
+        made = made_for[Path(doc.path).with_suffix(".pdf")]
         doc.pdf, doc.pdf_size, doc.pdf_sha256, doc.pages = str(made.path), made.size, made.sha256, made.pages
-        warning = page_limit(load_matter(case.file), doc.id, made.pages)
+        warning = page_limit(matters[case.file], doc.id, made.pages)
         if warning:
             case.warnings.append(warning)
+    results = {case.file: case for case, _ in wanted}
+    for file, case_filings in zip(cases, filings):
+        for filing in case_filings:
+            results[file].filings.append({**filing.as_record(), "path": str(filing.path)})
+            if warning := size_warning(matters[file].court, filing):
+                results[file].warnings.append(warning)
     _write_manifest(out_dir, report)
 
 

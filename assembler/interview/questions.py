@@ -706,7 +706,7 @@ def offer_cited_entries(iv: Interview, text: str) -> None:
 
     cited: list[int] = []
     for citation, _ in markup.parse(text).citations:
-        cited += [cite.number for cite in citation.cites if cite.number not in cited]
+        cited += [c.number for c in citation.cites if isinstance(c, markup.Cite) and c.number not in cited]
     for number in cited:
         if number in _numbers(iv, ()):
             continue
@@ -1098,12 +1098,123 @@ def _ground_list(iv: Interview, side: str, mode: Mode) -> None:
 
 def _ask_grounds(iv: Interview, mode: Mode) -> None:
     _ground_list(iv, "movant", mode)
+    ask_declaration(iv, "movant", mode)
+
+
+# -- the declaration and its exhibits ---------------------------------------------------------
+
+
+def _argues_new_facts(iv: Interview) -> bool:
+    """Whether a movant's ground of the library argues new facts (``evidence: true``)."""
+    from assembler.law.grounds import library
+
+    grounds = iv.value(("grounds",)) or []
+    return any(
+        (found := library().get(str(g.get("id")))) is not None and found.evidence
+        for g in grounds
+        if isinstance(g, dict)
+    )
+
+
+def _exhibit_file_doubt(iv: Interview, item: Item, path: FieldPath, value: Any) -> str | None:
+    """The file's trouble (not there yet, not a PDF or Word file), which the user may fix later."""
+    from pathlib import Path
+
+    from assembler.law.record import file_problem
+
+    why = file_problem(Path(iv.file.path).parent / str(value))
+    return f"{why}; check and render refuse it until it is" if why else None
+
+
+DECLARATION = (
+    Ask(
+        "declarant",
+        "Who declares (Enter: this side's first attorney)",
+        optional=True,
+    ),
+    Ask(
+        "paragraphs",
+        "Its paragraphs, one per line (numbered 1, 2, ...; one introducing each exhibit follows them; "
+        "cite them as [[Decl. ¶ 2]])",
+        "lines",
+        optional=True,
+    ),
+)
+EXHIBIT = (
+    Ask(
+        "description",
+        "What it is: “A true and correct copy of ... is attached” (“the letter of June 3, 2024 from ...”)",
+        "markup",
+    ),
+    Ask(
+        "file",
+        "Its file, a PDF or Word (.docx) file, relative to the answer file (“exhibits/letter.pdf”)",
+        warn=_exhibit_file_doubt,
+    ),
+    Ask(
+        "label",
+        "Its letter or number (Enter: the next in the court's convention; cite it as [[Ex. A at 3]])",
+        optional=True,
+        more="Label it yourself (a letter or number)?",
+    ),
+)
+EXECUTED = (
+    Ask("place", "Where the declarant signs it (“Boston, Massachusetts”)"),
+    Ask("date", "The day it is signed (Enter: the paper's date)", "date", optional=True),
+    Ask(
+        "abroad",
+        "Signed outside the United States (28 U.S.C. § 1746(1))?",
+        "confirm",
+        default=False,
+        implicit=True,
+        more="Signed outside the United States?",
+    ),
+)
+
+
+def ask_declaration(iv: Interview, side: str, mode: Mode) -> None:
+    """A side's declaration with its exhibits: offered to the movant where a ground argues new
+    facts, to the opponent where the motion does (its evidence may be answered with evidence)."""
+    from assembler.law.record import DECLARATION_PATH
+
+    path = DECLARATION_PATH[side]
+    if not iv.touches(path):
+        return
+    if iv.value(path) is None:
+        if not _argues_new_facts(iv) or (mode is Mode.CONTINUE and iv.answered(f"{'.'.join(path)}.draft")):
+            return
+        whose = "The motion argues new facts: file a declaration" if side == "movant" else "File a declaration"
+        if not iv.asker.ask(
+            Prompt(
+                f"{'.'.join(path)}.draft",
+                f"{whose} with exhibits beside the {'motion' if side == 'movant' else 'response'}?",
+                "confirm",
+                default=side == "movant",
+            )
+        ):
+            iv.remember(f"{'.'.join(path)}.draft")
+            return
+    iv.heading(f"  The {'movant' if side == 'movant' else 'opponent'}'s declaration (28 U.S.C. § 1746):")
+    iv.ask_all(path, "Declaration", DECLARATION, mode)
+    iv.loop(
+        Loop(
+            (*path, "exhibits"),
+            "Exhibit",
+            "exhibit",
+            EXHIBIT,
+            lambda row: str(row.get("description", "?")),
+            minimum=0,
+        ),
+        mode,
+    )
+    iv.ask_all((*path, "executed"), "Executed", EXECUTED, mode)
 
 
 def _ask_opposition(iv: Interview, mode: Mode) -> None:
     loop = ground_loop("opponent")
     if mode is Mode.FILL or (mode is Mode.CONTINUE and iv.file.get(loop.path)):
         _ground_list(iv, "opponent", mode)
+        ask_declaration(iv, "opponent", mode)
         return
     if mode is Mode.CONTINUE and iv.answered("opposition.draft"):
         return  # the user said no before
@@ -1120,6 +1231,7 @@ def _ask_opposition(iv: Interview, mode: Mode) -> None:
         return
     iv.record.discard("opposition.draft")
     _ground_list(iv, "opponent", mode)
+    ask_declaration(iv, "opponent", mode)
 
 
 # -- the motion, counsel, the ruling --------------------------------------------------------
@@ -1133,6 +1245,12 @@ def _leave_asked(iv: Interview, item: Item, path: FieldPath) -> bool:
 def _standard_needed(iv: Interview, item: Item, path: FieldPath) -> bool:
     court = _court(iv)
     return court is not None and not court.reconsideration.standard.known
+
+
+def _circuit_states_it(iv: Interview, item: Item, path: FieldPath) -> bool:
+    """Whether the circuit's cases give the standard the papers state when the answers give none."""
+    court = _court(iv)
+    return court is not None and bool(court.circuit.standard)
 
 
 def _vehicle_options(iv: Interview, item: Item, path: FieldPath) -> list[Option]:
@@ -1261,7 +1379,13 @@ def _ask_motion(iv: Interview, mode: Mode) -> None:
                 default=True,
                 when=_leave_asked,
             ),
-            Ask("standard", "The legal standard (this court's profile states none)", "prose", when=_standard_needed),
+            Ask(
+                "standard",
+                "The legal standard (this court's profile states none; empty: the circuit's, where it has one)",
+                "prose",
+                when=_standard_needed,
+                optional=_circuit_states_it,
+            ),
         ),
         mode,
     )

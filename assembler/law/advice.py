@@ -39,6 +39,7 @@ def advise(matter: Matter) -> list[Problem]:
             )
         )
     out += _late(matter)
+    out += _evidence(matter)
     out += vehicle_warnings(a, court, source)
     entry = next((e for e in a.docket if e.number == a.order.docket), None)
     if entry is not None and (entry.date - a.order.date).days > 14:
@@ -220,6 +221,43 @@ def _grounds_the_rule_names(matter: Matter) -> list[Problem]:
                     f"ground {ground.id!r} is not one the {matter.court.name}'s rule names: {listed.source}; "
                     "argue it under one of the rule's grounds, or write the ground's text in the rule's terms",
                     ("grounds", index, "id"),
+                )
+            )
+    return out
+
+
+def _evidence(matter: Matter) -> list[Problem]:
+    """A ground that argues new facts with no declaration to prove them; exhibits labelled by a
+    convention the court's profile has not verified, or filed with no known file-size limit."""
+    from assembler.law import record
+    from assembler.law.grounds import library
+
+    a = matter.answers
+    out = []
+    evidence = [g.id for g in a.grounds if (entry := library().get(g.id)) is not None and entry.evidence]
+    if evidence and a.motion.declaration is None:
+        out.append(
+            matter.source.problem(
+                f"the ground {evidence[0]} argues new facts, and no declaration (motion.declaration) "
+                "puts them in evidence: give the declaration and its exhibits",
+                ("grounds",),
+            )
+        )
+    filing = matter.court.filing
+    for side, found in record.declarations(a):
+        if not found.exhibits:
+            continue
+        unknown = []
+        if filing.exhibit_labels.unverified and any(e.label is None for e in found.exhibits):
+            unknown.append("how it labels exhibits (lettered A, B, ... here, or give each its label)")
+        if filing.size_limit_mb.unverified:
+            unknown.append("its CM/ECF file-size limit (the filing PDF is not checked against one)")
+        if unknown:
+            out.append(
+                matter.source.problem(
+                    f"not verified for the {matter.court.name}: {' and '.join(unknown)}; check its local "
+                    "rules and CM/ECF procedures",
+                    (*record.DECLARATION_PATH[side], "exhibits"),
                 )
             )
     return out

@@ -151,6 +151,14 @@ class ConferenceRule(Strict):
     content: Fact[str]
 
 
+class Filing(Strict):
+    """How the court takes a filing in CM/ECF: how its exhibits are labelled, and the largest
+    file it accepts (megabytes), each a sourced fact, unknown where unverified."""
+
+    exhibit_labels: Fact[Literal["letters", "numbers"]]
+    size_limit_mb: Fact[float]
+
+
 class CircuitData(Strict):
     """One circuit of ``data/circuits.yaml``; ``standard`` is None where the research has none."""
 
@@ -189,6 +197,7 @@ class Court(Strict):
     conference: ConferenceRule
     order: OrderForm
     reconsideration: Reconsideration
+    filing: Filing
 
     def facts(self) -> dict[str, Fact[Any]]:
         """Every rule figure of the profile by name, for ``check`` and the notes."""

@@ -56,6 +56,8 @@ class GroundEntry(_Strict):
     # blanks only the user can fill (the error the order rests on): {fill.<name>} in the text,
     # each with what to write; the answers give them as grounds[].fills
     fills: dict[str, str] = {}
+    # the ground argues facts that are not in the record yet: a declaration must put them in evidence
+    evidence: bool = False
 
     @model_validator(mode="after")
     def _blanks_declared(self) -> GroundEntry:

@@ -9,5 +9,6 @@ then ``wordcount``, ``titles``, ``properties`` and ``consistency`` finish and
 cross-check the set; ``styles`` names the styles templates and code share;
 ``drafts`` writes a case's set and records what it wrote, keeping a draft the
 lawyer edited, and ``redline`` shows what changed answers changed; ``pdf``
-converts with LibreOffice; ``textview`` reads a draft back as text.
+converts with LibreOffice, and ``filing`` joins a declaration with its exhibits
+into the one PDF CM/ECF takes; ``textview`` reads a draft back as text.
 """

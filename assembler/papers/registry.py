@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 _FILE = "papers.yaml"
 Filer = Literal["movant", "opponent", "court"]
-Default = Literal["always", "notice", "never"]
+Default = Literal["always", "notice", "given", "never"]
 _ROLES = ("motion", "response", "reply", "response-order", "reply-leave")
 
 
@@ -96,7 +96,11 @@ _KEYS = {
     "allowed_only": list,
 }
 _REQUIRED = ("label", "filer", "template", "date", "default")
-_CHOICES = {"filer": ("movant", "opponent", "court"), "default": ("always", "notice", "never"), "entry": _ROLES}
+_CHOICES = {
+    "filer": ("movant", "opponent", "court"),
+    "default": ("always", "notice", "given", "never"),
+    "entry": _ROLES,
+}
 _LIMITS = ("page_limit", "reply_page_limit", "word_limit", "reply_word_limit")
 
 
@@ -116,6 +120,8 @@ def _check(paper_id: str, entry: object, ids: Iterable[str]) -> PaperKind:
     for key in _REQUIRED:
         if key not in entry:
             raise RegistryError(f"{where}.{key}: required")
+    if entry["default"] == "given" and not entry.get("needs"):
+        raise RegistryError(f"{where}.needs: a paper drafted where the answers give it names that answer first")
     if entry.get("before") is not None and entry["before"] not in ids:
         raise RegistryError(f"{where}.before: {entry['before']!r} is not a paper")
     needs = []
@@ -174,6 +180,26 @@ def paper_date(matter: Matter, paper_id: str) -> tuple[dt.date | None, int | Non
     return (given or (entry.date if entry else None), entry.number if entry else None)
 
 
+def declaration_paper(side: str) -> str:
+    """The id of the declaration paper ``side`` files."""
+    return next(k.id for k in papers().values() if k.default == "given" and k.filer == side)
+
+
+def declaration_facts(matter: Matter, paper_id: str) -> tuple[dt.date | None, str | None]:
+    """A declaration paper's date (its own, else its side's paper's) and its declarant (its own,
+    else the side's first attorney)."""
+    from assembler.law.record import declaration
+
+    kind = paper(paper_id)
+    side = kind.filer
+    found = declaration(matter.answers, side)
+    if found is None:
+        return None, None
+    block = getattr(matter.answers.counsel, side)
+    declarant = found.declarant or (block.attorneys[0].name if block is not None else None)
+    return found.executed.date or paper_date(matter, paper_id)[0], declarant
+
+
 def conditions(matter: Matter, paper_id: str) -> list[tuple[Condition, str]]:
     """The court rules (each with its source's rule) that allow ``paper_id`` only on a condition,
     as far as they apply to the matter's court and vehicle, met by the docket or not."""
@@ -203,7 +229,9 @@ def allowed(
     where it does not, it is an error.  A paper a court rule allows only on a
     condition (a response only when ordered, a reply only with leave) is left
     out of the default set, with a note, until a docket entry with the rule's
-    role meets it; asked for by name it is an error, unless ``unordered``.
+    role meets it; asked for by name it is an error, unless ``unordered``.  A
+    paper whose ``default`` is ``given`` (a side's declaration) joins the default
+    set where the answers give its first need.
     """
     from assembler.law.forms import notice_of_motion
 
@@ -221,6 +249,14 @@ def allowed(
             )
         if split and not explicit and kind.id not in documents and kind.before in documents:
             documents.insert(documents.index(kind.before), kind.id)
+    if not explicit:  # a side's declaration joins the set where the answers give one
+        given = [
+            k.id
+            for k in kinds.values()
+            if k.default == "given" and k.id not in documents and _given(matter, k.needs[0].key)
+        ]
+        order = list(kinds)
+        documents = sorted([*documents, *given], key=order.index)
     if unordered:
         return documents, None
     barred = {d: why for d in documents if (why := _barred(matter, kinds[d]))}

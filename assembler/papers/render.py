@@ -26,11 +26,12 @@ from jinja2.sandbox import SandboxedEnvironment
 from assembler.answers.matter import Matter
 from assembler.errors import TemplateError
 from assembler.law.courts import Formatting
+from assembler.law.record import surname
 from assembler.papers import wordxml
 from assembler.papers.consistency import check_set
 from assembler.papers.drafts import CaseWritten, answers_digest, write_case
 from assembler.papers.properties import set_properties
-from assembler.papers.registry import default_ids, paper, paper_date
+from assembler.papers.registry import declaration_facts, declaration_paper, default_ids, paper, paper_date
 from assembler.papers.richtext import Writer
 from assembler.papers.titles import balance_titles
 from assembler.papers.view import Fields, build_context
@@ -218,8 +219,15 @@ class TemplateSet:
         names = (
             {e.number: e.cite_as for e in matter.answers.docket if e.cite_as} if matter.answers.citation.names else None
         )
-        writer = Writer(matter.citation, first_note_id=compiled.first_note_id, names=names)
-        context = build_context(matter, writer)
+        side = paper(document_id).filer
+        declarant = declaration_facts(matter, declaration_paper(side))[1] if side != "court" else None
+        writer = Writer(
+            matter.citation,
+            first_note_id=compiled.first_note_id,
+            names=names,
+            declarant=surname(declarant) if declarant else None,
+        )
+        context = build_context(matter, writer, document_id)
         try:
             doc.render(context)
         except UndefinedError as exc:  # the answers lack a value: name their file

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from assembler.answers.markup import Citation, Cite, Document, Inline, Note, Styled, Text
+from assembler.answers.markup import Citation, Cite, Document, Inline, Note, RecordCite, Styled, Text
+from assembler.errors import OutputError
 from assembler.law.citations import NBSP, CitationStyle
 from assembler.papers import wordxml
 
@@ -27,9 +28,16 @@ def _plain(inlines: Iterable[Inline]) -> str:
 
 
 class Writer:
-    def __init__(self, style: CitationStyle, first_note_id: int = 1, names: dict[int, str] | None = None) -> None:
+    def __init__(
+        self,
+        style: CitationStyle,
+        first_note_id: int = 1,
+        names: dict[int, str] | None = None,
+        declarant: str | None = None,
+    ) -> None:
         self.style = style
         self.names = names or {}  # entries cited by name: {32: "Defs.’ Mem."}
+        self.declarant = declarant  # the surname "Santos Decl. ¶ 4" names: this paper's side's declarant
         self.notes: list[tuple[int, str]] = []
         self._next_id = first_note_id
 
@@ -104,10 +112,14 @@ class Writer:
         """A docket citation: a footnote, or inline -- a citation sentence after a sentence.
 
         A reference (``[[@21]]``) prints the entry in the text, as the words it stands for."""
-        if citation.reference:
+        if citation.reference and not any(isinstance(c, RecordCite) for c in citation.cites):
             return wordxml.run(
-                self.style.several([(c.number, c.pages) for c in citation.cites]), italic=italic, bold=bold
+                self.style.several([(c.number, c.pages) for c in citation.cites if isinstance(c, Cite)]),
+                italic=italic,
+                bold=bold,
             )
+        if citation.reference:
+            return self._cites(citation.cites)
         body = self._cites(citation.cites)
         if in_note:
             return body
@@ -117,12 +129,30 @@ class Writer:
         end = "." + closing if after_sentence else closing
         return wordxml.run(f" {opening}", italic=italic, bold=bold) + body + wordxml.run(end)
 
-    def _cites(self, cites: Sequence[Cite]) -> str:
-        if len(cites) > 1 and not any(cite.parenthetical or cite.number in self.names for cite in cites):
+    def record(self, cite: RecordCite) -> str:
+        """``Santos Decl. Ex. A at 3``, ``Santos Decl. ¶¶ 4-6``: the paper's side's declaration."""
+        if self.declarant is None:  # matter.load_matter refuses such a citation first
+            raise OutputError(f"a citation to a declaration ({cite}) in a paper whose side files none")
+        name = f"{self.declarant} Decl."
+        if cite.exhibit:
+            pin = f"{NBSP}at{NBSP}{cite.pages}" if cite.pages else ""
+            return f"{name} Ex.{NBSP}{cite.exhibit}{pin}"
+        marks = "¶¶" if len(cite.paragraphs) > 1 else "¶"
+        return f"{name} {marks}{NBSP}{cite.span}"
+
+    def _cites(self, cites: Sequence[Cite | RecordCite]) -> str:
+        if len(cites) > 1 and all(
+            isinstance(c, Cite) and not c.parenthetical and c.number not in self.names for c in cites
+        ):
             # "ECF Nos. 151, 152" where the court's word has a plural
-            return wordxml.run(self.style.several([(cite.number, cite.pages) for cite in cites]))
+            return wordxml.run(self.style.several([(c.number, c.pages) for c in cites if isinstance(c, Cite)]))
         parts = []
         for index, cite in enumerate(cites):
+            if isinstance(cite, RecordCite):
+                parts.append(wordxml.run(f"{'; ' if index else ''}{self.record(cite)}"))
+                if cite.parenthetical:
+                    parts.append(wordxml.run(" (") + self.runs(cite.parenthetical, in_note=True) + wordxml.run(")"))
+                continue
             # "ECF No. 18 at 3-4" never breaks before its number or its pin cite
             name = self.names.get(cite.number)
             if name:  # "Defs.’ Mem. 8-10 (Dkt. No. 32)"

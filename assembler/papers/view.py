@@ -454,8 +454,42 @@ def _reply_leave(matter: Matter) -> dict[str, Any]:
     return {"proposed": False, "leave": phrase("reply.with_leave", cite=matter.citation.one(entry.number))}
 
 
-def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
-    """The template context for one document of ``matter``."""
+def declaration_view(matter: Matter, side: str, writer: Writer) -> Fields | None:
+    """The side's declaration: the declarant, the numbered paragraphs (the answers' own, then one
+    introducing each exhibit), the 28 U.S.C. § 1746 attestation's date and place."""
+    from assembler.law import record
+
+    found = record.declaration(matter.answers, side)
+    if found is None:
+        return None
+    paper_id = registry.declaration_paper(side)
+    date, declarant = registry.declaration_facts(matter, paper_id)
+    base = record.DECLARATION_PATH[side]
+    paragraphs = [
+        Fields("declaration.paragraph", number=str(i + 1), text=writer.rich(matter.text(*base, "paragraphs", i)))
+        for i in range(len(found.paragraphs))
+    ]
+    exhibits: list[Fields] = []
+    for i, label in enumerate(record.labels(found, matter.court)):
+        number = str(len(paragraphs) + len(exhibits) + 1)
+        description = writer.rich(matter.text(*base, "exhibits", i, "description"))
+        exhibits.append(Fields("declaration.exhibit", number=number, label=label, description=description))
+    return Fields(
+        ".".join(base),
+        side=side,
+        declarant=declarant,
+        DECLARANT=declarant.upper() if declarant else None,
+        paragraphs=paragraphs,
+        exhibits=exhibits,
+        date=date_view(f"{'.'.join(base)}.executed.date", date, writer),
+        place=found.executed.place,
+        abroad=found.executed.abroad,
+    )
+
+
+def build_context(matter: Matter, writer: Writer, paper_id: str | None = None) -> dict[str, Any]:
+    """The template context for one document of ``matter`` (``paper_id``: which one, for the
+    declaration of its side)."""
     a = matter.answers
     court = matter.court
     movant = a.movant
@@ -692,5 +726,10 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
         ),
         "counsel": Fields("counsel", **counsel),
         "conference": _conference(matter, writer),
+        "declaration": (
+            declaration_view(matter, registry.paper(paper_id).filer, writer)
+            if paper_id is not None and registry.paper(paper_id).filer != "court"
+            else None
+        ),
     }
     return {name: value for name, value in context.items() if value is not None}
