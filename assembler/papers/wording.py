@@ -62,6 +62,8 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "paper.reply": (),
     "paper.reply.memorandum": (),
     "notice.returnable": (),
+    "idiom.memorandum": (),
+    "idiom.bar_label": (),
 }
 
 
