@@ -102,3 +102,34 @@ def test_every_known_idiom_names_its_source(court):
         if fact.known:
             assert fact.source and not fact.source.startswith("UNVERIFIED"), (court, name)
             assert any(word in fact.source for word in ("Rule", "L.R.", "LRCiv", "No.", "order")), fact.source
+
+
+@pytest.mark.parametrize(
+    ("court", "number", "name"),
+    [
+        ("txed", "4:24-cv-01234-ALM", "MEMORANDUM"),
+        ("cacd", "2:24-cv-01234-ABC", "MEMORANDUM OF POINTS AND AUTHORITIES"),
+    ],
+)
+def test_a_notice_of_motion_anywhere_names_the_courts_memoranda(tmp_path, court, number, name):
+    """A notice of motion asked for by the answers (motion.notice) outside New York: the motion,
+    the opposition and the reply are the court's memoranda, never New York's "Memorandum of Law"."""
+    text = (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8")
+    text = text.replace("court: azd", f"court: {court}").replace("2:24-cv-01234-PHX-ABC", number)
+    text = text.replace(
+        "motion:\n  filed: 2024-06-05\n", "motion:\n  filed: 2024-06-05\n  notice: {courtroom: Courtroom 5}\n"
+    )
+    papers = ["notice", "motion", "response", "reply"]
+    report = check(write(tmp_path, "case.yaml", text), papers, explicit=True, unordered=True)
+    assert report.ok, report.problems
+    paths = write_drafts(tmp_path / "out", {p: report.drafts[p] for p in papers}, force=True)
+    views = {p.stem: text_view(p, line_break=" ") for p in paths}
+    titles = {
+        paper: next(line for line in view.splitlines() if line.startswith("[Paper Title]"))
+        for paper, view in views.items()
+    }
+    assert titles["motion"].startswith(f"[Paper Title] {name} IN SUPPORT OF ")
+    assert titles["response"].startswith(f"[Paper Title] {name} IN OPPOSITION TO ")
+    assert titles["reply"].startswith(f"[Paper Title] REPLY {name} IN FURTHER SUPPORT OF ")
+    assert "upon the accompanying " + name.title().replace(" Of ", " of ").replace(" And ", " and ") in views["notice"]
+    assert "MEMORANDUM OF LAW" not in "".join(titles.values()) and "Memorandum of Law" not in "".join(views.values())

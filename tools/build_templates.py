@@ -617,7 +617,7 @@ def reply():
     para(
         doc,
         "Paper Title",
-        "{% if papers.memorandum %}REPLY MEMORANDUM OF LAW IN FURTHER SUPPORT OF "
+        "{% if papers.memorandum %}{{ papers.reply|upper }} IN FURTHER SUPPORT OF "
         "{{ movant.Possessive|upper }} {% else %}REPLY IN SUPPORT OF {% endif %}{{ paper.TITLE }}",
     )
     para(

@@ -433,6 +433,7 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
     split = notice_of_motion(a, court)
     notice = a.motion.notice
     memorandum = court.idiom.memorandum.value or phrase("idiom.memorandum")
+    base = memorandum.removesuffix(" in Support")  # "Memorandum of Law" in Opposition, "Reply Memorandum"
     papers = Fields(
         "papers",
         memorandum=split,
@@ -440,9 +441,9 @@ def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
         # and Authorities" (California), "Memorandum in Support" (the plainest federal form)
         Memorandum=memorandum,
         memorandum_of=(f"{memorandum} of" if memorandum.endswith(" in Support") else f"{memorandum} in support of"),
-        response=phrase("paper.response.memorandum" if split else "paper.response"),
+        response=(phrase("paper.response.memorandum", memorandum=base) if split else phrase("paper.response")),
         Response=phrase("paper.response.short.memorandum" if split else "paper.response.short"),
-        reply=phrase("paper.reply.memorandum" if split else "paper.reply"),
+        reply=(phrase("paper.reply.memorandum", memorandum=base) if split else phrase("paper.reply")),
     )
     closing_line = {
         "ordered": None,
