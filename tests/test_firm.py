@@ -169,3 +169,22 @@ def test_render_with_a_copied_template_through_the_cli(tmp_path):
     assert result.exit_code == 0, result.output
     (motion,) = (tmp_path / "out").rglob("motion.docx")
     assert LETTERHEAD.replace("&", "&amp;") in docx.Document(str(motion)).sections[0].first_page_header._element.xml
+
+
+def test_a_theme_font_is_measured_as_the_theme_names_it(tmp_path):
+    """A firm that sets its font through Word's Design > Fonts: the title style names the theme's
+    font (asciiTheme), and the theme says which face that is."""
+    from assembler.papers.titles import style_font
+
+    folder = tmp_path / "firm"
+    _copy(folder)
+    document = docx.Document(str(folder / "motion.docx"))
+    for style in document.styles:
+        rpr = style.element.rPr
+        fonts_el = rpr.rFonts if rpr is not None else None
+        if fonts_el is not None:
+            for key in ("w:ascii", "w:hAnsi"):
+                fonts_el.attrib.pop(docx.oxml.ns.qn(key), None)
+            fonts_el.set(docx.oxml.ns.qn("w:asciiTheme"), "minorHAnsi")
+    family, bold = style_font(document, "PaperTitle")
+    assert (family, bold) == ("Cambria", True)  # the shipped templates' theme (python-docx's)

@@ -209,7 +209,7 @@ def balance_titles(document: Any, style_id: str = styles.PAPER_TITLE.id) -> str 
             balance(paragraph, size, measure, widths)
     if widths is not None:
         return None
-    face = f"{family}{' bold' if bold else ''}" if family else "a theme font"
+    face = f"{family}{' bold' if bold else ''}" if family else "a theme font the template does not name"
     return (
         f"its titles are set in {face}, which is not installed here: their lines were balanced "
         "by the widths of Times bold, and Word may break them differently (install the font and "
@@ -229,9 +229,28 @@ def _style_chain(document: Any, style_id: str) -> list[Any]:
     return chain
 
 
+_A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def _theme_font(document: Any, theme: str) -> str | None:
+    """The typeface a theme font (``minorHAnsi``, ``majorHAnsi``...) names in the document's
+    theme (Word's Design > Fonts), or None where the document has no theme that says."""
+    from lxml import etree
+
+    kind = "majorFont" if theme.startswith("major") else "minorFont"
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/theme") and not rel.is_external:
+            root = etree.fromstring(rel.target_part.blob)
+            latin = root.find(f".//{{{_A_NS}}}{kind}/{{{_A_NS}}}latin")
+            if latin is not None and latin.get("typeface"):
+                return str(latin.get("typeface"))
+    return None
+
+
 def style_font(document: Any, style_id: str) -> tuple[str | None, bool]:
     """The font family a paragraph of ``style_id`` is set in (its own, a style it is based on, or
-    the document's default; None for a theme font) and whether the style is bold."""
+    the document's default; a theme font as the theme names it, None where it does not) and
+    whether the style is bold."""
     w = f"{{{W_NS}}}"
     chain = _style_chain(document, style_id)
     defaults = document.styles.element.find(f"{w}docDefaults/{w}rPrDefault/{w}rPr")
@@ -239,7 +258,8 @@ def style_font(document: Any, style_id: str) -> tuple[str | None, bool]:
     for rpr in [s.find(f"{w}rPr") for s in chain] + [defaults]:
         fonts_el = rpr.find(f"{w}rFonts") if rpr is not None else None
         if fonts_el is not None and (fonts_el.get(f"{w}ascii") or fonts_el.get(f"{w}asciiTheme")):
-            family = fonts_el.get(f"{w}ascii")  # None where the theme names it
+            theme = fonts_el.get(f"{w}asciiTheme")  # Word gives the theme's font precedence
+            family = _theme_font(document, theme) if theme else fonts_el.get(f"{w}ascii")
             break
     else:
         family = "Times New Roman"  # Word's own default, where nothing names a font
