@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import docx
@@ -53,7 +54,7 @@ def test_templates_copy_never_overwrites_and_says_so_in_one_sentence(tmp_path):
     mine = folder / "parts" / "signature.docx"
     mine.write_bytes(b"my firm's signature block")
     result = subprocess.run(
-        ["python", "-m", "assembler", "templates", "copy", str(folder)], capture_output=True, text=True, cwd=ROOT
+        [sys.executable, "-m", "assembler", "templates", "copy", str(folder)], capture_output=True, text=True, cwd=ROOT
     )
     assert result.returncode == 1
     assert result.stderr.strip().count("\n") == 0 and "Traceback" not in result.stderr
