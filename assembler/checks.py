@@ -57,6 +57,8 @@ class Report:
             self.cannot_draft(exc)
             return
         self.drafts = dict(zip(documents, rendered))
+        for note in dict.fromkeys(n for doc in rendered for n in getattr(doc, "notes", [])):
+            self.warnings.append(Problem(note, file=self.file))
 
     def lines(self) -> list[tuple[str, str]]:
         """(kind, text) for each line to show: kind is "warning", "note", "problem" or "ok"."""

@@ -543,6 +543,29 @@ def interview(answers: Path, prefill: Path | None, sections: str | None) -> None
         raise click.exceptions.Exit(130) from None
 
 
+@cli.group("templates")
+def templates_group() -> None:
+    """The Word templates the papers are drafted from: copy them to make your firm's own."""
+
+
+@templates_group.command("copy")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+def copy_templates_command(folder: Path) -> None:
+    """Copy the shipped templates and their shared parts (parts/) into FOLDER, to edit in Word.
+
+    Draft with them by giving --templates FOLDER to render, batch and check.
+    An existing file is never overwritten.
+    """
+    from assembler.papers.firm import copy_templates
+
+    for path in copy_templates(folder):
+        click.echo(f"wrote {path}")
+    click.echo(
+        f"next: edit them in Word (keep the {{{{ }}}} and {{% %}} tags and the style names), then "
+        f"assembler check ANSWERS.yaml --templates {folder}"
+    )
+
+
 @cli.command()
 def schema() -> None:
     """Print the JSON Schema of answer files (for your editor)."""

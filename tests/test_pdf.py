@@ -187,7 +187,7 @@ def test_on_pleading_paper_every_page_has_28_numbers_and_each_text_line_sits_on_
         check=True,
     ).stdout
     assert re.search(r"^\s*\d+\s+Defendant John Doe \(“Defendant”\) respectfully moves", first, re.M)
-    assert re.search(r"^1 +Pat A\. Lawyer \(Bar No\. 034567\)", first)  # counsel from line 1
+    assert re.search(r"^1 +Pat A\. Lawyer \(State Bar No\. 034567\)", first)  # counsel from line 1
 
 
 @needs("soffice")

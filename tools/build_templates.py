@@ -166,6 +166,8 @@ def new_document(*, footer: bool = True):
     # "RESPECTFULLY SUBMITTED this ..." / "Dated: ...": the last line of the body (the word count stops
     # here), kept with the signature
     _paragraph_style(doc, "Closing", spacing=2.0, first_indent=Inches(0.5), keep_next=True)
+    # the date under a party's "Dated: New York, New York", under its "Dated:"
+    _paragraph_style(doc, "Closing Date", spacing=1.0, left_indent=Inches(0.5), keep_next=True)
     # a signature block stays whole by its lines' own keeps (``lines``): its last line keeps with
     # nothing, so the block goes with the paper's last paragraph, never with the certificate after it
     _paragraph_style(doc, "Signature", spacing=1.0, left_indent=Inches(3.25))
@@ -555,8 +557,11 @@ def _introduction(doc, paper):
     tag(doc, "endif")
 
 
-def _paper_end(doc, date, word_limit):
-    """Date, signature, and the certificates (compliance where the court limits words)."""
+def _dated(doc, date):
+    """A party's date line in the court's idiom (profile ``idiom``): "RESPECTFULLY SUBMITTED this
+    20th day of June, 2024." (D. Ariz.), "Dated: New York, New York" over the date (New York),
+    or the plainest federal form, "Dated: June 20, 2024"."""
+    tag(doc, "if idiom.submitted")
     keep(
         para(
             doc,
@@ -566,6 +571,17 @@ def _paper_end(doc, date, word_limit):
             " day of {{ %s.month_year }}." % date,
         )
     )
+    tag(doc, "elif 'place' in idiom")
+    keep(para(doc, "Closing", "Dated: {{ idiom.place }}"))
+    keep(para(doc, "Closing Date", "{{ %s.long }}" % date))
+    tag(doc, "else")
+    keep(para(doc, "Closing", "Dated: {{ %s.long }}" % date))
+    tag(doc, "endif")
+
+
+def _paper_end(doc, date, word_limit):
+    """Date, signature, and the certificates (compliance where the court limits words)."""
+    _dated(doc, date)
     tag(doc, 'include "parts/signature.docx"')
     tag(doc, f"set limit = rule.{word_limit} if rule.certificate_of_compliance else 0")
     tag(doc, 'include "parts/compliance.docx"')
@@ -623,7 +639,7 @@ def reply():
         doc,
         "Paper Title",
         "{% if reply.proposed %}[PROPOSED] {% endif %}"
-        "{% if papers.memorandum %}REPLY MEMORANDUM OF LAW IN FURTHER SUPPORT OF "
+        "{% if papers.memorandum %}{{ papers.reply|upper }} IN FURTHER SUPPORT OF "
         "{{ movant.Possessive|upper }} {% else %}REPLY IN SUPPORT OF {% endif %}{{ paper.TITLE }}",
     )
     para(
@@ -663,12 +679,12 @@ def motion():
     doc = new_document()
     _paper_head(doc, "movant")
     tag(doc, "if papers.memorandum")  # New York: the memorandum of law beside the notice of motion
-    para(doc, "Paper Title", "MEMORANDUM OF LAW IN SUPPORT OF {{ movant.Possessive|upper }} {{ paper.TITLE }}")
+    para(doc, "Paper Title", "{{ papers.memorandum_of|upper }} {{ movant.Possessive|upper }} {{ paper.TITLE }}")
     para(
         doc,
         "Body Text",
         "{{ movant.Name }}{% if movant.defined != movant.Name %} (“{{ movant.defined }}”){% endif %}"
-        " respectfully {{ movant.verb('submit') }} this Memorandum of Law in support of "
+        " respectfully {{ movant.verb('submit') }} this {{ papers.memorandum_of }} "
         "{{ movant.possessive }} motion under {{ rule.citation }} for "
         "{% if paper.leave %}leave to file a motion for {% endif %}"
         "{{ paper.moves_for }} {{ order.whose }} {{ order.date.long }} ",
@@ -693,12 +709,12 @@ def motion():
         " (the “{{ order.defined }}”), entered at {{ order.cite }}. {{ movant.Short }} "
         "{{ movant.verb('ask') }} the Court to ",
         "{{r motion.relief }}",
-        ". This Motion is supported by the following Memorandum of Points and Authorities"
+        ". This Motion is supported by the following {{ papers.Memorandum }}"
         "{% if declaration is defined %}, the Declaration of {{ declaration.declarant }} and its "
         "exhibits,{% endif %} and the record of this action.",
     )
     _conference_statement(doc, "notice")  # the motion is its own notice (C.D. Cal. L.R. 7-3)
-    para(doc, "Paper Title", "MEMORANDUM OF POINTS AND AUTHORITIES")
+    para(doc, "Paper Title", "{{ papers.Memorandum|upper }}")
     tag(doc, "endif")
     _introduction(doc, "motion")
     para(doc, "Heading 1", "Background")
@@ -737,7 +753,7 @@ def notice():
     para(
         doc,
         "Body Text",
-        "PLEASE TAKE NOTICE that, upon the accompanying Memorandum of Law"
+        "PLEASE TAKE NOTICE that, upon the accompanying {{ papers.Memorandum }}"
         "{% if 'papers' in notice %}, {{ notice.papers }},{% endif %} and all prior pleadings and "
         "proceedings in this action, {{ movant.name }} will move this Court"
         "{% if 'judge' in case %}, before the Honorable {{ case.judge }}, {{ case.judge_title }}{% endif %}"
@@ -751,7 +767,7 @@ def notice():
         ", together with such other and further relief as the Court deems just and proper.",
     )
     _conference_statement(doc, "notice")
-    keep(para(doc, "Closing", "Dated: {{ filed.long }}"))
+    _dated(doc, "filed")
     tag(doc, 'include "parts/signature.docx"')
     tag(doc, "if 'served' in filer")  # the other side's counsel, as the view lists them: one block
     keep(para(doc, "Block Text", ""))

@@ -436,7 +436,11 @@ class Ruling(Model):
 
 class Attorney(Model):
     name: Name
-    bar_number: Name | None = Field(None, description="Where the attorney has one; printed “(Bar No. …)”.")
+    bar_number: Name | None = Field(
+        None,
+        description="Where the attorney has one; printed “(Bar No. …)”, or with the court's label "
+        "(“BBO No.” in D. Mass., “State Bar No.” in N.D. and C.D. Cal.).",
+    )
     firm: Name | None = None
     address: list[Name] = Field(min_length=1)
     email: Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")] | None = None

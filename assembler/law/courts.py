@@ -110,6 +110,25 @@ class OrderForm(Strict):
     source: str
 
 
+PaperDated = Literal["submitted-this-day-of", "dated"]
+
+
+class Idiom(Strict):
+    """How the court's bar writes a party's paper: each a custom or a rule, with its source.
+
+    ``dated``: ``submitted-this-day-of`` ("RESPECTFULLY SUBMITTED this 20th day of
+    June, 2024.") or ``dated`` ("Dated: June 20, 2024", or "Dated: New York, New
+    York" and the date below it where ``place`` is known).  ``memorandum``: the
+    name of the supporting memorandum; ``bar_label``: the word before counsel's
+    bar number.  Unknown (null): the plainest federal form (``data/wording.yaml``).
+    """
+
+    dated: Fact[PaperDated]
+    place: Fact[str]
+    memorandum: Fact[str]
+    bar_label: Fact[str]
+
+
 class Reconsideration(Strict):
     rule: Fact[str]
     days: Fact[int]
@@ -195,6 +214,7 @@ class Court(Strict):
     certificate_of_service: bool
     notice_of_motion: Fact[bool]
     conference: ConferenceRule
+    idiom: Idiom
     order: OrderForm
     reconsideration: Reconsideration
     filing: Filing
@@ -208,6 +228,8 @@ class Court(Strict):
             "conference.place": self.conference.place,
             "conference.content": self.conference.content,
         }
+        for name in Idiom.model_fields:
+            out[f"idiom.{name}"] = getattr(self.idiom, name)
         for name in Reconsideration.model_fields:
             value = getattr(self.reconsideration, name)
             if isinstance(value, Fact):

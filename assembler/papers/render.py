@@ -238,19 +238,24 @@ class TemplateSet:
             raise TemplateError(f"template {compiled.name}: {exc}") from None
         wordxml.attach_footnotes(doc.docx, writer.notes)
         fill_word_count(doc.docx)
-        apply_formatting(doc.docx, matter.court.formatting)
+        # what a lawyer should know about the draft's typesetting (a font not installed here)
+        doc.notes = [
+            f"template {compiled.name}: {note}" for note in apply_formatting(doc.docx, matter.court.formatting)
+        ]
         set_properties(doc.docx, matter, document_id, paper_date(matter, document_id)[0])
         return doc
 
 
-def apply_formatting(document: Any, formatting: Formatting) -> None:
+def apply_formatting(document: Any, formatting: Formatting) -> list[str]:
     """Citations unbreakable; font sizes in the court's size (body and footnotes alike); pleading
-    paper where asked; titles in balanced lines (measured in the court's size)."""
+    paper where asked; titles in balanced lines (measured in the court's size and the template's
+    font).  Returns the notes a lawyer should read (a font not installed)."""
     wordxml.keep_citations_whole(document)
     wordxml.set_font_sizes(document, formatting.size, formatting.footnote_size)
     if formatting.pleading_lines.value:
         wordxml.pleading_paper(document, formatting.size)
-    balance_titles(document)
+    note = balance_titles(document)
+    return [note] if note else []
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")

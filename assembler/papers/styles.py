@@ -38,6 +38,7 @@ BLOCK_QUOTE = Style("Block Quote")  # a quotation typed in the answers (>)
 BLOCK_TEXT = Style("Block Text")  # counsel's block, the TO: block, single-spaced lines
 CLOSING = Style("Closing")  # "RESPECTFULLY SUBMITTED this ..." / "Dated: ...": the body ends here
 DATED_LINE = Style("Dated Line")  # an order's "Dated: New York, New York" and date
+CLOSING_DATE = Style("Closing Date")  # the date under a party's "Dated: New York, New York"
 SIGNATURE = Style("Signature")
 FOOTER = Style("Footer")  # the page number at the foot of every page (Word's "footer")
 FOOTNOTE_TEXT = Style("footnote text", "FootnoteText")
@@ -60,6 +61,7 @@ PARAGRAPH_STYLES = (
     BLOCK_TEXT,
     CLOSING,
     DATED_LINE,
+    CLOSING_DATE,
     SIGNATURE,
     FOOTER,
     FOOTNOTE_TEXT,

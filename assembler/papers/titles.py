@@ -2,9 +2,11 @@
 
 Word breaks a long centred title where the first line is full, which leaves
 "... OF / MAY 22, 2024 ORDER" or a lone "ORDER".  A court paper's title is
-set in balanced lines instead.  The title's width is measured with the
-widths of Times bold (every paper title is bold capitals in the court's
-serif), the fewest lines that hold it are chosen, and among the ways to
+set in balanced lines instead.  The title's width is measured in the
+template's own font: the title style's face (bold or not), its advance widths
+read from the installed font file (``fonts``); where that font is not
+installed, with the widths of Times bold (the shipped templates' face) and a
+note saying so.  The fewest lines that hold it are chosen, and among the ways to
 break it into that many lines at its ordinary spaces (never at a non-breaking
 space: dates and "ECF No. 18" stay whole), each line no longer than the one
 above it (the inverted pyramid of a court's title), the one whose longest
@@ -16,11 +18,12 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from assembler.papers import styles
+from assembler.papers import fonts, styles
 from assembler.papers.wordxml import W_NS
 
 # Advance widths of Times bold in 1/1000 em: the Adobe Core 14 metrics, which
-# Times New Roman Bold and Liberation Serif Bold share.
+# Times New Roman Bold and Liberation Serif Bold share -- the estimate where the
+# template's font is not installed.
 _WIDTHS = {
     " ": 250,
     "A": 722,
@@ -114,21 +117,25 @@ _UNKNOWN = 1000  # a letter we have no width for counts as the widest: never too
 _FIT = 0.97  # a line is taken to fit when it fills at most this much of the measure
 
 
-def width(text: str, size: float) -> float:
-    """The width of ``text`` in points, set in Times bold of ``size`` points."""
-    return sum(_WIDTHS.get(c, _UNKNOWN) for c in text) * size / 1000
+Widths = dict[str, float]  # advance widths in 1/1000 em, by character
 
 
-def balanced_breaks(text: str, size: float, measure: float) -> list[int]:
+def width(text: str, size: float, widths: Widths | None = None) -> float:
+    """The width of ``text`` in points, in a font of ``size`` points (``widths``; Times bold)."""
+    table = _WIDTHS if widths is None else widths
+    return sum(table.get(c, _UNKNOWN) for c in text) * size / 1000
+
+
+def balanced_breaks(text: str, size: float, measure: float, widths: Widths | None = None) -> list[int]:
     """Indexes of the spaces of ``text`` to break at (none when it fits on one line)."""
     limit = measure * _FIT
-    if width(text, size) <= limit:
+    if width(text, size, widths) <= limit:
         return []
     spaces = [i for i, c in enumerate(text) if c == " "]
     bounds = [-1, *spaces, len(text)]  # line k runs from bounds[a] + 1 to bounds[b]
 
     def line(a: int, b: int) -> float:
-        return width(text[bounds[a] + 1 : bounds[b]], size)
+        return width(text[bounds[a] + 1 : bounds[b]], size, widths)
 
     @cache
     def best(start: int, lines: int, ceiling: float) -> tuple[float, tuple[int, ...]]:
@@ -156,12 +163,12 @@ def balanced_breaks(text: str, size: float, measure: float) -> list[int]:
     return []  # a single word wider than the line: leave it to Word
 
 
-def balance(paragraph: Any, size: float, measure: float) -> None:
+def balance(paragraph: Any, size: float, measure: float, widths: Widths | None = None) -> None:
     """Break the title ``paragraph`` (a ``w:p``) into balanced lines, in place."""
     w = f"{{{W_NS}}}"
     texts = list(paragraph.iter(f"{w}t"))
     whole = "".join(t.text or "" for t in texts)
-    breaks = set(balanced_breaks(whole, size, measure))
+    breaks = set(balanced_breaks(whole, size, measure, widths))
     if not breaks:
         return
     offset = 0
@@ -187,16 +194,82 @@ def balance(paragraph: Any, size: float, measure: float) -> None:
             anchor = new
 
 
-def balance_titles(document: Any, style_id: str = styles.PAPER_TITLE.id) -> None:
-    """Balance every paragraph of ``style_id`` in the document's body."""
+def balance_titles(document: Any, style_id: str = styles.PAPER_TITLE.id) -> str | None:
+    """Balance every paragraph of ``style_id`` in the document's body, measured in the style's
+    font; returns a note when that font is not installed (the titles were measured as Times bold)."""
     w = f"{{{W_NS}}}"
     section = document.sections[0]
     measure = (section.page_width - section.left_margin - section.right_margin) / 12700
     size = _style_size(document, style_id)
+    family, bold = style_font(document, style_id)
+    widths = fonts.widths(family, bold) if family else None
     for paragraph in document.element.body.iter(f"{w}p"):
         style = paragraph.find(f"{w}pPr/{w}pStyle")
         if style is not None and style.get(f"{w}val") == style_id:
-            balance(paragraph, size, measure)
+            balance(paragraph, size, measure, widths)
+    if widths is not None:
+        return None
+    face = f"{family}{' bold' if bold else ''}" if family else "a theme font the template does not name"
+    return (
+        f"its titles are set in {face}, which is not installed here: their lines were balanced "
+        "by the widths of Times bold, and Word may break them differently (install the font and "
+        "draft again)"
+    )
+
+
+def _style_chain(document: Any, style_id: str) -> list[Any]:
+    """The style and those it is ``basedOn``, nearest first."""
+    w = f"{{{W_NS}}}"
+    by_id = {s.get(f"{w}styleId"): s for s in document.styles.element.iterchildren(f"{w}style")}
+    chain, style = [], by_id.get(style_id)
+    while style is not None and style not in chain:
+        chain.append(style)
+        based = style.find(f"{w}basedOn")
+        style = by_id.get(based.get(f"{w}val")) if based is not None else None
+    return chain
+
+
+_A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def _theme_font(document: Any, theme: str) -> str | None:
+    """The typeface a theme font (``minorHAnsi``, ``majorHAnsi``...) names in the document's
+    theme (Word's Design > Fonts), or None where the document has no theme that says."""
+    from lxml import etree
+
+    kind = "majorFont" if theme.startswith("major") else "minorFont"
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith("/theme") and not rel.is_external:
+            root = etree.fromstring(rel.target_part.blob)
+            latin = root.find(f".//{{{_A_NS}}}{kind}/{{{_A_NS}}}latin")
+            if latin is not None and latin.get("typeface"):
+                return str(latin.get("typeface"))
+    return None
+
+
+def style_font(document: Any, style_id: str) -> tuple[str | None, bool]:
+    """The font family a paragraph of ``style_id`` is set in (its own, a style it is based on, or
+    the document's default; a theme font as the theme names it, None where it does not) and
+    whether the style is bold."""
+    w = f"{{{W_NS}}}"
+    chain = _style_chain(document, style_id)
+    defaults = document.styles.element.find(f"{w}docDefaults/{w}rPrDefault/{w}rPr")
+    family = None
+    for rpr in [s.find(f"{w}rPr") for s in chain] + [defaults]:
+        fonts_el = rpr.find(f"{w}rFonts") if rpr is not None else None
+        if fonts_el is not None and (fonts_el.get(f"{w}ascii") or fonts_el.get(f"{w}asciiTheme")):
+            theme = fonts_el.get(f"{w}asciiTheme")  # Word gives the theme's font precedence
+            family = _theme_font(document, theme) if theme else fonts_el.get(f"{w}ascii")
+            break
+    else:
+        family = "Times New Roman"  # Word's own default, where nothing names a font
+    bold = False
+    for style in chain:
+        b = style.find(f"{w}rPr/{w}b")
+        if b is not None:
+            bold = b.get(f"{w}val", "true") not in ("0", "false", "off")
+            break
+    return family, bold
 
 
 def _style_size(document: Any, style_id: str) -> float:

@@ -102,18 +102,19 @@ def _common(values: Sequence[Any]) -> Any:
     return values[0] if values and all(v == values[0] for v in values) else None
 
 
-def counsel_lines(block: CounselBlock, *, signature: bool, contact: bool = True) -> list[str]:
+def counsel_lines(block: CounselBlock, *, signature: bool, bar_label: str, contact: bool = True) -> list[str]:
     """Counsel's block (above the caption) or signature block, line by line.
 
     Several attorneys of one firm at one address print the firm and the
     address once; a pro se party signs "/s/" with its own name.  ``contact``
-    false leaves out telephone and e-mail (an address to serve by mail).
+    false leaves out telephone and e-mail (an address to serve by mail);
+    ``bar_label`` is the court's word for a bar number ("BBO No." in D. Mass.).
     """
     people = block.attorneys
     lines: list[str] = []
 
     def named(person: Attorney) -> str:
-        return person.name + (f" (Bar No. {person.bar_number})" if person.bar_number else "")
+        return person.name + (f" ({bar_label} {person.bar_number})" if person.bar_number else "")
 
     def reach(person: Attorney) -> list[str]:
         if not contact:
@@ -538,12 +539,18 @@ def build_context(matter: Matter, writer: Writer, paper_id: str | None = None) -
     form = order_form(a, court)
     split = notice_of_motion(a, court)
     notice = a.motion.notice
+    memorandum = court.idiom.memorandum.value or phrase("idiom.memorandum")
+    base = memorandum.removesuffix(" in Support")  # "Memorandum of Law" in Opposition, "Reply Memorandum"
     papers = Fields(
         "papers",
         memorandum=split,
-        response=phrase("paper.response.memorandum" if split else "paper.response"),
+        # the supporting memorandum's name: "Memorandum of Law" (New York), "Memorandum of Points
+        # and Authorities" (California), "Memorandum in Support" (the plainest federal form)
+        Memorandum=memorandum,
+        memorandum_of=(f"{memorandum} of" if memorandum.endswith(" in Support") else f"{memorandum} in support of"),
+        response=(phrase("paper.response.memorandum", memorandum=base) if split else phrase("paper.response")),
         Response=phrase("paper.response.short.memorandum" if split else "paper.response.short"),
-        reply=phrase("paper.reply.memorandum" if split else "paper.reply"),
+        reply=(phrase("paper.reply.memorandum", memorandum=base) if split else phrase("paper.reply")),
     )
     closing_line = {
         "ordered": None,
@@ -568,6 +575,7 @@ def build_context(matter: Matter, writer: Writer, paper_id: str | None = None) -
         ruling = Fields(
             "ruling", date=date_view("ruling.date", a.ruling.date, writer), proposed=a.ruling.proposed, **sides
         )
+    bar_label = court.idiom.bar_label.value or phrase("idiom.bar_label")
     blocks = {side: block for side in ("movant", "opponent") if (block := getattr(a.counsel, side)) is not None}
     counsel = {
         side: Fields(
@@ -577,19 +585,19 @@ def build_context(matter: Matter, writer: Writer, paper_id: str | None = None) -
                 Fields(f"counsel.{side}.attorneys.{i}", **attorney.model_dump())
                 for i, attorney in enumerate(block.attorneys)
             ],
-            block=counsel_lines(block, signature=False),
-            signature=counsel_lines(block, signature=True),
+            block=counsel_lines(block, signature=False, bar_label=bar_label),
+            signature=counsel_lines(block, signature=True, bar_label=bar_label),
             by_mail=_serves_by_mail(block),
             # whom a paper served by mail goes to: the other side's counsel, or the other side itself
             served=(
-                counsel_lines(other, signature=False, contact=False)
+                counsel_lines(other, signature=False, contact=False, bar_label=bar_label)
                 if (other := blocks.get("opponent" if side == "movant" else "movant"))
                 else None
             ),
             # CM/ECF reaches registered users only (Fed. R. Civ. P. 5(b)(2)(E)): a pro se party who
             # is not one is also served by mail (5(b)(2)(C)), and the certificate says so
             mail_to=(
-                counsel_lines(other, signature=False, contact=False)
+                counsel_lines(other, signature=False, contact=False, bar_label=bar_label)
                 if other is not None and other.pro_se and _serves_by_mail(other)
                 else None
             ),
@@ -712,6 +720,11 @@ def build_context(matter: Matter, writer: Writer, paper_id: str | None = None) -
             courtroom=notice.courtroom if notice else None,
             returnable=(notice.returnable if notice and notice.returnable else phrase("notice.returnable")),
             papers=notice.papers if notice else None,
+        ),
+        "idiom": Fields(
+            "idiom",
+            submitted=court.idiom.dated.value == "submitted-this-day-of",
+            place=court.idiom.place.value,
         ),
         "form": Fields(
             "form",

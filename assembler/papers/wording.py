@@ -56,14 +56,12 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "closing.it-is-so-ordered": (),
     "closing.so-ordered": (),
     "paper.response": (),
-    "paper.response.memorandum": (),
+    "paper.response.memorandum": ("memorandum",),
     "paper.response.short": (),
     "paper.response.short.memorandum": (),
     "paper.reply": (),
-    "paper.reply.memorandum": (),
     "reply.with_leave": ("cite",),
     "reply.without_leave": ("rule",),
-    "notice.returnable": (),
     "conference.held": ("date", "participants", "manner", "rule"),
     "conference.notice": ("rule", "date"),
     "conference.not-reached": ("opponent", "rule", "efforts"),
@@ -71,6 +69,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "conference.does-not-oppose": ("opponent", "verb"),
     "conference.no-position": ("opponent", "verb"),
     "conference.reasons": ("reasons",),
+    "paper.reply.memorandum": ("memorandum",),
+    "notice.returnable": (),
+    "idiom.memorandum": (),
+    "idiom.bar_label": (),
 }
 
 

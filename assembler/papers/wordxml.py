@@ -24,6 +24,7 @@ from assembler.papers import styles
 from assembler.papers.nobreak import nobreak
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 FOOTNOTE_TEXT = styles.FOOTNOTE_TEXT.id
 FOOTNOTE_REFERENCE = styles.FOOTNOTE_REFERENCE.id
@@ -170,7 +171,18 @@ def _in_sequence(sect_pr: Any, element: Any, after: tuple[str, ...]) -> None:
     sect_pr.insert(0, element)
 
 
-def _number_column(section: Any, top: int, line: int, size: float) -> str:
+def _header_element(document: Document, sect_pr: Any, kind: str) -> Any:
+    """The ``w:hdr`` a section shows on its ``kind`` of page (default, first, even), as the
+    package will save it: docxtpl replaces a rendered header's part in the relationships, which
+    python-docx's own header objects do not see."""
+    w = f"{{{W_NS}}}"
+    for ref in sect_pr.iterchildren(f"{w}headerReference"):
+        if ref.get(f"{w}type") == kind:
+            return document.part.rels[ref.get(f"{{{R_NS}}}id")].target_part.element
+    raise ValueError(f"the section has no {kind} header")  # is_linked_to_previous = False made one
+
+
+def _number_column(section: Any, top: int, line: int, size: float, shape_id: str = "PleadingNumbers") -> str:
     """A header paragraph anchoring a text box: the numbers, right-aligned, left of the text."""
     half = int(size * 2)
     numbers = "".join(
@@ -187,7 +199,7 @@ def _number_column(section: Any, top: int, line: int, size: float) -> str:
         '<v:shapetype id="_x0000_t202" coordsize="21600,21600" o:spt="202" '
         'path="m,l,21600r21600,l21600,xe"><v:stroke joinstyle="miter"/>'
         '<v:path gradientshapeok="t" o:connecttype="rect"/></v:shapetype>'
-        f'<v:shape id="PleadingNumbers" type="#_x0000_t202" stroked="f" filled="f" style="'
+        f'<v:shape id="{shape_id}" type="#_x0000_t202" stroked="f" filled="f" style="'
         f"position:absolute;margin-left:{left - 30:.1f}pt;margin-top:{top / 20:.1f}pt;"
         f"width:26pt;height:{(PLEADING_LINES + 1) * line / 20:.1f}pt;z-index:-1;"
         'mso-position-horizontal-relative:page;mso-position-vertical-relative:page">'
@@ -333,12 +345,19 @@ def pleading_paper(document: Document, size: float) -> None:
             ),
             ("pgMar", "paperSrc"),
         )
-        header = section.header
-        header.is_linked_to_previous = False
-        hdr = header._element
-        for empty in [p for p in hdr.iterchildren(f"{w}p") if not _text(p)]:
-            hdr.remove(empty)  # the header holds the numbers only: it must not push the text down
-        hdr.append(parse_xml(_number_column(section, top, line, size)))
+        # every header a page can show carries the numbers: a firm's letterhead on the first page
+        # (a first-page header) or on even pages keeps them, its own text beside them
+        headers = [("", section.header)]
+        if section.different_first_page_header_footer:
+            headers.append(("First", section.first_page_header))
+        if document.settings.odd_and_even_pages_header_footer:
+            headers.append(("Even", section.even_page_header))
+        for name, header in headers:
+            header.is_linked_to_previous = False
+            hdr = _header_element(document, sect_pr, name.lower() or "default")
+            for empty in [p for p in hdr.iterchildren(f"{w}p") if not _text(p)]:
+                hdr.remove(empty)  # empty lines in the header would push the text off the numbers
+            hdr.append(parse_xml(_number_column(section, top, line, size, f"PleadingNumbers{name}")))
 
 
 def set_font_sizes(document: Document, size: float, footnote_size: float) -> None:

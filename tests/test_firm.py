@@ -1,0 +1,191 @@
+"""Firm templates: copy the shipped ones, edit them in Word, draft with them.
+
+``assembler templates copy DIR`` writes every template and shared part and
+never overwrites a file; a copy given a letterhead and another font drafts in
+any court (pleading paper keeps its numbers under a first-page letterhead);
+titles are measured in the template's own font, or, where it is not
+installed, as Times bold with a warning.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import docx
+import pytest
+from click.testing import CliRunner
+from conftest import EXAMPLES, needs
+from docx.enum.style import WD_STYLE_TYPE
+
+from assembler import check
+from assembler.cli import cli
+from assembler.papers import fonts
+from assembler.papers.firm import shipped_templates
+from assembler.papers.render import TemplateSet, default_template_dir, write_drafts
+from assembler.papers.titles import _WIDTHS, balanced_breaks
+
+ROOT = Path(__file__).resolve().parents[1]
+LETTERHEAD = "ROE & DOE LLP · 1 Main Street · Springfield"
+
+
+def _copy(folder: Path) -> CliRunner:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["templates", "copy", str(folder)])
+    assert result.exit_code == 0, result.output
+    return runner
+
+
+def test_templates_copy_writes_every_template_and_part_as_shipped(tmp_path):
+    folder = tmp_path / "firm"
+    _copy(folder)
+    names = shipped_templates()
+    assert Path("motion.docx") in names and Path("parts/caption.docx") in names
+    assert sorted(p.relative_to(folder) for p in folder.rglob("*") if p.is_file()) == names
+    for name in names:
+        assert (folder / name).read_bytes() == (default_template_dir() / name).read_bytes()
+
+
+def test_templates_copy_never_overwrites_and_says_so_in_one_sentence(tmp_path):
+    folder = tmp_path / "firm"
+    (folder / "parts").mkdir(parents=True)
+    mine = folder / "parts" / "signature.docx"
+    mine.write_bytes(b"my firm's signature block")
+    result = subprocess.run(
+        [sys.executable, "-m", "assembler", "templates", "copy", str(folder)], capture_output=True, text=True, cwd=ROOT
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0 and "Traceback" not in result.stderr
+    assert "signature.docx already exists" in result.stderr and "never overwrites" in result.stderr
+    assert mine.read_bytes() == b"my firm's signature block"
+    assert [p for p in folder.rglob("*") if p.is_file()] == [mine]  # nothing else was written either
+
+
+def _edit(template: Path, *, font: str, letterhead: str | None = None) -> None:
+    """What a firm does in Word: a letterhead on the first page, its own font in every style."""
+    document = docx.Document(str(template))
+    for style in document.styles:
+        if style.type == WD_STYLE_TYPE.PARAGRAPH and style.font.name:
+            style.font.name = font
+    if letterhead:
+        section = document.sections[0]
+        section.different_first_page_header_footer = True
+        section.first_page_header.paragraphs[0].text = letterhead
+    document.save(str(template))
+
+
+@pytest.mark.parametrize(
+    ("example", "pleading"),
+    [("doe-defendant-cand.yaml", True), ("acme-nysd.yaml", False), ("cp-productions.yaml", False)],
+)
+def test_a_copied_template_with_a_letterhead_and_another_font_drafts(tmp_path, example, pleading):
+    folder = tmp_path / "firm"
+    _copy(folder)
+    _edit(folder / "motion.docx", font="Liberation Sans", letterhead=LETTERHEAD)
+    report = check(EXAMPLES / example, ["motion"], explicit=True, templates=TemplateSet(folder))
+    assert report.ok, report.problems
+    assert not [w for w in report.warnings if "not installed" in w.message]
+    (path,) = write_drafts(tmp_path / "out", {"motion": report.drafts["motion"]}, force=True)
+    drafted = docx.Document(str(path))
+    section = drafted.sections[0]
+    first = section.first_page_header._element.xml
+    assert LETTERHEAD.replace("&", "&amp;") in first
+    # pleading paper: the numbers are in the first page's header too, beside the letterhead
+    assert ("PleadingNumbers" in first) is pleading
+    assert ("PleadingNumbers" in section.header._element.xml) is pleading
+    title = next(p for p in drafted.paragraphs if p.style.name == "Paper Title")
+    assert title.style.font.name == "Liberation Sans"
+
+
+@needs("soffice")
+@needs("pdftotext")
+def test_a_first_page_letterhead_keeps_the_pleading_numbers_on_the_page(tmp_path):
+    from assembler.papers.pdf import convert
+
+    folder = tmp_path / "firm"
+    _copy(folder)
+    _edit(folder / "motion.docx", font="Liberation Serif", letterhead=LETTERHEAD)
+    report = check(EXAMPLES / "doe-defendant-cand.yaml", ["motion"], explicit=True, templates=TemplateSet(folder))
+    assert report.ok, report.problems
+    (path,) = write_drafts(tmp_path / "out", {"motion": report.drafts["motion"]}, force=True)
+    (pdf,) = convert([path], timeout_per_document=60.0)
+    for page in (1, 2):
+        text = subprocess.run(
+            ["pdftotext", "-f", str(page), "-l", str(page), "-layout", str(pdf.path), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        numbers = [int(line.split()[0]) for line in text.splitlines() if line.split() and line.split()[0].isdigit()]
+        assert set(range(1, 29)) <= set(numbers), (page, numbers)
+        assert (LETTERHEAD.split(" · ")[0] in text) is (page == 1)
+
+
+def test_titles_are_measured_in_the_templates_own_font():
+    times = fonts.widths("Times New Roman", True)  # Liberation Serif Bold here: drawn to its metrics
+    sans = fonts.widths("Liberation Sans", True)
+    if times is None or sans is None:
+        pytest.skip("fonts-liberation is not installed (CI installs it)")
+    assert all(abs(times[c] - _WIDTHS[c]) < 1 for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ ")
+    title = "MOTION FOR RECONSIDERATION OF THE COURT’S MAY\u00a022, 2024 ORDER GRANTING LEAVE TO SERVE A SUBPOENA"
+    assert balanced_breaks(title, 13, 468, times) == balanced_breaks(title, 13, 468)
+    assert sans["M"] != times["M"]  # another face, other widths, whatever the totals
+    wider = fonts.widths("DejaVu Sans", True)  # about 12% wider than Times bold in capitals
+    if wider is None:
+        pytest.skip("DejaVu Sans is not installed")
+    title = "MOTION FOR RECONSIDERATION OF THE COURT’S JUNE 5, 2024"  # one line in Times bold, not in DejaVu
+    assert balanced_breaks(title, 13, 468, times) == [] and len(balanced_breaks(title, 13, 468, wider)) == 1
+
+
+def test_a_font_that_is_not_installed_is_measured_as_times_bold_and_check_says_so(tmp_path):
+    folder = tmp_path / "firm"
+    _copy(folder)
+    _edit(folder / "motion.docx", font="Firm Garamond Nowhere")
+    report = check(EXAMPLES / "cp-productions.yaml", ["motion"], explicit=True, templates=TemplateSet(folder))
+    assert report.ok, report.problems
+    (warning,) = [w.message for w in report.warnings if "not installed" in w.message]
+    assert "template motion.docx" in warning and "Firm Garamond Nowhere bold" in warning
+    assert "Times bold" in warning
+
+
+def test_the_font_lookup_takes_no_stand_in(monkeypatch):
+    """fontconfig answers every name with its nearest face; only the font or its metric twin counts."""
+    assert fonts.font_file("Firm Garamond Nowhere", True) is None
+    if shutil.which("fc-match") is None:
+        pytest.skip("fontconfig is not installed")
+    found = fonts.font_file("Times New Roman", True)
+    assert found is None or "Serif" in found.name or "Times" in found.name or "Tinos" in found.name
+
+
+def test_render_with_a_copied_template_through_the_cli(tmp_path):
+    folder = tmp_path / "firm"
+    runner = _copy(folder)
+    _edit(folder / "motion.docx", font="Liberation Sans", letterhead=LETTERHEAD)
+    case = EXAMPLES / "doe-defendant-cand.yaml"
+    result = runner.invoke(
+        cli, ["render", str(case), "-o", str(tmp_path / "out"), "--documents", "motion", "--templates", str(folder)]
+    )
+    assert result.exit_code == 0, result.output
+    (motion,) = (tmp_path / "out").rglob("motion.docx")
+    assert LETTERHEAD.replace("&", "&amp;") in docx.Document(str(motion)).sections[0].first_page_header._element.xml
+
+
+def test_a_theme_font_is_measured_as_the_theme_names_it(tmp_path):
+    """A firm that sets its font through Word's Design > Fonts: the title style names the theme's
+    font (asciiTheme), and the theme says which face that is."""
+    from assembler.papers.titles import style_font
+
+    folder = tmp_path / "firm"
+    _copy(folder)
+    document = docx.Document(str(folder / "motion.docx"))
+    for style in document.styles:
+        rpr = style.element.rPr
+        fonts_el = rpr.rFonts if rpr is not None else None
+        if fonts_el is not None:
+            for key in ("w:ascii", "w:hAnsi"):
+                fonts_el.attrib.pop(docx.oxml.ns.qn(key), None)
+            fonts_el.set(docx.oxml.ns.qn("w:asciiTheme"), "minorHAnsi")
+    family, bold = style_font(document, "PaperTitle")
+    assert (family, bold) == ("Cambria", True)  # the shipped templates' theme (python-docx's)
