@@ -41,13 +41,18 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# every pattern's match holds one of these: a space before a number (or a rule's "CV-7"),
+# or a number before a judge's initials; a text without any is left as it is, untouched
+_ANY = re.compile(r" (?:[A-Z]{1,3}-)?\d|\d \(")
+
+
 def _join(match: re.Match[str]) -> str:
     return match.group(0).replace(" ", NBSP)
 
 
 def nobreak(text: str) -> str:
     """``text`` with the spaces inside its citations made no-break spaces."""
-    if " " not in text:
+    if " " not in text or _ANY.search(text) is None:
         return text
     for _, pattern in PATTERNS:
         text = pattern.sub(_join, text)
