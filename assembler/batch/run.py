@@ -5,9 +5,10 @@ in ``extends:`` are bases, not cases.  Every case is validated first and the
 invalid ones are reported together; the valid ones are rendered by a pool of
 worker processes, each of which compiles the templates once.  A case's failure
 stays with that case.  A manifest (JSON and CSV, ``batch.manifest``) lists every
-case and document with its path, size, SHA-256 and status; it is rewritten as the run goes and
-when it is interrupted, so a second run of the same command finishes what the
-first did not, skipping the cases that are done.
+case and document with its path, size, SHA-256 and status; it is written once, at
+the end of the run or when it is interrupted, and each finished case is appended
+to a journal as it finishes, so a second run of the same command (even after a
+kill) finishes what the first did not, skipping the cases that are done.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from assembler.answers.reader import read_yaml
-from assembler.batch.manifest import BatchReport, CaseResult, DocumentResult
+from assembler.batch.manifest import BatchReport, CaseResult, DocumentResult, Journal
 from assembler.batch.manifest import read_manifest as _read_manifest
 from assembler.batch.manifest import write_manifest as _write_manifest
 from assembler.checks import check
@@ -363,7 +364,9 @@ def _run(
     results: dict[str, CaseResult] = {str(f): CaseResult(str(f), "not-finished") for f in cases}
     report = BatchReport(list(results.values()), list(documents), bases=[str(b) for b in bases])
     counter = _Counter(len(cases), progress)
+    journal = Journal(out_dir, enabled=not dry_run)
     with (
+        journal,
         _StopOnInterrupt() as stop,
         ProcessPoolExecutor(
             max_workers=min(jobs, len(cases)),
@@ -372,7 +375,7 @@ def _run(
         ) as pool,
     ):
         try:
-            valid = _validate(pool, results, out_dir, counter, documents, explicit, unordered)
+            valid = _validate(pool, results, out_dir, counter, documents, explicit, unordered, journal)
             if stop.requested or (fail_fast and len(valid) < len(results)):
                 return report
             queue = iter(valid)
@@ -405,12 +408,10 @@ def _run(
                     inflight.discard(future)
                     result = future.result()
                     results[result.file] = result
+                    journal.add(result)
                     counter.tick(result)
                     if fail_fast and result.status == "failed":
                         stop.request()
-                if counter.done % 50 == 0 and not dry_run:
-                    with contextlib.suppress(OutputError):  # written again at the end
-                        _write_manifest(out_dir, BatchReport([results[str(f)] for f in cases], list(documents)))
                 top_up()
         finally:
             report.cases = [results[str(f)] for f in cases]
@@ -420,6 +421,8 @@ def _run(
                     _write_manifest(out_dir, report)
                 except OutputError as exc:  # a full disk: say so, keep the cases' results
                     report.manifest_error = str(exc)
+                else:
+                    journal.remove()
     return report
 
 
@@ -431,6 +434,7 @@ def _validate(
     documents: Sequence[str],
     explicit: bool,
     unordered: bool,
+    journal: Journal,
 ) -> list[str]:
     """Validate every case in the pool; record the invalid ones; return the valid files."""
     folders: dict[str, str] = {}
@@ -451,6 +455,7 @@ def _validate(
             folders.setdefault(folder, checked.file)
         if checked.status == "invalid":
             results[checked.file] = checked
+            journal.add(checked)
             counter.tick(checked)
         else:
             valid.append(checked.file)
