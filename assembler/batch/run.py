@@ -26,7 +26,7 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from assembler.answers.reader import read_yaml
 from assembler.batch.manifest import BatchReport, CaseResult, DocumentResult, Journal
@@ -37,6 +37,9 @@ from assembler.errors import AnswersError, AssemblerError, OutputError
 from assembler.files import describe, remove_stale_temporaries
 from assembler.papers.drafts import Written, answers_digest, read_record, write_case
 from assembler.papers.render import TemplateSet, case_folder, docx_bytes, folder_for_case
+
+if TYPE_CHECKING:
+    from assembler.answers.matter import Matter
 
 LOCK = ".assembler-batch.lock"
 
@@ -319,12 +322,12 @@ def run_batch(
             discard_edits=discard_edits,
         )
         if pdf and not dry_run and not report.interrupted:
-            _add_pdfs(report, out_dir, force=force)
+            _add_pdfs(report, out_dir, force=force, jobs=jobs)
         return report
 
 
-def _add_pdfs(report: BatchReport, out_dir: Path, *, force: bool) -> None:
-    """PDFs of every drafted case, from one LibreOffice run; recorded in the manifest."""
+def _add_pdfs(report: BatchReport, out_dir: Path, *, force: bool, jobs: int = 1) -> None:
+    """PDFs of every drafted case, from one LibreOffice run per job; recorded in the manifest."""
     from assembler.answers.matter import load_matter
     from assembler.law.advice import page_limit
     from assembler.papers.pdf import convert
@@ -336,9 +339,12 @@ def _add_pdfs(report: BatchReport, out_dir: Path, *, force: bool) -> None:
         for doc in case.documents
         if force or case.status == "done" or not Path(doc.path).with_suffix(".pdf").exists()
     ]
-    for (case, doc), made in zip(wanted, convert([Path(doc.path) for _, doc in wanted])):
+    matters: dict[str, Matter] = {}  # each case's answers loaded once, for its page limits
+    for (case, doc), made in zip(wanted, convert([Path(doc.path) for _, doc in wanted], jobs=jobs)):
         doc.pdf, doc.pdf_size, doc.pdf_sha256, doc.pages = str(made.path), made.size, made.sha256, made.pages
-        warning = page_limit(load_matter(case.file), doc.id, made.pages)
+        if case.file not in matters:
+            matters[case.file] = load_matter(case.file)
+        warning = page_limit(matters[case.file], doc.id, made.pages)
         if warning:
             case.warnings.append(warning)
     _write_manifest(out_dir, report)
