@@ -120,6 +120,13 @@ def cli() -> None:
 @_UNORDERED
 @click.option("--pdf", is_flag=True, help="Also write a PDF beside each draft (needs LibreOffice).")
 @_QUIET
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print one JSON object: check's (file, ok, problems, warnings, notes) with the case "
+    "folder and each document written (id, path, size, sha256, kept, redline, pdf, pages).",
+)
 def render(
     answers: Path,
     output: Path,
@@ -131,6 +138,7 @@ def render(
     unordered_response: bool,
     pdf: bool,
     quiet: bool,
+    as_json: bool,
 ) -> None:
     """Draft documents from an ANSWERS file into OUTPUT/<case number>/.
 
@@ -150,13 +158,22 @@ def render(
         unordered=unordered_response,
         templates=TemplateSet(templates),
     )
-    _show(report, quiet=quiet)
+    out = _report_json(report)  # --json: what check found, then what was written
+    if not as_json:
+        _show(report, quiet=quiet)
     if not report.ok:
+        if as_json:
+            click.echo(json.dumps(out, indent=2, ensure_ascii=False))
         raise click.exceptions.Exit(1)
     assert report.matter is not None
     folder = case_folder(output, report.matter)
+    out["folder"] = str(folder)
+    out["dry_run"] = dry_run
     if dry_run:
-        for doc_id in report.documents:
+        out["documents"] = [{"id": doc_id, "path": str(folder / f"{doc_id}.docx")} for doc_id in report.documents]
+        if as_json:
+            click.echo(json.dumps(out, indent=2, ensure_ascii=False))
+        for doc_id in [] if as_json else report.documents:
             click.echo(f"would write {folder / (doc_id + '.docx')}")
         return
     if pdf:
@@ -164,20 +181,44 @@ def render(
 
         soffice()  # missing LibreOffice is said before anything is written
     written = write_rendered(folder, report.drafts, force=force or discard_edits, discard_edits=discard_edits)
-    for draft in written.documents:
+    entries: list[dict[str, object]] = [
+        {
+            "id": draft.id,
+            "path": str(draft.path),
+            "size": draft.size,
+            "sha256": draft.sha256,
+            "kept": None if draft.kept is None else str(draft.kept),
+            "discarded": draft.discarded,
+            "redline": None if draft.redline is None else str(draft.redline),
+        }
+        for draft in written.documents
+    ]
+    out["documents"] = entries
+    warnings = out["warnings"]
+    assert isinstance(warnings, list)
+    warnings += [{"message": line, "file": None, "line": None, "field": None} for line in written.warnings]
+    for draft in [] if as_json else written.documents:
         for line in draft.lines():
             click.echo(line)
-    for line in written.warnings:
+    for line in [] if as_json else written.warnings:
         click.secho(f"warning: {line}", fg="yellow", err=True)
     paths = [draft.path for draft in written.documents]
     if pdf:
         from assembler.law.advice import page_limit
         from assembler.papers.pdf import convert
 
-        for made in convert(paths):
+        for entry, made in zip(entries, convert(paths)):
+            entry.update(pdf=str(made.path), pages=made.pages, pdf_sha256=made.sha256)
+            warning = page_limit(report.matter, made.path.stem, made.pages)
+            if warning:
+                warnings.append({"message": warning, "file": None, "line": None, "field": None})
+            if as_json:
+                continue
             click.echo(f"wrote {made.path} ({made.pages} page{'s' * (made.pages != 1)})")
-            if (warning := page_limit(report.matter, made.path.stem, made.pages)) and not quiet:
+            if warning and not quiet:
                 _say(f"warning: {warning}", "yellow")
+    if as_json:
+        click.echo(json.dumps(out, indent=2, ensure_ascii=False))
 
 
 def _show(report: Report, *, ok: bool = False, quiet: bool = False) -> None:
@@ -432,15 +473,38 @@ def import_docket(source: Path, output: Path | None, into: Path | None, movant: 
     help="Only the grounds that fit this motion.rule.",
 )
 @click.option("--full", is_flag=True, help="Also print each ground's default text.")
-def grounds(side: str | None, vehicle: str | None, full: bool) -> None:
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print a JSON list, one object per ground: id, side, family, heading, vehicles, authorities, fills and text.",
+)
+def grounds(side: str | None, vehicle: str | None, full: bool, as_json: bool) -> None:
     """List the grounds library: ids to use under grounds: or opposition: in an answer file."""
     from assembler.law.grounds import library, shown_heading
 
-    for ground in library().values():
-        if side and ground.side != side:
-            continue
-        if vehicle and ground.vehicles and vehicle not in ground.vehicles:
-            continue
+    chosen = [
+        ground
+        for ground in library().values()
+        if not (side and ground.side != side) and not (vehicle and ground.vehicles and vehicle not in ground.vehicles)
+    ]
+    if as_json:
+        listed = [
+            {
+                "id": g.id,
+                "side": g.side,
+                "family": g.family,
+                "heading": shown_heading(g.heading),
+                "vehicles": list(g.vehicles),
+                "authorities": list(g.authorities),
+                "fills": dict(g.fills),
+                "text": g.text,
+            }
+            for g in chosen
+        ]
+        click.echo(json.dumps(listed, indent=2, ensure_ascii=False))
+        return
+    for ground in chosen:
         click.echo(f"{ground.id:<26} {ground.side:<9} {shown_heading(ground.heading)}")
         for authority in ground.authorities:
             click.echo(f"{'':<36} {authority}")
