@@ -94,3 +94,21 @@ def test_text_without_a_citations_shape_never_imports_eyecite():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_a_long_text_is_read_by_eyecite_around_its_citations_only(monkeypatch):
+    from assembler.law import caselaw
+
+    given: list[int] = []
+    real = caselaw._citations
+
+    def citations(text: str):
+        given.append(len(text))
+        return real(text)
+
+    monkeypatch.setattr(caselaw, "_citations", citations)
+    caselaw._parsed_window.cache_clear()
+    filler = "The Court has considered the motion and the record. " * 20_000  # about 1 MB
+    found = findings(filler + "See *Foo v. Bar*, 5 F. 3d 1255 (9th Cir. 1993). " + filler)
+    assert [f.text for f in found] == ["5 F. 3d 1255"]
+    assert given and max(given) < 1_000

@@ -83,7 +83,33 @@ def findings(text: str, *, parse: bool = True, dated: dt.date | None = None) -> 
     return out
 
 
+_CONTEXT = 200  # characters around a citation's shape that eyecite is given to read
+
+
 def _parsed(text: str) -> list[Finding]:
+    """eyecite's reading of the stretches of ``text`` around each thing shaped like a citation
+    (eyecite reads about 150 kB a second: a 2 MB text whole would take many seconds)."""
+    out: list[Finding] = []
+    for start, end in _windows(text):
+        for finding in _parsed_window(text[start:end]):
+            if finding not in out:  # the same citation, written the same way, warned once
+                out.append(finding)
+    return out
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for match in _SHAPE.finditer(text):
+        start, end = max(0, match.start() - _CONTEXT), min(len(text), match.end() + _CONTEXT)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed_window(text: str) -> tuple[Finding, ...]:
     citations = _citations(text)
     out = []
     spans = []
@@ -107,7 +133,7 @@ def _parsed(text: str) -> list[Finding]:
                     "reporter eyecite knows: check the citation",
                 )
             )
-    return out
+    return tuple(out)
 
 
 def _citations(text: str) -> list[Any]:
