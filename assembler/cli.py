@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from assembler import __version__
+from assembler import __version__, completion
 from assembler.errors import AssemblerError
 from assembler.names import DEADLINE_RULES
 from assembler.papers.registry import default_ids, paper_ids
@@ -49,6 +49,7 @@ _QUIET = click.option("-q", "--quiet", is_flag=True, help="Leave out warnings an
 # the options render, batch and check share, defined once
 _DOCUMENTS = click.option(
     "--documents",
+    shell_complete=completion.documents,
     help=f"Comma-separated papers ({', '.join(paper_ids())}); default: the court's set, the notice "
     "included where the court files one.",
 )
@@ -465,6 +466,7 @@ def import_docket(source: Path, output: Path | None, into: Path | None, movant: 
 
 
 @cli.command()
+@click.argument("ids", nargs=-1, shell_complete=completion.grounds)
 @click.option("--side", type=click.Choice(["movant", "opponent"]), help="Only the grounds this side raises.")
 @click.option(
     "--rule",
@@ -479,14 +481,21 @@ def import_docket(source: Path, output: Path | None, into: Path | None, movant: 
     is_flag=True,
     help="Print a JSON list, one object per ground: id, side, family, heading, vehicles, authorities, fills and text.",
 )
-def grounds(side: str | None, vehicle: str | None, full: bool, as_json: bool) -> None:
-    """List the grounds library: ids to use under grounds: or opposition: in an answer file."""
+def grounds(ids: tuple[str, ...], side: str | None, vehicle: str | None, full: bool, as_json: bool) -> None:
+    """List the grounds library: ids to use under grounds: or opposition: in an answer file.
+
+    Give IDS to list only those grounds.
+    """
     from assembler.law.grounds import library, shown_heading
 
+    if unknown := [i for i in ids if i not in library()]:
+        raise click.BadParameter(f"no ground {', '.join(unknown)} in the library (assembler grounds lists them)")
     chosen = [
         ground
         for ground in library().values()
-        if not (side and ground.side != side) and not (vehicle and ground.vehicles and vehicle not in ground.vehicles)
+        if not (ids and ground.id not in ids)
+        and not (side and ground.side != side)
+        and not (vehicle and ground.vehicles and vehicle not in ground.vehicles)
     ]
     if as_json:
         listed = [
@@ -515,7 +524,13 @@ def grounds(side: str | None, vehicle: str | None, full: bool, as_json: bool) ->
 
 
 @cli.command()
-@click.option("--court", "court_id", required=True, help="Court id, as CourtListener names it (azd, nysd, ohnd).")
+@click.option(
+    "--court",
+    "court_id",
+    required=True,
+    shell_complete=completion.courts,
+    help="Court id, as CourtListener names it (azd, nysd, ohnd).",
+)
 @click.option(
     "--from",
     "start",
