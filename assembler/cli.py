@@ -105,9 +105,7 @@ def cli() -> None:
     "--output",
     "output",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("drafts"),
-    show_default=True,
-    help="Folder for the drafts.",
+    help="Folder for the drafts (default: the settings' output, else drafts).",
 )
 @_DOCUMENTS
 @click.option(
@@ -130,7 +128,7 @@ def cli() -> None:
 )
 def render(
     answers: Path,
-    output: Path,
+    output: Path | None,
     documents: str | None,
     force: bool,
     discard_edits: bool,
@@ -152,12 +150,14 @@ def render(
     from assembler.checks import check
     from assembler.papers.render import TemplateSet, case_folder, write_rendered
 
+    output = _setting("output", output) or Path("drafts")
+
     report = check(
         answers,
         _documents(documents),
         explicit=documents is not None,
         unordered=unordered_response,
-        templates=TemplateSet(templates),
+        templates=TemplateSet(_setting("templates", templates)),
     )
     out = _report_json(report)  # --json: what check found, then what was written
     if not as_json:
@@ -222,6 +222,15 @@ def render(
         click.echo(json.dumps(out, indent=2, ensure_ascii=False))
 
 
+def _setting(key: str, given: Path | None) -> Path | None:
+    """A folder given on the command line, else the user's settings' (``assembler config``)."""
+    if given is not None:
+        return given
+    from assembler import settings
+
+    return settings.load().path(key)
+
+
 def _show(report: Report, *, ok: bool = False, quiet: bool = False) -> None:
     """A check's lines: warnings and notes in yellow, problems in red (stderr); "ok" if asked;
     ``quiet``: no warnings and notes."""
@@ -242,9 +251,7 @@ def _show(report: Report, *, ok: bool = False, quiet: bool = False) -> None:
     "--output",
     "output",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("drafts"),
-    show_default=True,
-    help="Folder for the drafts and the manifest.",
+    help="Folder for the drafts and the manifest (default: the settings' output, else drafts).",
 )
 @_DOCUMENTS
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per CPU core).")
@@ -262,7 +269,7 @@ def _show(report: Report, *, ok: bool = False, quiet: bool = False) -> None:
 @_QUIET
 def batch(
     paths: tuple[Path, ...],
-    output: Path,
+    output: Path | None,
     documents: str | None,
     jobs: int | None,
     force: bool,
@@ -285,6 +292,7 @@ def batch(
     """
     from assembler.batch.progress import run_batch_with_progress, show_summary
 
+    output = _setting("output", output) or Path("drafts")
     chosen = _documents(documents)
     if pdf:
         from assembler.papers.pdf import soffice
@@ -298,7 +306,7 @@ def batch(
         force=force,
         fail_fast=fail_fast,
         dry_run=dry_run,
-        template_dir=templates,
+        template_dir=_setting("templates", templates),
         explicit=documents is not None,
         unordered=unordered_response,
         pdf=pdf,
@@ -350,7 +358,7 @@ def check(
     from assembler.checks import check
     from assembler.papers.render import TemplateSet
 
-    template_set = TemplateSet(templates)
+    template_set = TemplateSet(_setting("templates", templates))
     failed = 0
     found = []
     for file in files:
@@ -406,6 +414,31 @@ def _report_json(report: Report) -> dict[str, object]:
         "warnings": [entry(warning) for warning in report.warnings],
         "notes": list(report.notes),
     }
+
+
+@cli.command("config")
+def show_config() -> None:
+    """Show the settings file (ASSEMBLER_CONFIG, else the platform's config folder) and what it sets.
+
+    It may give counsel (a counsel block laid under every answer file's own),
+    output and templates (folders) and soffice (LibreOffice's program); the
+    answer file and the command line win over it.
+    """
+    from assembler import settings
+
+    found = settings.load()
+    where = f"{settings.ENV}" if os.environ.get(settings.ENV, "").strip() else "the platform's config folder"
+    click.echo(f"settings file: {found.file} ({where}){'' if found.exists else ': none there'}")
+    for key in settings.KEYS:
+        value = found.values.get(key)
+        if value is None:
+            click.echo(f"  {key}: not set")
+        elif key == "counsel":
+            for side, block in value.items():
+                names = [a.get("name", "?") for a in (block or {}).get("attorneys", []) if isinstance(a, dict)]
+                click.echo(f"  counsel.{side}: {', '.join(names) or 'given'}")
+        else:
+            click.echo(f"  {key}: {found.path(key)}")
 
 
 @cli.group()

@@ -50,8 +50,9 @@ class Pdf:
 
 
 def soffice() -> str:
-    """The LibreOffice program: where ``ASSEMBLER_SOFFICE`` says, else ``soffice`` or
-    ``libreoffice`` on PATH, else where LibreOffice's installer puts it on macOS and Windows."""
+    """The LibreOffice program: where ``ASSEMBLER_SOFFICE`` says, else the settings' ``soffice``
+    (``assembler config``), else ``soffice`` or ``libreoffice`` on PATH, else where LibreOffice's
+    installer puts it on macOS and Windows."""
     chosen = os.environ.get(SOFFICE_VARIABLE, "").strip()
     if chosen:
         path = Path(chosen).expanduser()
@@ -63,6 +64,16 @@ def soffice() -> str:
         raise OutputError(
             f"{SOFFICE_VARIABLE} is {chosen}, which is not a program; set it to "
             "LibreOffice's soffice (its full path), or unset it"
+        )
+    from assembler import settings
+
+    configured = settings.load().path("soffice")
+    if configured is not None:
+        if configured.is_file():
+            return str(configured)
+        raise OutputError(
+            f"the settings file {settings.load().file} gives soffice: {configured}, which is not a program; "
+            "set it to LibreOffice's soffice (its full path)"
         )
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
