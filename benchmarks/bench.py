@@ -447,7 +447,7 @@ def startup(rounds: int) -> None:
             child = pexpect.spawn(
                 exe, ["interview", str(Path(tmp) / "new.yaml")], env=env, encoding="utf-8", timeout=30
             )
-            child.expect_exact("Court (CourtListener id")
+            child.expect_exact("Court (its name")
             seconds = time.perf_counter() - start
             child.terminate(force=True)  # not timed
         return seconds
