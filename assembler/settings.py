@@ -26,6 +26,7 @@ from typing import Any
 from assembler.errors import AnswersError, Problem
 
 ENV = "ASSEMBLER_CONFIG"
+CACHE_ENV = "ASSEMBLER_CACHE"
 KEYS = ("counsel", "output", "templates", "soffice")
 
 
@@ -44,6 +45,22 @@ def config_path(platform: str = sys.platform, environ: Mapping[str, str] = os.en
         xdg = environ.get("XDG_CONFIG_HOME", "").strip()
         base = Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".config"
     return base / "assembler" / "config.yaml"
+
+
+def cache_dir(platform: str = sys.platform, environ: Mapping[str, str] = os.environ) -> Path:
+    """``ASSEMBLER_CACHE``, else the platform's user cache folder's ``assembler``: ``$XDG_CACHE_HOME``
+    or ``~/.cache``, ``~/Library/Caches`` (macOS), ``%LOCALAPPDATA%`` (Windows).  What is kept there
+    can always be computed again (``law.caselaw``: eyecite's readings)."""
+    named = environ.get(CACHE_ENV, "").strip()
+    if named:
+        return Path(named).expanduser()
+    if platform == "win32":
+        base = Path(environ["LOCALAPPDATA"]) if environ.get("LOCALAPPDATA") else Path.home() / "AppData" / "Local"
+        return base / "assembler" / "Cache"
+    if platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "assembler"
+    xdg = environ.get("XDG_CACHE_HOME", "").strip()
+    return (Path(xdg) if xdg and Path(xdg).is_absolute() else Path.home() / ".cache") / "assembler"
 
 
 @dataclass

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 import sys
+from importlib.metadata import version
 
 import pytest
 from conftest import EXAMPLES, write
@@ -107,8 +108,40 @@ def test_a_long_text_is_read_by_eyecite_around_its_citations_only(monkeypatch):
         return real(text)
 
     monkeypatch.setattr(caselaw, "_citations", citations)
+    monkeypatch.setattr(caselaw, "_cache", dict)  # nothing read before
     caselaw._parsed_window.cache_clear()
     filler = "The Court has considered the motion and the record. " * 20_000  # about 1 MB
     found = findings(filler + "See *Foo v. Bar*, 5 F. 3d 1255 (9th Cir. 1993). " + filler)
     assert [f.text for f in found] == ["5 F. 3d 1255"]
     assert given and max(given) < 1_000
+
+
+CHECK_TWICE = (
+    "import sys; from assembler.law.caselaw import findings; "
+    "print([f.message for f in findings('See *Foo v. Bar*, 5 F. 3d 1255 (9th Cir. 1993).')]); "
+    "print('eyecite' in sys.modules)"
+)
+
+
+def test_a_text_checked_again_is_read_from_the_cache_without_eyecite(tmp_path):
+    import os
+
+    env = {**os.environ, "ASSEMBLER_CACHE": str(tmp_path / "cache")}
+    runs = [
+        subprocess.run([sys.executable, "-c", CHECK_TWICE], capture_output=True, text=True, check=True, env=env)
+        for _ in range(2)
+    ]
+    (first_found, first_imported), (again_found, again_imported) = (r.stdout.splitlines() for r in runs)
+    assert "5 F.3d 1255" in first_found and again_found == first_found
+    assert (first_imported, again_imported) == ("True", "False")
+    assert [p.name for p in (tmp_path / "cache").iterdir()] == [f"eyecite-{version('eyecite')}.json"]
+
+
+def test_a_cache_that_cannot_be_written_is_no_error(tmp_path):
+    import os
+
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    env = {**os.environ, "ASSEMBLER_CACHE": str(blocked)}
+    run = subprocess.run([sys.executable, "-c", CHECK_TWICE], capture_output=True, text=True, check=True, env=env)
+    assert "5 F.3d 1255" in run.stdout.splitlines()[0]

@@ -92,3 +92,17 @@ def test_a_setting_that_is_not_one_is_a_sentence_with_file_and_line(tmp_path, mo
     assert exit.value.code == 1
     err = capsys.readouterr().err
     assert f"{bad}, line 2" in err and "outptu: not a setting" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("platform", "environ", "expected"),
+    [
+        ("linux", {"ASSEMBLER_CACHE": "/c"}, "/c"),
+        ("linux", {"XDG_CACHE_HOME": "/x"}, "/x/assembler"),
+        ("linux", {}, str(Path.home() / ".cache/assembler")),
+        ("darwin", {}, str(Path.home() / "Library/Caches/assembler")),
+        ("win32", {"LOCALAPPDATA": "/local"}, "/local/assembler/Cache"),
+    ],
+)
+def test_the_cache_is_where_the_platform_keeps_caches(platform, environ, expected):
+    assert settings.cache_dir(platform, environ) == Path(expected)

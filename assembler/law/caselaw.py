@@ -7,16 +7,22 @@ not know (a full citation's shape, "12 Foo. Rptr. 45 (D. Ariz. 2001)", that it
 cannot parse), and a decision that ``data/case-history.yaml`` marks vacated or
 reversed, cited without that history.  eyecite (the Free Law Project's parser,
 with its reporter database installed beside it; it downloads nothing) is
-imported only for a text that holds something shaped like a citation: its
-import costs more than the rest of ``check``.
+imported only for a text that holds something shaped like a citation (its
+import costs more than the rest of ``check``), and what it reads is kept in the
+user's cache folder (``settings.cache_dir``), so that a text checked again does
+not need it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
+import json
+import os
 import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -110,16 +116,11 @@ def _windows(text: str) -> list[tuple[int, int]]:
 
 @functools.lru_cache(maxsize=4096)
 def _parsed_window(text: str) -> tuple[Finding, ...]:
-    citations = _citations(text)
     out = []
     spans = []
-    for citation in citations:
-        spans.append(citation.span())
-        if type(citation).__name__ != "FullCaseCitation":
-            continue
-        written = citation.matched_text()
-        normal = citation.corrected_citation()
-        if written != normal:
+    for kind, start, end, written, normal in _read(text):
+        spans.append((start, end))
+        if kind == "case" and written != normal:
             out.append(
                 Finding(written, f"the case citation “{written}” is not in its reporter's standard form: “{normal}”")
             )
@@ -136,10 +137,66 @@ def _parsed_window(text: str) -> tuple[Finding, ...]:
     return tuple(out)
 
 
+Reading = tuple[str, int, int, str, str]  # kind ("case" or other), span, as written, normalized
+
+
+def _read(text: str) -> list[Reading]:
+    """eyecite's citations of ``text``: from the cache of earlier runs where it has them (eyecite's
+    import costs a second; a text checked again needs none), else read now and kept."""
+    key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    cache = _cache()
+    if key in cache:
+        return [tuple(item) for item in cache[key]]
+    readings: list[Reading] = []
+    for citation in _citations(text):
+        full = type(citation).__name__ == "FullCaseCitation"
+        start, end = citation.span()
+        written = citation.matched_text()
+        normal = citation.corrected_citation() if full else written
+        readings.append(("case" if full else "other", start, end, written, normal))
+    cache[key] = readings
+    _save(cache)
+    return readings
+
+
 def _citations(text: str) -> list[Any]:
     from eyecite import get_citations  # imported here: a second or so, paid only when needed
 
     return list(get_citations(text))
+
+
+_CACHE_MAX = 20_000  # stretches of text; the oldest go first
+
+
+def _cache_file() -> Path:
+    from importlib.metadata import version
+
+    from assembler.settings import cache_dir
+
+    return cache_dir() / f"eyecite-{version('eyecite')}.json"  # another eyecite reads afresh
+
+
+@functools.cache
+def _cache() -> dict[str, Any]:
+    try:
+        data = json.loads(_cache_file().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _save(cache: dict[str, Any]) -> None:
+    """Keep the cache for the next run; a cache that cannot be written is no error."""
+    while len(cache) > _CACHE_MAX:
+        del cache[next(iter(cache))]
+    target = _cache_file()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(cache), encoding="utf-8")
+        os.replace(temporary, target)  # whole or not at all, also beside a batch's other workers
+    except OSError:
+        pass
 
 
 def _history(text: str, dated: dt.date | None) -> list[Finding]:
