@@ -1,8 +1,9 @@
 """The one check of a matter: everything that stands between an answer file and its drafts.
 
 ``check`` loads the answer file (the strict reader and the answer model), gives
-the warnings a lawyer must read, picks the papers the court allows, lists what
-the papers need and the answers do not give, and drafts the papers in memory,
+the warnings a lawyer must read (the case citations among them: ``law.caselaw``),
+picks the papers the court allows, lists what the papers need and the answers do
+not give, and drafts the papers in memory,
 the set cross-checked for consistency.  ``assembler check``, ``render``,
 ``batch`` and the interview's review all call it and print its lines, so they
 say the same problems in the same words; ``render`` writes what it drafted, so
@@ -90,6 +91,7 @@ def check(
     from assembler.answers.matter import load_matter
     from assembler.docket.merge import marked_values
     from assembler.law.advice import advise
+    from assembler.law.caselaw import warnings as case_citations
     from assembler.papers import registry
 
     report = Report(Path(file))
@@ -98,7 +100,9 @@ def check(
     except AnswersError as exc:
         report.problems += [str(problem) for problem in exc.problems]
         return report
-    report.warnings = advise(matter) + marked_values(matter.source)  # the import's guesses, suggested sentences
+    report.warnings = (  # the import's guesses and suggested sentences; case citations (eyecite)
+        advise(matter) + marked_values(matter.source) + case_citations(matter)
+    )
     try:
         report.documents, note = registry.allowed(
             matter, registry.default_ids() if documents is None else documents, explicit=explicit, unordered=unordered

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from assembler import __version__
+from assembler import __version__, completion
 from assembler.errors import AssemblerError
 from assembler.names import DEADLINE_RULES
 from assembler.papers.registry import default_ids, paper_ids
@@ -49,6 +49,7 @@ _QUIET = click.option("-q", "--quiet", is_flag=True, help="Leave out warnings an
 # the options render, batch and check share, defined once
 _DOCUMENTS = click.option(
     "--documents",
+    shell_complete=completion.documents,
     help=f"Comma-separated papers ({', '.join(paper_ids())}); default: the court's set, the notice "
     "included where the court files one, and each side's declaration where the answers give one.",
 )
@@ -104,9 +105,7 @@ def cli() -> None:
     "--output",
     "output",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("drafts"),
-    show_default=True,
-    help="Folder for the drafts.",
+    help="Folder for the drafts (default: the settings' output, else drafts).",
 )
 @_DOCUMENTS
 @click.option(
@@ -120,9 +119,16 @@ def cli() -> None:
 @_UNORDERED
 @click.option("--pdf", is_flag=True, help="Also write a PDF beside each draft (needs LibreOffice).")
 @_QUIET
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print one JSON object: check's (file, ok, problems, warnings, notes) with the case "
+    "folder and each document written (id, path, size, sha256, kept, redline, pdf, pages).",
+)
 def render(
     answers: Path,
-    output: Path,
+    output: Path | None,
     documents: str | None,
     force: bool,
     discard_edits: bool,
@@ -131,6 +137,7 @@ def render(
     unordered_response: bool,
     pdf: bool,
     quiet: bool,
+    as_json: bool,
 ) -> None:
     """Draft documents from an ANSWERS file into OUTPUT/<case number>/.
 
@@ -143,20 +150,31 @@ def render(
     from assembler.checks import check
     from assembler.papers.render import TemplateSet, case_folder, write_rendered
 
+    output = _setting("output", output) or Path("drafts")
+
     report = check(
         answers,
         _documents(documents),
         explicit=documents is not None,
         unordered=unordered_response,
-        templates=TemplateSet(templates),
+        templates=TemplateSet(_setting("templates", templates)),
     )
-    _show(report, quiet=quiet)
+    out = _report_json(report)  # --json: what check found, then what was written
+    if not as_json:
+        _show(report, quiet=quiet)
     if not report.ok:
+        if as_json:
+            click.echo(json.dumps(out, indent=2, ensure_ascii=False))
         raise click.exceptions.Exit(1)
     assert report.matter is not None
     folder = case_folder(output, report.matter)
+    out["folder"] = str(folder)
+    out["dry_run"] = dry_run
     if dry_run:
-        for doc_id in report.documents:
+        out["documents"] = [{"id": doc_id, "path": str(folder / f"{doc_id}.docx")} for doc_id in report.documents]
+        if as_json:
+            click.echo(json.dumps(out, indent=2, ensure_ascii=False))
+        for doc_id in [] if as_json else report.documents:
             click.echo(f"would write {folder / (doc_id + '.docx')}")
         return
     if pdf:
@@ -164,10 +182,26 @@ def render(
 
         soffice()  # missing LibreOffice is said before anything is written
     written = write_rendered(folder, report.drafts, force=force or discard_edits, discard_edits=discard_edits)
-    for draft in written.documents:
+    entries: list[dict[str, object]] = [
+        {
+            "id": draft.id,
+            "path": str(draft.path),
+            "size": draft.size,
+            "sha256": draft.sha256,
+            "kept": None if draft.kept is None else str(draft.kept),
+            "discarded": draft.discarded,
+            "redline": None if draft.redline is None else str(draft.redline),
+        }
+        for draft in written.documents
+    ]
+    out["documents"] = entries
+    warnings = out["warnings"]
+    assert isinstance(warnings, list)
+    warnings += [{"message": line, "file": None, "line": None, "field": None} for line in written.warnings]
+    for draft in [] if as_json else written.documents:
         for line in draft.lines():
             click.echo(line)
-    for line in written.warnings:
+    for line in [] if as_json else written.warnings:
         click.secho(f"warning: {line}", fg="yellow", err=True)
     paths = [draft.path for draft in written.documents]
     if pdf:
@@ -176,15 +210,38 @@ def render(
         from assembler.papers.pdf import convert
 
         pdfs, filings = write_filings([(report.matter, paths)], convert)
-        for made in pdfs:
+        for entry, made in zip(entries, pdfs):
+            entry.update(pdf=str(made.path), pages=made.pages, pdf_sha256=made.sha256)
+            warning = page_limit(report.matter, made.path.stem, made.pages)
+            if warning:
+                warnings.append({"message": warning, "file": None, "line": None, "field": None})
+            if as_json:
+                continue
             click.echo(f"wrote {made.path} ({made.pages} page{'s' * (made.pages != 1)})")
-            if (warning := page_limit(report.matter, made.path.stem, made.pages)) and not quiet:
+            if warning and not quiet:
                 _say(f"warning: {warning}", "yellow")
+        out["filings"] = [{"path": str(filing.path), **filing.as_record()} for filing in filings[0]]
         for filing in filings[0]:
+            warning = size_warning(report.matter.court, filing)
+            if warning:
+                warnings.append({"message": warning, "file": None, "line": None, "field": None})
+            if as_json:
+                continue
             parts = "; ".join(f"{b.title}: page {b.page}" for b in filing.bookmarks)
             click.echo(f"wrote {filing.path} ({filing.pages} pages, {filing.size:,} bytes: {parts})")
-            if (warning := size_warning(report.matter.court, filing)) and not quiet:
+            if warning and not quiet:
                 _say(f"warning: {warning}", "yellow")
+    if as_json:
+        click.echo(json.dumps(out, indent=2, ensure_ascii=False))
+
+
+def _setting(key: str, given: Path | None) -> Path | None:
+    """A folder given on the command line, else the user's settings' (``assembler config``)."""
+    if given is not None:
+        return given
+    from assembler import settings
+
+    return settings.load().path(key)
 
 
 def _show(report: Report, *, ok: bool = False, quiet: bool = False) -> None:
@@ -207,9 +264,7 @@ def _show(report: Report, *, ok: bool = False, quiet: bool = False) -> None:
     "--output",
     "output",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("drafts"),
-    show_default=True,
-    help="Folder for the drafts and the manifest.",
+    help="Folder for the drafts and the manifest (default: the settings' output, else drafts).",
 )
 @_DOCUMENTS
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Worker processes (default: one per CPU core).")
@@ -227,7 +282,7 @@ def _show(report: Report, *, ok: bool = False, quiet: bool = False) -> None:
 @_QUIET
 def batch(
     paths: tuple[Path, ...],
-    output: Path,
+    output: Path | None,
     documents: str | None,
     jobs: int | None,
     force: bool,
@@ -250,6 +305,7 @@ def batch(
     """
     from assembler.batch.progress import run_batch_with_progress, show_summary
 
+    output = _setting("output", output) or Path("drafts")
     chosen = _documents(documents)
     if pdf:
         from assembler.papers.pdf import soffice
@@ -263,7 +319,7 @@ def batch(
         force=force,
         fail_fast=fail_fast,
         dry_run=dry_run,
-        template_dir=templates,
+        template_dir=_setting("templates", templates),
         explicit=documents is not None,
         unordered=unordered_response,
         pdf=pdf,
@@ -315,7 +371,7 @@ def check(
     from assembler.checks import check
     from assembler.papers.render import TemplateSet
 
-    template_set = TemplateSet(templates)
+    template_set = TemplateSet(_setting("templates", templates))
     failed = 0
     found = []
     for file in files:
@@ -371,6 +427,31 @@ def _report_json(report: Report) -> dict[str, object]:
         "warnings": [entry(warning) for warning in report.warnings],
         "notes": list(report.notes),
     }
+
+
+@cli.command("config")
+def show_config() -> None:
+    """Show the settings file (ASSEMBLER_CONFIG, else the platform's config folder) and what it sets.
+
+    It may give counsel (a counsel block laid under every answer file's own),
+    output and templates (folders) and soffice (LibreOffice's program); the
+    answer file and the command line win over it.
+    """
+    from assembler import settings
+
+    found = settings.load()
+    where = f"{settings.ENV}" if os.environ.get(settings.ENV, "").strip() else "the platform's config folder"
+    click.echo(f"settings file: {found.file} ({where}){'' if found.exists else ': none there'}")
+    for key in settings.KEYS:
+        value = found.values.get(key)
+        if value is None:
+            click.echo(f"  {key}: not set")
+        elif key == "counsel":
+            for side, block in value.items():
+                names = [a.get("name", "?") for a in (block or {}).get("attorneys", []) if isinstance(a, dict)]
+                click.echo(f"  counsel.{side}: {', '.join(names) or 'given'}")
+        else:
+            click.echo(f"  {key}: {found.path(key)}")
 
 
 @cli.group()
@@ -431,6 +512,7 @@ def import_docket(source: Path, output: Path | None, into: Path | None, movant: 
 
 
 @cli.command()
+@click.argument("ids", nargs=-1, shell_complete=completion.grounds)
 @click.option("--side", type=click.Choice(["movant", "opponent"]), help="Only the grounds this side raises.")
 @click.option(
     "--rule",
@@ -439,15 +521,45 @@ def import_docket(source: Path, output: Path | None, into: Path | None, movant: 
     help="Only the grounds that fit this motion.rule.",
 )
 @click.option("--full", is_flag=True, help="Also print each ground's default text.")
-def grounds(side: str | None, vehicle: str | None, full: bool) -> None:
-    """List the grounds library: ids to use under grounds: or opposition: in an answer file."""
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print a JSON list, one object per ground: id, side, family, heading, vehicles, authorities, fills and text.",
+)
+def grounds(ids: tuple[str, ...], side: str | None, vehicle: str | None, full: bool, as_json: bool) -> None:
+    """List the grounds library: ids to use under grounds: or opposition: in an answer file.
+
+    Give IDS to list only those grounds.
+    """
     from assembler.law.grounds import library, shown_heading
 
-    for ground in library().values():
-        if side and ground.side != side:
-            continue
-        if vehicle and ground.vehicles and vehicle not in ground.vehicles:
-            continue
+    if unknown := [i for i in ids if i not in library()]:
+        raise click.BadParameter(f"no ground {', '.join(unknown)} in the library (assembler grounds lists them)")
+    chosen = [
+        ground
+        for ground in library().values()
+        if not (ids and ground.id not in ids)
+        and not (side and ground.side != side)
+        and not (vehicle and ground.vehicles and vehicle not in ground.vehicles)
+    ]
+    if as_json:
+        listed = [
+            {
+                "id": g.id,
+                "side": g.side,
+                "family": g.family,
+                "heading": shown_heading(g.heading),
+                "vehicles": list(g.vehicles),
+                "authorities": list(g.authorities),
+                "fills": dict(g.fills),
+                "text": g.text,
+            }
+            for g in chosen
+        ]
+        click.echo(json.dumps(listed, indent=2, ensure_ascii=False))
+        return
+    for ground in chosen:
         click.echo(f"{ground.id:<26} {ground.side:<9} {shown_heading(ground.heading)}")
         for authority in ground.authorities:
             click.echo(f"{'':<36} {authority}")
@@ -458,7 +570,13 @@ def grounds(side: str | None, vehicle: str | None, full: bool) -> None:
 
 
 @cli.command()
-@click.option("--court", "court_id", required=True, help="Court id, as CourtListener names it (azd, nysd, ohnd).")
+@click.option(
+    "--court",
+    "court_id",
+    required=True,
+    shell_complete=completion.courts,
+    help="Court id, as CourtListener names it (azd, nysd, ohnd).",
+)
 @click.option(
     "--from",
     "start",

@@ -1,9 +1,15 @@
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# no user's settings file changes what the tests draft (tests of settings name their own)
+os.environ["ASSEMBLER_CONFIG"] = str(Path(__file__).resolve().parent / "fixtures" / "no-settings.yaml")
+os.environ["ASSEMBLER_CACHE"] = tempfile.mkdtemp(prefix="assembler-test-cache-")  # none from before
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

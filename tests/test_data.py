@@ -15,7 +15,7 @@ import pytest
 from assembler import packaged
 from assembler.answers.model import Outcome
 from assembler.errors import DataError
-from assembler.law import courts, deadlines, districts, forms, grounds, legal_days, vehicles
+from assembler.law import caselaw, courts, deadlines, districts, forms, grounds, legal_days, vehicles
 from assembler.papers import registry, wording
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,6 +31,7 @@ CACHED = (
     legal_days.data,
     registry._raw,
     registry.papers,
+    caselaw.history,
 )
 
 
@@ -76,6 +77,7 @@ def test_every_packaged_data_file_loads_through_its_schema(fresh):
         assert set(deadlines.federal_limits()) == {"59e", "60b"}
         assert legal_days.data().closures
         assert "motion" in registry.papers()
+        assert caselaw.history()
     assert _files(resources.files("assembler") / "data") - set(read) == set()
 
 

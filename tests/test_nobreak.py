@@ -6,6 +6,7 @@ from __future__ import annotations
 import zipfile
 
 import pytest
+from conftest import EXAMPLES
 
 from assembler.papers.nobreak import nobreak
 
@@ -79,3 +80,29 @@ def test_typed_text_and_template_text_both_get_them(drafts_of):
         document = archive.read("word/document.xml").decode()
     assert f"1:24-cv-05678{nbsp}(ABC)" in document and f"Local{nbsp}Civil{nbsp}Rule{nbsp}6.3" in document
     assert f"Fed.{nbsp}R.{nbsp}Civ.{nbsp}P.{nbsp}45(d)(3)(A)(iv)" in document
+
+
+def _every_pattern(text: str) -> str:
+    """nobreak without its shortcuts: every pattern applied to every text."""
+    from assembler.papers.nobreak import PATTERNS, _join
+
+    for _, pattern in PATTERNS:
+        text = pattern.sub(_join, text)
+    return text
+
+
+def test_the_shortcuts_change_no_text_of_the_examples_or_the_library():
+    from assembler.answers.matter import _markup_fields, load_matter
+    from assembler.papers.nobreak import nobreak
+
+    texts = [
+        "Fed. R. Civ. P. 54(b) and Civil L.R. 7-9, Local Rule CV-7(k), 28 U.S.C. § 636(c)(1), § 1331",
+        "5 F.3d 1255, 123 F. Supp. 2d 456, 2012 WL 123456, 1:24-cv-05678 (ABC) (KNF), Rules 59(e)",
+        "no citation at all, Docket 10 at 3",
+    ]
+    for file in sorted(EXAMPLES.glob("*.yaml")):
+        texts += [value for _, value in _markup_fields(load_matter(file).answers, ())]
+    for grounds in sorted((EXAMPLES.parent / "assembler" / "data" / "grounds").glob("*.yaml")):
+        texts += grounds.read_text(encoding="utf-8").splitlines()
+    for text in texts:
+        assert nobreak(text) == _every_pattern(text), text

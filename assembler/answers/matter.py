@@ -71,7 +71,9 @@ class Matter:
 
 def load_matter(file: Path | str) -> Matter:
     """Read, validate and cross-check one answer file; raises ``AnswersError`` with every problem."""
-    source = load_source(Path(file))
+    from assembler import settings
+
+    source = settings.under(load_source(Path(file)))  # the user's settings' counsel beneath it
     try:
         answers = Answers.model_validate(source.data)
     except ValidationError as exc:

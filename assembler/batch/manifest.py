@@ -1,14 +1,21 @@
 """A batch's manifest: every case and document of a run, with its path, size, SHA-256 and status.
 
-``manifest.json`` and ``manifest.csv`` in the output folder, rewritten as the
-run goes; the next run reads the JSON to tell a case whose answers changed.
+``manifest.json`` and ``manifest.csv`` in the output folder, written once, at the
+end of a run or when it is interrupted.  As the run goes, each finished case is
+appended to a journal beside them (``JOURNAL``, one JSON line, in time
+proportional to the cases added), so that a run killed before its manifest was
+written still leaves what the next run reads: ``read_manifest`` lays the journal
+over the manifest it names by SHA-256, and the next run tells a case whose
+answers changed.
 Each document also says whether an edited draft was kept aside (``edited``,
 ``kept``) and where its redline is.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import hashlib
 import io
 import json
 from dataclasses import asdict, dataclass, field
@@ -18,6 +25,7 @@ from assembler import __version__
 from assembler.files import atomic_open
 
 MANIFEST = "manifest"
+JOURNAL = ".assembler-batch.journal"  # the cases finished since the manifest was written
 Status = str  # "done", "skipped", "checked" (dry run), "invalid", "failed", "not-finished"
 
 
@@ -71,12 +79,21 @@ class BatchReport:
 
 
 def read_manifest(out_dir: Path) -> dict[str, dict]:
-    path = out_dir / f"{MANIFEST}.json"
+    """Each case of the last run, by file: the manifest, with the journal of a run killed
+    since it was written laid over it (a case's latest line wins); {} when there is none."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return {case["file"]: case for case in data["cases"]}
-    except (OSError, ValueError, KeyError, TypeError):
-        return {}
+        raw: bytes | None = (out_dir / f"{MANIFEST}.json").read_bytes()
+    except OSError:
+        raw = None
+    cases: dict[str, dict] = {}
+    if raw is not None:
+        try:
+            cases = {case["file"]: case for case in json.loads(raw)["cases"]}
+        except (ValueError, KeyError, TypeError):
+            cases = {}
+    for case in _read_journal(out_dir / JOURNAL, _sha256(raw)):
+        cases[case["file"]] = case
+    return cases
 
 
 def write_manifest(out_dir: Path, report: BatchReport) -> None:
@@ -143,3 +160,103 @@ def write_manifest(out_dir: Path, report: BatchReport) -> None:
                 )
         handle.flush()
         handle.detach()
+
+
+def _sha256(data: bytes | None) -> str | None:
+    return None if data is None else hashlib.sha256(data).hexdigest()
+
+
+def _read_journal(path: Path, manifest_sha256: str | None) -> list[dict]:
+    """The cases of a journal kept over the manifest whose SHA-256 is ``manifest_sha256``.
+
+    A journal whose first line names another manifest (one written after it, by a run that
+    ended before it could remove the journal) is stale and says nothing; a line cut short
+    by a kill is left out.
+    """
+    try:
+        lines = path.read_bytes().splitlines()
+    except OSError:
+        return []
+    if not lines or _journal_head(lines[0]) != manifest_sha256:
+        return []
+    cases = []
+    for line in lines[1:]:
+        try:
+            case = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(case, dict) and isinstance(case.get("file"), str):
+            cases.append(case)
+    return cases
+
+
+class Journal:
+    """Appends each finished case to ``JOURNAL`` as one JSON line, flushed at once.
+
+    Its first line names the manifest it extends by SHA-256, so that only a journal
+    written since that manifest is read; a journal that cannot be written is given up
+    (the manifest is still written at the end).
+    """
+
+    def __init__(self, out_dir: Path, *, enabled: bool = True) -> None:
+        self.path = out_dir / JOURNAL
+        self._handle: io.TextIOWrapper | None = None
+        self._enabled = enabled
+
+    def __enter__(self) -> Journal:
+        if not self._enabled:
+            return self
+        manifest = self.path.with_name(f"{MANIFEST}.json")
+        try:
+            base = _sha256(manifest.read_bytes()) if manifest.exists() else None
+            kept = self.path.read_bytes() if self.path.exists() else b""
+            if kept and _journal_head(kept.split(b"\n", 1)[0]) == base:  # a killed run's: go on
+                self._handle = open(self.path, "a", encoding="utf-8")
+                if not kept.endswith(b"\n"):
+                    self._handle.write("\n")  # after a line cut short by a kill
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._handle = open(self.path, "w", encoding="utf-8")
+                self._handle.write(json.dumps({"journal": 1, "manifest_sha256": base}) + "\n")
+            self._handle.flush()
+        except OSError:
+            self._close()
+        return self
+
+    def add(self, result: CaseResult) -> None:
+        if self._handle is None:
+            return
+        try:
+            self._handle.write(json.dumps(asdict(result), ensure_ascii=False) + "\n")
+            self._handle.flush()
+        except OSError:
+            self._close()
+
+    def remove(self) -> None:
+        """The manifest has it all: the journal goes (one left behind is ignored)."""
+        self._close()
+        if not self._enabled:
+            return
+        with contextlib.suppress(OSError):
+            self.path.unlink()
+
+    def _close(self) -> None:
+        if self._handle is not None:
+            with contextlib.suppress(OSError):
+                self._handle.close()
+            self._handle = None
+
+    def __exit__(self, *exc: object) -> None:
+        self._close()
+
+
+def _journal_head(line: bytes) -> str | None | bool:
+    """The manifest SHA-256 a journal's first line names (None: no manifest); False if not one."""
+    try:
+        head = json.loads(line)
+    except ValueError:
+        return False
+    if not isinstance(head, dict) or head.get("journal") != 1:
+        return False
+    value = head.get("manifest_sha256")
+    return value if value is None or isinstance(value, str) else False

@@ -5,9 +5,10 @@ in ``extends:`` are bases, not cases.  Every case is validated first and the
 invalid ones are reported together; the valid ones are rendered by a pool of
 worker processes, each of which compiles the templates once.  A case's failure
 stays with that case.  A manifest (JSON and CSV, ``batch.manifest``) lists every
-case and document with its path, size, SHA-256 and status; it is rewritten as the run goes and
-when it is interrupted, so a second run of the same command finishes what the
-first did not, skipping the cases that are done.
+case and document with its path, size, SHA-256 and status; it is written once, at
+the end of the run or when it is interrupted, and each finished case is appended
+to a journal as it finishes, so a second run of the same command (even after a
+kill) finishes what the first did not, skipping the cases that are done.
 """
 
 from __future__ import annotations
@@ -25,10 +26,10 @@ import traceback
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from assembler.answers.reader import read_yaml
-from assembler.batch.manifest import BatchReport, CaseResult, DocumentResult
+from assembler.batch.manifest import BatchReport, CaseResult, DocumentResult, Journal
 from assembler.batch.manifest import read_manifest as _read_manifest
 from assembler.batch.manifest import write_manifest as _write_manifest
 from assembler.checks import check
@@ -36,6 +37,9 @@ from assembler.errors import AnswersError, AssemblerError, OutputError
 from assembler.files import describe, remove_stale_temporaries
 from assembler.papers.drafts import Written, answers_digest, read_record, write_case
 from assembler.papers.render import TemplateSet, case_folder, docx_bytes, folder_for_case
+
+if TYPE_CHECKING:
+    pass
 
 LOCK = ".assembler-batch.lock"
 
@@ -318,12 +322,12 @@ def run_batch(
             discard_edits=discard_edits,
         )
         if pdf and not dry_run and not report.interrupted:
-            _add_pdfs(report, out_dir, force=force)
+            _add_pdfs(report, out_dir, force=force, jobs=jobs)
         return report
 
 
-def _add_pdfs(report: BatchReport, out_dir: Path, *, force: bool) -> None:
-    """PDFs of every drafted case, from one LibreOffice run; recorded in the manifest."""
+def _add_pdfs(report: BatchReport, out_dir: Path, *, force: bool, jobs: int = 1) -> None:
+    """PDFs of every drafted case, from one LibreOffice run per job; recorded in the manifest."""
     from assembler.answers.matter import load_matter
     from assembler.law.advice import page_limit
     from assembler.papers.filing import size_warning, write_filings
@@ -337,9 +341,9 @@ def _add_pdfs(report: BatchReport, out_dir: Path, *, force: bool) -> None:
         if force or case.status == "done" or not Path(doc.path).with_suffix(".pdf").exists()
     ]
     cases = list(dict.fromkeys(case.file for case, _ in wanted))
-    matters = {file: load_matter(file) for file in cases}
+    matters = {file: load_matter(file) for file in cases}  # each case's answers loaded once
     by_case = [(matters[file], [Path(doc.path) for case, doc in wanted if case.file == file]) for file in cases]
-    pdfs, filings = write_filings(by_case, convert)
+    pdfs, filings = write_filings(by_case, functools.partial(convert, jobs=jobs))  # one LibreOffice per job
     made_for = {pdf.path: pdf for pdf in pdfs}
     for case, doc in wanted:
         made = made_for[Path(doc.path).with_suffix(".pdf")]
@@ -376,7 +380,9 @@ def _run(
     results: dict[str, CaseResult] = {str(f): CaseResult(str(f), "not-finished") for f in cases}
     report = BatchReport(list(results.values()), list(documents), bases=[str(b) for b in bases])
     counter = _Counter(len(cases), progress)
+    journal = Journal(out_dir, enabled=not dry_run)
     with (
+        journal,
         _StopOnInterrupt() as stop,
         ProcessPoolExecutor(
             max_workers=min(jobs, len(cases)),
@@ -385,7 +391,7 @@ def _run(
         ) as pool,
     ):
         try:
-            valid = _validate(pool, results, out_dir, counter, documents, explicit, unordered)
+            valid = _validate(pool, results, out_dir, counter, documents, explicit, unordered, journal)
             if stop.requested or (fail_fast and len(valid) < len(results)):
                 return report
             queue = iter(valid)
@@ -418,12 +424,10 @@ def _run(
                     inflight.discard(future)
                     result = future.result()
                     results[result.file] = result
+                    journal.add(result)
                     counter.tick(result)
                     if fail_fast and result.status == "failed":
                         stop.request()
-                if counter.done % 50 == 0 and not dry_run:
-                    with contextlib.suppress(OutputError):  # written again at the end
-                        _write_manifest(out_dir, BatchReport([results[str(f)] for f in cases], list(documents)))
                 top_up()
         finally:
             report.cases = [results[str(f)] for f in cases]
@@ -433,6 +437,8 @@ def _run(
                     _write_manifest(out_dir, report)
                 except OutputError as exc:  # a full disk: say so, keep the cases' results
                     report.manifest_error = str(exc)
+                else:
+                    journal.remove()
     return report
 
 
@@ -444,6 +450,7 @@ def _validate(
     documents: Sequence[str],
     explicit: bool,
     unordered: bool,
+    journal: Journal,
 ) -> list[str]:
     """Validate every case in the pool; record the invalid ones; return the valid files."""
     folders: dict[str, str] = {}
@@ -464,6 +471,7 @@ def _validate(
             folders.setdefault(folder, checked.file)
         if checked.status == "invalid":
             results[checked.file] = checked
+            journal.add(checked)
             counter.tick(checked)
         else:
             valid.append(checked.file)

@@ -37,18 +37,25 @@ def cited(text: str) -> list[tuple[str, int]]:
     ]
 
 
-def citations_in(document: Any) -> list[tuple[str, int]]:
-    texts = wordxml.paragraph_texts(document.element.body) + wordxml.footnote_texts(document)
-    return [cite for text in texts for cite in cited(text)]
+def citations_in(document: Any, body: list[str] | None = None) -> list[tuple[str, int]]:
+    """Every docket citation of ``document``: its paragraphs (``body``, where the caller has
+    read them already) and its footnotes, read as one text (no citation spans two lines)."""
+    texts = (wordxml.paragraph_texts(document.element.body) if body is None else body) + wordxml.footnote_texts(
+        document
+    )
+    return cited("\n".join(texts))
 
 
-def _time_travel(matter: Matter, documents: Mapping[str, Any]) -> list[str]:
+def _time_travel(
+    matter: Matter, documents: Mapping[str, Any], citations: Mapping[str, list[tuple[str, int]]] | None = None
+) -> list[str]:
     """A paper cannot cite a docket entry filed after it, nor its own entry."""
     problems = []
     dates = {entry.number: entry.date for entry in matter.answers.docket}
     for doc_id, document in documents.items():
         when, own = paper_date(matter, doc_id)
-        for _, number in sorted(set(citations_in(document))):
+        found = citations[doc_id] if citations is not None else citations_in(document)
+        for _, number in sorted(set(found)):
             if number == own:
                 problems.append(f"{doc_id}.docx cites its own docket entry, {matter.citation.word} {number}")
             elif when is not None and number in dates and dates[number] > when:
@@ -65,9 +72,12 @@ def check_set(matter: Matter, documents: Mapping[str, Any]) -> None:
     word = matter.citation.word
     numbers = {entry.number for entry in matter.answers.docket}
     captions: dict[str, str] = {}
+    citations: dict[str, list[tuple[str, int]]] = {}
     for doc_id, document in documents.items():
+        paragraphs = wordxml.paragraph_texts(document.element.body)  # read once, for all the checks
+        citations[doc_id] = citations_in(document, paragraphs)
         # as a reader sees it: a no-break space is a space ("1:24-cv-05678 (ABC)", nobreak.py)
-        body = "\n".join(wordxml.paragraph_texts(document.element.body)).replace("\u00a0", " ")
+        body = "\n".join(paragraphs).replace("\u00a0", " ")
         if matter.answers.case.number not in body:
             problems.append(f"{doc_id}.docx does not give the case number {matter.answers.case.number}")
         caption = caption_of(document)
@@ -76,7 +86,7 @@ def check_set(matter: Matter, documents: Mapping[str, Any]) -> None:
         for line in matter.court.caption:
             if line not in body:
                 problems.append(f"{doc_id}.docx does not name the court as “{line}”")
-        for cited_word, number in sorted(set(citations_in(document))):
+        for cited_word, number in sorted(set(citations[doc_id])):
             if cited_word != word:
                 problems.append(
                     f"{doc_id}.docx cites “{cited_word} {number}”, but "
@@ -86,7 +96,7 @@ def check_set(matter: Matter, documents: Mapping[str, Any]) -> None:
                 problems.append(f"{doc_id}.docx cites docket {number}, which is not in the docket list")
     if any("papers cite “" in problem for problem in problems):
         problems.append("to name an entry in typed text, write [[@21]]: it prints in the court's form")
-    problems += _time_travel(matter, documents)
+    problems += _time_travel(matter, documents, citations)
     if len(set(captions.values())) > 1:
         first = next(iter(captions))
         differ = [d for d, c in captions.items() if c != captions[first]]

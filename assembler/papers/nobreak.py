@@ -41,14 +41,45 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# every pattern's match holds one of these: a space before a number (or a rule's "CV-7"),
+# or a number before a judge's initials; a text without any is left as it is, untouched
+_ANY = re.compile(r" (?:[A-Z]{1,3}-)?\d|\d \(")
+
+
 def _join(match: re.Match[str]) -> str:
     return match.group(0).replace(" ", NBSP)
+
+
+# what a text must hold for each pattern to match in it: a cheap test, pattern by pattern
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "federal rule": ("Fed. R. ",),
+    "court rule": ("R",),
+    "statute": ("U.S.C.", "C.F.R."),
+    "section": ("§",),
+    "case number": (" (",),
+}
+
+
+# the texts already done: the same typed text and library text is set in every paper of a
+# set and in every case of a batch; bounded (emptied when full)
+_DONE: dict[str, str] = {}
+_DONE_MAX = 20_000
 
 
 def nobreak(text: str) -> str:
     """``text`` with the spaces inside its citations made no-break spaces."""
     if " " not in text:
         return text
-    for _, pattern in PATTERNS:
-        text = pattern.sub(_join, text)
-    return text
+    done = _DONE.get(text)
+    if done is not None:
+        return done
+    out = text
+    if _ANY.search(text) is not None:
+        for name, pattern in PATTERNS:
+            needs = _NEEDS.get(name)
+            if needs is None or any(part in out for part in needs):
+                out = pattern.sub(_join, out)
+    if len(_DONE) >= _DONE_MAX:
+        _DONE.clear()
+    _DONE[text] = out
+    return out

@@ -1,11 +1,13 @@
-"""PDFs of the drafts, as the court receives them: LibreOffice, started once per run.
+"""PDFs of the drafts, as the court receives them: LibreOffice, started once per job.
 
-Every .docx of a run is converted by a single ``soffice`` process with a
-profile of its own (so it works beside an open LibreOffice and beside another
-run), under a timeout; each PDF is then put beside its .docx whole (temporary
-file and rename).  The PDF is tagged PDF/A-2b (``EXPORT``): every font
-embedded, its structure marked for a screen reader, as an archive (and CM/ECF)
-keeps it.  The page count is read from the PDF, for the court's page limits.
+The .docx files of a run are shared out among ``jobs`` ``soffice`` processes
+running side by side (one converts them all when ``jobs`` is 1), each converting
+its share in one run, with a profile of its own (so it works beside an open
+LibreOffice, beside its siblings and beside another run), under a timeout;
+each PDF is then put beside its .docx whole (temporary file and rename).  The
+PDF is tagged PDF/A-2b (``EXPORT``): every font embedded, its structure marked
+for a screen reader, as an archive (and CM/ECF) keeps it.  The page count is
+read from the PDF, for the court's page limits.
 """
 
 from __future__ import annotations
@@ -48,8 +50,9 @@ class Pdf:
 
 
 def soffice() -> str:
-    """The LibreOffice program: where ``ASSEMBLER_SOFFICE`` says, else ``soffice`` or
-    ``libreoffice`` on PATH, else where LibreOffice's installer puts it on macOS and Windows."""
+    """The LibreOffice program: where ``ASSEMBLER_SOFFICE`` says, else the settings' ``soffice``
+    (``assembler config``), else ``soffice`` or ``libreoffice`` on PATH, else where LibreOffice's
+    installer puts it on macOS and Windows."""
     chosen = os.environ.get(SOFFICE_VARIABLE, "").strip()
     if chosen:
         path = Path(chosen).expanduser()
@@ -61,6 +64,16 @@ def soffice() -> str:
         raise OutputError(
             f"{SOFFICE_VARIABLE} is {chosen}, which is not a program; set it to "
             "LibreOffice's soffice (its full path), or unset it"
+        )
+    from assembler import settings
+
+    configured = settings.load().path("soffice")
+    if configured is not None:
+        if configured.is_file():
+            return str(configured)
+        raise OutputError(
+            f"the settings file {settings.load().file} gives soffice: {configured}, which is not a program; "
+            "set it to LibreOffice's soffice (its full path)"
         )
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
@@ -89,11 +102,15 @@ def page_count(data: bytes) -> int:
     return len(_PAGE.findall(data))
 
 
-def convert(documents: Sequence[Path], *, force: bool = True, timeout_per_document: float = 20.0) -> list[Pdf]:
-    """A PDF beside each of ``documents``, all converted by one LibreOffice process."""
+def convert(
+    documents: Sequence[Path], *, force: bool = True, timeout_per_document: float = 20.0, jobs: int = 1
+) -> list[Pdf]:
+    """A PDF beside each of ``documents``, converted by ``jobs`` LibreOffice processes at once,
+    each given an equal share of the documents in their order (one process per share)."""
     if not documents:
         return []
     program = soffice()
+    shares = _shares(len(documents), jobs)
     with tempfile.TemporaryDirectory(prefix="assembler-pdf-") as tmp:
         work = Path(tmp)
         inputs = []
@@ -102,25 +119,38 @@ def convert(documents: Sequence[Path], *, force: bool = True, timeout_per_docume
             copy.parent.mkdir(exist_ok=True)
             shutil.copyfile(document, copy)
             inputs.append(copy)
-        command = [
-            program,
-            "--headless",
-            "--norestore",
-            "--nolockcheck",
-            f"-env:UserInstallation={(work / 'profile').as_uri()}",
-            "--convert-to",
-            EXPORT,
-            "--outdir",
-            str(work / "out"),
-            *map(str, inputs),
+        running = [
+            subprocess.Popen(
+                [
+                    program,
+                    "--headless",
+                    "--norestore",
+                    "--nolockcheck",
+                    f"-env:UserInstallation={(work / f'profile-{job}').as_uri()}",
+                    "--convert-to",
+                    EXPORT,
+                    "--outdir",
+                    str(work / "out"),
+                    *map(str, inputs[start:end]),
+                ],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            for job, (start, end) in enumerate(shares)
         ]
         try:
-            subprocess.run(command, capture_output=True, check=False, timeout=60 + timeout_per_document * len(inputs))
+            for process, (start, end) in zip(running, shares):
+                process.wait(timeout=60 + timeout_per_document * (end - start))
         except subprocess.TimeoutExpired:
             raise OutputError(
                 f"LibreOffice did not finish converting {len(inputs)} drafts to PDF "
                 "in time; the .docx drafts are written"
             ) from None
+        finally:
+            for process in running:
+                if process.poll() is None:
+                    process.kill()
+                    process.wait()
         results = []
         for document, copy in zip(documents, inputs):
             produced = work / "out" / (copy.stem + ".pdf")
@@ -131,3 +161,11 @@ def convert(documents: Sequence[Path], *, force: bool = True, timeout_per_docume
             atomic_write(data, target, force=force)
             results.append(Pdf(target, len(data), hashlib.sha256(data).hexdigest(), page_count(data)))
     return results
+
+
+def _shares(count: int, jobs: int) -> list[tuple[int, int]]:
+    """``count`` documents cut into at most ``jobs`` runs of consecutive ones, as even as can be:
+    (start, end) of each."""
+    jobs = max(1, min(jobs, count))
+    bounds = [count * job // jobs for job in range(jobs + 1)]
+    return list(zip(bounds, bounds[1:]))

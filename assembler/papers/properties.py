@@ -16,11 +16,14 @@ import datetime as dt
 import hashlib
 from typing import Any
 
+from docx.text.paragraph import Paragraph
+
 from assembler.answers.matter import Matter
 from assembler.papers import styles
 from assembler.papers.registry import paper
 from assembler.papers.registry import paper_date as dated
 
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
 
 _APP = (
@@ -64,9 +67,18 @@ def set_properties(document: Any, matter: Matter, document_id: str, paper_date: 
 
 
 def _paper_title(document: Any) -> str:
-    for paragraph in document.paragraphs:
-        if paragraph.style is not None and paragraph.style.name == styles.PAPER_TITLE.name:
-            return " ".join(paragraph.text.split())  # its line breaks and non-breaking spaces as spaces
+    """The text of the first paragraph in the Paper Title style (found by its name, as a firm's
+    template may give it another id), read from the XML without python-docx's style lookups."""
+    ids = {
+        style.get(f"{{{W_NS}}}styleId")
+        for style in document.styles.element.iterchildren(f"{{{W_NS}}}style")
+        if style.find(f"{{{W_NS}}}name") is not None
+        and style.find(f"{{{W_NS}}}name").get(f"{{{W_NS}}}val") == styles.PAPER_TITLE.name
+    }
+    for element in document.element.body.iterchildren(f"{{{W_NS}}}p"):
+        style = element.find(f"{{{W_NS}}}pPr/{{{W_NS}}}pStyle")
+        if style is not None and style.get(f"{{{W_NS}}}val") in ids:
+            return " ".join(Paragraph(element, document).text.split())  # line breaks, nbsp as spaces
     return ""
 
 

@@ -1,8 +1,9 @@
 """Render documents: strict, sandboxed docxtpl, each template compiled once per process.
 
-A ``TemplateSet`` reads and compiles each .docx template (and the shared parts it
-includes) on first use and keeps it; rendering a document then costs one
-``Document`` load, one Jinja render and one save.  ``write_drafts`` puts a
+A ``TemplateSet`` reads, parses and compiles each .docx template (and the shared
+parts it includes) on first use and keeps it; rendering a document then costs a
+copy of the parsed package (``assembler.papers.package``), one Jinja render and
+one save.  ``write_drafts`` puts a
 case's drafts in place as one set, whole or not at all, keeping a draft the
 user edited (``assembler.papers.drafts``).
 """
@@ -30,6 +31,7 @@ from assembler.law.record import surname
 from assembler.papers import wordxml
 from assembler.papers.consistency import check_set
 from assembler.papers.drafts import CaseWritten, answers_digest, write_case
+from assembler.papers.package import copy_document
 from assembler.papers.properties import set_properties
 from assembler.papers.registry import declaration_facts, declaration_paper, default_ids, paper, paper_date
 from assembler.papers.richtext import Writer
@@ -126,9 +128,13 @@ def make_environment(folder: Path) -> SandboxedEnvironment:
 class _Compiled:
     name: str
     blob: bytes
+    document: Any  # the template's python-docx Document, parsed once and never changed
     body: jinja2.Template
     parts: dict[str, jinja2.Template]  # headers and footers, by part name
     first_note_id: int  # above every footnote id the template already has
+
+
+_LISTING = re.compile("[\t\a\n\f]")
 
 
 class _Document(DocxTemplate):
@@ -137,6 +143,7 @@ class _Document(DocxTemplate):
     def __init__(self, compiled: _Compiled) -> None:
         super().__init__(io.BytesIO(compiled.blob))
         self.compiled = compiled
+        self.docx = copy_document(compiled.document, with_body=False)  # render() replaces the body
 
     def build_xml(self, context: dict[str, Any], jinja_env: Any = None) -> str:
         return self._finish(self.compiled.body.render(context))
@@ -164,6 +171,8 @@ class _Document(DocxTemplate):
 
     def _finish(self, xml: str) -> str:
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        if _LISTING.search(xml) is None:  # resolve_listing rewrites only these characters
+            return xml
         return self.resolve_listing(xml)
 
 
@@ -203,7 +212,8 @@ class TemplateSet:
             raise TemplateError(f"template {name} has a tag Jinja cannot read: {exc.message}") from None
         except jinja2.TemplateNotFound as exc:
             raise TemplateError(f"template {name} includes {exc.name}, which is not in {self.folder}") from None
-        return _Compiled(name, blob, body, parts, wordxml.highest_footnote_id(tpl.docx) + 1)
+        first_note = wordxml.highest_footnote_id(tpl.docx) + 1
+        return _Compiled(name, blob, tpl.docx, body, parts, first_note)
 
     def _from_xml(self, tpl: DocxTemplate, xml: str, name: str) -> jinja2.Template:
         source = re.sub(r"<w:p([ >])", r"\n<w:p\1", literal_escapes(tpl.patch_xml(xml)))
@@ -215,7 +225,6 @@ class TemplateSet:
         """Render one document of ``matter``; returns the python-docx ``Document``."""
         compiled = self.compiled(document_id)
         doc = _Document(compiled)
-        doc.init_docx()
         names = (
             {e.number: e.cite_as for e in matter.answers.docket if e.cite_as} if matter.answers.citation.names else None
         )
@@ -298,7 +307,7 @@ def docx_bytes(doc: Any) -> bytes:
     for part in parts:
         part.before_marshal()
     out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zipf:
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zipf:  # fast; still stable
         writer: Any = _StableZip(zipf)  # duck-types python-docx's PhysPkgWriter
         PackageWriter._write_content_types_stream(writer, parts)
         PackageWriter._write_pkg_rels(writer, package.rels)

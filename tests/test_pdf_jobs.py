@@ -1,0 +1,84 @@
+"""``batch --pdf --jobs N``: the drafts shared out among N LibreOffice processes running at once."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+from assembler.papers import pdf
+from assembler.papers.pdf import _shares, convert
+
+# A stand-in for soffice: logs its profile, its inputs and when it ran; writes a one-page PDF each.
+FAKE = """\
+import json, sys, time
+from pathlib import Path
+args = sys.argv[1:]
+out = Path(args[args.index("--outdir") + 1])
+inputs = [a for a in args if a.endswith(".docx")]
+profile = next(a for a in args if a.startswith("-env:UserInstallation="))
+start = time.time()
+time.sleep(0.5)
+out.mkdir(parents=True, exist_ok=True)
+for name in inputs:
+    (out / (Path(name).stem + ".pdf")).write_bytes(b"%PDF-1.7 /Type /Page " + Path(name).read_bytes()[:0])
+with open(LOG, "a") as log:
+    log.write(json.dumps({"profile": profile, "inputs": [Path(i).name for i in inputs],
+                          "start": start, "end": time.time()}) + "\\n")
+"""
+
+
+@pytest.fixture
+def fake_soffice(tmp_path, monkeypatch):
+    log = tmp_path / "log.jsonl"
+    script = tmp_path / "fake_soffice.py"
+    script.write_text(FAKE.replace("LOG", repr(str(log))), encoding="utf-8")
+    monkeypatch.setattr(pdf, "soffice", lambda: sys.executable)
+    real_popen = pdf.subprocess.Popen
+    monkeypatch.setattr(
+        pdf.subprocess, "Popen", lambda command, **kw: real_popen([command[0], str(script), *command[1:]], **kw)
+    )
+    return log
+
+
+def drafts(folder: Path, count: int) -> list[Path]:
+    folder.mkdir()
+    files = [folder / f"case{i}-motion.docx" for i in range(count)]
+    for file in files:
+        file.write_bytes(b"docx")
+    return files
+
+
+@pytest.mark.parametrize(
+    ("count", "jobs", "shares"),
+    [
+        (5, 2, [(0, 2), (2, 5)]),
+        (4, 2, [(0, 2), (2, 4)]),
+        (1, 4, [(0, 1)]),
+        (3, 1, [(0, 3)]),
+        (6, 3, [(0, 2), (2, 4), (4, 6)]),
+    ],
+)
+def test_the_documents_are_cut_into_even_runs_one_per_job(count, jobs, shares):
+    assert _shares(count, jobs) == shares
+
+
+def test_two_jobs_convert_at_once_each_its_own_share_with_its_own_profile(tmp_path, fake_soffice):
+    files = drafts(tmp_path / "drafts", 5)
+    made = convert(files, jobs=2)
+    assert [m.path for m in made] == [f.with_suffix(".pdf") for f in files]
+    assert all(m.pages == 1 for m in made)
+    runs = [json.loads(line) for line in fake_soffice.read_text().splitlines()]
+    assert sorted(len(r["inputs"]) for r in runs) == [2, 3]
+    assert len({r["profile"] for r in runs}) == 2
+    first, second = sorted(runs, key=lambda r: r["start"])
+    assert second["start"] < first["end"]  # side by side, not one after the other
+
+
+def test_one_job_is_one_libreoffice_for_every_document(tmp_path, fake_soffice):
+    files = drafts(tmp_path / "drafts", 3)
+    convert(files, jobs=1)
+    runs = [json.loads(line) for line in fake_soffice.read_text().splitlines()]
+    assert [len(r["inputs"]) for r in runs] == [3]
