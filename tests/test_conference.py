@@ -191,7 +191,7 @@ def test_the_central_district_statement_is_in_the_motions_notice_in_its_rules_wo
 def test_colorado_states_the_conference_in_the_body_before_the_signature(tmp_path):
     lines = _motion(tmp_path, _in("cod", SHERMAN))
     heading = lines.index("[Heading 1] Certificate of Conference")
-    closing = next(i for i, line in enumerate(lines) if line.startswith("[Closing] RESPECTFULLY SUBMITTED"))
+    closing = next(i for i, line in enumerate(lines) if line.startswith("[Closing]"))
     assert lines.index("[Heading 1] Conclusion") < heading < closing
     assert "as D.C.COLO.LCivR 7.1(a) requires" in lines[heading + 1]
 
