@@ -39,6 +39,7 @@ def advise(matter: Matter) -> list[Problem]:
             )
         )
     out += _late(matter)
+    out += _rules_as_of(matter)
     out += vehicle_warnings(a, court, source)
     entry = next((e for e in a.docket if e.number == a.order.docket), None)
     if entry is not None and (entry.date - a.order.date).days > 14:
@@ -71,6 +72,35 @@ def advise(matter: Matter) -> list[Problem]:
                 ("motion", "leave"),
             )
         )
+    return out
+
+
+def _rules_as_of(matter: Matter) -> list[Problem]:
+    """Each paper is drafted under the rule in force on its date: say which, where the rule changed
+    and the paper's date falls under an earlier version, or under one the research cannot tell."""
+    from assembler.papers import registry
+
+    court = matter.court
+    rule = court.reconsideration.rule.value or "the local rule"
+    out: list[Problem] = []
+    for kind in registry.papers().values():
+        if not (kind.word_limit or kind.page_limit):
+            continue
+        day, _ = registry.paper_date(matter, kind.id)
+        applied = [(name, fact, version) for name, fact, version in court.versions(day) if version is not fact]
+        if day is None or not applied:
+            continue
+        section, key = kind.date.split(".")
+        given = getattr(getattr(matter.answers, section), key, None) is not None
+        where = (section, key) if given else ("court",)
+        name, fact, version = applied[0]
+        names = ", ".join(n.removeprefix("reconsideration.") for n, _, _ in applied)
+        dated = f"the {kind.id} (dated {day:%B} {day.day}, {day.year})"
+        if version.unverified:
+            text = f"which text of {rule} governs {dated} is not verified, so it has no {names}: {version.source}"
+        else:
+            text = f"{dated} is drafted under {rule} {fact.version_label(version)} ({names}): {version.source}"
+        out.append(matter.source.problem(text, where))
     return out
 
 

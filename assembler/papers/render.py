@@ -219,7 +219,7 @@ class TemplateSet:
             {e.number: e.cite_as for e in matter.answers.docket if e.cite_as} if matter.answers.citation.names else None
         )
         writer = Writer(matter.citation, first_note_id=compiled.first_note_id, names=names)
-        context = build_context(matter, writer)
+        context = build_context(matter, writer, document_id)
         try:
             doc.render(context)
         except UndefinedError as exc:  # the answers lack a value: name their file

@@ -381,10 +381,11 @@ def _joined(parts: list[list[Inline]]) -> list[Inline]:
     return out
 
 
-def build_context(matter: Matter, writer: Writer) -> dict[str, Any]:
-    """The template context for one document of ``matter``."""
+def build_context(matter: Matter, writer: Writer, paper: str | None = None) -> dict[str, Any]:
+    """The template context for one document of ``matter``: ``paper``, drafted under the rules
+    in force on its date (the registry's date rule)."""
     a = matter.answers
-    court = matter.court
+    court = matter.court.as_of(registry.paper_date(matter, paper)[0]) if paper else matter.court
     movant = a.movant
     interest = matter.texts.get(("movant", "interest"))
     entry = {role: matter.entry_with_role(role) for role in ("motion", "response", "reply", "response-order")}
