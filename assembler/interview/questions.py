@@ -9,6 +9,7 @@ forms, a date after the motion) is a ``check`` or ``warn`` here.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from assembler.answers.reader import FieldPath
@@ -126,6 +127,25 @@ def _case_label(iv: Interview, item: Item, path: FieldPath) -> str:
     return f"The caption's word before the number, if not “{usual}” (“Civil Action No.”, “No.”)"
 
 
+def _division_prompt(iv: Interview, item: Item, path: FieldPath) -> str:
+    court = _court(iv)
+    if court is not None and court.divisions:
+        return f"The division the caption names (the court's: {', '.join(court.divisions)})"
+    return "The division, if the court's captions name one (“Sherman”)"
+
+
+def _division_check(iv: Interview, item: Item, path: FieldPath, value: Any) -> str | None:
+    court = _court(iv)
+    if court is None or court.divisions is None or not value:
+        return None
+    name = re.sub(r"(?i)\s*division$", "", str(value).strip())
+    if not court.divisions:
+        return f"the {court.name} sits in no divisions: leave this empty"
+    if name.casefold() not in {d.casefold() for d in court.divisions}:
+        return f"the {court.name} has no {name} Division (its divisions: {', '.join(court.divisions)})"
+    return None
+
+
 def _consolidated_check(iv: Interview, item: Item, path: FieldPath, value: Any) -> str | None:
     for number in value or []:
         if problem := _case_number_check(iv, item, path, number):
@@ -174,7 +194,7 @@ def _ask_court(iv: Interview, mode: Mode) -> None:
             check=_consolidated_check,
             more=FORMS,
         ),
-        Ask("division", "The division, if the court's captions name one (“Sherman”)", optional=True, more=FORMS),
+        Ask("division", _division_prompt, optional=True, check=_division_check, more=FORMS),
         Ask("judge_title", "The judge's title", default="United States District Judge", more=FORMS),
         Ask(
             "consent",

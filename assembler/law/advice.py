@@ -8,6 +8,7 @@ and every rule figure the court's profile does not know.  ``check`` and
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from assembler.answers.matter import Matter
 from assembler.errors import Problem
@@ -40,6 +41,7 @@ def advise(matter: Matter) -> list[Problem]:
         )
     out += _late(matter)
     out += _rules_as_of(matter)
+    out += _division(matter)
     out += vehicle_warnings(a, court, source)
     entry = next((e for e in a.docket if e.number == a.order.docket), None)
     if entry is not None and (entry.date - a.order.date).days > 14:
@@ -73,6 +75,27 @@ def advise(matter: Matter) -> list[Problem]:
             )
         )
     return out
+
+
+def _division(matter: Matter) -> list[Problem]:
+    """The caption's division line against the court's divisions, where the data records them."""
+    court, given = matter.court, matter.answers.case.division
+    if court.divisions is None:
+        return []
+    known = ", ".join(court.divisions)
+    if given is None:
+        if not court.divisions:
+            return []
+        text = f"the {court.name} sits in divisions ({known}): case.division names this case's, for the caption"
+        return [matter.source.problem(text, ("case", "number"))]
+    name = re.sub(r"(?i)\s*division$", "", given.strip())
+    if not court.divisions:
+        text = f"the {court.name} sits in no divisions, so its captions name none: leave case.division out"
+    elif name.casefold() not in {d.casefold() for d in court.divisions}:
+        text = f"the {court.name} has no {name} Division (its divisions: {known})"
+    else:
+        return []
+    return [matter.source.problem(text, ("case", "division"))]
 
 
 def _rules_as_of(matter: Matter) -> list[Problem]:

@@ -23,7 +23,9 @@ from assembler import packaged
 from assembler.answers import markup
 from assembler.errors import CourtError
 from assembler.law.citations import CitationStyle
+from assembler.law.districts import caption as district_caption
 from assembler.law.districts import districts
+from assembler.law.districts import divisions as district_divisions
 
 T = TypeVar("T")
 # text of a data file in the answers' markup (*italic*, ^[notes]), parsed when the file is read
@@ -198,6 +200,8 @@ class Court(Strict):
     circuit: Circuit
     profiled: bool
     caption: tuple[str, ...]
+    caption_source: str  # where the caption's lines were read: the profile, data/districts.yaml, or the default
+    divisions: tuple[str, ...] | None = None  # () where the court sits in none; None: not recorded
     case_number: CaseNumberRule
     case_label: str = "Case No."  # the caption's word before the number (the model order's)
     citation: CitationStyle
@@ -239,6 +243,8 @@ class Court(Strict):
     def unknown(self) -> list[str]:
         """The figures the research could not verify for this court."""
         unknown = [name for name, fact in self.facts().items() if fact.unverified]
+        if self.caption_source.startswith("UNVERIFIED"):
+            unknown.insert(0, "caption")
         if not self.citation.verified:
             unknown.insert(0, "citation")
         if not self.formatting.verified:
@@ -264,7 +270,7 @@ def _merge(base: Any, over: Any) -> Any:
 
 
 # what a profile takes from data/districts.yaml and data/circuits.yaml, never from itself
-_FROM_DISTRICTS = ("id", "name", "state", "profiled", "circuit")
+_FROM_DISTRICTS = ("id", "name", "state", "profiled", "circuit", "divisions", "caption_source")
 
 
 def _blame(court_id: str, own: dict[str, Any]) -> Callable[[packaged.Loc], str]:
@@ -312,7 +318,11 @@ def load_court(court_id: str) -> Court:
         profiled=profiled,
         circuit={"id": circuit_id, **circuits()[circuit_id].model_dump()},
     )
-    data.setdefault("caption", None)
-    if data["caption"] is None:
-        data["caption"] = ["IN THE UNITED STATES DISTRICT COURT", f"FOR THE {district['name'].upper()}"]
+    if own.get("caption") is not None:  # the profile's own, from its research
+        data["caption_source"] = f"the court's profile (data/courts/{court_id}.yaml)"
+    else:
+        data["caption"], data["caption_source"] = district_caption(court_id)
+    if "case_label" not in own and "case_label" in district:
+        data["case_label"] = district["case_label"]
+    data["divisions"] = district_divisions(court_id)
     return packaged.validate(Court, data, _blame(court_id, own))
