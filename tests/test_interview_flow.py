@@ -94,6 +94,7 @@ MODEL_INTERVIEW = pytest.mark.xdist_group("interview-cp-productions")  # its tes
         "doe-defendant-cand",
         "edtex-sherman",
         "pro-se-defendant",
+        "habeas-2254",
     ],
 )
 def test_answering_every_prompt_rebuilds_the_example(name, interviewed, drafts_of):

@@ -197,6 +197,14 @@ def _ask_court(iv: Interview, mode: Mode) -> None:
         Ask("division", _division_prompt, optional=True, check=_division_check, more=FORMS),
         Ask("judge_title", "The judge's title", default="United States District Judge", more=FORMS),
         Ask(
+            "habeas",
+            "Is it a petition for a writ of habeas corpus under 28 U.S.C. § 2254?",
+            "confirm",
+            default=False,
+            implicit=True,
+            more=FORMS,
+        ),
+        Ask(
             "consent",
             "Did the parties consent to the magistrate judge conducting all proceedings (28 U.S.C. § 636(c)(1))?",
             "confirm",
@@ -278,9 +286,47 @@ def _several(iv: Interview, item: Item, path: FieldPath) -> bool:
     return any(len(item.get(side) or []) > 1 for side in ("plaintiffs", "defendants"))
 
 
+def _party_roles(side: str) -> list[Option]:
+    from assembler.law import roles
+
+    return [Option(roles.role(r).singular, r) for r in roles.role_ids(side)]  # type: ignore[arg-type]
+
+
+OTHER_SIDES = "Are the sides other than Plaintiff and Defendant (a habeas Petitioner and Respondent, a Relator)?"
+PARTY_ROLES = (
+    Ask(
+        "plaintiffs",
+        "The caption's first side: its role (a habeas petition's is Petitioner)",
+        "select",
+        options=_party_roles("plaintiffs"),
+        default="plaintiff",
+        implicit=True,
+        more=OTHER_SIDES,
+    ),
+    Ask(
+        "defendants",
+        "The caption's second side: its role",
+        "select",
+        options=_party_roles("defendants"),
+        default=lambda iv, item, path: (
+            "respondent" if item.get("plaintiffs") in ("petitioner", "applicant") else "defendant"
+        ),
+        more=OTHER_SIDES,
+    ),
+)
+
+
+def _side_heading(iv: Interview, side: str) -> str:
+    from assembler.law import roles
+
+    role_id = iv.value(("parties", "roles", side)) or side[:-1]
+    return f"  {roles.role(str(role_id)).plural} (listed as {side}):"
+
+
 def _ask_parties(iv: Interview, mode: Mode) -> None:
+    iv.ask_all(("parties", "roles"), "Roles", PARTY_ROLES, mode)
     for side in ("plaintiffs", "defendants"):
-        iv.heading(f"  {side.capitalize()}:")
+        iv.heading(_side_heading(iv, side))
         iv.loop(
             Loop(("parties", side), "Party", side[:-1], PARTY, _party_label),
             _settled(iv, mode, ("parties", "defendants") if side == "plaintiffs" else None),
@@ -291,7 +337,10 @@ def _ask_parties(iv: Interview, mode: Mode) -> None:
             ("parties", "others"),
             "OtherParty",
             "party of another role",
-            (*PARTY, Ask("role", "Its role in the caption (“Intervenor”, “Third-Party Defendant”)")),
+            (
+                *PARTY,
+                Ask("role", "Its role in the caption", "select", options=_party_roles("other")),
+            ),
             lambda row: f"{_party_label(row)} ({row.get('role', '?')})",
             minimum=0,
             plural="parties of other roles",

@@ -42,6 +42,7 @@ def advise(matter: Matter) -> list[Problem]:
     out += _late(matter)
     out += _rules_as_of(matter)
     out += _division(matter)
+    out += _habeas(matter)
     out += vehicle_warnings(a, court, source)
     entry = next((e for e in a.docket if e.number == a.order.docket), None)
     if entry is not None and (entry.date - a.order.date).days > 14:
@@ -74,6 +75,38 @@ def advise(matter: Matter) -> list[Problem]:
                 ("motion", "leave"),
             )
         )
+    return out
+
+
+# Gonzalez v. Crosby, 545 U.S. 524, 532 (2005); Banister v. Davis, 140 S. Ct. 1698 (2020)
+_SUCCESSIVE = (
+    "in a § 2254 case a Rule 60(b) motion that adds a new ground for relief, or attacks the "
+    "Court's previous resolution of a claim on the merits, is a second or successive petition "
+    "(Gonzalez v. Crosby, 545 U.S. 524, 532 (2005)), which the district court may not hear "
+    "without the court of appeals' authorization (28 U.S.C. § 2244(b)(3)); only a motion "
+    "attacking a defect in the integrity of the federal habeas proceedings (a ruling that "
+    "precluded a decision on the merits, such as a limitations or procedural-default ruling) "
+    "is a Rule 60(b) motion. Check that every ground of the motion is of that kind; a timely "
+    "Rule 59(e) motion is not a successive petition (Banister v. Davis, 140 S. Ct. 1698 (2020))"
+)
+
+
+def _habeas(matter: Matter) -> list[Problem]:
+    """A § 2254 case: the caption's roles, and a Rule 60(b) motion that may be a successive petition."""
+    a = matter.answers
+    if not a.case.habeas:
+        return []
+    out: list[Problem] = []
+    if a.parties.roles.plaintiffs not in ("petitioner", "applicant") or a.parties.roles.defendants != "respondent":
+        out.append(
+            matter.source.problem(
+                "a § 2254 petition is captioned Petitioner / Respondent (Rules Governing Section 2254 "
+                "Cases, Rule 2): set parties.roles to {plaintiffs: petitioner, defendants: respondent}",
+                ("case", "habeas"),
+            )
+        )
+    if matter.vehicle.id == "60b" and a.movant.party and a.movant.side == "plaintiff":
+        out.append(matter.source.problem(_SUCCESSIVE, ("motion", "rule")))
     return out
 
 

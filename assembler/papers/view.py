@@ -16,6 +16,7 @@ from assembler.answers import markup
 from assembler.answers.markup import Inline, Text
 from assembler.answers.matter import Matter
 from assembler.answers.model import Attorney, CounselBlock, Party
+from assembler.law import roles
 from assembler.law.courts import Court
 from assembler.law.forms import notice_of_motion, order_form
 from assembler.law.grounds import ResolvedGround
@@ -515,13 +516,13 @@ def build_context(matter: Matter, writer: Writer, paper: str | None = None) -> d
             Fields(
                 "other",
                 parties=_caption_parties([p], False),
-                label=p.role,
+                label=roles.role_named(p.role).singular,
                 end="." if i == len(a.parties.others) - 1 else ",",
             )
             for i, p in enumerate(a.parties.others)
         ],
-        "plaintiffs_label": phrase("plaintiffs" if len(a.parties.plaintiffs) > 1 else "plaintiff"),
-        "defendants_label": phrase("defendants" if len(a.parties.defendants) > 1 else "defendant"),
+        "plaintiffs_label": roles.role(a.parties.roles.plaintiffs).label(len(a.parties.plaintiffs)),
+        "defendants_label": roles.role(a.parties.roles.defendants).label(len(a.parties.defendants)),
         "movant": Role(
             "movant",
             movant_words(a),
