@@ -81,12 +81,12 @@ class OtherParty(Party):
 class Roles(Model):
     """The roles of the caption's two sides: "Plaintiff" / "Defendant", "Petitioner" / "Respondent"."""
 
-    plaintiffs: FirstRole = Field(  # type: ignore[valid-type]
+    plaintiffs: FirstRole = Field(
         "plaintiff",
         description="The role of the parties listed as plaintiffs (the caption's first side): plaintiff, "
         "petitioner (habeas corpus), applicant, relator, plaintiff-counter-defendant.",
     )
-    defendants: SecondRole = Field(  # type: ignore[valid-type]
+    defendants: SecondRole = Field(
         "defendant",
         description="The role of the parties listed as defendants (the caption's second side): defendant, "
         "respondent (habeas corpus), defendant-counterclaimant.",

@@ -146,9 +146,7 @@ def _rules_as_of(matter: Matter) -> list[Problem]:
         applied = [(name, fact, version) for name, fact, version in court.versions(day) if version is not fact]
         if day is None or not applied:
             continue
-        section, key = kind.date.split(".")
-        given = getattr(getattr(matter.answers, section), key, None) is not None
-        where = (section, key) if given else ("court",)
+        where = ("court",)  # the court's rule; the paper's date only picks its version
         name, fact, version = applied[0]
         names = ", ".join(n.removeprefix("reconsideration.") for n, _, _ in applied)
         dated = f"the {kind.id} (dated {day:%B} {day.day}, {day.year})"
