@@ -98,3 +98,18 @@ def test_check_reads_the_division_against_the_courts(court_id, division, said, t
 def test_a_division_of_the_court_is_no_warning(tmp_path):
     report = check(write(tmp_path, "a.yaml", answers_in("txed", "Sherman Division")), draft=False)
     assert not [w for w in report.warnings if "ivision" in w.message]
+
+
+def test_the_interview_offers_the_courts_divisions_and_refuses_another():
+    from types import SimpleNamespace
+
+    from assembler.interview import questions
+
+    iv = SimpleNamespace()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(questions, "_court", lambda _iv: load_court("txed"))
+        assert "Beaumont, Lufkin, Marshall" in questions._division_prompt(iv, {}, ())
+        assert questions._division_check(iv, {}, (), "Sherman Division") is None
+        assert "has no Houston Division" in questions._division_check(iv, {}, (), "Houston")
+        patch.setattr(questions, "_court", lambda _iv: load_court("cod"))
+        assert "sits in no divisions" in questions._division_check(iv, {}, (), "Denver")

@@ -219,10 +219,11 @@ def _rolled(matter: Matter, deadline: Deadline, start: dt.date) -> list[Problem]
 
 def page_limit(matter: Matter, document_id: str, pages: int) -> str | None:
     """A filed paper longer than the court's page limit: a warning naming the rule."""
-    from assembler.papers.registry import paper
+    from assembler.papers.registry import paper, paper_date
 
     limit = paper(document_id).page_limit
-    fact = getattr(matter.court.reconsideration, limit) if limit else None
+    court = matter.court.as_of(paper_date(matter, document_id)[0])  # the limit in force on its date
+    fact = getattr(court.reconsideration, limit) if limit else None
     if fact is None or fact.value is None or pages <= fact.value:
         return None
     return (
