@@ -319,8 +319,9 @@ PARTY_ROLES = (
 def _side_heading(iv: Interview, side: str) -> str:
     from assembler.law import roles
 
-    role_id = iv.value(("parties", "roles", side)) or side[:-1]
-    return f"  {roles.role(str(role_id)).plural} (listed as {side}):"
+    role_id = str(iv.value(("parties", "roles", side)) or side[:-1])
+    plural = roles.role(role_id).plural
+    return f"  {plural}:" if role_id == side[:-1] else f"  {plural} (listed as {side}):"
 
 
 def _ask_parties(iv: Interview, mode: Mode) -> None:
