@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 from conftest import EXAMPLES, write
 
-from assembler import load_matter, text_view
+from assembler import check, load_matter, text_view
 from assembler.errors import AnswersError, CourtError, TemplateError
 from assembler.law.courts import districts, known_courts, load_court
 from assembler.papers.render import TemplateSet, render_matter
@@ -138,8 +139,11 @@ def test_unknown_court_id_is_one_clear_error():
         load_court("zzd")
 
 
-def test_second_court_renders_its_caption_rule_citations_and_certificate(drafts_of):
-    motion = text_view(drafts_of("acme-nysd")["motion"])
+def test_second_court_renders_its_caption_rule_citations_and_certificate(tmp_path, drafts_of):
+    """Dated 2026, under Local Civil Rule 6.3 as now in force (its word limits and certificate)."""
+    text = (EXAMPLES / "acme-nysd.yaml").read_text(encoding="utf-8").replace("2024-", "2026-")
+    drafts = render_matter(load_matter(write(tmp_path, "acme.yaml", text)), tmp_path / "out", ["motion", "reply"])
+    motion = text_view(drafts[0])
     assert "[Court Title] UNITED STATES DISTRICT COURT\n[Court Title] SOUTHERN DISTRICT OF NEW YORK" in motion
     assert "in support of Acme Broadband’s motion under Local Civil Rule 6.3 for reconsideration" in motion
     assert "known to it only by their IP addresses. (ECF No. 1 at 1-3.)" in motion
@@ -150,13 +154,45 @@ def test_second_court_renders_its_caption_rule_citations_and_certificate(drafts_
         motion,
     )
     assert words and 100 < int(words.group(1).replace(",", "")) < 3500
-    reply = text_view(drafts_of("acme-nysd")["reply"])
+    reply = text_view(drafts[1])
     assert "limit of 1,750 words" in reply
     assert "Certificate of Compliance" not in text_view(drafts_of("cp-productions")["motion"])
 
 
+def text_of(document, path):
+    document.save(path)
+    return text_view(path)
+
+
+def test_a_2023_paper_is_drafted_under_the_rule_then_in_force(tmp_path):
+    """S.D.N.Y. Local Civil Rule 6.3 set no word limit before the joint rules of July 1, 2024:
+    a 2023 memorandum certifies no word count, and check says which version it applied."""
+    text = (EXAMPLES / "acme-nysd.yaml").read_text(encoding="utf-8").replace("2024-", "2023-")
+    file = write(tmp_path, "acme-2023.yaml", text)
+    report = check(file, ["motion", "reply"])
+    assert report.ok
+    motion, reply = (text_of(report.drafts[d], tmp_path / f"{d}.docx") for d in ("motion", "reply"))
+    assert "Certificate of Compliance" not in motion and "Certificate of Compliance" not in reply
+    said = [w.message for w in report.warnings]
+    assert any(
+        "the motion (dated June 20, 2023) is drafted under Local Civil Rule 6.3 as in force before July 1, 2024" in m
+        for m in said
+    ), said
+    # a paper of the months the research cannot place under either text certifies nothing either
+    between = check(write(tmp_path, "acme-2024.yaml", text.replace("2023-", "2024-")), ["reply"])
+    assert "Certificate of Compliance" not in text_of(between.drafts["reply"], tmp_path / "between.docx")
+    assert any("which text of Local Civil Rule 6.3 governs the reply" in w.message for w in between.warnings)
+
+
+def test_a_rule_figure_is_taken_as_in_force_on_the_papers_date():
+    fact = load_court("nysd").reconsideration.word_limit
+    assert [fact.as_of(dt.date(*d)).value for d in ((2023, 4, 12), (2024, 6, 30), (2026, 5, 13))] == [None, None, 3500]
+    assert fact.version_label(fact.as_of(dt.date(2023, 4, 12))) == "as in force before July 1, 2024"
+    assert fact.as_of(dt.date(2024, 7, 1)).unverified and not fact.as_of(dt.date(2024, 6, 30)).unverified
+
+
 def test_word_count_follows_the_text(tmp_path):
-    base = (EXAMPLES / "acme-nysd.yaml").read_text(encoding="utf-8")
+    base = (EXAMPLES / "acme-nysd.yaml").read_text(encoding="utf-8").replace("2024-", "2026-")
     longer = base.replace(
         "known\n      to it only by their IP addresses.",
         "known\n      to it only by their IP addresses. " + "word " * 100 + ".",

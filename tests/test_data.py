@@ -15,7 +15,7 @@ import pytest
 from assembler import packaged
 from assembler.answers.model import Outcome
 from assembler.errors import DataError
-from assembler.law import caselaw, courts, deadlines, districts, forms, grounds, legal_days, vehicles
+from assembler.law import caselaw, courts, deadlines, districts, forms, grounds, legal_days, roles, vehicles
 from assembler.papers import registry, wording
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,6 +32,7 @@ CACHED = (
     registry._raw,
     registry.papers,
     caselaw.history,
+    roles.roles,
 )
 
 
@@ -78,6 +79,7 @@ def test_every_packaged_data_file_loads_through_its_schema(fresh):
         assert legal_days.data().closures
         assert "motion" in registry.papers()
         assert caselaw.history()
+        assert roles.roles()["respondent"].side == "defendants"
     assert _files(resources.files("assembler") / "data") - set(read) == set()
 
 
@@ -259,6 +261,30 @@ FAULTS = [
         _set(("xxd",), {}),
         forms.judges,
         "data/judges.yaml: xxd: is not a court id of data/districts.yaml",
+    ),
+    (
+        "roles.yaml",
+        _set(("respondent", "side"), "neither"),
+        roles.roles,
+        "data/roles.yaml: respondent.side: must be plaintiffs, defendants or other",
+    ),
+    (
+        "roles.yaml",
+        _set(("intervenor", "names"), ["Third-Party Defendant"]),
+        roles.roles,
+        "data/roles.yaml: intervenor: spells 'Third-Party Defendant' as third-party-defendant does",
+    ),
+    (
+        "districts.yaml",
+        _set(("akd", "divisions"), ["Anchorage"]),
+        districts.districts,
+        "data/districts.yaml: akd.source: must say where divisions was read",
+    ),
+    (
+        "courts/nysd.yaml",
+        _set(("reconsideration", "word_limit", "earlier", 0, "until"), None),
+        lambda: courts.load_court("nysd"),
+        "data/courts/nysd.yaml: reconsideration.word_limit: every earlier version needs until",
     ),
 ]
 

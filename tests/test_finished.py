@@ -20,7 +20,7 @@ def part(path, name: str) -> str:
         ("motion", "MOTION FOR RECONSIDERATION OF AUGUST 24, 2012 ORDER", "Jane Q. Counsel", "2012-09-14"),
         (
             "response",
-            "RESPONSE IN OPPOSITION TO THE ISPS’ MOTION FOR RECONSIDERATION OF AUGUST 24, 2012 ORDER",
+            "CP PRODUCTIONS’ RESPONSE IN OPPOSITION TO THE ISPS’ MOTION FOR RECONSIDERATION OF AUGUST 24, 2012 ORDER",
             "Richard R. Roe",
             "2012-10-02",
         ),
@@ -233,7 +233,10 @@ def test_titles_print_on_the_lines_the_draft_sets(example_pdfs):
     import subprocess
 
     expected = {
-        "response": ["RESPONSE IN OPPOSITION TO THE ISPS’ MOTION FOR", "RECONSIDERATION OF AUGUST 24, 2012 ORDER"],
+        "response": [
+            "CP PRODUCTIONS’ RESPONSE IN OPPOSITION TO THE ISPS’ MOTION",
+            "FOR RECONSIDERATION OF AUGUST 24, 2012 ORDER",
+        ],
         "order-granting": ["ORDER GRANTING MOTION FOR RECONSIDERATION", "OF AUGUST 24, 2012 ORDER"],
     }
     for name, (first, second) in expected.items():

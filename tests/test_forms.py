@@ -277,7 +277,7 @@ def test_new_york_files_a_notice_of_motion_and_memoranda_of_law(tmp_path):
     assert "[Block Text] TO:" in drafted["notice"]
     assert "[Paper Title] MEMORANDUM OF LAW IN SUPPORT OF ACME BROADBAND’S" in drafted["motion"]
     assert "MEMORANDUM OF POINTS AND AUTHORITIES" not in drafted["motion"]
-    assert "[Paper Title] MEMORANDUM OF LAW IN OPPOSITION TO ACME BROADBAND’S" in drafted["response"]
+    assert "[Paper Title] EXAMPLE STUDIOS’ MEMORANDUM OF LAW IN OPPOSITION" in drafted["response"]
     assert "this Reply Memorandum of Law in further support of" in drafted["reply"]
     # no counsel block above the caption in New York (the profile's counsel_block)
     assert not drafted["motion"].startswith("[Block Text]")

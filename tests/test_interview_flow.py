@@ -96,6 +96,7 @@ MODEL_INTERVIEW = pytest.mark.xdist_group("interview-cp-productions")  # its tes
         "edtex-sherman",
         "pro-se-defendant",
         "new-evidence-mad",
+        "habeas-2254",
     ],
 )
 def test_answering_every_prompt_rebuilds_the_example(name, interviewed, drafts_of):

@@ -185,8 +185,15 @@ def test_what_the_court_profile_settles_waits_behind_one_question(tmp_path):
     user = ExampleUser(model_data("acme-nysd"), {"parties.plaintiffs.0.name": KeyboardInterrupt})
     with pytest.raises(KeyboardInterrupt):
         interview(tmp_path / "case.yaml", user)
-    assert keys(user) == ["court", "case.number", "case.judge", "more:case:label", "more:parties:caption"]
-    forms = user.log[-2][0]
+    assert keys(user) == [
+        "court",
+        "case.number",
+        "case.judge",
+        "more:case:label",
+        "more:parties.roles:plaintiffs",
+        "more:parties:caption",
+    ]
+    forms = user.log[-3][0]
     assert set(forms.opens) >= {
         "case.label",
         "case.judge_title",

@@ -592,7 +592,12 @@ def response():
     """The opponent's response in opposition: answers the motion's grounds, adds its own."""
     doc = new_document()
     _paper_head(doc, "opponent", "response_filed")
-    para(doc, "Paper Title", "{{ papers.response|upper }} TO {{ movant.Possessive|upper }} {{ paper.TITLE }}")
+    para(
+        doc,
+        "Paper Title",
+        "{{ opponent.Possessive|upper }} {{ papers.response|upper }} TO "
+        "{{ movant.Possessive|upper }} {{ paper.TITLE }}",
+    )
     para(
         doc,
         "Body Text",

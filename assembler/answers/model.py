@@ -8,10 +8,11 @@ Key names are part of the product; change them only with a migration and a new
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from assembler.law import roles
 from assembler.law.citations import Brackets, CitationWord, Placement
 
 Side = Literal["plaintiff", "defendant"]
@@ -52,13 +53,52 @@ class Party(Model):
     short_name: Name | None = Field(None, description='How the papers call the party: "CP Productions".')
 
 
+if TYPE_CHECKING:
+    FirstRole = str  # mypy cannot read a Literal built from data/roles.yaml; pydantic can
+    SecondRole = str
+else:
+    FirstRole = Literal[roles.role_ids("plaintiffs")]
+    SecondRole = Literal[roles.role_ids("defendants")]
+
+
+def _other_role(text: str) -> str:
+    found = roles.find(text)
+    if found is None or found.side != "other":
+        raise ValueError(
+            f"{text!r} is not a role of data/roles.yaml for a party captioned after the defendants "
+            f"(one of: {', '.join(roles.role(r).singular for r in roles.role_ids('other'))})"
+        )
+    return text
+
+
 class OtherParty(Party):
-    role: Name = Field(
-        description='Its role in the caption: "Intervenor", "Third-Party Defendant", "Relief Defendant".'
+    role: Annotated[Name, AfterValidator(_other_role)] = Field(
+        description='Its role in the caption, from data/roles.yaml: "Intervenor", "Third-Party Defendant", '
+        '"Relief Defendant" (its id or its label).'
+    )
+
+
+class Roles(Model):
+    """The roles of the caption's two sides: "Plaintiff" / "Defendant", "Petitioner" / "Respondent"."""
+
+    plaintiffs: FirstRole = Field(
+        "plaintiff",
+        description="The role of the parties listed as plaintiffs (the caption's first side): plaintiff, "
+        "petitioner (habeas corpus), applicant, relator, plaintiff-counter-defendant.",
+    )
+    defendants: SecondRole = Field(
+        "defendant",
+        description="The role of the parties listed as defendants (the caption's second side): defendant, "
+        "respondent (habeas corpus), defendant-counterclaimant.",
     )
 
 
 class Parties(Model):
+    roles: Roles = Field(
+        default_factory=Roles,
+        description="How the caption labels the two sides and the papers name them: {plaintiffs: petitioner, "
+        'defendants: respondent} captions "Petitioner," / "Respondents.".',
+    )
     plaintiffs: list[Party] = Field(min_length=1)
     defendants: list[Party] = Field(min_length=1)
     others: list[OtherParty] = Field(
@@ -89,6 +129,12 @@ class Case(Model):
     )
     judge: Name | None = None
     judge_title: Name = "United States District Judge"
+    habeas: bool = Field(
+        False,
+        description="true: a petition for a writ of habeas corpus under 28 U.S.C. § 2254 (check warns "
+        "that a Rule 60(b) motion attacking the merits is a second or successive petition, Gonzalez v. "
+        "Crosby, 545 U.S. 524 (2005)).",
+    )
     consent: bool = Field(
         False,
         description="true: the parties consented to a magistrate judge conducting all proceedings "
@@ -104,7 +150,11 @@ class Movant(Model):
     short_name: Name = Field(description='"the ISPs", "Defendant".')
     party: bool = Field(description="False for a non-party (the wording says so).")
     plural: bool = False
-    side: Side | None = Field(None, description="For a party movant: its side.")
+    side: Side | None = Field(
+        None,
+        description="For a party movant: its side of the caption (plaintiff: the first side, whatever its "
+        "role in parties.roles, a petitioner's too; defendant: the second).",
+    )
     opposes: Side | None = Field(None, description="For a non-party movant: the side it opposes.")
     interest: Markup | None = Field(None, description="How the challenged order touches a non-party movant.")
 

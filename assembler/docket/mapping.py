@@ -8,6 +8,7 @@ from typing import Any
 
 from assembler.docket.clean import clean_title, plain_name
 from assembler.docket.sources import Docket, DocketParty
+from assembler.law import roles
 
 # -- mapping -----------------------------------------------------------------------------------
 
@@ -108,9 +109,23 @@ def answers_from(docket: Docket, movant: str | None = None) -> Imported:
             p.name.lower() == party.name.lower() for p in sides["plaintiffs"] + sides["defendants"]
         ):
             out.left_out.append(f"{party.name} as {party.role} (already captioned as a party)")
+        elif (found := roles.find(party.role)) is None or found.side != "other":
+            out.left_out.append(f"{party.name} ({party.role}): not a role of data/roles.yaml the caption names")
         else:
             others.append(party)
     parties: dict[str, Any] = {}
+    # a habeas docket's Petitioner / Respondent: the sides' roles, for the caption's labels
+    given = {
+        side: {roles.role_named(p.role).id for p in listed if roles.find(p.role) is not None}
+        for side, listed in sides.items()
+    }
+    taken = {side: ids.pop() for side, ids in given.items() if len(ids) == 1}
+    if set(taken.values()) - {"plaintiff", "defendant"}:
+        parties["roles"] = {
+            "plaintiffs": taken.get("plaintiffs", "plaintiff"),
+            "defendants": taken.get("defendants", "defendant"),
+        }
+        out.guessed.append("parties.roles")
     for side, listed in sides.items():
         if listed:
             parties[side] = [{"name": plain_name(p.name)} for p in listed]

@@ -9,6 +9,7 @@ forms, a date after the motion) is a ``check`` or ``warn`` here.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from assembler.answers.reader import FieldPath, value_at
@@ -126,6 +127,25 @@ def _case_label(iv: Interview, item: Item, path: FieldPath) -> str:
     return f"The caption's word before the number, if not “{usual}” (“Civil Action No.”, “No.”)"
 
 
+def _division_prompt(iv: Interview, item: Item, path: FieldPath) -> str:
+    court = _court(iv)
+    if court is not None and court.divisions:
+        return f"The division the caption names (the court's: {', '.join(court.divisions)})"
+    return "The division, if the court's captions name one (“Sherman”)"
+
+
+def _division_check(iv: Interview, item: Item, path: FieldPath, value: Any) -> str | None:
+    court = _court(iv)
+    if court is None or court.divisions is None or not value:
+        return None
+    name = re.sub(r"(?i)\s*division$", "", str(value).strip())
+    if not court.divisions:
+        return f"the {court.name} sits in no divisions: leave this empty"
+    if name.casefold() not in {d.casefold() for d in court.divisions}:
+        return f"the {court.name} has no {name} Division (its divisions: {', '.join(court.divisions)})"
+    return None
+
+
 def _consolidated_check(iv: Interview, item: Item, path: FieldPath, value: Any) -> str | None:
     for number in value or []:
         if problem := _case_number_check(iv, item, path, number):
@@ -174,8 +194,16 @@ def _ask_court(iv: Interview, mode: Mode) -> None:
             check=_consolidated_check,
             more=FORMS,
         ),
-        Ask("division", "The division, if the court's captions name one (“Sherman”)", optional=True, more=FORMS),
+        Ask("division", _division_prompt, optional=True, check=_division_check, more=FORMS),
         Ask("judge_title", "The judge's title", default="United States District Judge", more=FORMS),
+        Ask(
+            "habeas",
+            "Is it a petition for a writ of habeas corpus under 28 U.S.C. § 2254?",
+            "confirm",
+            default=False,
+            implicit=True,
+            more=FORMS,
+        ),
         Ask(
             "consent",
             "Did the parties consent to the magistrate judge conducting all proceedings (28 U.S.C. § 636(c)(1))?",
@@ -310,10 +338,49 @@ def _several(iv: Interview, item: Item, path: FieldPath) -> bool:
     return any(len(item.get(side) or []) > 1 for side in ("plaintiffs", "defendants"))
 
 
+def _party_roles(side: str) -> list[Option]:
+    from assembler.law import roles
+
+    return [Option(roles.role(r).singular, r) for r in roles.role_ids(side)]  # type: ignore[arg-type]
+
+
+OTHER_SIDES = "Are the sides other than Plaintiff and Defendant (a habeas Petitioner and Respondent, a Relator)?"
+PARTY_ROLES = (
+    Ask(
+        "plaintiffs",
+        "The caption's first side: its role (a habeas petition's is Petitioner)",
+        "select",
+        options=_party_roles("plaintiffs"),
+        default="plaintiff",
+        implicit=True,
+        more=OTHER_SIDES,
+    ),
+    Ask(
+        "defendants",
+        "The caption's second side: its role",
+        "select",
+        options=_party_roles("defendants"),
+        default=lambda iv, item, path: (
+            "respondent" if item.get("plaintiffs") in ("petitioner", "applicant") else "defendant"
+        ),
+        more=OTHER_SIDES,
+    ),
+)
+
+
+def _side_heading(iv: Interview, side: str) -> str:
+    from assembler.law import roles
+
+    role_id = str(iv.value(("parties", "roles", side)) or side[:-1])
+    plural = roles.role(role_id).plural
+    return f"  {plural}:" if role_id == side[:-1] else f"  {plural} (listed as {side}):"
+
+
 def _ask_parties(iv: Interview, mode: Mode) -> None:
+    iv.ask_all(("parties", "roles"), "Roles", PARTY_ROLES, mode)
     caption = _ask_caption(iv, mode)
     for side in ("plaintiffs", "defendants"):
-        iv.heading(f"  {side.capitalize()}:")
+        iv.heading(_side_heading(iv, side))
         iv.loop(
             Loop(("parties", side), "Party", side[:-1], PARTY, _party_label),
             _settled(iv, mode, ("parties", "defendants") if side == "plaintiffs" else None),
@@ -326,7 +393,10 @@ def _ask_parties(iv: Interview, mode: Mode) -> None:
             ("parties", "others"),
             "OtherParty",
             "party of another role",
-            (*PARTY, Ask("role", "Its role in the caption (“Intervenor”, “Third-Party Defendant”)")),
+            (
+                *PARTY,
+                Ask("role", "Its role in the caption", "select", options=_party_roles("other")),
+            ),
             lambda row: f"{_party_label(row)} ({row.get('role', '?')})",
             minimum=0,
             plural="parties of other roles",

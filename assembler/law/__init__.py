@@ -6,7 +6,8 @@ court's profile (``courts``, over ``districts``), the FRCP 6(a) count
 procedural vehicle and the outcomes it allows (``vehicles``), the grounds
 library (``grounds``), the court's and the judge's forms (``forms``), the one
 table of docket-citation words (``citations``), a side's declaration and its
-exhibits (``record``: their labels, the citations to them, their files), and
-the warnings a lawyer must read (``advice``).  Every rule figure is data with its source, under
+exhibits (``record``: their labels, the citations to them, their files), the one
+registry of party roles (``roles``), and the warnings a lawyer must read
+(``advice``).  Every rule figure is data with its source, under
 ``assembler/data``, each read through its schema (``assembler.packaged``).
 """

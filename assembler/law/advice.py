@@ -8,6 +8,7 @@ and every rule figure the court's profile does not know.  ``check`` and
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from assembler.answers.matter import Matter
 from assembler.errors import Problem
@@ -40,6 +41,9 @@ def advise(matter: Matter) -> list[Problem]:
         )
     out += _late(matter)
     out += _evidence(matter)
+    out += _rules_as_of(matter)
+    out += _division(matter)
+    out += _habeas(matter)
     out += vehicle_warnings(a, court, source)
     entry = next((e for e in a.docket if e.number == a.order.docket), None)
     if entry is not None and (entry.date - a.order.date).days > 14:
@@ -73,6 +77,86 @@ def advise(matter: Matter) -> list[Problem]:
                 ("motion", "leave"),
             )
         )
+    return out
+
+
+# Gonzalez v. Crosby, 545 U.S. 524, 532 (2005); Banister v. Davis, 140 S. Ct. 1698 (2020)
+_SUCCESSIVE = (
+    "in a § 2254 case a Rule 60(b) motion that adds a new ground for relief, or attacks the "
+    "Court's previous resolution of a claim on the merits, is a second or successive petition "
+    "(Gonzalez v. Crosby, 545 U.S. 524, 532 (2005)), which the district court may not hear "
+    "without the court of appeals' authorization (28 U.S.C. § 2244(b)(3)); only a motion "
+    "attacking a defect in the integrity of the federal habeas proceedings (a ruling that "
+    "precluded a decision on the merits, such as a limitations or procedural-default ruling) "
+    "is a Rule 60(b) motion. Check that every ground of the motion is of that kind; a timely "
+    "Rule 59(e) motion is not a successive petition (Banister v. Davis, 140 S. Ct. 1698 (2020))"
+)
+
+
+def _habeas(matter: Matter) -> list[Problem]:
+    """A § 2254 case: the caption's roles, and a Rule 60(b) motion that may be a successive petition."""
+    a = matter.answers
+    if not a.case.habeas:
+        return []
+    out: list[Problem] = []
+    if a.parties.roles.plaintiffs not in ("petitioner", "applicant") or a.parties.roles.defendants != "respondent":
+        out.append(
+            matter.source.problem(
+                "a § 2254 petition is captioned Petitioner / Respondent (Rules Governing Section 2254 "
+                "Cases, Rule 2): set parties.roles to {plaintiffs: petitioner, defendants: respondent}",
+                ("case", "habeas"),
+            )
+        )
+    if matter.vehicle.id == "60b" and a.movant.party and a.movant.side == "plaintiff":
+        out.append(matter.source.problem(_SUCCESSIVE, ("motion", "rule")))
+    return out
+
+
+def _division(matter: Matter) -> list[Problem]:
+    """The caption's division line against the court's divisions, where the data records them."""
+    court, given = matter.court, matter.answers.case.division
+    if court.divisions is None:
+        return []
+    known = ", ".join(court.divisions)
+    if given is None:
+        if not court.divisions:
+            return []
+        text = f"the {court.name} sits in divisions ({known}): case.division names this case's, for the caption"
+        return [matter.source.problem(text, ("case", "number"))]
+    name = re.sub(r"(?i)\s*division$", "", given.strip())
+    if not court.divisions:
+        text = f"the {court.name} sits in no divisions, so its captions name none: leave case.division out"
+    elif name.casefold() not in {d.casefold() for d in court.divisions}:
+        text = f"the {court.name} has no {name} Division (its divisions: {known})"
+    else:
+        return []
+    return [matter.source.problem(text, ("case", "division"))]
+
+
+def _rules_as_of(matter: Matter) -> list[Problem]:
+    """Each paper is drafted under the rule in force on its date: say which, where the rule changed
+    and the paper's date falls under an earlier version, or under one the research cannot tell."""
+    from assembler.papers import registry
+
+    court = matter.court
+    rule = court.reconsideration.rule.value or "the local rule"
+    out: list[Problem] = []
+    for kind in registry.papers().values():
+        if not (kind.word_limit or kind.page_limit):
+            continue
+        day, _ = registry.paper_date(matter, kind.id)
+        applied = [(name, fact, version) for name, fact, version in court.versions(day) if version is not fact]
+        if day is None or not applied:
+            continue
+        where = ("court",)  # the court's rule; the paper's date only picks its version
+        name, fact, version = applied[0]
+        names = ", ".join(n.removeprefix("reconsideration.") for n, _, _ in applied)
+        dated = f"the {kind.id} (dated {day:%B} {day.day}, {day.year})"
+        if version.unverified:
+            text = f"which text of {rule} governs {dated} is not verified, so it has no {names}: {version.source}"
+        else:
+            text = f"{dated} is drafted under {rule} {fact.version_label(version)} ({names}): {version.source}"
+        out.append(matter.source.problem(text, where))
     return out
 
 
@@ -137,10 +221,11 @@ def _rolled(matter: Matter, deadline: Deadline, start: dt.date) -> list[Problem]
 
 def page_limit(matter: Matter, document_id: str, pages: int) -> str | None:
     """A filed paper longer than the court's page limit: a warning naming the rule."""
-    from assembler.papers.registry import paper
+    from assembler.papers.registry import paper, paper_date
 
     limit = paper(document_id).page_limit
-    fact = getattr(matter.court.reconsideration, limit) if limit else None
+    court = matter.court.as_of(paper_date(matter, document_id)[0])  # the limit in force on its date
+    fact = getattr(court.reconsideration, limit) if limit else None
     if fact is None or fact.value is None or pages <= fact.value:
         return None
     return (

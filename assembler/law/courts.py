@@ -11,6 +11,7 @@ invented.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from functools import cache, lru_cache
@@ -22,7 +23,9 @@ from assembler import packaged
 from assembler.answers import markup
 from assembler.errors import CourtError
 from assembler.law.citations import CitationStyle
+from assembler.law.districts import caption as district_caption
 from assembler.law.districts import districts
+from assembler.law.districts import divisions as district_divisions
 
 T = TypeVar("T")
 # text of a data file in the answers' markup (*italic*, ^[notes]), parsed when the file is read
@@ -36,10 +39,33 @@ class Strict(BaseModel):
 
 
 class Fact(Strict, Generic[T]):
-    """A rule figure and where it was read; ``value`` is None when unverified."""
+    """A rule figure and where it was read; ``value`` is None when unverified.
+
+    A rule that changed keeps its earlier versions in ``earlier``, oldest first,
+    each with ``until``, the day the next version took effect; ``since`` is the
+    day this version took effect, where the research knows it.  ``as_of`` gives
+    the version in force on a paper's date.
+    """
 
     value: T | None
     source: str
+    since: dt.date | None = None
+    until: dt.date | None = None  # an earlier version: in force before this day
+    earlier: tuple[Fact[T], ...] = ()
+
+    @model_validator(mode="after")
+    def _versions_in_order(self) -> Fact[T]:
+        if self.until is not None and self.earlier:
+            raise ValueError("an earlier version holds no earlier versions of its own")
+        if self.earlier:
+            ends = [version.until for version in self.earlier]
+            if None in ends:
+                raise ValueError("every earlier version needs until: the day the next one took effect")
+            if ends != sorted(set(ends)):  # type: ignore[type-var]
+                raise ValueError("the earlier versions must be listed oldest first, each ending on its own day")
+            if self.since is not None and self.since != ends[-1]:
+                raise ValueError(f"since ({self.since}) must be the day the last earlier version ends ({ends[-1]})")
+        return self
 
     @property
     def known(self) -> bool:
@@ -49,6 +75,28 @@ class Fact(Strict, Generic[T]):
     def unverified(self) -> bool:
         """Unknown, as opposed to not applying to this court (``value: null`` with a reason)."""
         return self.value is None and self.source.startswith("UNVERIFIED")
+
+    def as_of(self, day: dt.date | None) -> Fact[T]:
+        """The version in force on ``day`` (this one when the day is not known)."""
+        if day is not None:
+            for version in self.earlier:
+                if version.until is not None and day < version.until:
+                    return version
+        return self
+
+    def version_label(self, version: Fact[T]) -> str:
+        """How ``check`` names a version: "as in force before July 1, 2024"."""
+        if version.until is None:
+            return "as in force now" + (f" (since {_long(version.since)})" if version.since else "")
+        index = self.earlier.index(version)
+        start = self.earlier[index - 1].until if index else None
+        if start is None:
+            return f"as in force before {_long(version.until)}"
+        return f"as in force from {_long(start)} until {_long(version.until)}"
+
+
+def _long(day: dt.date | None) -> str:
+    return f"{day:%B} {day.day}, {day.year}" if day else "?"
 
 
 class CaseNumberForm(Strict):
@@ -206,6 +254,8 @@ class Court(Strict):
     circuit: Circuit
     profiled: bool
     caption: tuple[str, ...]
+    caption_source: str  # where the caption's lines were read: the profile, data/districts.yaml, or the default
+    divisions: tuple[str, ...] | None = None  # () where the court sits in none; None: not recorded
     case_number: CaseNumberRule
     case_label: str = "Case No."  # the caption's word before the number (the model order's)
     citation: CitationStyle
@@ -236,9 +286,27 @@ class Court(Strict):
                 out[f"reconsideration.{name}"] = value
         return out
 
+    def as_of(self, day: dt.date | None) -> Court:
+        """The profile with every rule figure as in force on ``day`` (a paper's date)."""
+        rule = self.reconsideration
+        versions = {
+            name: fact.as_of(day)
+            for name in Reconsideration.model_fields
+            if isinstance(fact := getattr(rule, name), Fact) and fact.earlier
+        }
+        if not versions:
+            return self
+        return self.model_copy(update={"reconsideration": rule.model_copy(update=versions)})
+
+    def versions(self, day: dt.date | None) -> list[tuple[str, Fact[Any], Fact[Any]]]:
+        """(name, fact, the version in force on ``day``) for each figure that changed over time."""
+        return [(name, fact, fact.as_of(day)) for name, fact in self.facts().items() if fact.earlier]
+
     def unknown(self) -> list[str]:
         """The figures the research could not verify for this court."""
         unknown = [name for name, fact in self.facts().items() if fact.unverified]
+        if self.caption_source.startswith("UNVERIFIED"):
+            unknown.insert(0, "caption")
         if not self.citation.verified:
             unknown.insert(0, "citation")
         if not self.formatting.verified:
@@ -264,7 +332,7 @@ def _merge(base: Any, over: Any) -> Any:
 
 
 # what a profile takes from data/districts.yaml and data/circuits.yaml, never from itself
-_FROM_DISTRICTS = ("id", "name", "state", "profiled", "circuit")
+_FROM_DISTRICTS = ("id", "name", "state", "profiled", "circuit", "divisions", "caption_source")
 
 
 def _blame(court_id: str, own: dict[str, Any]) -> Callable[[packaged.Loc], str]:
@@ -312,7 +380,11 @@ def load_court(court_id: str) -> Court:
         profiled=profiled,
         circuit={"id": circuit_id, **circuits()[circuit_id].model_dump()},
     )
-    data.setdefault("caption", None)
-    if data["caption"] is None:
-        data["caption"] = ["IN THE UNITED STATES DISTRICT COURT", f"FOR THE {district['name'].upper()}"]
+    if own.get("caption") is not None:  # the profile's own, from its research
+        data["caption_source"] = f"the court's profile (data/courts/{court_id}.yaml)"
+    else:
+        data["caption"], data["caption_source"] = district_caption(court_id)
+    if "case_label" not in own and "case_label" in district:
+        data["case_label"] = district["case_label"]
+    data["divisions"] = district_divisions(court_id)
     return packaged.validate(Court, data, _blame(court_id, own))

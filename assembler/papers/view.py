@@ -16,6 +16,7 @@ from assembler.answers import markup
 from assembler.answers.markup import Inline, Text
 from assembler.answers.matter import Matter
 from assembler.answers.model import Attorney, CounselBlock, Party
+from assembler.law import roles
 from assembler.law.courts import Court
 from assembler.law.forms import notice_of_motion, order_form
 from assembler.law.grounds import ResolvedGround
@@ -489,10 +490,10 @@ def declaration_view(matter: Matter, side: str, writer: Writer) -> Fields | None
 
 
 def build_context(matter: Matter, writer: Writer, paper_id: str | None = None) -> dict[str, Any]:
-    """The template context for one document of ``matter`` (``paper_id``: which one, for the
-    declaration of its side)."""
+    """The template context for one document of ``matter``: ``paper_id``, drafted under the rules
+    in force on its date (the registry's date rule), with its side's declaration."""
     a = matter.answers
-    court = matter.court
+    court = matter.court.as_of(registry.paper_date(matter, paper_id)[0]) if paper_id else matter.court
     movant = a.movant
     interest = matter.texts.get(("movant", "interest"))
     entry = {role: matter.entry_with_role(role) for role in ("motion", "response", "reply", "response-order")}
@@ -629,13 +630,13 @@ def build_context(matter: Matter, writer: Writer, paper_id: str | None = None) -
             Fields(
                 "other",
                 parties=_caption_parties([p], False),
-                label=p.role,
+                label=roles.role_named(p.role).singular,
                 end="." if i == len(a.parties.others) - 1 else ",",
             )
             for i, p in enumerate(a.parties.others)
         ],
-        "plaintiffs_label": phrase("plaintiffs" if len(a.parties.plaintiffs) > 1 else "plaintiff"),
-        "defendants_label": phrase("defendants" if len(a.parties.defendants) > 1 else "defendant"),
+        "plaintiffs_label": roles.role(a.parties.roles.plaintiffs).label(len(a.parties.plaintiffs)),
+        "defendants_label": roles.role(a.parties.roles.defendants).label(len(a.parties.defendants)),
         "movant": Role(
             "movant",
             movant_words(a),

@@ -14,6 +14,7 @@ from typing import get_args
 
 from assembler import packaged
 from assembler.answers.model import Answers, Outcome, Side
+from assembler.law import roles
 
 _IRREGULAR = {"be": ("are", "is"), "have": ("have", "has"), "do": ("do", "does")}
 
@@ -29,10 +30,6 @@ PHRASES: dict[str, tuple[str, ...]] = {
     "standard_quoted": ("rule", "standard"),
     "standard_paraphrased": ("rule", "standard"),
     "paper_leave": (),
-    "plaintiff": (),
-    "plaintiffs": (),
-    "defendant": (),
-    "defendants": (),
     **_each_outcome("verb"),
     **_each_outcome("opening", "date", "noun"),
     **{f"opening.granted.{relief}": ("date", "noun") for relief in ("vacate", "vacate-parts", "modify", "amend")},
@@ -186,5 +183,6 @@ def opponent_words(answers: Answers) -> RoleWords:
     first = parties[0]
     plural = len(parties) > 1
     name = first.name if not plural else f"{first.name} et al."
-    short = first.short_name or (capitalized(side) + ("s" if plural else ""))
+    role = roles.role(getattr(answers.parties.roles, f"{side}s"))  # "Respondents", "Defendant"
+    short = first.short_name or role.label(len(parties))
     return RoleWords(name, short, plural, True)
