@@ -43,6 +43,9 @@ class ExampleUser:
             verdict = prompt.check(answer)
             assert verdict is True, f"{prompt.key}: {answer!r} refused: {verdict}"
         self.log.append((prompt, answer))
+        # an interview that asks one question over and over (an answer it will not take) fails
+        # here, instead of growing the log until the machine runs out of memory
+        assert len(self.log) < 5000, f"{prompt.key}: asked again and again (last answer {answer!r})"
         return answer
 
     def _get(self, path: tuple) -> Any:
