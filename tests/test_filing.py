@@ -235,7 +235,7 @@ def test_render_pdf_writes_the_motion_the_declaration_and_the_filing_with_covers
             check=True,
         ).stdout
 
-    assert page(1).startswith("IN THE UNITED STATES DISTRICT COURT")
+    assert page(1).startswith("UNITED STATES DISTRICT COURT")
     assert " ".join(page(cover_b).split()) == "EXHIBIT B The dispatch log for the week of March 4, 2024"
     assert "DISPATCH LOG, WEEK OF MARCH 4, 2024" in page(cover_b + 1)
     assert f"wrote {filing} ({len(reader.pages)} pages" in result.output

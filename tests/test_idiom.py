@@ -129,7 +129,8 @@ def test_a_notice_of_motion_anywhere_names_the_courts_memoranda(tmp_path, court,
         for paper, view in views.items()
     }
     assert titles["motion"].startswith(f"[Paper Title] {name} IN SUPPORT OF ")
-    assert titles["response"].startswith(f"[Paper Title] {name} IN OPPOSITION TO ")
+    assert titles["response"].startswith("[Paper Title] EXAMPLE FILMS’ ")  # the filer, by name (roles)
+    assert f"’ {name} IN OPPOSITION TO " in titles["response"]
     assert titles["reply"].startswith(f"[Paper Title] REPLY {name} IN FURTHER SUPPORT OF ")
     assert "upon the accompanying " + name.title().replace(" Of ", " of ").replace(" And ", " and ") in views["notice"]
     assert "MEMORANDUM OF LAW" not in "".join(titles.values()) and "Memorandum of Law" not in "".join(views.values())
