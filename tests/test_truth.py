@@ -57,17 +57,7 @@ def test_dnj_drafts_no_reply_without_leave_and_says_why(tmp_path):
 
 
 def test_dnj_drafts_the_reply_once_the_docket_shows_leave(tmp_path):
-    text = (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8")
-    text = text.replace("court: azd", "court: njd").replace("2:24-cv-01234-PHX-ABC", "2:24-cv-01234-ABC-DEF")
-    text = text.rstrip("\n") + "\n"
-    leave = (
-        "  - {number: 16, date: 2024-06-25, filed_by: court, role: reply-leave,\n"
-        "     title: Text Order Granting Leave to File a Reply}\n"
-    )
-    lines = text.splitlines(keepends=True)
-    at = next(i for i, line in enumerate(lines) if line.startswith("grounds:"))
-    case = write(tmp_path, "case.yaml", "".join(lines[:at] + [leave] + lines[at:]))
-    report = check(case)
+    report = check(_njd_with_leave(tmp_path))
     assert report.ok, report.problems
     assert "reply" in report.documents and report.notes == []
 
