@@ -379,3 +379,18 @@ def test_a_wawd_motion_quotes_lcr_7h1_in_its_own_words(tmp_path):
         "new facts or legal authority which could not have been brought to its attention earlier with "
         "reasonable diligence.”"
     ) in motion
+
+
+@pytest.mark.parametrize(
+    ("example", "heading", "sentence", "not_said"),
+    [
+        ("habeas-2254", "Should Be Vacated to Prevent", "the Court to vacate it.", "amend it."),
+        ("rule-59e-judgment", "Should Be Amended to Prevent", "the Court to amend it.", "vacate it."),
+    ],
+)
+def test_a_59e_clear_error_ground_asks_what_the_motion_asks(tmp_path, example, heading, sentence, not_said):
+    """The 59(e) ground said "asks the Court to amend it" even where the motion asks to vacate
+    (motion.asks: vacate in habeas-2254, amend in rule-59e-judgment)."""
+    motion = _drafts(EXAMPLES / f"{example}.yaml", tmp_path, ["motion"])["motion"]
+    assert heading in motion and sentence in motion
+    assert f"the Court to {not_said}" not in motion

@@ -115,6 +115,11 @@ def placeholder_values(
     # the defined term the papers use for the challenged order: "the Order", "the Judgment"
     values["order.noun"] = "Judgment" if answers.order.kind == "judgment" else "Order"
     values["order.defined"] = answers.order.defined or values["order.noun"]
+    # what the motion asks the court to do with the order (motion.asks), in the forms a text needs
+    asks = answers.motion.asks
+    values["motion.remedy"] = REMEDY[asks][0]
+    values["motion.Remedied"] = REMEDY[asks][1]
+    values["motion.Remedying"] = REMEDY[asks][2]
     values["court.name"] = court_name
     if rule_citation:
         values["rule.citation"] = rule_citation
@@ -125,13 +130,23 @@ def placeholder_values(
     return values
 
 
+# motion.asks in a library text: "asks the Court to vacate it", "Should Be Vacated", "Warrants Vacating"
+REMEDY = {
+    "vacate": ("vacate it", "Vacated", "Vacating"),
+    "modify": ("modify it", "Modified", "Modifying"),
+    "amend": ("amend it", "Amended", "Amending"),
+}
+
+
 class PlaceholderError(ValueError):
     pass
 
 
 def shown_heading(heading: str, defined: str = "Order") -> str:
-    """A library heading as a list shows it: the defined term in place of ``{order.defined}``."""
-    return heading.replace("{order.defined}", defined)
+    """A library heading as a list shows it: the defined term in place of ``{order.defined}``, and
+    what a 59(e) motion most often asks (amend) in place of the motion's own ``asks``."""
+    shown = heading.replace("{order.defined}", defined)
+    return shown.replace("{motion.Remedied}", "Amended").replace("{motion.Remedying}", "Amending")
 
 
 def fill_text(value: str, values: dict[str, str], verbs: dict[str, RoleWords]) -> str:
