@@ -17,7 +17,7 @@ from pathlib import Path
 import docx
 import pytest
 from click.testing import CliRunner
-from conftest import EXAMPLES, needs
+from conftest import EXAMPLES, needs, write
 from docx.enum.style import WD_STYLE_TYPE
 
 from assembler import check
@@ -189,3 +189,35 @@ def test_a_theme_font_is_measured_as_the_theme_names_it(tmp_path):
             fonts_el.set(docx.oxml.ns.qn("w:asciiTheme"), "minorHAnsi")
     family, bold = style_font(document, "PaperTitle")
     assert (family, bold) == ("Cambria", True)  # the shipped templates' theme (python-docx's)
+
+
+def test_a_firm_template_set_drafts_every_paper_in_every_profiled_court(tmp_path):
+    """Every template copied and edited as a firm would (a first-page letterhead, its own font in
+    every style) drafts all five papers in each of the profiled courts, pleading paper or not."""
+    from assembler.law.courts import known_courts, load_court
+
+    folder = tmp_path / "firm"
+    _copy(folder)
+    for template in folder.glob("*.docx"):
+        _edit(template, font="Liberation Sans", letterhead=LETTERHEAD)
+    templates = TemplateSet(folder)
+    base = (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8")
+    # where a profile states no standard (the research left it unknown) the answers give one
+    standard = (
+        "  standard: An order may be revised at any time before the entry of a judgment. Fed. R. Civ. P. 54(b).\n"
+    )
+    base = base.replace("motion:\n  filed: 2024-06-05\n", "motion:\n  filed: 2024-06-05\n" + standard)
+    papers = ["motion", "response", "reply", "order-granting", "order-denying"]
+    refused = {}
+    for court_id in known_courts():
+        number = load_court(court_id).case_number.forms[0].example
+        text = base.replace("court: azd", f"court: {court_id}").replace("2:24-cv-01234-PHX-ABC", number)
+        report = check(
+            write(tmp_path, f"{court_id}.yaml", text), papers, explicit=True, unordered=True, templates=templates
+        )
+        if not report.ok or sorted(report.drafts) != sorted(papers):
+            refused[court_id] = report.problems or [f"drafted only {sorted(report.drafts)}"]
+        elif [w for w in report.warnings if "not installed" in w.message]:
+            refused[court_id] = ["the template's font was measured as a stand-in"]
+    assert not refused
+    assert len(known_courts()) >= 30
