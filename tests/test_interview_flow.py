@@ -423,3 +423,10 @@ def test_a_ground_arguing_new_facts_is_followed_by_the_declaration_and_its_exhib
     assert "motion.declaration.executed.place" in asked
     other, _ = interviewed("doe-defendant")  # no ground that argues new facts: not offered
     assert not [p.key for p, _ in other.log if "declaration" in p.key]
+
+
+def test_a_habeas_petition_settles_the_sides_roles_without_asking(interviewed):
+    """case.habeas: Petitioner and Respondent are written (Rules Governing § 2254 Cases, Rule 2), not asked."""
+    user, file = interviewed("habeas-2254")
+    assert not [p.key for p, _ in user.log if "roles" in p.key]
+    assert load_source(file).data["parties"]["roles"] == {"plaintiffs": "petitioner", "defendants": "respondent"}

@@ -377,7 +377,12 @@ def _side_heading(iv: Interview, side: str) -> str:
 
 
 def _ask_parties(iv: Interview, mode: Mode) -> None:
-    iv.ask_all(("parties", "roles"), "Roles", PARTY_ROLES, mode)
+    if iv.value(("case", "habeas")) and iv.value(("parties", "roles")) is None:
+        # a § 2254 petition settles the sides: Petitioner and Respondent (Rules Governing § 2254
+        # Cases, Rule 2): written, not asked
+        iv.put(("parties", "roles"), {"plaintiffs": "petitioner", "defendants": "respondent"})
+    if not iv.value(("case", "habeas")) or iv.focus is not None:
+        iv.ask_all(("parties", "roles"), "Roles", PARTY_ROLES, mode)
     caption = _ask_caption(iv, mode)
     for side in ("plaintiffs", "defendants"):
         iv.heading(_side_heading(iv, side))
