@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import tempfile
@@ -10,6 +11,7 @@ import pytest
 # no user's settings file changes what the tests draft (tests of settings name their own)
 os.environ["ASSEMBLER_CONFIG"] = str(Path(__file__).resolve().parent / "fixtures" / "no-settings.yaml")
 os.environ["ASSEMBLER_CACHE"] = tempfile.mkdtemp(prefix="assembler-test-cache-")  # none from before
+atexit.register(shutil.rmtree, os.environ["ASSEMBLER_CACHE"], True)  # and none left after
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
