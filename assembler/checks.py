@@ -101,7 +101,7 @@ def check(
         report.problems += [str(problem) for problem in exc.problems]
         return report
     report.warnings = (  # the import's guesses and suggested sentences; case citations (eyecite)
-        advise(matter) + marked_values(matter.source) + case_citations(matter)
+        advise(matter) + registry.barred_answers(matter) + marked_values(matter.source) + case_citations(matter)
     )
     try:
         report.documents, note = registry.allowed(

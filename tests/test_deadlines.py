@@ -13,6 +13,7 @@ from conftest import EXAMPLES, write
 
 from assembler import load_matter
 from assembler import packaged as data_files
+from assembler.checks import check
 from assembler.cli import cli, main
 from assembler.errors import DataError
 from assembler.law import legal_days
@@ -105,8 +106,20 @@ CAND = ("court: azd\ncase:\n  number: 2:24-cv-01234-PHX-ABC", "court: cand\ncase
 
 def test_check_warns_of_a_response_the_court_did_not_order(tmp_path):
     text = (EXAMPLES / "doe-defendant.yaml").read_text(encoding="utf-8").replace(*CAND)
-    matter = load_matter(write(tmp_path, "case.yaml", text.replace("    role: response-order\n", "")))
-    assert any("allows a response only when the court orders one" in w.message for w in advise(matter))
+    report = check(write(tmp_path, "case.yaml", text.replace("    role: response-order\n", "")), draft=False)
+    (warning,) = [w for w in report.warnings if "only when the court orders a response" in w.message]
+    assert warning.field == "opposition" and warning.line is not None
+    assert "(Civil L.R. 7-9(d)), and no docket entry has role: response-order" in warning.message
+
+
+def test_a_59e_response_is_not_warned_where_only_local_motions_need_an_order(tmp_path):
+    # E.D. Mich. LR 7.1(h)(3) bars an unordered response to a motion under that rule, not to a
+    # Rule 59(e) motion: the habeas example's response is drafted without a response-order entry
+    text = (EXAMPLES / "habeas-2254.yaml").read_text(encoding="utf-8")
+    assert "    role: response-order\n" in text
+    report = check(write(tmp_path, "case.yaml", text.replace("    role: response-order\n", "")), draft=False)
+    assert not [w for w in report.warnings if "orders a response" in w.message]
+    assert "response" in report.documents and not report.notes
 
 
 def test_check_warns_when_leave_is_required_but_not_sought(tmp_path):

@@ -55,16 +55,6 @@ def advise(matter: Matter) -> list[Problem]:
                 ("order", "date"),
             )
         )
-    drafting_response = bool(a.opposition) or a.response.filed is not None
-    if drafting_response and rule.response_only_if_ordered.value and matter.entry_with_role("response-order") is None:
-        out.append(
-            source.problem(
-                f"the {court.name} allows a response only when the court orders one "
-                f"({rule.response_only_if_ordered.source}), and no docket entry has role: "
-                "response-order",
-                ("opposition",) if a.opposition else ("response",),
-            )
-        )
     out += _signer_contacts(matter)
     out += _conference(matter)
     out += _grounds_the_rule_names(matter)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from assembler import packaged
-from assembler.errors import DataError, OutputError
+from assembler.errors import DataError, OutputError, Problem
 
 if TYPE_CHECKING:
     from assembler.answers.matter import Matter
@@ -217,6 +217,24 @@ def _barred(matter: Matter, kind: PaperKind) -> tuple[Condition, str] | None:
     """The court rule (and its source) that allows ``kind`` only on a condition the docket does
     not meet yet, if there is one."""
     return next(((r, s) for r, s in conditions(matter, kind.id) if matter.entry_with_role(r.role) is None), None)
+
+
+def barred_answers(matter: Matter) -> list[Problem]:
+    """A located warning where the answers give a response (its argument or its date) that a court
+    rule allows only on a condition the docket does not meet, for this court and vehicle: the
+    registry's rule, so a 59(e) motion in a court that restricts responses to local-rule motions
+    is not warned."""
+    found = _barred(matter, paper("response"))
+    a = matter.answers
+    if found is None or not (a.opposition or a.response.filed is not None):
+        return []
+    rule, source = found
+    return [
+        matter.source.problem(
+            f"the {matter.court.name} allows {rule.says} ({source}), and no docket entry has role: {rule.role}",
+            ("opposition",) if a.opposition else ("response", "filed"),
+        )
+    ]
 
 
 def allowed(
