@@ -430,3 +430,7 @@ def test_a_habeas_petition_settles_the_sides_roles_without_asking(interviewed):
     user, file = interviewed("habeas-2254")
     assert not [p.key for p, _ in user.log if "roles" in p.key]
     assert load_source(file).data["parties"]["roles"] == {"plaintiffs": "petitioner", "defendants": "respondent"}
+    # and the prompts call the parties what the caption does: "petitioner Jordan Ellis", not "plaintiff"
+    parties = [p.message for p, _ in user.log if p.key.startswith("parties.")]
+    assert any(m.startswith("petitioner ") for m in parties) and any(m.startswith("respondent ") for m in parties)
+    assert not [m for m in parties if m.startswith(("plaintiff", "defendant"))]

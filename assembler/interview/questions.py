@@ -376,6 +376,15 @@ def _side_heading(iv: Interview, side: str) -> str:
     return f"  {plural}:" if role_id == side[:-1] else f"  {plural} (listed as {side}):"
 
 
+def _side_nouns(iv: Interview, side: str) -> tuple[str, str]:
+    """What the prompts call one party of ``side``, and several: its role ("petitioner"), not
+    the answer file's key ("plaintiff")."""
+    from assembler.law import roles
+
+    role = roles.role(str(iv.value(("parties", "roles", side)) or side[:-1]))
+    return role.singular.lower(), role.plural.lower()
+
+
 def _ask_parties(iv: Interview, mode: Mode) -> None:
     if iv.value(("case", "habeas")) and iv.value(("parties", "roles")) is None:
         # a § 2254 petition settles the sides: Petitioner and Respondent (Rules Governing § 2254
@@ -386,8 +395,9 @@ def _ask_parties(iv: Interview, mode: Mode) -> None:
     caption = _ask_caption(iv, mode)
     for side in ("plaintiffs", "defendants"):
         iv.heading(_side_heading(iv, side))
+        noun, nouns = _side_nouns(iv, side)
         iv.loop(
-            Loop(("parties", side), "Party", side[:-1], PARTY, _party_label),
+            Loop(("parties", side), "Party", noun, PARTY, _party_label, plural=nouns),
             _settled(iv, mode, ("parties", "defendants") if side == "plaintiffs" else None),
         )
     if not caption:
