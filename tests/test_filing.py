@@ -69,9 +69,9 @@ def test_a_citation_to_a_declaration_in_text_both_sides_print_is_refused(tmp_pat
 
 
 def test_the_opponents_citation_needs_the_opponents_declaration(tmp_path):
-    answers = copy_example(
-        tmp_path, "summary: the log could have been found", "text: The log was always there.[[Ex. A]]\n    summary: x"
-    )
+    text = EXAMPLE.read_text(encoding="utf-8")
+    block = text[text.index("response:  # the opponent's declaration") : text.index("ruling:")]
+    answers = copy_example(tmp_path, block, "")
     with pytest.raises(AnswersError, match=r"cites a declaration, and response\.declaration gives none"):
         load_matter(answers)
 
@@ -111,7 +111,7 @@ def test_the_declaration_introduces_each_exhibit_and_attests_under_section_1746(
     assert "DECLARATION OF DANA R. WHITFIELD IN SUPPORT OF HARBORVIEW’S" in text
     assert "4.\tA true and correct copy of the letter of June 10, 2024 from Harborview’s records" in text
     assert (
-        "5.\tA true and correct copy of the dispatch log for the week of March 4, 2024 is attached as Exhibit B."
+        "5.\tA true and correct copy of the dispatch log for the week of March 6, 2023 is attached as Exhibit B."
         in text
     )
     # 28 U.S.C. § 1746(2), executed within the United States, with the date and place
@@ -136,24 +136,7 @@ def test_a_declaration_executed_abroad_takes_the_words_of_section_1746_1(tmp_pat
 
 
 def test_the_opponents_declaration_is_drafted_in_opposition_and_cited_by_its_declarant(tmp_path):
-    opposing = """response:
-  declaration:
-    declarant: Jordan P. Lee
-    paragraphs:
-      - I am counsel for Plaintiff Northline Freight Co. in this action.
-    exhibits:
-      - description: the index of Harborview's January 2024 production
-        file: exhibits/exhibit-a.pdf
-    executed: {place: "Boston, Massachusetts"}
-ruling:"""
-    answers = copy_example(tmp_path, "ruling:", opposing)
-    text = answers.read_text(encoding="utf-8").replace(
-        "summary: the log could have been found",
-        "text: Harborview listed the server in January.[[Ex. A at 2; Decl. ¶ 1]]\n"
-        "    summary: the log could have been found",
-    )
-    answers.write_text(text, encoding="utf-8")
-    report = check(answers)
+    report = check(EXAMPLE)
     assert report.ok, report.lines()
     assert report.documents.index("response-declaration") == report.documents.index("response") + 1
     for paper in ("response", "response-declaration"):
@@ -161,9 +144,9 @@ ruling:"""
     declaration = text_view(tmp_path / "response-declaration.docx")
     assert "DECLARATION OF JORDAN P. LEE IN OPPOSITION TO HARBORVIEW’S" in declaration
     assert "Executed on June 28, 2024 at Boston, Massachusetts." in declaration  # the response's date
-    assert "2.\tA true and correct copy of the index" in declaration
+    assert "3.\tA true and correct copy of Northline’s First Requests" in declaration
     response = text_view(tmp_path / "response.docx").replace("\u00a0", " ")
-    assert "Harborview listed the server in January. [Lee Decl. Ex. A at 2; Lee Decl. ¶ 1.]" in response
+    assert "a month before it moved for summary judgment. [Lee Decl. ¶ 2; Lee Decl. Ex. A.]" in response
 
 
 def test_exhibits_are_labelled_by_the_courts_convention_unless_the_answers_label_them():
@@ -224,7 +207,7 @@ def test_render_pdf_writes_the_motion_the_declaration_and_the_filing_with_covers
             declaration_pages + 1,
             "Exhibit A: the letter of June 10, 2024 from Harborview’s records department to counsel",
         ),
-        (cover_b, "Exhibit B: the dispatch log for the week of March 4, 2024"),
+        (cover_b, "Exhibit B: the dispatch log for the week of March 6, 2023"),
     ]
 
     def page(number: int) -> str:
@@ -236,12 +219,18 @@ def test_render_pdf_writes_the_motion_the_declaration_and_the_filing_with_covers
         ).stdout
 
     assert page(1).startswith("UNITED STATES DISTRICT COURT")
-    assert " ".join(page(cover_b).split()) == "EXHIBIT B The dispatch log for the week of March 4, 2024"
-    assert "DISPATCH LOG, WEEK OF MARCH 4, 2024" in page(cover_b + 1)
+    assert " ".join(page(cover_b).split()) == "EXHIBIT B The dispatch log for the week of March 6, 2023"
+    assert "DISPATCH LOG, WEEK OF MARCH 6, 2023" in page(cover_b + 1)
     assert f"wrote {filing} ({len(reader.pages)} pages" in result.output
     entry = json.loads((folder / ".assembler.json").read_text(encoding="utf-8"))["files"][filing.name]
     assert entry["pages"] == len(reader.pages) and entry["size"] == filing.stat().st_size
     assert [part["page"] for part in entry["parts"]] == [page for page, _ in outline]
+    # the opponent's declaration is a filing of its own, with its one exhibit
+    opposing = PdfReader(folder / "response-declaration-filing.pdf")
+    assert [item.title for item in opposing.outline] == [
+        "Declaration of Jordan P. Lee",
+        "Exhibit A: Northline’s First Requests for the Production of Documents of March 1, 2024",
+    ]
 
 
 @needs("soffice")
@@ -269,11 +258,13 @@ def test_a_batch_manifest_records_each_filing_with_its_pages_and_size(tmp_path):
     result = CliRunner().invoke(cli, ["batch", str(tmp_path / "in"), "-o", str(out), "--pdf", "--jobs", "1"])
     assert result.exit_code == 0, result.output
     (case,) = json.loads((out / "manifest.json").read_text(encoding="utf-8"))["cases"]
-    (filing,) = case["filings"]
+    filing, opposing = case["filings"]
     path = Path(filing["path"])
     assert path.name == "declaration-filing.pdf" and filing["size"] == path.stat().st_size
     assert filing["pages"] == len(PdfReader(path).pages)
     assert [part["title"][:9] for part in filing["parts"]] == ["Declarati", "Exhibit A", "Exhibit B"]
+    assert Path(opposing["path"]).name == "response-declaration-filing.pdf"
+    assert [part["title"][:9] for part in opposing["parts"]] == ["Declarati", "Exhibit A"]
 
 
 def test_check_warns_of_a_new_facts_ground_without_a_declaration(tmp_path):
