@@ -31,6 +31,7 @@ from assembler.law.record import surname
 from assembler.papers import wordxml
 from assembler.papers.consistency import check_set
 from assembler.papers.drafts import CaseWritten, answers_digest, write_case
+from assembler.papers.keeping import keep_last_lines
 from assembler.papers.package import copy_document
 from assembler.papers.properties import set_properties
 from assembler.papers.registry import declaration_facts, declaration_paper, default_ids, paper, paper_date
@@ -256,9 +257,11 @@ class TemplateSet:
 
 
 def apply_formatting(document: Any, formatting: Formatting) -> list[str]:
-    """Citations unbreakable; font sizes in the court's size (body and footnotes alike); pleading
-    paper where asked; titles in balanced lines (measured in the court's size and the template's
-    font).  Returns the notes a lawyer should read (a font not installed)."""
+    """The last paragraph kept with the signature (``keeping``); citations unbreakable; font
+    sizes in the court's size (body and footnotes alike); pleading paper where asked; titles in
+    balanced lines (measured in the court's size and the template's font).  Returns the notes a
+    lawyer should read (a font not installed)."""
+    keep_last_lines(document)
     wordxml.keep_citations_whole(document)
     wordxml.set_font_sizes(document, formatting.size, formatting.footnote_size)
     if formatting.pleading_lines.value:
