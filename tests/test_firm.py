@@ -221,3 +221,88 @@ def test_a_firm_template_set_drafts_every_paper_in_every_profiled_court(tmp_path
             refused[court_id] = ["the template's font was measured as a stand-in"]
     assert not refused
     assert len(known_courts()) >= 30
+
+
+def _tall_letterhead(template: Path, *, lines: int = 4, logo: float | None = None) -> None:
+    """A letterhead of a firm's name (18 pt) over ``lines`` address lines (11 pt), under a logo
+    ``logo`` inches tall where given, on the first page."""
+    from docx.shared import Inches, Pt
+
+    document = docx.Document(str(template))
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    header = section.first_page_header
+    first = header.paragraphs[0]
+    if logo:
+        first.add_run().add_picture(str(EXAMPLES / "model-order-page-1.png"), height=Inches(logo))
+        first = header.add_paragraph()
+    first.add_run("ROE & DOE LLP").font.size = Pt(18)
+    for n in range(lines):
+        header.add_paragraph().add_run(f"{n + 1} Main Street · Springfield · (555) 010-000{n}").font.size = Pt(11)
+    document.save(str(template))
+
+
+def test_a_letterhead_taller_than_the_top_margin_is_refused_on_pleading_paper(tmp_path):
+    folder = tmp_path / "firm"
+    _copy(folder)
+    _tall_letterhead(folder / "motion.docx")
+    report = check(EXAMPLES / "doe-defendant-cand.yaml", ["motion"], explicit=True, templates=TemplateSet(folder))
+    (problem,) = report.problems
+    # N.D. Cal.'s exact 24-pt lines: five of them, and the pleading numbers' anchor (1 pt)
+    assert "template motion.docx: its first-page header is 121 pt tall" in problem
+    assert "taller than the 36 pt between the header's distance from the top edge (36 pt)" in problem
+    assert "top margin (72 pt)" in problem and "numbered lines" in problem
+    result = subprocess.run(
+        [sys.executable, "-m", "assembler", "render", str(EXAMPLES / "doe-defendant-cand.yaml"), "-o"]
+        + [str(tmp_path / "out"), "--documents", "motion", "--templates", str(folder)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert "its first-page header is 121 pt tall" in result.stderr
+    assert not list((tmp_path / "out").rglob("motion.docx"))
+
+
+def test_a_letterhead_taller_than_the_top_margin_is_a_warning_off_pleading_paper(tmp_path):
+    folder = tmp_path / "firm"
+    _copy(folder)
+    _tall_letterhead(folder / "motion.docx", lines=2, logo=0.5)
+    report = check(EXAMPLES / "doe-defendant.yaml", ["motion"], explicit=True, templates=TemplateSet(folder))
+    assert report.ok, report.problems
+    (warning,) = [w.message for w in report.warnings if "header" in w.message]
+    # a 36-pt logo on its line, 18 pt at 1.15 lines, two 11-pt lines: 36 + 20.7 + 2 x 12.65
+    assert "template motion.docx: its first-page header is 82 pt tall, taller than the 36 pt" in warning
+    assert "the page holds fewer lines" in warning
+    shorter = tmp_path / "short"
+    _copy(shorter)
+    _tall_letterhead(shorter / "motion.docx", lines=0)  # the firm's name alone fits
+    report = check(EXAMPLES / "doe-defendant.yaml", ["motion"], explicit=True, templates=TemplateSet(shorter))
+    assert report.ok and not [w for w in report.warnings if "header" in w.message]
+
+
+@needs("soffice")
+@needs("pdftotext")
+def test_the_letterheads_height_is_where_libreoffice_starts_the_body(tmp_path):
+    """The height computed from the header's content is the height LibreOffice gives it: the body's
+    first line (counsel's block) starts that far below the header's distance from the top."""
+    from lxml import etree
+
+    from assembler.papers.letterhead import too_tall
+    from assembler.papers.pdf import convert
+
+    folder = tmp_path / "firm"
+    _copy(folder)
+    _tall_letterhead(folder / "motion.docx", lines=3, logo=0.6)
+    report = check(EXAMPLES / "doe-defendant.yaml", ["motion"], explicit=True, templates=TemplateSet(folder))
+    ((_, height, room),) = too_tall(report.drafts["motion"].docx)
+    (path,) = write_drafts(tmp_path / "out", {"motion": report.drafts["motion"]}, force=True)
+    (pdf,) = convert([path], timeout_per_document=60.0)
+    xml = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", "-bbox", str(pdf.path), "-"], capture_output=True, check=True
+    ).stdout
+    words = etree.fromstring(xml, etree.XMLParser(recover=True)).iter("{http://www.w3.org/1999/xhtml}word")
+    counsel = next(float(w.get("yMax")) for w in words if w.text == "Pat")  # "Pat A. Lawyer", the body's first
+    size = 13  # D. Ariz.: the body's 13-pt single-spaced line ends at its baseline's descent
+    assert abs(counsel - (36 + height + size * 1.15)) < 3, (counsel, height)
+    assert room == 36

@@ -31,6 +31,8 @@ from assembler.law.record import surname
 from assembler.papers import wordxml
 from assembler.papers.consistency import check_set
 from assembler.papers.drafts import CaseWritten, answers_digest, write_case
+from assembler.papers.keeping import keep_last_lines
+from assembler.papers.letterhead import letterhead_sentences
 from assembler.papers.package import copy_document
 from assembler.papers.properties import set_properties
 from assembler.papers.registry import declaration_facts, declaration_paper, default_ids, paper, paper_date
@@ -251,14 +253,23 @@ class TemplateSet:
         doc.notes = [
             f"template {compiled.name}: {note}" for note in apply_formatting(doc.docx, matter.court.formatting)
         ]
+        # a letterhead taller than the room above the body: refused on pleading paper, else a warning
+        refusals, warnings = letterhead_sentences(
+            doc.docx, compiled.name, bool(matter.court.formatting.pleading_lines.value)
+        )
+        if refusals:
+            raise TemplateError("; ".join(refusals))
+        doc.notes += warnings
         set_properties(doc.docx, matter, document_id, paper_date(matter, document_id)[0])
         return doc
 
 
 def apply_formatting(document: Any, formatting: Formatting) -> list[str]:
-    """Citations unbreakable; font sizes in the court's size (body and footnotes alike); pleading
-    paper where asked; titles in balanced lines (measured in the court's size and the template's
-    font).  Returns the notes a lawyer should read (a font not installed)."""
+    """The last paragraph kept with the signature (``keeping``); citations unbreakable; font
+    sizes in the court's size (body and footnotes alike); pleading paper where asked; titles in
+    balanced lines (measured in the court's size and the template's font).  Returns the notes a
+    lawyer should read (a font not installed)."""
+    keep_last_lines(document)
     wordxml.keep_citations_whole(document)
     wordxml.set_font_sizes(document, formatting.size, formatting.footnote_size)
     if formatting.pleading_lines.value:
