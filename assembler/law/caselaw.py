@@ -18,16 +18,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import json
-import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from assembler import packaged
+from assembler import kept, packaged
 from assembler.errors import Problem
 
 if TYPE_CHECKING:
@@ -168,35 +165,19 @@ def _citations(text: str) -> list[Any]:
 _CACHE_MAX = 20_000  # stretches of text; the oldest go first
 
 
-def _cache_file() -> Path:
+def _store() -> str:
     from importlib.metadata import version
 
-    from assembler.settings import cache_dir
-
-    return cache_dir() / f"eyecite-{version('eyecite')}.json"  # another eyecite reads afresh
+    return f"eyecite-{version('eyecite')}"  # another eyecite reads afresh
 
 
-@functools.cache
 def _cache() -> dict[str, Any]:
-    try:
-        data = json.loads(_cache_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+    return kept.store(_store())
 
 
 def _save(cache: dict[str, Any]) -> None:
     """Keep the cache for the next run; a cache that cannot be written is no error."""
-    while len(cache) > _CACHE_MAX:
-        del cache[next(iter(cache))]
-    target = _cache_file()
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(cache), encoding="utf-8")
-        os.replace(temporary, target)  # whole or not at all, also beside a batch's other workers
-    except OSError:
-        pass
+    kept.save(_store(), cache, _CACHE_MAX)
 
 
 def _history(text: str, dated: dt.date | None) -> list[Finding]:
