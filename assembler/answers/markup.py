@@ -10,6 +10,7 @@ data, and ``{{ }}`` in it prints as typed.  Rendering to Word lives in ``wordxml
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Union
@@ -92,9 +93,10 @@ class Document:
     paragraphs: tuple[Paragraph, ...]
     citations: tuple[tuple[Citation, int], ...] = field(default=())
 
-    @property
+    @functools.cached_property
     def inline(self) -> tuple[Inline, ...]:
-        """The text as one run of inlines (paragraph breaks become spaces)."""
+        """The text as one run of inlines (paragraph breaks become spaces); made once, as each
+        paper of a set prints it."""
         out: list[Inline] = []
         for index, paragraph in enumerate(self.paragraphs):
             if index:

@@ -30,8 +30,9 @@ from assembler.errors import Problem
 if TYPE_CHECKING:
     from assembler.answers.matter import Matter
 
-# something shaped like "<volume> <Reporter> <page>": no text without one needs eyecite
-_SHAPE = re.compile(r"\b\d{1,4}\s+[A-Z][\w.'’]*(?:\s+[\w.'’§]+){0,4}?\s+\d{1,5}\b")
+# something shaped like "<volume> <Reporter> <page>": no text without one needs eyecite (the
+# lookahead on a digit lets the search skip the letters of a long text)
+_SHAPE = re.compile(r"(?=\d)\b\d{1,4}\s+[A-Z][\w.'’]*(?:\s+[\w.'’§]+){0,4}?\s+\d{1,5}\b")
 # a full case citation's shape, reporter and all, down to its parenthetical's year
 _FULL = re.compile(
     r"\b\d{1,4} (?P<reporter>[A-Z][A-Za-z.'’]*(?: [A-Za-z0-9.'’]+){0,4}?) \d{1,5}"
@@ -81,8 +82,8 @@ def findings(text: str, *, parse: bool = True, dated: dt.date | None = None) -> 
     """What a lawyer should look at in the case citations of ``text`` (``parse=False``: the
     subsequent history only, without eyecite), in papers dated ``dated`` (None: today's law)."""
     out = _history(text, dated)
-    if parse and _SHAPE.search(text.replace("\u00a0", " ")):
-        out = _parsed(text.replace("\u00a0", " ")) + out
+    if parse and _SHAPE.search(spaced := text.replace("\u00a0", " ")):
+        out = _parsed(spaced) + out
     return out
 
 
