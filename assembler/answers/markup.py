@@ -211,6 +211,9 @@ def _blocks(text: str) -> list[tuple[int, str]]:
 _BLANK_AHEAD = re.compile(r"\n(?=[ \t]*\n)")
 
 
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+
+
 def _tidy(children: list[Inline], trim: bool = True) -> tuple[Inline, ...]:
     """Join adjacent text, fold line breaks and runs of spaces into one space, trim the ends."""
     merged: list[Inline] = []
@@ -221,8 +224,8 @@ def _tidy(children: list[Inline], trim: bool = True) -> tuple[Inline, ...]:
             merged.append(child)
     out: list[Inline] = []
     for child in merged:
-        if isinstance(child, Text):
-            child = Text(re.sub(r"[ \t]*\n[ \t]*", " ", child.text))
+        if isinstance(child, Text) and "\n" in child.text:
+            child = Text(_LINE_BREAK.sub(" ", child.text))
         out.append(child)
     if trim and out and isinstance(out[0], Text):
         out[0] = Text(out[0].text.lstrip())
