@@ -50,7 +50,8 @@ def config_path(platform: str = sys.platform, environ: Mapping[str, str] = os.en
 def cache_dir(platform: str = sys.platform, environ: Mapping[str, str] = os.environ) -> Path:
     """``ASSEMBLER_CACHE``, else the platform's user cache folder's ``assembler``: ``$XDG_CACHE_HOME``
     or ``~/.cache``, ``~/Library/Caches`` (macOS), ``%LOCALAPPDATA%`` (Windows).  What is kept there
-    can always be computed again (``law.caselaw``: eyecite's readings)."""
+    can always be computed again (``assembler.kept``: eyecite's readings, the holidays package's
+    days, font widths; ``papers.jinjacode``: compiled templates)."""
     named = environ.get(CACHE_ENV, "").strip()
     if named:
         return Path(named).expanduser()

@@ -353,3 +353,32 @@ def test_the_packaged_data_files_load():
         record = holidays.states[state]
         days = legal_days.state_days(state, range(record.years[0], record.years[1] + 1))
         assert days.days and not days.unverified, state
+
+
+COUNT_TWICE = (
+    "import sys; from assembler.law.legal_days import package_days; "
+    "print(sorted((d.isoformat(), n) for d, n in package_days('US', range(2020, 2022), 'AZ').items())); "
+    "print(package_days('US', range(2020, 2022), 'XX')); "
+    "print('holidays' in sys.modules)"
+)
+
+
+def test_the_holidays_packages_days_are_kept_for_the_next_run_and_are_the_same(tmp_path):
+    """The ``holidays`` package costs a fifth of a second to import: its days are kept in the user's
+    cache (by its version), and a run that finds them there gives the same days without it."""
+    import os
+    import subprocess
+    import sys
+
+    import holidays
+
+    env = {**os.environ, "ASSEMBLER_CACHE": str(tmp_path / "cache")}
+    runs = [
+        subprocess.run([sys.executable, "-c", COUNT_TWICE], capture_output=True, text=True, check=True, env=env)
+        for _ in range(2)
+    ]
+    first, again = (r.stdout.splitlines() for r in runs)
+    direct = holidays.US(subdiv="AZ", years=range(2020, 2022), observed=True)
+    assert first[0] == again[0] == str(sorted((d.isoformat(), n) for d, n in direct.items()))
+    assert first[1] == again[1] == "None"  # a subdivision the package does not know, also kept
+    assert (first[2], again[2]) == ("True", "False")

@@ -10,6 +10,7 @@ data, and ``{{ }}`` in it prints as typed.  Rendering to Word lives in ``wordxml
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Union
@@ -92,9 +93,10 @@ class Document:
     paragraphs: tuple[Paragraph, ...]
     citations: tuple[tuple[Citation, int], ...] = field(default=())
 
-    @property
+    @functools.cached_property
     def inline(self) -> tuple[Inline, ...]:
-        """The text as one run of inlines (paragraph breaks become spaces)."""
+        """The text as one run of inlines (paragraph breaks become spaces); made once, as each
+        paper of a set prints it."""
         out: list[Inline] = []
         for index, paragraph in enumerate(self.paragraphs):
             if index:
@@ -131,9 +133,16 @@ _ITEM = re.compile(r"^[ \t]*(\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]|\((?:\d{1,3}|[a
 _HEADING = re.compile(r"^[ \t]*### +")
 
 
-def _blank(work: list[str], start: int, end: int) -> None:
-    """Spaces in place of a block mark, so that every offset still points into the text."""
-    work[start:end] = [" "] * (end - start)
+def _blanked(text: str, marks: list[tuple[int, int]]) -> str:
+    """``text`` with spaces in place of the block marks ``marks`` (in order, apart), so that every
+    offset still points into the text."""
+    pieces = []
+    at = 0
+    for start, end in marks:
+        pieces += [text[at:start], " " * (end - start)]
+        at = end
+    pieces.append(text[at:])
+    return "".join(pieces)
 
 
 def parse(text: str) -> Document:
@@ -148,7 +157,7 @@ def parse(text: str) -> Document:
     which no other block's marks touch.
     """
     text = text.replace("\r\n", "\n").strip("\n")
-    work = list(text)
+    marks: list[tuple[int, int]] = []
     spans: list[tuple[int, int, str, str]] = []
     for start, block in _blocks(text):
         start += len(block) - len(block.lstrip("\n"))
@@ -156,21 +165,20 @@ def parse(text: str) -> Document:
         lines = block.split("\n")
         end = start + len(block)
         if all(_QUOTE.match(line) for line in lines):
-            for mark in _QUOTE.finditer(text, start, end):
-                _blank(work, mark.start(), mark.end())
+            marks += [mark.span() for mark in _QUOTE.finditer(text, start, end)]
             spans.append((start, end, "quote", ""))
         elif _ITEM.match(lines[0]):
-            marks = list(_ITEM.finditer(text, start, end))
-            for index, item in enumerate(marks):
-                _blank(work, item.start(), item.end())
-                stop = marks[index + 1].start() if index + 1 < len(marks) else end
+            items = list(_ITEM.finditer(text, start, end))
+            for index, item in enumerate(items):
+                marks.append(item.span())
+                stop = items[index + 1].start() if index + 1 < len(items) else end
                 spans.append((item.start(), stop, "item", item.group(1)))
         elif len(lines) == 1 and (heading := _HEADING.match(block)):
-            _blank(work, start, start + heading.end())
+            marks.append((start, start + heading.end()))
             spans.append((start, end, "heading", ""))
         else:
             spans.append((start, end, "text", ""))
-    source = "".join(work)
+    source = _blanked(text, marks)
     paragraphs = []
     citations: list[Citation] = []
     for begin, stop, kind, marker in spans:
@@ -188,12 +196,22 @@ def well_formed(text: str) -> str:
 
 
 def _blocks(text: str) -> list[tuple[int, str]]:
-    """Split on blank lines, keeping each block's offset in the text."""
+    """Split on blank lines, keeping each block's offset in the text: a block runs up to a
+    newline that a blank line follows (that newline is in no block)."""
     blocks = []
-    for match in re.finditer(r"(?:[^\n]|\n(?![ \t]*\n))+", text):
-        if match.group().strip():
-            blocks.append((match.start(), match.group()))
+    at = 0
+    for gap in (*_BLANK_AHEAD.finditer(text), None):
+        end = len(text) if gap is None else gap.start()
+        if text[at:end].strip():
+            blocks.append((at, text[at:end]))
+        at = end + 1
     return blocks
+
+
+_BLANK_AHEAD = re.compile(r"\n(?=[ \t]*\n)")
+
+
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
 
 def _tidy(children: list[Inline], trim: bool = True) -> tuple[Inline, ...]:
@@ -206,8 +224,8 @@ def _tidy(children: list[Inline], trim: bool = True) -> tuple[Inline, ...]:
             merged.append(child)
     out: list[Inline] = []
     for child in merged:
-        if isinstance(child, Text):
-            child = Text(re.sub(r"[ \t]*\n[ \t]*", " ", child.text))
+        if isinstance(child, Text) and "\n" in child.text:
+            child = Text(_LINE_BREAK.sub(" ", child.text))
         out.append(child)
     if trim and out and isinstance(out[0], Text):
         out[0] = Text(out[0].text.lstrip())

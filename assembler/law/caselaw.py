@@ -18,23 +18,21 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
-import json
-import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from assembler import packaged
+from assembler import kept, packaged
 from assembler.errors import Problem
 
 if TYPE_CHECKING:
     from assembler.answers.matter import Matter
 
-# something shaped like "<volume> <Reporter> <page>": no text without one needs eyecite
-_SHAPE = re.compile(r"\b\d{1,4}\s+[A-Z][\w.'’]*(?:\s+[\w.'’§]+){0,4}?\s+\d{1,5}\b")
+# something shaped like "<volume> <Reporter> <page>": no text without one needs eyecite (the
+# lookahead on a digit lets the search skip the letters of a long text)
+_SHAPE = re.compile(r"(?=\d)\b\d{1,4}\s+[A-Z][\w.'’]*(?:\s+[\w.'’§]+){0,4}?\s+\d{1,5}\b")
 # a full case citation's shape, reporter and all, down to its parenthetical's year
 _FULL = re.compile(
     r"\b\d{1,4} (?P<reporter>[A-Z][A-Za-z.'’]*(?: [A-Za-z0-9.'’]+){0,4}?) \d{1,5}"
@@ -84,8 +82,8 @@ def findings(text: str, *, parse: bool = True, dated: dt.date | None = None) -> 
     """What a lawyer should look at in the case citations of ``text`` (``parse=False``: the
     subsequent history only, without eyecite), in papers dated ``dated`` (None: today's law)."""
     out = _history(text, dated)
-    if parse and _SHAPE.search(text.replace("\u00a0", " ")):
-        out = _parsed(text.replace("\u00a0", " ")) + out
+    if parse and _SHAPE.search(spaced := text.replace("\u00a0", " ")):
+        out = _parsed(spaced) + out
     return out
 
 
@@ -168,35 +166,19 @@ def _citations(text: str) -> list[Any]:
 _CACHE_MAX = 20_000  # stretches of text; the oldest go first
 
 
-def _cache_file() -> Path:
+def _store() -> str:
     from importlib.metadata import version
 
-    from assembler.settings import cache_dir
-
-    return cache_dir() / f"eyecite-{version('eyecite')}.json"  # another eyecite reads afresh
+    return f"eyecite-{version('eyecite')}"  # another eyecite reads afresh
 
 
-@functools.cache
 def _cache() -> dict[str, Any]:
-    try:
-        data = json.loads(_cache_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
+    return kept.store(_store())
 
 
 def _save(cache: dict[str, Any]) -> None:
     """Keep the cache for the next run; a cache that cannot be written is no error."""
-    while len(cache) > _CACHE_MAX:
-        del cache[next(iter(cache))]
-    target = _cache_file()
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(cache), encoding="utf-8")
-        os.replace(temporary, target)  # whole or not at all, also beside a batch's other workers
-    except OSError:
-        pass
+    kept.save(_store(), cache, _CACHE_MAX)
 
 
 def _history(text: str, dated: dt.date | None) -> list[Finding]:

@@ -61,9 +61,11 @@ def _alternatives(words: Iterable[str], space: str) -> str:
     return "|".join(re.escape(word).replace(r"\ ", space) for word in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
+_STARTS = "|".join(sorted({re.escape(word[:2]) for word in (*WORDS, *PLURALS.values())}))
 # a citation as the drafts print it, read back with spaces for non-breaking spaces:
-# the word or its plural, then the numbers ("ECF Nos. 151, 152", "Dkt. #12")
-PRINTED = re.compile(rf"(?<![\w.])({_alternatives([*WORDS, *PLURALS.values()], ' ')}) ?(\d+(?:, \d+)*)")
+# the word or its plural, then the numbers ("ECF Nos. 151, 152", "Dkt. #12"); the lookahead
+# on a word's first two letters lets the search pass over the rest of a long draft quickly
+PRINTED = re.compile(rf"(?={_STARTS})(?<![\w.])({_alternatives([*WORDS, *PLURALS.values()], ' ')}) ?(\d+(?:, \d+)*)")
 # the words a citation in the answers' markup may begin with ("[[ECF No. 18]]"), any case
 TYPED = _alternatives({word.lower() for word in WORDS}, r"\s+")
 

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-import holidays
 from pydantic import field_validator
 
+from assembler import kept
 from assembler.law.courts import Strict
 from assembler.packaged import load
 
@@ -144,8 +144,35 @@ def _date(rule: str, year: int) -> dt.date:
     return _lunar_new_year(year)
 
 
+def package_days(country: str, years: range, subdiv: str | None = None) -> dict[dt.date, str] | None:
+    """The ``holidays`` package's days of ``country`` (its ``subdiv``) in ``years``, on their observed
+    dates; None where it does not know the subdivision.  What it gives is kept in the user's cache
+    by the package's version: importing it costs more than the rest of a deadline count."""
+    from importlib.metadata import version
+
+    name = f"holidays-{version('holidays')}"
+    key = f"{country}/{subdiv or ''}/{years.start}-{years.stop}"
+    store = kept.store(name)
+    try:
+        days = store[key]
+        return None if days is None else {dt.date.fromisoformat(day): str(title) for day, title in days}
+    except (KeyError, TypeError, ValueError):  # not kept yet (or not as this code keeps it)
+        pass
+    import holidays
+
+    try:
+        found = dict(holidays.country_holidays(country, subdiv=subdiv, years=years, observed=True))
+    except NotImplementedError:  # a territory the package does not know as a subdivision
+        store[key] = None
+        kept.save(name, store)
+        return None
+    store[key] = [[day.isoformat(), title] for day, title in found.items()]
+    kept.save(name, store)
+    return found
+
+
 def _lunar_new_year(year: int) -> dt.date:
-    days = holidays.country_holidays("CN", years=year)
+    days = package_days("CN", range(year, year + 1)) or {}
     return min(d for d, name in days.items() if "Spring Festival" in name or "Chinese New Year" in name)
 
 
@@ -163,7 +190,7 @@ def federal_days(court_id: str, years: range) -> dict[dt.date, LegalDay]:
     """6(a)(6)(A)-(B) by statute: 5 U.S.C. § 6103(a), and § 6103(c) where it reaches the court."""
     out = {
         d: LegalDay(d, n, "5 U.S.C. § 6103(a); FRCP 6(a)(6)(A)", "federal")
-        for d, n in holidays.US(years=years, observed=True).items()
+        for d, n in (package_days("US", years) or {}).items()
     }
     inauguration = data().inauguration
     if court_id in inauguration.courts:
@@ -225,9 +252,8 @@ def state_days(state: str | None, years: range) -> StateDays:
 
 def package_state_days(state: str, years: range) -> dict[dt.date, str]:
     """The days the ``holidays`` package lists for ``state`` beyond the federal ones (not verified)."""
-    federal = holidays.US(years=years, observed=True)
-    try:
-        listed = holidays.US(subdiv=state, years=years, observed=True)
-    except NotImplementedError:  # a territory the package does not know as a subdivision
+    federal = package_days("US", years) or {}
+    listed = package_days("US", years, state)
+    if listed is None:  # a territory the package does not know as a subdivision
         return {}
     return {d: n for d, n in listed.items() if d not in federal and "Inauguration" not in n}

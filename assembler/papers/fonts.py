@@ -18,6 +18,8 @@ import sys
 from functools import cache
 from pathlib import Path
 
+from assembler import kept
+
 # Fonts drawn to another's advance widths (fontconfig's 30-metric-aliases.conf): measuring one
 # measures the other, as LibreOffice sets Times New Roman in Liberation Serif where it must.
 METRIC_TWINS: dict[str, tuple[str, ...]] = {
@@ -113,6 +115,28 @@ def widths(family: str, bold: bool) -> dict[str, float] | None:
     path = font_file(family, bold)
     if path is None:
         return None
+    return file_widths(path)
+
+
+def file_widths(path: Path) -> dict[str, float] | None:
+    """The advance widths in the font file ``path``; None when it cannot be read.  Kept in the
+    user's cache by the file's path, size and time (reading a font costs fonttools' import)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    key = f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
+    store = kept.store("font-widths")
+    if isinstance(found := store.get(key), dict):
+        return found
+    measured = _read_widths(path)
+    if measured is not None:
+        store[key] = measured
+        kept.save("font-widths", store, limit=50)
+    return measured
+
+
+def _read_widths(path: Path) -> dict[str, float] | None:
     from fontTools.ttLib import TTFont
 
     try:

@@ -28,7 +28,7 @@ from assembler.answers.matter import Matter
 from assembler.errors import TemplateError
 from assembler.law.courts import Formatting
 from assembler.law.record import surname
-from assembler.papers import wordxml
+from assembler.papers import jinjacode, wordxml
 from assembler.papers.consistency import check_set
 from assembler.papers.drafts import CaseWritten, answers_digest, write_case
 from assembler.papers.keeping import keep_last_lines
@@ -123,6 +123,7 @@ def literal_escapes(source: str) -> str:
 
 def make_environment(folder: Path) -> SandboxedEnvironment:
     env = SandboxedEnvironment(undefined=Missing, autoescape=True, loader=_PartLoader(folder), auto_reload=False)
+    env.bytecode_cache = jinjacode.code_cache(env)  # compiled once, kept between runs
     return env
 
 
@@ -219,7 +220,7 @@ class TemplateSet:
 
     def _from_xml(self, tpl: DocxTemplate, xml: str, name: str) -> jinja2.Template:
         source = re.sub(r"<w:p([ >])", r"\n<w:p\1", literal_escapes(tpl.patch_xml(xml)))
-        template = self.env.from_string(source)
+        template = jinjacode.from_source(self.env, source)
         template.name = name
         return template
 

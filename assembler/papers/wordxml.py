@@ -10,7 +10,6 @@ footnote styles) when the template has none.
 from __future__ import annotations
 
 from typing import Any
-from xml.sax.saxutils import escape
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
@@ -28,6 +27,11 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 FOOTNOTE_TEXT = styles.FOOTNOTE_TEXT.id
 FOOTNOTE_REFERENCE = styles.FOOTNOTE_REFERENCE.id
+
+
+def escape(text: str) -> str:
+    """``xml.sax.saxutils.escape``, whose module imports ``urllib.request`` (and ``ssl``, ``http``)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
 def run(

@@ -1,0 +1,61 @@
+"""What one run keeps for the next (``assembler/kept.py``): the same answers, without the cost."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from assembler import kept
+from assembler.papers import fonts
+
+
+@pytest.fixture
+def font(tmp_path) -> Path:
+    found = fonts.font_file("Times New Roman", True)
+    if found is None:
+        pytest.skip("no Times New Roman or Liberation Serif installed")
+    copy = tmp_path / "fonts" / found.name
+    copy.parent.mkdir()
+    shutil.copyfile(found, copy)
+    return copy
+
+
+MEASURE = (
+    "import sys; from pathlib import Path; from assembler.papers.fonts import file_widths; "
+    "w = file_widths(Path(sys.argv[1])); print(w['W'], w['i'], len(w)); print('fontTools' in sys.modules)"
+)
+
+
+def test_a_fonts_widths_are_kept_for_the_next_run_and_are_the_same(tmp_path, font):
+    env = {**os.environ, "ASSEMBLER_CACHE": str(tmp_path / "cache")}
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", MEASURE, str(font)], capture_output=True, text=True, check=True, env=env
+        ).stdout.splitlines()
+        for _ in range(2)
+    ]
+    read = fonts._read_widths(font)
+    assert read is not None
+    assert runs[0][0] == runs[1][0] == f"{read['W']} {read['i']} {len(read)}"
+    assert (runs[0][1], runs[1][1]) == ("True", "False")
+
+
+def test_a_font_file_that_changed_is_read_again(tmp_path, font, monkeypatch):
+    monkeypatch.setenv("ASSEMBLER_CACHE", str(tmp_path / "cache"))
+    kept.store.cache_clear()
+    try:
+        before = fonts.file_widths(font)
+        assert before == fonts._read_widths(font)
+        other = fonts.font_file("DejaVu Sans", False) or fonts.font_file("Liberation Sans", False)
+        if other is None:
+            pytest.skip("no second font to put in its place")
+        shutil.copyfile(other, font)  # another font under the same name: another size and time
+        assert fonts.file_widths(font) == fonts._read_widths(other) != before
+        assert fonts.file_widths(tmp_path / "no-such.ttf") is None
+    finally:
+        kept.store.cache_clear()
