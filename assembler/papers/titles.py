@@ -15,7 +15,7 @@ line is shortest wins.  The breaks are Word line breaks in the rendered title.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from assembler.papers import fonts, styles
@@ -163,12 +163,20 @@ def balanced_breaks(text: str, size: float, measure: float, widths: Widths | Non
     return []  # a single word wider than the line: leave it to Word
 
 
-def balance(paragraph: Any, size: float, measure: float, widths: Widths | None = None) -> None:
-    """Break the title ``paragraph`` (a ``w:p``) into balanced lines, in place."""
+@lru_cache(maxsize=256)
+def _breaks(text: str, size: float, measure: float, family: str | None, bold: bool) -> tuple[int, ...]:
+    """``balanced_breaks`` in the face named, where it is installed; once per process for each
+    title (every case of a batch has the same titles, and each is tried line by line)."""
+    return tuple(balanced_breaks(text, size, measure, fonts.widths(family, bold) if family else None))
+
+
+def balance(paragraph: Any, size: float, measure: float, family: str | None = None, bold: bool = True) -> None:
+    """Break the title ``paragraph`` (a ``w:p``) into balanced lines, in place, measured in
+    ``family`` (Times bold where it is not installed or not named)."""
     w = f"{{{W_NS}}}"
     texts = list(paragraph.iter(f"{w}t"))
     whole = "".join(t.text or "" for t in texts)
-    breaks = set(balanced_breaks(whole, size, measure, widths))
+    breaks = set(_breaks(whole, size, measure, family, bold))
     if not breaks:
         return
     offset = 0
@@ -202,12 +210,11 @@ def balance_titles(document: Any, style_id: str = styles.PAPER_TITLE.id) -> str 
     measure = (section.page_width - section.left_margin - section.right_margin) / 12700
     size = _style_size(document, style_id)
     family, bold = style_font(document, style_id)
-    widths = fonts.widths(family, bold) if family else None
     for paragraph in document.element.body.iter(f"{w}p"):
         style = paragraph.find(f"{w}pPr/{w}pStyle")
         if style is not None and style.get(f"{w}val") == style_id:
-            balance(paragraph, size, measure, widths)
-    if widths is not None:
+            balance(paragraph, size, measure, family, bold)
+    if family and fonts.widths(family, bold) is not None:
         return None
     face = f"{family}{' bold' if bold else ''}" if family else "a theme font the template does not name"
     return (
