@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 import holidays
@@ -144,6 +144,7 @@ def _date(rule: str, year: int) -> dt.date:
     return _lunar_new_year(year)
 
 
+@cache
 def _lunar_new_year(year: int) -> dt.date:
     days = holidays.country_holidays("CN", years=year)
     return min(d for d, name in days.items() if "Spring Festival" in name or "Chinese New Year" in name)
@@ -161,10 +162,7 @@ class LegalDay:
 
 def federal_days(court_id: str, years: range) -> dict[dt.date, LegalDay]:
     """6(a)(6)(A)-(B) by statute: 5 U.S.C. § 6103(a), and § 6103(c) where it reaches the court."""
-    out = {
-        d: LegalDay(d, n, "5 U.S.C. § 6103(a); FRCP 6(a)(6)(A)", "federal")
-        for d, n in holidays.US(years=years, observed=True).items()
-    }
+    out = {d: LegalDay(d, n, "5 U.S.C. § 6103(a); FRCP 6(a)(6)(A)", "federal") for d, n in _listed(None, years) or ()}
     inauguration = data().inauguration
     if court_id in inauguration.courts:
         for day in inauguration_days(years):
@@ -225,9 +223,21 @@ def state_days(state: str | None, years: range) -> StateDays:
 
 def package_state_days(state: str, years: range) -> dict[dt.date, str]:
     """The days the ``holidays`` package lists for ``state`` beyond the federal ones (not verified)."""
-    federal = holidays.US(years=years, observed=True)
-    try:
-        listed = holidays.US(subdiv=state, years=years, observed=True)
-    except NotImplementedError:  # a territory the package does not know as a subdivision
+    federal = dict(_listed(None, years) or ())
+    listed = _listed(state, years)
+    if listed is None:  # a territory the package does not know as a subdivision
         return {}
-    return {d: n for d, n in listed.items() if d not in federal and "Inauguration" not in n}
+    return {d: n for d, n in listed if d not in federal and "Inauguration" not in n}
+
+
+@lru_cache(maxsize=256)
+def _listed(subdiv: str | None, years: range) -> tuple[tuple[dt.date, str], ...] | None:
+    """The days the ``holidays`` package lists for the United States (``subdiv``: one of its
+    states or territories) in ``years``, in its order; None for a subdivision it does not know.
+    Built once per process for each: building them is most of what a deadline costs."""
+    try:
+        if subdiv is None:
+            return tuple(holidays.US(years=years, observed=True).items())
+        return tuple(holidays.US(subdiv=subdiv, years=years, observed=True).items())
+    except NotImplementedError:
+        return None
