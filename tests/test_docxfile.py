@@ -48,12 +48,12 @@ def test_a_draft_saves_as_python_docx_saves_it_with_the_members_kept_or_not(name
     matter = load_matter(EXAMPLES / f"{name}.yaml")
     templates = TemplateSet()
     drafts = render_set(matter, DOCUMENTS, templates)
-    for kept in ("_DEFLATED", "_RELS", "_CONTENT_TYPES"):  # none kept from another test
+    for kept in ("_TEMPLATE_MEMBERS", "_RELS", "_CONTENT_TYPES"):  # none kept from another test
         monkeypatch.setattr(docxfile, kept, docxfile._Kept(getattr(docxfile, kept)._make))
     cold = [docx_bytes(doc) for doc in drafts]
     warm = [docx_bytes(doc) for doc in render_set(matter, DOCUMENTS, templates)]
     assert cold == warm == [saved_plainly(doc) for doc in drafts]
-    assert docxfile._DEFLATED._values, "the template's members are kept"
+    assert docxfile._TEMPLATE_MEMBERS._values, "the template's members are kept"
 
 
 def test_what_is_kept_is_bounded_the_least_recently_used_dropped_first():
@@ -62,3 +62,19 @@ def test_what_is_kept_is_bounded_the_least_recently_used_dropped_first():
     kept.get(b"a")  # used again: b is now the oldest
     kept.get(b"c")
     assert list(kept._values) == [b"a", b"c"]
+
+
+def test_the_zip_is_written_as_zipfile_writes_it_names_beyond_ascii_and_empty_members_too():
+    members = [
+        ("[Content_Types].xml", b"<Types/>"),
+        ("word/media/\u00e9t\u00e9.png", bytes(range(256)) * 40),
+        ("e", b""),
+    ]
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zipf:
+        writer = _Stamped(zipf)
+        for name, blob in members:
+            writer.write(type("Uri", (), {"membername": name})(), blob)
+    assert docxfile._zip([docxfile._member(member) for member in members]) == out.getvalue()
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as read:
+        assert [read.read(name) for name, _ in members] == [blob for _, blob in members]
