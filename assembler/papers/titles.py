@@ -18,6 +18,8 @@ from __future__ import annotations
 from functools import cache, lru_cache
 from typing import Any
 
+from lxml import etree
+
 from assembler.papers import fonts, styles
 from assembler.papers.wordxml import W_NS
 
@@ -205,15 +207,12 @@ def balance(paragraph: Any, size: float, measure: float, family: str | None = No
 def balance_titles(document: Any, style_id: str = styles.PAPER_TITLE.id) -> str | None:
     """Balance every paragraph of ``style_id`` in the document's body, measured in the style's
     font; returns a note when that font is not installed (the titles were measured as Times bold)."""
-    w = f"{{{W_NS}}}"
     section = document.sections[0]
     measure = (section.page_width - section.left_margin - section.right_margin) / 12700
     size = _style_size(document, style_id)
     family, bold = style_font(document, style_id)
-    for paragraph in document.element.body.iter(f"{w}p"):
-        style = paragraph.find(f"{w}pPr/{w}pStyle")
-        if style is not None and style.get(f"{w}val") == style_id:
-            balance(paragraph, size, measure, family, bold)
+    for paragraph in _STYLED(document.element.body, style=style_id):
+        balance(paragraph, size, measure, family, bold)
     if family and fonts.widths(family, bold) is not None:
         return None
     face = f"{family}{' bold' if bold else ''}" if family else "a theme font the template does not name"
@@ -222,6 +221,11 @@ def balance_titles(document: Any, style_id: str = styles.PAPER_TITLE.id) -> str 
         "by the widths of Times bold, and Word may break them differently (install the font and "
         "draft again)"
     )
+
+
+# every paragraph whose style (its first pPr/pStyle, as ``find`` reads it) is $style, in document
+# order: one query, where a walk made a proxy of every paragraph and its properties
+_STYLED = etree.XPath(".//w:p[(w:pPr/w:pStyle)[1]/@w:val = $style]", namespaces={"w": W_NS})
 
 
 def _style_chain(document: Any, style_id: str) -> list[Any]:
@@ -242,8 +246,6 @@ _A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 def _theme_font(document: Any, theme: str) -> str | None:
     """The typeface a theme font (``minorHAnsi``, ``majorHAnsi``...) names in the document's
     theme (Word's Design > Fonts), or None where the document has no theme that says."""
-    from lxml import etree
-
     kind = "majorFont" if theme.startswith("major") else "minorFont"
     for rel in document.part.rels.values():
         if rel.reltype.endswith("/theme") and not rel.is_external:
