@@ -119,9 +119,29 @@ def literal_escapes(source: str) -> str:
     return re.sub("|".join(re.escape(k) for k in _ESCAPES), lambda m: _ESCAPES[m.group()], source)
 
 
+class _Sandbox(SandboxedEnvironment):
+    """Jinja's sandbox, its verdict on an attribute kept per type of object and name.
+
+    The sandbox's own test (``SandboxedEnvironment.is_safe_attribute``: a private name, or an
+    internal attribute of a function, method, type, frame, code object or generator) reads
+    only the object's type and the name, so the verdict for one is the verdict for all; a
+    paper looks up some hundred attributes, each checked anew in every draft.
+    """
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._verdicts: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        key = (type(obj), attr)
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            verdict = self._verdicts[key] = super().is_safe_attribute(obj, attr, value)
+        return verdict
+
+
 def make_environment(folder: Path) -> SandboxedEnvironment:
-    env = SandboxedEnvironment(undefined=Missing, autoescape=True, loader=_PartLoader(folder), auto_reload=False)
-    return env
+    return _Sandbox(undefined=Missing, autoescape=True, loader=_PartLoader(folder), auto_reload=False)
 
 
 @dataclass
