@@ -585,13 +585,14 @@ class Plan:
     long_file: int  # bytes of the long answer file (the full run's: just under the 2 MB limit)
     linear: int  # characters of the shorter text the long one is held to (linear)
     pdf_documents: int  # in the batch of the pdf group
+    _: dataclasses.KW_ONLY
     units: float = 2  # of the machine's Python loop (the batch group)
     groups: tuple[str, ...] = GROUPS  # run without --only
 
 
 PLANS = {
     "full": Plan(15, 2, 300, 100, 10_000, 334_000, 1_990_000, 334_000, 100),
-    "quick": Plan(3, 2, 20, None, 1_000, 167_000, 1_990_000, 334_000, 100, GROUPS[:-1]),
+    "quick": Plan(3, 2, 20, None, 1_000, 167_000, 1_990_000, 334_000, 100, groups=GROUPS[:-1]),
     # every group in its smallest form, a few seconds each (tests/test_bench.py): the code runs,
     # the figures mean nothing
     "smoke": Plan(1, 1, 2, 1, 4, 20_000, 120_000, 20_000, 2, units=0.1),

@@ -52,3 +52,16 @@ def test_every_group_of_the_benchmark_is_tested_here():
     groups = re.search(r"--only \{([a-z,]+)\}", result.stdout)
     assert groups is not None, result.stdout
     assert groups.group(1).split(",") == list(FIGURES)
+
+
+def test_each_run_plans_sizes_of_the_kinds_its_groups_take():
+    """The full run and --quick are too long for the suite; their plans are checked here."""
+    import runpy
+
+    bench = runpy.run_path(str(BENCH))
+    for name, plan in bench["PLANS"].items():
+        for size in (plan.rounds, plan.least, plan.cases, plan.scale, plan.joined, plan.long_file, plan.linear):
+            assert isinstance(size, int) and size > 0, name
+        assert plan.memory is None or isinstance(plan.memory, int), name
+        assert isinstance(plan.units, (int, float)) and plan.units > 0, name
+        assert set(plan.groups) <= set(bench["GROUPS"]), name
