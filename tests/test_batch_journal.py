@@ -172,3 +172,26 @@ def test_after_a_kill_9_the_next_run_knows_what_was_drafted_from_which_answers(t
     assert all(by_file[f].status == "skipped" for f in done if f != str(changed))
     assert report.count("done") + report.count("skipped") == len(files) - 1
     assert not (out / JOURNAL).exists()
+
+
+def test_a_case_is_recorded_as_dataclasses_asdict_records_it():
+    from dataclasses import asdict
+
+    from assembler.batch.manifest import DocumentResult
+
+    case = CaseResult(
+        "doe-1.yaml",
+        "done",
+        "2:12-cv-00001-PHX-SLG",
+        "out/2-12-cv-00001-PHX-SLG",
+        None,
+        ["a warning"],
+        "ab" * 32,
+        [DocumentResult("motion", "out/motion.docx", 120, "cd" * 32, pages=3, edited="kept", kept="x.docx")],
+        [{"path": "out/filing.pdf", "parts": [{"id": "declaration", "pages": 2}], "pages": 4}],
+    )
+    record = case.as_record()
+    assert record == asdict(case) and list(record) == list(asdict(case))
+    record["documents"][0]["size"] = 0
+    record["filings"][0]["parts"].append({})
+    assert case.documents[0].size == 120 and len(case.filings[0]["parts"]) == 1  # a copy, not a view

@@ -157,6 +157,22 @@ def test_templates_run_sandboxed(tmp_path, example):
         TemplateSet(folder).render(load_matter(example), "motion")
 
 
+def test_the_sandbox_refuses_an_internal_attribute_every_time_it_is_asked(tmp_path, example):
+    """The sandbox's verdict is kept per type and name: kept, it still refuses (a type's mro,
+    asked of two classes, in two drafts from one template set)."""
+    from docx import Document
+
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    doc = Document()
+    doc.add_paragraph("{{ case.number.upper() }} {{ namespace.mro }} {{ cycler.mro }}")
+    doc.save(folder / "motion.docx")
+    templates, matter = TemplateSet(folder), load_matter(example)
+    for _ in range(2):
+        with pytest.raises(TemplateError, match="tried something unsafe"):
+            templates.render(matter, "motion")
+
+
 def test_each_template_is_compiled_once(example):
     templates = TemplateSet()
     matter = load_matter(example)

@@ -154,8 +154,22 @@ def parse(text: str) -> Document:
 
     Linear in the length of the text: the block marks are blanked first and the text
     joined once; each block's parser reads only its own block (and the newline after it),
-    which no other block's marks touch.
+    which no other block's marks touch.  A text of a few pages is parsed once per process
+    and its (immutable) document kept: the answers are validated and then loaded, a batch's
+    cases share their base file's texts, and every paper states the same standard.
     """
+    return _kept(text) if len(text) <= _KEPT_CHARS else _parse(text)
+
+
+_KEPT_CHARS = 8192  # what a paper's section holds; a longer text is parsed every time
+
+
+@functools.lru_cache(maxsize=512)  # a case has some sixty texts
+def _kept(text: str) -> Document:
+    return _parse(text)
+
+
+def _parse(text: str) -> Document:
     text = text.replace("\r\n", "\n").strip("\n")
     marks: list[tuple[int, int]] = []
     spans: list[tuple[int, int, str, str]] = []

@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -273,11 +274,10 @@ def _parse_texts(answers: Answers, source: Source) -> tuple[dict[FieldPath, mark
 
 def _markup_fields(model: BaseModel, path: FieldPath) -> Iterator[tuple[FieldPath, str]]:
     """Every markup string in the answers, with its field path."""
-    for name, info in type(model).model_fields.items():
+    for name, is_markup in _fields(type(model)):
         value = getattr(model, name)
         if value is None:
             continue
-        is_markup = any(isinstance(m, type(MARKUP)) for m in info.metadata) or _wraps_markup(info)
         if isinstance(value, BaseModel):
             yield from _markup_fields(value, path + (name,))
         elif isinstance(value, list):
@@ -288,6 +288,15 @@ def _markup_fields(model: BaseModel, path: FieldPath) -> Iterator[tuple[FieldPat
                     yield path + (name, index), item
         elif is_markup and isinstance(value, str):
             yield path + (name,), value
+
+
+@cache
+def _fields(model: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+    """A model's fields, each with whether it holds markup: read from its annotations once."""
+    return tuple(
+        (name, any(isinstance(m, type(MARKUP)) for m in info.metadata) or _wraps_markup(info))
+        for name, info in model.model_fields.items()
+    )
 
 
 def _wraps_markup(info: Any) -> bool:

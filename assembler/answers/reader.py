@@ -345,8 +345,38 @@ def _dotted(path: FieldPath) -> str | None:
 
 
 def read_yaml(file: Path) -> tuple[Any, dict[FieldPath, Position]]:
-    """Parse one YAML file into data and positions; never runs code from the file."""
-    return _parse_yaml(read_text(file), file)
+    """Parse one YAML file into data and positions; never runs code from the file.
+
+    The file is read every time; what its text parses to is kept per process (a batch's
+    cases all read their base file, and each case is read to be checked and again to be
+    drafted), and each caller gets containers of its own: the data may be changed freely.
+    """
+    text = read_text(file)
+    if len(text) > _KEPT_CHARS:
+        return _parse_yaml(text, file)
+    key = (str(file), text)
+    kept = _KEPT.pop(key, None)
+    if kept is None:
+        kept = _parse_yaml(text, file)  # a text that raises is not kept
+    _KEPT[key] = kept  # the most recently read last
+    if len(_KEPT) > _KEPT_FILES:
+        del _KEPT[next(iter(_KEPT))]
+    data, positions = kept
+    return _fresh(data), dict(positions)
+
+
+_KEPT: dict[tuple[str, str], tuple[Any, dict[FieldPath, Position]]] = {}
+_KEPT_FILES = 64
+_KEPT_CHARS = 200_000  # a base file of a few pages; a longer one is parsed every time
+
+
+def _fresh(data: Any) -> Any:
+    """``data`` with mappings and lists of its own (scalars are immutable, and shared)."""
+    if isinstance(data, dict):
+        return {key: _fresh(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_fresh(value) for value in data]
+    return data
 
 
 def read_text(file: Path) -> str:

@@ -18,8 +18,9 @@ import csv
 import hashlib
 import io
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any
 
 from assembler import __version__
 from assembler.files import atomic_open
@@ -56,6 +57,29 @@ class CaseResult:
     documents: list[DocumentResult] = field(default_factory=list)
     # with --pdf: each filing (a declaration with its exhibits), its path, pages, size and parts
     filings: list[dict] = field(default_factory=list)
+
+    def as_record(self) -> dict:
+        """The case as the manifest and the journal record it: ``dataclasses.asdict``'s dict
+        (a copy: fields in order, each document a dict of its own), made without its deep
+        copy of every string (the parent writes one per case, twice)."""
+        record = {name: getattr(self, name) for name in _CASE_FIELDS}
+        record["warnings"] = list(self.warnings)
+        record["documents"] = [{name: getattr(d, name) for name in _DOCUMENT_FIELDS} for d in self.documents]
+        record["filings"] = _plain(self.filings)
+        return record
+
+
+_CASE_FIELDS = tuple(f.name for f in fields(CaseResult))
+_DOCUMENT_FIELDS = tuple(f.name for f in fields(DocumentResult))
+
+
+def _plain(value: Any) -> Any:
+    """Lists and dicts copied, immutable values (strings, numbers, None) shared."""
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    return value
 
 
 @dataclass
@@ -110,7 +134,7 @@ def write_manifest(out_dir: Path, report: BatchReport) -> None:
         handle = io.TextIOWrapper(raw, encoding="utf-8")
         handle.write(json.dumps(head, indent=2, ensure_ascii=False)[:-2] + ',\n  "cases": [')
         for index, case in enumerate(report.cases):
-            handle.write(("," if index else "") + "\n    " + json.dumps(asdict(case), ensure_ascii=False))
+            handle.write(("," if index else "") + "\n    " + json.dumps(case.as_record(), ensure_ascii=False))
         handle.write("\n  ]\n}\n")
         handle.flush()
         handle.detach()
@@ -227,7 +251,7 @@ class Journal:
         if self._handle is None:
             return
         try:
-            self._handle.write(json.dumps(asdict(result), ensure_ascii=False) + "\n")
+            self._handle.write(json.dumps(result.as_record(), ensure_ascii=False) + "\n")
             self._handle.flush()
         except OSError:
             self._close()

@@ -17,6 +17,7 @@ import contextlib
 import functools
 import gc
 import hashlib
+import itertools
 import os
 import signal
 import sys
@@ -47,8 +48,7 @@ LOCK = ".assembler-batch.lock"
 # -- inputs ------------------------------------------------------------------------
 def collect(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
     """(cases, bases): answer files under ``paths``; a file another one extends is a base."""
-    files: list[Path] = []
-    seen: set[Path] = set()
+    files: dict[Path, Path] = {}  # each file by where it resolves to (each path resolved once)
     for path in paths:
         if path.is_dir():
             found = sorted(p for p in path.rglob("*.yaml") if p.is_file())
@@ -57,17 +57,17 @@ def collect(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
         else:
             raise OutputError(f"{path}: no such file or folder")
         for file in found:
-            key = file.resolve()
-            if key not in seen:
-                seen.add(key)
-                files.append(file)
+            files.setdefault(file.resolve(), file)
     bases: set[Path] = set()
-    for file in files:
+    targets: dict[tuple[Path, str], Path] = {}  # the cases of a folder mostly name one base
+    for file in files.values():
         target = _extends(file)
         if target is not None:
-            bases.add((file.parent / target).resolve())
-    cases = [f for f in files if f.resolve() not in bases]
-    return cases, [f for f in files if f.resolve() in bases]
+            if (file.parent, target) not in targets:
+                targets[file.parent, target] = (file.parent / target).resolve()
+            bases.add(targets[file.parent, target])
+    cases = [file for key, file in files.items() if key not in bases]
+    return cases, [file for key, file in files.items() if key in bases]
 
 
 def _extends(file: Path) -> str | None:
@@ -246,6 +246,32 @@ def render_case(
         gc.collect()
 
 
+def render_cases(
+    files: Sequence[str],
+    out_dir: str,
+    documents: Sequence[str],
+    force: bool,
+    previous: Sequence[dict | None],
+    dry_run: bool,
+    explicit: bool = False,
+    unordered: bool = False,
+    discard_edits: bool = False,
+) -> list[CaseResult]:
+    """``render_case`` for each of ``files`` in turn (``previous``: each one's last record), in
+    one task: handing out a task costs the parent more than a small case costs a worker."""
+    return [
+        render_case(file, out_dir, documents, force, before, dry_run, explicit, unordered, discard_edits)
+        for file, before in zip(files, previous)
+    ]
+
+
+def _chunk(cases: int, jobs: int) -> int:
+    """Cases per task: one, but a few for a batch of thousands, where the parent's share of the
+    run (ProcessPoolExecutor's bookkeeping, about a millisecond a task) would otherwise grow as
+    the workers get faster; Ctrl-C then lets the few cases a worker was handed finish."""
+    return max(1, min(8, cases // (jobs * 250)))
+
+
 def _answers_changed(folder: Path, targets: Iterable[Path], previous: dict | None, answers: str | None) -> bool:
     """Whether the drafts were drafted from other answers: by the case folder's record (which
     ``render`` writes too), else by the last manifest."""
@@ -294,8 +320,9 @@ def run_batch(
     """Validate every case under ``paths``, then render the valid ones into ``out_dir``.
 
     ``discard_edits``: draft every case again (as ``force``), overwriting drafts the user
-    edited instead of keeping them aside.  Ctrl-C (SIGINT) asks the run to stop: no new case is started, the cases in
-    flight finish whole, and the manifest marks the rest ``not-finished``.
+    edited instead of keeping them aside.  Ctrl-C (SIGINT) asks the run to stop: no new case is
+    handed out, the cases in flight (in a batch of thousands, the few each worker was handed
+    at once) finish whole, and the manifest marks the rest ``not-finished``.
     """
     cases, bases = collect(paths)
     if not cases:
@@ -395,21 +422,22 @@ def _run(
             if stop.requested or (fail_fast and len(valid) < len(results)):
                 return report
             queue = iter(valid)
-            inflight: set[Future[CaseResult]] = set()
+            inflight: set[Future[list[CaseResult]]] = set()
+            chunk = _chunk(len(valid), jobs)
 
             def top_up() -> None:
                 while not stop.requested and len(inflight) < jobs * 4:
-                    file = next(queue, None)
-                    if file is None:
+                    files = list(itertools.islice(queue, chunk))
+                    if not files:
                         return
                     inflight.add(
                         pool.submit(
-                            render_case,
-                            file,
+                            render_cases,
+                            files,
                             str(out_dir),
                             list(documents),
                             force,
-                            previous.get(file),
+                            [previous.get(file) for file in files],
                             dry_run,
                             explicit,
                             unordered,
@@ -422,12 +450,12 @@ def _run(
                 finished, _ = wait(inflight, return_when=FIRST_COMPLETED)
                 for future in finished:
                     inflight.discard(future)
-                    result = future.result()
-                    results[result.file] = result
-                    journal.add(result)
-                    counter.tick(result)
-                    if fail_fast and result.status == "failed":
-                        stop.request()
+                    for result in future.result():
+                        results[result.file] = result
+                        journal.add(result)
+                        counter.tick(result)
+                        if fail_fast and result.status == "failed":
+                            stop.request()
                 top_up()
         finally:
             report.cases = [results[str(f)] for f in cases]

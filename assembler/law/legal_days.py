@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 from pydantic import field_validator
@@ -171,6 +171,7 @@ def package_days(country: str, years: range, subdiv: str | None = None) -> dict[
     return found
 
 
+@cache
 def _lunar_new_year(year: int) -> dt.date:
     days = package_days("CN", range(year, year + 1)) or {}
     return min(d for d, name in days.items() if "Spring Festival" in name or "Chinese New Year" in name)
@@ -188,10 +189,7 @@ class LegalDay:
 
 def federal_days(court_id: str, years: range) -> dict[dt.date, LegalDay]:
     """6(a)(6)(A)-(B) by statute: 5 U.S.C. § 6103(a), and § 6103(c) where it reaches the court."""
-    out = {
-        d: LegalDay(d, n, "5 U.S.C. § 6103(a); FRCP 6(a)(6)(A)", "federal")
-        for d, n in (package_days("US", years) or {}).items()
-    }
+    out = {d: LegalDay(d, n, "5 U.S.C. § 6103(a); FRCP 6(a)(6)(A)", "federal") for d, n in _listed(None, years) or ()}
     inauguration = data().inauguration
     if court_id in inauguration.courts:
         for day in inauguration_days(years):
@@ -252,8 +250,17 @@ def state_days(state: str | None, years: range) -> StateDays:
 
 def package_state_days(state: str, years: range) -> dict[dt.date, str]:
     """The days the ``holidays`` package lists for ``state`` beyond the federal ones (not verified)."""
-    federal = package_days("US", years) or {}
-    listed = package_days("US", years, state)
+    federal = dict(_listed(None, years) or ())
+    listed = _listed(state, years)
     if listed is None:  # a territory the package does not know as a subdivision
         return {}
-    return {d: n for d, n in listed.items() if d not in federal and "Inauguration" not in n}
+    return {d: n for d, n in listed if d not in federal and "Inauguration" not in n}
+
+
+@lru_cache(maxsize=256)
+def _listed(subdiv: str | None, years: range) -> tuple[tuple[dt.date, str], ...] | None:
+    """The days the ``holidays`` package lists for the United States (``subdiv``: one of its
+    states or territories) in ``years``, in its order; None for a subdivision it does not know.
+    Read once per process for each (from the user's cache after the first run, package_days)."""
+    days = package_days("US", years, subdiv)
+    return None if days is None else tuple(days.items())

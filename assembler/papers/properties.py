@@ -17,6 +17,7 @@ import hashlib
 from typing import Any
 
 from docx.text.paragraph import Paragraph
+from lxml import etree
 
 from assembler.answers.matter import Matter
 from assembler.papers import styles
@@ -75,11 +76,19 @@ def _paper_title(document: Any) -> str:
         if style.find(f"{{{W_NS}}}name") is not None
         and style.find(f"{{{W_NS}}}name").get(f"{{{W_NS}}}val") == styles.PAPER_TITLE.name
     }
+    if len(ids) == 1 and None not in ids:  # one query, not a proxy of every paragraph
+        found = _STYLED(document.element.body, style=next(iter(ids)))
+        return " ".join(Paragraph(found[0], document).text.split()) if found else ""
     for element in document.element.body.iterchildren(f"{{{W_NS}}}p"):
         style = element.find(f"{{{W_NS}}}pPr/{{{W_NS}}}pStyle")
         if style is not None and style.get(f"{{{W_NS}}}val") in ids:
             return " ".join(Paragraph(element, document).text.split())  # line breaks, nbsp as spaces
     return ""
+
+
+# the body's paragraphs (not those in tables) whose style -- the first pPr/pStyle, as ``find``
+# reads it -- is $style, in document order
+_STYLED = etree.XPath("w:p[(w:pPr/w:pStyle)[1]/@w:val = $style]", namespaces={"w": W_NS})
 
 
 def document_id_of(case_number: str, paper_id: str) -> str:

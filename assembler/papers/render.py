@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from docx.opc.pkgwriter import PackageWriter
 from docxtpl import DocxTemplate
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
@@ -30,6 +29,7 @@ from assembler.law.courts import Formatting
 from assembler.law.record import surname
 from assembler.papers import jinjacode, wordxml
 from assembler.papers.consistency import check_set
+from assembler.papers.docxfile import docx_bytes
 from assembler.papers.drafts import CaseWritten, answers_digest, write_case
 from assembler.papers.keeping import keep_last_lines
 from assembler.papers.letterhead import letterhead_sentences
@@ -121,8 +121,29 @@ def literal_escapes(source: str) -> str:
     return re.sub("|".join(re.escape(k) for k in _ESCAPES), lambda m: _ESCAPES[m.group()], source)
 
 
+class _Sandbox(SandboxedEnvironment):
+    """Jinja's sandbox, its verdict on an attribute kept per type of object and name.
+
+    The sandbox's own test (``SandboxedEnvironment.is_safe_attribute``: a private name, or an
+    internal attribute of a function, method, type, frame, code object or generator) reads
+    only the object's type and the name, so the verdict for one is the verdict for all; a
+    paper looks up some hundred attributes, each checked anew in every draft.
+    """
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._verdicts: dict[tuple[type, str], bool] = {}
+
+    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        key = (type(obj), attr)
+        verdict = self._verdicts.get(key)
+        if verdict is None:
+            verdict = self._verdicts[key] = super().is_safe_attribute(obj, attr, value)
+        return verdict
+
+
 def make_environment(folder: Path) -> SandboxedEnvironment:
-    env = SandboxedEnvironment(undefined=Missing, autoescape=True, loader=_PartLoader(folder), auto_reload=False)
+    env = _Sandbox(undefined=Missing, autoescape=True, loader=_PartLoader(folder), auto_reload=False)
     env.bytecode_cache = jinjacode.code_cache(env)  # compiled once, kept between runs
     return env
 
@@ -289,42 +310,6 @@ def safe_name(text: str, fallback: str = "case") -> str:
     if not name or name.lower() in _RESERVED:
         name = f"{fallback}-{name}" if name else fallback
     return name
-
-
-_EPOCH = (1980, 1, 1, 0, 0, 0)
-
-
-class _StableZip:
-    """python-docx's physical package writer, stamping every member with one fixed time."""
-
-    def __init__(self, zipf: zipfile.ZipFile) -> None:
-        self._zipf = zipf
-
-    def write(self, pack_uri: Any, blob: bytes) -> None:
-        member = zipfile.ZipInfo(pack_uri.membername, date_time=_EPOCH)
-        member.compress_type = zipfile.ZIP_DEFLATED
-        member.external_attr = 0o644 << 16
-        self._zipf.writestr(member, blob)
-
-
-def docx_bytes(doc: Any) -> bytes:
-    """The .docx file of a rendered document, the same bytes for the same draft.
-
-    python-docx stamps each zip member with the time of saving; a fixed stamp
-    makes a draft's SHA-256 depend on its content alone, run after run.  This
-    is ``OpcPackage.save`` with that one change.
-    """
-    package = getattr(doc, "docx", doc).part.package  # a DocxTemplate or a python-docx Document
-    parts = list(package.parts)
-    for part in parts:
-        part.before_marshal()
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zipf:  # fast; still stable
-        writer: Any = _StableZip(zipf)  # duck-types python-docx's PhysPkgWriter
-        PackageWriter._write_content_types_stream(writer, parts)
-        PackageWriter._write_pkg_rels(writer, package.rels)
-        PackageWriter._write_parts(writer, parts)
-    return out.getvalue()
 
 
 def folder_for_case(out_dir: Path, case_number: str) -> Path:

@@ -15,8 +15,10 @@ line is shortest wins.  The breaks are Word line breaks in the rendered title.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
+
+from lxml import etree
 
 from assembler.papers import fonts, styles
 from assembler.papers.wordxml import W_NS
@@ -163,12 +165,20 @@ def balanced_breaks(text: str, size: float, measure: float, widths: Widths | Non
     return []  # a single word wider than the line: leave it to Word
 
 
-def balance(paragraph: Any, size: float, measure: float, widths: Widths | None = None) -> None:
-    """Break the title ``paragraph`` (a ``w:p``) into balanced lines, in place."""
+@lru_cache(maxsize=256)
+def _breaks(text: str, size: float, measure: float, family: str | None, bold: bool) -> tuple[int, ...]:
+    """``balanced_breaks`` in the face named, where it is installed; once per process for each
+    title (every case of a batch has the same titles, and each is tried line by line)."""
+    return tuple(balanced_breaks(text, size, measure, fonts.widths(family, bold) if family else None))
+
+
+def balance(paragraph: Any, size: float, measure: float, family: str | None = None, bold: bool = True) -> None:
+    """Break the title ``paragraph`` (a ``w:p``) into balanced lines, in place, measured in
+    ``family`` (Times bold where it is not installed or not named)."""
     w = f"{{{W_NS}}}"
     texts = list(paragraph.iter(f"{w}t"))
     whole = "".join(t.text or "" for t in texts)
-    breaks = set(balanced_breaks(whole, size, measure, widths))
+    breaks = set(_breaks(whole, size, measure, family, bold))
     if not breaks:
         return
     offset = 0
@@ -197,17 +207,13 @@ def balance(paragraph: Any, size: float, measure: float, widths: Widths | None =
 def balance_titles(document: Any, style_id: str = styles.PAPER_TITLE.id) -> str | None:
     """Balance every paragraph of ``style_id`` in the document's body, measured in the style's
     font; returns a note when that font is not installed (the titles were measured as Times bold)."""
-    w = f"{{{W_NS}}}"
     section = document.sections[0]
     measure = (section.page_width - section.left_margin - section.right_margin) / 12700
     size = _style_size(document, style_id)
     family, bold = style_font(document, style_id)
-    widths = fonts.widths(family, bold) if family else None
-    for paragraph in document.element.body.iter(f"{w}p"):
-        style = paragraph.find(f"{w}pPr/{w}pStyle")
-        if style is not None and style.get(f"{w}val") == style_id:
-            balance(paragraph, size, measure, widths)
-    if widths is not None:
+    for paragraph in _STYLED(document.element.body, style=style_id):
+        balance(paragraph, size, measure, family, bold)
+    if family and fonts.widths(family, bold) is not None:
         return None
     face = f"{family}{' bold' if bold else ''}" if family else "a theme font the template does not name"
     return (
@@ -215,6 +221,11 @@ def balance_titles(document: Any, style_id: str = styles.PAPER_TITLE.id) -> str 
         "by the widths of Times bold, and Word may break them differently (install the font and "
         "draft again)"
     )
+
+
+# every paragraph whose style (its first pPr/pStyle, as ``find`` reads it) is $style, in document
+# order: one query, where a walk made a proxy of every paragraph and its properties
+_STYLED = etree.XPath(".//w:p[(w:pPr/w:pStyle)[1]/@w:val = $style]", namespaces={"w": W_NS})
 
 
 def _style_chain(document: Any, style_id: str) -> list[Any]:
@@ -235,8 +246,6 @@ _A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 def _theme_font(document: Any, theme: str) -> str | None:
     """The typeface a theme font (``minorHAnsi``, ``majorHAnsi``...) names in the document's
     theme (Word's Design > Fonts), or None where the document has no theme that says."""
-    from lxml import etree
-
     kind = "majorFont" if theme.startswith("major") else "minorFont"
     for rel in document.part.rels.values():
         if rel.reltype.endswith("/theme") and not rel.is_external:

@@ -17,6 +17,7 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.shared import Twips
+from lxml import etree
 
 from assembler.answers.reader import without_controls
 from assembler.papers import styles
@@ -372,16 +373,12 @@ def set_font_sizes(document: Document, size: float, footnote_size: float) -> Non
     minimum where it falls below it.  Footnotes take the court's footnote size.
     """
     w = f"{{{W_NS}}}"
-    styles = list(document.styles.element.iterchildren(f"{w}style"))
-    normal = next((s for s in styles if s.get(f"{w}styleId") == "Normal"), None)
+    element = document.styles.element
+    normal = next(iter(_NAMED(element, id="Normal")), None)
     base_sz = normal.find(f"{w}rPr/{w}sz") if normal is not None else None
     base = int(base_sz.get(f"{w}val", "0")) if base_sz is not None else None
-    for style in styles:
-        if style.get(f"{w}type") != "paragraph":
-            continue
+    for style in _SIZED(element):  # one query, not a proxy of every style and its properties
         sz = style.find(f"{w}rPr/{w}sz")
-        if sz is None:
-            continue
         target = footnote_size if style.get(f"{w}styleId") == FOOTNOTE_TEXT else size
         own = int(sz.get(f"{w}val", "0"))
         value = int(target * 2) if own == base or own < target * 2 else own
@@ -389,3 +386,7 @@ def set_font_sizes(document: Document, size: float, footnote_size: float) -> Non
         cs = style.find(f"{w}rPr/{w}szCs")
         if cs is not None:
             cs.set(f"{w}val", str(value))
+
+
+_NAMED = etree.XPath("w:style[@w:styleId = $id]", namespaces={"w": W_NS})
+_SIZED = etree.XPath("w:style[@w:type = 'paragraph'][w:rPr/w:sz]", namespaces={"w": W_NS})
