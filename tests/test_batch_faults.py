@@ -85,7 +85,7 @@ def test_kill_9_of_the_parent_ends_its_workers_and_a_rerun_completes(tmp_path):
 
 def test_a_second_batch_into_the_same_folder_is_refused_clearly(tmp_path):
     cases, out = tmp_path / "answers", tmp_path / "drafts"
-    make_cases(cases, 40)
+    make_cases(cases, 200)  # enough that the first is still drafting when the second starts
     first = start_batch(cases, out)
     try:
         assert wait_for(lambda: any(out.glob("*/motion.docx"))), "the first batch never started"
@@ -97,7 +97,7 @@ def test_a_second_batch_into_the_same_folder_is_refused_clearly(tmp_path):
         first.wait(timeout=120)
     assert first.returncode == 0, first.stderr
     manifest = json.loads((out / "manifest.json").read_text())
-    assert manifest["summary"]["done"] == 40 and manifest["summary"]["failed"] == 0
+    assert manifest["summary"]["done"] == 200 and manifest["summary"]["failed"] == 0
 
 
 def test_a_stale_temporary_file_is_removed_by_the_next_run(tmp_path):
