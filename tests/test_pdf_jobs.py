@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -82,3 +83,37 @@ def test_one_job_is_one_libreoffice_for_every_document(tmp_path, fake_soffice):
     convert(files, jobs=1)
     runs = [json.loads(line) for line in fake_soffice.read_text().splitlines()]
     assert [len(r["inputs"]) for r in runs] == [3]
+
+
+def test_a_share_longer_than_one_run_takes_is_converted_in_runs_with_the_jobs_profile(
+    tmp_path, fake_soffice, monkeypatch
+):
+    # LibreOffice leaves files past about 245 on one command line unconverted, exiting 0
+    monkeypatch.setattr(pdf, "RUN_LIMIT", 2)
+    files = drafts(tmp_path / "drafts", 5)
+    made = convert(files, jobs=2)
+    assert [m.path for m in made] == [f.with_suffix(".pdf") for f in files]
+    runs = [json.loads(line) for line in fake_soffice.read_text().splitlines()]
+    assert sorted(r["inputs"] for r in runs) == [
+        ["000000.docx", "000001.docx"],
+        ["000002.docx", "000003.docx"],
+        ["000004.docx"],
+    ]
+    by_profile = {r["profile"] for r in runs if "000002.docx" in r["inputs"] or "000004.docx" in r["inputs"]}
+    assert len(by_profile) == 1  # the second job's two runs, one profile
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice")
+def test_libreoffice_converts_every_one_of_300_drafts(tmp_path, example):
+    from assembler import load_matter, render_matter
+
+    (motion,) = render_matter(load_matter(example), tmp_path / "one", ["motion"])
+    folder = tmp_path / "many"
+    folder.mkdir()
+    files = []
+    for index in range(300):
+        files.append(folder / f"case{index:03d}-motion.docx")
+        shutil.copyfile(motion, files[-1])
+    made = convert(files, jobs=1)
+    assert len(made) == 300 and all(m.path.is_file() and m.pages > 0 for m in made)

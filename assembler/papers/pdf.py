@@ -2,7 +2,7 @@
 
 The .docx files of a run are shared out among ``jobs`` ``soffice`` processes
 running side by side (one converts them all when ``jobs`` is 1), each converting
-its share in one run, with a profile of its own (so it works beside an open
+its share in runs of at most ``RUN_LIMIT`` files, with a profile of its own (so it works beside an open
 LibreOffice, beside its siblings and beside another run), under a timeout;
 each PDF is then put beside its .docx whole (temporary file and rename).  The
 PDF is tagged PDF/A-2b (``EXPORT``): every font embedded, its structure marked
@@ -119,38 +119,39 @@ def convert(
             copy.parent.mkdir(exist_ok=True)
             shutil.copyfile(document, copy)
             inputs.append(copy)
-        running = [
-            subprocess.Popen(
-                [
-                    program,
-                    "--headless",
-                    "--norestore",
-                    "--nolockcheck",
-                    f"-env:UserInstallation={(work / f'profile-{job}').as_uri()}",
-                    "--convert-to",
-                    EXPORT,
-                    "--outdir",
-                    str(work / "out"),
-                    *map(str, inputs[start:end]),
-                ],
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-            )
-            for job, (start, end) in enumerate(shares)
-        ]
-        try:
-            for process, (start, end) in zip(running, shares):
-                process.wait(timeout=60 + timeout_per_document * (end - start))
-        except subprocess.TimeoutExpired:
-            raise OutputError(
-                f"LibreOffice did not finish converting {len(inputs)} drafts to PDF "
-                "in time; the .docx drafts are written"
-            ) from None
-        finally:
-            for process in running:
-                if process.poll() is None:
-                    process.kill()
-                    process.wait()
+        for wave in _waves(shares):  # at most RUN_LIMIT documents in one LibreOffice run
+            running = [
+                subprocess.Popen(
+                    [
+                        program,
+                        "--headless",
+                        "--norestore",
+                        "--nolockcheck",
+                        f"-env:UserInstallation={(work / f'profile-{job}').as_uri()}",
+                        "--convert-to",
+                        EXPORT,
+                        "--outdir",
+                        str(work / "out"),
+                        *map(str, inputs[start:end]),
+                    ],
+                    stdout=subprocess.DEVNULL,
+                    stderr=subprocess.DEVNULL,
+                )
+                for job, (start, end) in wave
+            ]
+            try:
+                for process, (_, (start, end)) in zip(running, wave):
+                    process.wait(timeout=60 + timeout_per_document * (end - start))
+            except subprocess.TimeoutExpired:
+                raise OutputError(
+                    f"LibreOffice did not finish converting {len(inputs)} drafts to PDF "
+                    "in time; the .docx drafts are written"
+                ) from None
+            finally:
+                for process in running:
+                    if process.poll() is None:
+                        process.kill()
+                        process.wait()
         results = []
         for document, copy in zip(documents, inputs):
             produced = work / "out" / (copy.stem + ".pdf")
@@ -161,6 +162,25 @@ def convert(
             atomic_write(data, target, force=force)
             results.append(Pdf(target, len(data), hashlib.sha256(data).hexdigest(), page_count(data)))
     return results
+
+
+# LibreOffice converts at most about 245 files named on one command line and leaves the rest
+# unconverted, exiting 0 (seen with LibreOffice 7.4.7: 400 drafts in, 245 PDFs out); a job's share
+# is converted in runs of at most this many, each after the first reusing the job's profile
+RUN_LIMIT = 200
+
+
+def _waves(shares: list[tuple[int, int]]) -> list[list[tuple[int, tuple[int, int]]]]:
+    """Each job's share cut into runs of at most ``RUN_LIMIT`` documents: the runs started
+    together (one per job still converting), as (job, (start, end))."""
+    limit = RUN_LIMIT
+    waves: list[list[tuple[int, tuple[int, int]]]] = []
+    for job, (start, end) in enumerate(shares):
+        for number, first in enumerate(range(start, end, limit)):
+            if number == len(waves):
+                waves.append([])
+            waves[number].append((job, (first, min(first + limit, end))))
+    return waves
 
 
 def _shares(count: int, jobs: int) -> list[tuple[int, int]]:
