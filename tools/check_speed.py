@@ -3,9 +3,8 @@ answer file of one long text, each in a process of its own, in interleaved round
 
     python tools/check_speed.py [--rounds 9] [--base OTHER-CHECKOUT]
 
-The 2 MB file is the model case with its first docket entry's background one long
-text: the model case's own longer texts (those citing only entries filed before the
-motion), repeated to just under the reader's 2 MB limit.  Every round runs each
+The 2 MB file is the benchmark's (its markup group's): the model case with its first
+docket entry's background one long text, just under the reader's 2 MB limit.  Every round runs each
 command once, in a turn of order (A B C, B C A, ...), so that a load that comes and
 goes on a shared machine moves every side of a round; each line gives the median
 with the smallest and largest, and the ratio to ``import questionary`` per round.
@@ -34,44 +33,13 @@ LIMIT = 1_990_000  # bytes: the reader refuses a file over 2 MB
 
 
 def big_answer_file(path: Path) -> int:
-    """The model case with one background of about 1.8 MB; returns the file's size."""
+    """The benchmark's 2 MB answer file (``benchmarks/bench.py``, the markup group's), written to
+    ``path``; returns its size."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
     sys.path.insert(0, str(ROOT))
-    import yaml
+    from bench import big_answer_file as write
 
-    from assembler.answers.markup import Cite, parse
-    from assembler.answers.matter import _markup_fields, load_matter
-    from assembler.answers.reader import read_yaml
-
-    class Literal(yaml.SafeDumper):
-        pass
-
-    Literal.add_representer(
-        str,
-        lambda dumper, value: dumper.represent_scalar(
-            "tag:yaml.org,2002:str", value, style="|" if "\n" in value else None
-        ),
-    )
-    data, _ = read_yaml(MODEL)
-    order = data["order"]["docket"]
-    texts = [
-        value.strip("\n")
-        for _, value in _markup_fields(load_matter(MODEL).answers, ())
-        if len(value) > 200
-        and all(
-            isinstance(cite, Cite) and cite.number <= order
-            for citation, _ in parse(value).citations
-            for cite in citation.cites
-        )
-    ]
-    joined = "\n\n".join(texts)
-    text = "\n\n".join([joined] * (LIMIT // len(joined) + 1))
-    while True:
-        data["docket"][0]["background"] = text
-        dumped = yaml.dump(data, Dumper=Literal, sort_keys=False, allow_unicode=True, width=100)
-        if len(dumped.encode("utf-8")) <= LIMIT:
-            break
-        text = text[: text.rfind("\n\n", 0, len(text) - 20_000)]
-    path.write_text(dumped, encoding="utf-8")
+    write(path, LIMIT)
     return path.stat().st_size
 
 
