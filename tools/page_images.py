@@ -13,6 +13,7 @@ block, the pages but the last more than a third empty, and what the page test
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import subprocess
 import sys
@@ -41,9 +42,11 @@ def figures(name: str, docx: Path, pdf: Path, pages: int) -> str:
 
 
 def main(argv: list[str]) -> int:
-    counting = "--figures" in argv
-    argv = [a for a in argv if a != "--figures"]
-    out = Path(argv[0]) if argv else ROOT / "page-images"
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("out", nargs="?", type=Path, default=ROOT / "page-images", help="default: page-images/")
+    parser.add_argument("--figures", action="store_true", help="print each paper's pages and defects")
+    args = parser.parse_args(argv)
+    counting, out = args.figures, args.out
     if shutil.which("pdftoppm") is None:
         print("pdftoppm is needed (Debian: apt-get install poppler-utils)", file=sys.stderr)
         return 2
