@@ -35,11 +35,27 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
+# the runs already made: a case's texts are set in every paper of its set, and the library's
+# in every case of a batch; bounded (emptied when full)
+_RUNS: dict[tuple[str, bool, bool, bool, str | None], str] = {}
+_RUNS_MAX = 20_000
+
+
 def run(
     text: str, *, italic: bool = False, bold: bool = False, superscript: bool = False, style: str | None = None
 ) -> str:
     """One ``w:r`` holding ``text``, escaped, its citations unbreakable (``nobreak``);
     XML-illegal control characters are dropped."""
+    key = (text, italic, bold, superscript, style)
+    made = _RUNS.get(key)
+    if made is None:
+        if len(_RUNS) >= _RUNS_MAX:
+            _RUNS.clear()
+        made = _RUNS[key] = _run(text, italic, bold, superscript, style)
+    return made
+
+
+def _run(text: str, italic: bool, bold: bool, superscript: bool, style: str | None) -> str:
     props = []
     if style:
         props.append(f'<w:rStyle w:val="{style}"/>')
