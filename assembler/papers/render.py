@@ -19,9 +19,12 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from docx.oxml.ns import nsmap
+from docx.oxml.parser import element_class_lookup
 from docxtpl import DocxTemplate
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
 
 from assembler.answers.matter import Matter
 from assembler.errors import TemplateError
@@ -193,11 +196,106 @@ class _Document(DocxTemplate):
                 super().render_footnotes(context, jinja_env)
                 return
 
+    def fix_tables(self, xml: str) -> Any:
+        """The rendered body parsed once, in place in the document's own tree (``map_tree``).
+
+        docxtpl parses the body apart and then moves it into the document, a second walk
+        over every node; parsed inside a copy of the document's own start and end, with the
+        parser python-docx reads Word files with, it is in place at once.  Where docxtpl's
+        ``fix_tables`` would change a table (a ``{%tc`` loop left it more or fewer cells
+        than columns) or the body declares a namespace the document names otherwise,
+        docxtpl's own path is taken.
+        """
+        root = _parsed_document(self.docx.element, xml)
+        if root is None or not _tables_whole(root.body):
+            return super().fix_tables(xml)
+        return root
+
+    def fix_docpr_ids(self, tree: Any) -> None:
+        if tree.tag != _DOCUMENT:
+            super().fix_docpr_ids(tree)
+            return
+        for drawing in tree.body.iter(_DOC_PR):  # docxtpl's numbering, in the body's order
+            self.docx_ids_index += 1
+            drawing.set("id", str(self.docx_ids_index))
+
+    def map_tree(self, tree: Any) -> None:
+        if tree.tag != _DOCUMENT:
+            super().map_tree(tree)
+            return
+        self.docx.part._element = self.docx._element = tree
+        self.docx._Document__body = None  # python-docx's proxy of the old body
+
     def _finish(self, xml: str) -> str:
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
         if _LISTING.search(xml) is None:  # resolve_listing rewrites only these characters
             return xml
         return self.resolve_listing(xml)
+
+
+_DOCUMENT = f"{{{wordxml.W_NS}}}document"
+_DOC_PR = f"{{{nsmap['wp']}}}docPr"
+_DECLARATION = re.compile(r' xmlns(?::([^\s=>]+))?="([^"]*)"')
+_PARSER = etree.XMLParser(recover=True)  # docxtpl's parser for the body (fix_tables)
+_PARSER.set_element_class_lookup(element_class_lookup)  # making python-docx's elements
+
+
+def _parsed_document(root: Any, body_xml: str) -> Any:
+    """``root`` (a document whose body is empty) with ``body_xml`` as its body, parsed as one
+    text: the same tree, to the byte, as parsing the body alone and moving it into ``root``.
+
+    The move drops every namespace declaration of the body that ``root`` already makes (the
+    body and each paragraph of an included part carry them all), so they are left out of the
+    text; None where the body declares one that ``root`` does not make, or one that only
+    looks like a declaration, in typed text (then the caller moves the body as docxtpl does).
+    """
+    shell = etree.tostring(root, encoding="unicode")
+    known = root.nsmap
+    if shell.count("<w:body/>") != 1 or len(set(known.values())) != len(known):
+        return None
+    pieces = []
+    at = 0
+    for match in _DECLARATION.finditer(body_xml):
+        start = match.start()
+        if body_xml.rfind("<", 0, start) < body_xml.rfind(">", 0, start):  # not inside a tag
+            return None
+        prefix, uri = match.groups()
+        if prefix is None or known.get(prefix) != uri:
+            return None
+        pieces.append(body_xml[at:start])
+        at = match.end()
+    pieces.append(body_xml[at:])
+    head, tail = shell.split("<w:body/>")
+    return etree.fromstring(head + "".join(pieces) + tail, _PARSER)
+
+
+def _tables_whole(body: Any) -> bool:
+    """Whether docxtpl's ``fix_tables`` would leave every table of ``body`` as it is: each has
+    its grid, no row more cells than the grid has columns, and some row spans them all."""
+    w = f"{{{wordxml.W_NS}}}"
+    for table in body.iter(f"{w}tbl"):
+        grid = table.find(f"{w}tblGrid")
+        if grid is None:
+            return False
+        columns = len(grid.findall(f"{w}gridCol"))
+        widest = 0
+        for row in table.iter(f"{w}tr"):
+            cells = row.findall(f"{w}tc")
+            if len(cells) > columns:
+                return False
+            spans = 0
+            for cell in cells:
+                span = cell.find(f"{w}tcPr/{w}gridSpan")
+                if span is None:
+                    spans += 1
+                elif (value := span.get(f"{w}val", "")).isdigit():
+                    spans += int(value)
+                else:  # docxtpl's own path says what is wrong with it
+                    return False
+            widest = max(widest, spans)
+        if widest < columns:
+            return False
+    return True
 
 
 class TemplateSet:
