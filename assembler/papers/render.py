@@ -14,7 +14,7 @@ import io
 import re
 import zipfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -151,6 +151,59 @@ def make_environment(folder: Path) -> SandboxedEnvironment:
     return env
 
 
+_PARSER = etree.XMLParser(recover=True)  # docxtpl's parser for the body (fix_tables)
+_PARSER.set_element_class_lookup(element_class_lookup)  # making python-docx's elements
+# a start tag and the namespace declarations that open it (lxml writes them before attributes)
+_DECLARING = re.compile(r'(<[^\s<>/!?]+)((?: xmlns:[^\s=>"]+="[^"]*")+)')
+_DECLARATION = re.compile(r' xmlns:[^\s=>"]+="[^"]*"')
+
+
+@dataclass
+class _Shell:
+    """A document's text around its empty body, and what its root declares."""
+
+    head: str
+    tail: str
+    declared: frozenset[str]  # each declaration the root makes, as written: ' xmlns:w="..."'
+    runs: dict[str, bool] = field(default_factory=dict)  # a tag's declarations: all declared?
+
+    def strip(self, match: re.Match[str]) -> str:
+        """A start tag without its declarations, where the root makes every one of them."""
+        run = match.group(2)
+        known = self.runs.get(run)
+        if known is None:
+            known = self.runs[run] = all(d in self.declared for d in _DECLARATION.findall(run))
+        return match.group(1) if known else match.group(0)
+
+
+def _shell(root: Any) -> _Shell | None:
+    """The shell of ``root`` (a document whose body is empty); None where the move could map
+    a declaration otherwise (the root declares one namespace under two prefixes)."""
+    text = etree.tostring(root, encoding="unicode")
+    known = root.nsmap
+    if text.count("<w:body/>") != 1 or len(set(known.values())) != len(known) or None in known:
+        return None
+    head, tail = text.split("<w:body/>")
+    return _Shell(head, tail, frozenset(f' xmlns:{prefix}="{uri}"' for prefix, uri in known.items()))
+
+
+def _parsed_document(shell: _Shell | None, body_xml: str) -> Any:
+    """The document of ``shell`` with ``body_xml`` as its body, parsed as one text: the same
+    tree, to the byte, as parsing the body alone and moving it into the document.
+
+    The move drops every namespace declaration of the body that the document's root already
+    makes (the body and each paragraph of an included part carry them all), so they are left
+    out of the text; None where any "xmlns" is left: a declaration the root does not make,
+    or the word in the body's text (then the caller moves the body as docxtpl does).
+    """
+    if shell is None:
+        return None
+    body = _DECLARING.sub(shell.strip, body_xml)
+    if "xmlns" in body:
+        return None
+    return etree.fromstring(shell.head + body + shell.tail, _PARSER)
+
+
 @dataclass
 class _Compiled:
     name: str
@@ -159,6 +212,7 @@ class _Compiled:
     body: jinja2.Template
     parts: dict[str, jinja2.Template]  # headers and footers, by part name
     first_note_id: int  # above every footnote id the template already has
+    shell: _Shell | None  # the document around its body, the same in every copy
 
 
 _LISTING = re.compile("[\t\a\n\f]")
@@ -206,7 +260,7 @@ class _Document(DocxTemplate):
         than columns) or the body declares a namespace the document names otherwise,
         docxtpl's own path is taken.
         """
-        root = _parsed_document(self.docx.element, xml)
+        root = _parsed_document(self.compiled.shell, xml)
         if root is None or not _tables_whole(root.body):
             return super().fix_tables(xml)
         return root
@@ -235,38 +289,6 @@ class _Document(DocxTemplate):
 
 _DOCUMENT = f"{{{wordxml.W_NS}}}document"
 _DOC_PR = f"{{{nsmap['wp']}}}docPr"
-_DECLARATION = re.compile(r' xmlns(?::([^\s=>]+))?="([^"]*)"')
-_PARSER = etree.XMLParser(recover=True)  # docxtpl's parser for the body (fix_tables)
-_PARSER.set_element_class_lookup(element_class_lookup)  # making python-docx's elements
-
-
-def _parsed_document(root: Any, body_xml: str) -> Any:
-    """``root`` (a document whose body is empty) with ``body_xml`` as its body, parsed as one
-    text: the same tree, to the byte, as parsing the body alone and moving it into ``root``.
-
-    The move drops every namespace declaration of the body that ``root`` already makes (the
-    body and each paragraph of an included part carry them all), so they are left out of the
-    text; None where the body declares one that ``root`` does not make, or one that only
-    looks like a declaration, in typed text (then the caller moves the body as docxtpl does).
-    """
-    shell = etree.tostring(root, encoding="unicode")
-    known = root.nsmap
-    if shell.count("<w:body/>") != 1 or len(set(known.values())) != len(known):
-        return None
-    pieces = []
-    at = 0
-    for match in _DECLARATION.finditer(body_xml):
-        start = match.start()
-        if body_xml.rfind("<", 0, start) < body_xml.rfind(">", 0, start):  # not inside a tag
-            return None
-        prefix, uri = match.groups()
-        if prefix is None or known.get(prefix) != uri:
-            return None
-        pieces.append(body_xml[at:start])
-        at = match.end()
-    pieces.append(body_xml[at:])
-    head, tail = shell.split("<w:body/>")
-    return etree.fromstring(head + "".join(pieces) + tail, _PARSER)
 
 
 def _tables_whole(body: Any) -> bool:
@@ -335,7 +357,8 @@ class TemplateSet:
         except jinja2.TemplateNotFound as exc:
             raise TemplateError(f"template {name} includes {exc.name}, which is not in {self.folder}") from None
         first_note = wordxml.highest_footnote_id(tpl.docx) + 1
-        return _Compiled(name, blob, tpl.docx, body, parts, first_note)
+        shell = _shell(copy_document(tpl.docx, with_body=False).element)
+        return _Compiled(name, blob, tpl.docx, body, parts, first_note, shell)
 
     def _from_xml(self, tpl: DocxTemplate, xml: str, name: str) -> jinja2.Template:
         source = re.sub(r"<w:p([ >])", r"\n<w:p\1", literal_escapes(tpl.patch_xml(xml)))
