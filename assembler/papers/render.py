@@ -281,7 +281,7 @@ class _Document(DocxTemplate):
         self.docx._Document__body = None  # python-docx's proxy of the old body
 
     def _finish(self, xml: str) -> str:
-        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")  # the lines compiling added
         if _LISTING.search(xml) is None:  # resolve_listing rewrites only these characters
             return xml
         return self.resolve_listing(xml)
