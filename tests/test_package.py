@@ -99,3 +99,16 @@ def test_footnote_texts_follow_notes_attached_after_they_were_read():
     before = wordxml.footnote_texts(document)
     wordxml.attach_footnotes(document, [(9999, wordxml.run("Docket 1 at 2."))])
     assert wordxml.footnote_texts(document) == [*before, " Docket 1 at 2."]
+
+
+def test_footnote_texts_of_attached_notes_are_those_the_part_reads():
+    """The texts kept when notes are attached (read from the runs, not parsed) are what a
+    parse of the footnotes part reads, escapes, tabs and line breaks included."""
+    matter = load_matter(EXAMPLES / "cp-productions.yaml")
+    document = TemplateSet().render(matter, "motion").docx
+    runs = wordxml.run("AT&T <Wireless> & a\ttab\nline") + wordxml.run("Fed. R. Civ. P. 54(b)", italic=True)
+    wordxml.attach_footnotes(document, [(9999, runs), (10000, wordxml.footnote_reference(3) + runs)])
+    kept = wordxml.footnote_texts(document)
+    wordxml._NOTE_TEXTS.clear()  # read the part itself
+    assert wordxml.footnote_texts(document) == kept
+    assert kept[-1] == " AT&T <Wireless> & a\ttab\nlineFed.\u00a0R.\u00a0Civ.\u00a0P.\u00a054(b)"

@@ -9,6 +9,7 @@ footnote styles) when the template has none.
 
 from __future__ import annotations
 
+import re
 import weakref
 from typing import Any
 
@@ -143,13 +144,47 @@ def attach_footnotes(document: Document, notes: list[tuple[int, str]]) -> None:
     if not notes:
         return
     part = _footnotes_part(document)
-    blob = part.blob.decode("utf-8") if isinstance(part.blob, bytes) else part.blob
+    before = part.blob
+    blob = before.decode("utf-8") if isinstance(before, bytes) else before
     closing = blob.rindex("</w:footnotes>")
     # keep the template's own notes; ours use ids above any id it has
     body = "".join(footnote(note_id, runs) for note_id, runs in notes)
     body = body.replace(f' xmlns:w="{W_NS}"', "")
     part._blob = (blob[:closing] + body + blob[closing:]).encode("utf-8")
     _ensure_styles(document)
+    ours = [_runs_text(runs) for _, runs in notes]
+    if isinstance(before, bytes) and None not in ours:  # what footnote_texts would read
+        _NOTE_TEXTS[part] = (part._blob, [*_kept_note_texts(before), *(f" {text}" for text in ours)])
+
+
+# runs as ``run`` and ``footnote_reference`` write them, and the text of each
+_RUNS_ONLY = re.compile(
+    r"(?:<w:r>(?:<w:rPr>(?:<[^<>]*/>)*</w:rPr>)?"
+    r'(?:<w:t xml:space="preserve">[^<]*</w:t>|<w:footnoteReference [^<>]*/>)</w:r>)*'
+)
+_RUN_TEXT = re.compile(r'<w:t xml:space="preserve">([^<]*)</w:t>')
+
+
+def _runs_text(runs_xml: str) -> str | None:
+    """The text of runs that ``run`` wrote (escaped by ``escape``), read without parsing;
+    None for any other XML."""
+    if _RUNS_ONLY.fullmatch(runs_xml) is None:
+        return None
+    text = "".join(_RUN_TEXT.findall(runs_xml))
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&") if "&" in text else text
+
+
+# the notes of the templates' own footnotes parts, by blob (the same bytes in every copy)
+_TEMPLATE_NOTES: dict[int, tuple[bytes, list[str]]] = {}
+
+
+def _kept_note_texts(blob: bytes) -> list[str]:
+    kept = _TEMPLATE_NOTES.get(id(blob))
+    if kept is None or kept[0] is not blob:
+        if len(_TEMPLATE_NOTES) >= 64:
+            _TEMPLATE_NOTES.clear()
+        kept = _TEMPLATE_NOTES[id(blob)] = (blob, _note_texts(etree.fromstring(blob, _READER)))
+    return kept[1]
 
 
 def highest_footnote_id(document: Document) -> int:
