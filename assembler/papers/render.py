@@ -151,11 +151,10 @@ def make_environment(folder: Path) -> SandboxedEnvironment:
     return env
 
 
-_PARSER = etree.XMLParser(recover=True)  # docxtpl's parser for the body (fix_tables)
-_PARSER.set_element_class_lookup(element_class_lookup)  # making python-docx's elements
-# a start tag and the namespace declarations that open it (lxml writes them before attributes)
-_DECLARING = re.compile(r'(<[^\s<>/!?]+)((?: xmlns:[^\s=>"]+="[^"]*")+)')
+# namespace declarations, one after another, as lxml writes them: before a tag's attributes
+_DECLARATIONS = re.compile(r'(?: xmlns:[^\s=>"]+="[^"]*")+')
 _DECLARATION = re.compile(r' xmlns:[^\s=>"]+="[^"]*"')
+_TAG_NAME = re.compile(r"[^\s<>/!?]+")
 
 
 @dataclass
@@ -167,13 +166,12 @@ class _Shell:
     declared: frozenset[str]  # each declaration the root makes, as written: ' xmlns:w="..."'
     runs: dict[str, bool] = field(default_factory=dict)  # a tag's declarations: all declared?
 
-    def strip(self, match: re.Match[str]) -> str:
-        """A start tag without its declarations, where the root makes every one of them."""
-        run = match.group(2)
+    def declares(self, run: str) -> bool:
+        """Whether the root makes every declaration of ``run`` (a tag's, as written)."""
         known = self.runs.get(run)
         if known is None:
             known = self.runs[run] = all(d in self.declared for d in _DECLARATION.findall(run))
-        return match.group(1) if known else match.group(0)
+        return known
 
 
 def _shell(root: Any) -> _Shell | None:
@@ -193,15 +191,33 @@ def _parsed_document(shell: _Shell | None, body_xml: str) -> Any:
 
     The move drops every namespace declaration of the body that the document's root already
     makes (the body and each paragraph of an included part carry them all), so they are left
-    out of the text; None where any "xmlns" is left: a declaration the root does not make,
-    or the word in the body's text (then the caller moves the body as docxtpl does).
+    out of the text; None where any other "xmlns" is in the body: a declaration the root does
+    not make, or the word in the body's text (then the caller moves the body as docxtpl does).
+    The text is given to the parser in pieces, never joined.
     """
     if shell is None:
         return None
-    body = _DECLARING.sub(shell.strip, body_xml)
-    if "xmlns" in body:
-        return None
-    return etree.fromstring(shell.head + body + shell.tail, _PARSER)
+    parser = etree.XMLParser(recover=True)  # docxtpl's parser for the body (fix_tables),
+    parser.set_element_class_lookup(element_class_lookup)  # making python-docx's elements
+    parser.feed(shell.head)
+    at = 0
+    found = body_xml.find("xmlns")
+    while found != -1:
+        run = _DECLARATIONS.match(body_xml, found - 1)
+        tag = body_xml.rfind("<", at, found)
+        if (
+            run is None
+            or tag == -1
+            or _TAG_NAME.fullmatch(body_xml, tag + 1, found - 1) is None  # right after a tag's name
+            or not shell.declares(run.group())
+        ):
+            return None
+        parser.feed(body_xml[at : found - 1])
+        at = run.end()
+        found = body_xml.find("xmlns", at)
+    parser.feed(body_xml[at:])
+    parser.feed(shell.tail)
+    return parser.close()
 
 
 @dataclass
