@@ -42,7 +42,7 @@ from assembler.papers.registry import declaration_facts, declaration_paper, defa
 from assembler.papers.richtext import Writer
 from assembler.papers.titles import balance_titles
 from assembler.papers.view import Fields, build_context
-from assembler.papers.wordcount import fill_word_count
+from assembler.papers.wordcount import WORD_COUNT_MARK, fill_word_count
 
 
 def default_template_dir() -> Path:
@@ -240,10 +240,13 @@ class _Document(DocxTemplate):
     def __init__(self, compiled: _Compiled) -> None:
         super().__init__(io.BytesIO(compiled.blob))
         self.compiled = compiled
+        self.counts_words = False  # whether the rendered body holds the word count's marker
         self.docx = copy_document(compiled.document, with_body=False)  # render() replaces the body
 
     def build_xml(self, context: dict[str, Any], jinja_env: Any = None) -> str:
-        return self._finish(self.compiled.body.render(context))
+        xml = self._finish(self.compiled.body.render(context))
+        self.counts_words = WORD_COUNT_MARK in xml  # else no text of the body holds the marker
+        return xml
 
     def build_headers_footers_xml(self, context: dict[str, Any], uri: str, jinja_env: Any = None):
         for rel_key, part in self.get_headers_footers(uri):
@@ -407,7 +410,8 @@ class TemplateSet:
         except jinja2.TemplateError as exc:
             raise TemplateError(f"template {compiled.name}: {exc}") from None
         wordxml.attach_footnotes(doc.docx, writer.notes)
-        fill_word_count(doc.docx)
+        if doc.counts_words:
+            fill_word_count(doc.docx)
         # what a lawyer should know about the draft's typesetting (a font not installed here)
         doc.notes = [
             f"template {compiled.name}: {note}" for note in apply_formatting(doc.docx, matter.court.formatting)
