@@ -31,20 +31,23 @@ _CLOSING_LINES = frozenset(s.id for s in (styles.CLOSING, styles.CLOSING_DATE, s
 _HEADINGS = frozenset(s.id for s in (styles.HEADING_1, styles.HEADING_2, styles.HEADING_3, styles.PAPER_TITLE))
 
 
+_P, _T, _P_STYLE, _VAL = qn("w:p"), qn("w:t"), f"{qn('w:pPr')}/{qn('w:pStyle')}", qn("w:val")
+
+
 def _style(p: Any) -> str:
-    found = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
-    return found.get(qn("w:val")) if found is not None else ""
+    found = p.find(_P_STYLE)
+    return found.get(_VAL) if found is not None else ""
 
 
 def _has_text(p: Any) -> bool:
-    return any((t.text or "").strip() for t in p.iter(qn("w:t")))
+    return any((t.text or "").strip() for t in p.iter(_T))
 
 
 def last_paragraph(document: Any) -> Any | None:
     """The body's last paragraph of text before its closing and first signature line (the
     ``w:p``), or None where the paper has no signature."""
     body = document.element.body
-    paragraphs = list(body.iterchildren(qn("w:p")))
+    paragraphs = list(body.iterchildren(_P))
     signature = next((i for i, p in enumerate(paragraphs) if _style(p) == styles.SIGNATURE.id), None)
     if signature is None:
         return None

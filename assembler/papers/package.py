@@ -29,7 +29,8 @@ def copy_document(document: Any, *, with_body: bool = True) -> Any:
     new = type(old)()
     parts: dict[int, Any] = {}
     main = document.part
-    for part in old.iter_parts():
+    every = list(old.iter_parts())  # a walk of the relationships: once
+    for part in every:
         clone = object.__new__(type(part))
         for key, value in vars(part).items():
             if not isinstance(getattr(type(part), key, None), lazyproperty):  # cached values are rebuilt
@@ -44,7 +45,7 @@ def copy_document(document: Any, *, with_body: bool = True) -> Any:
                     clone.__dict__[key] = copy.deepcopy(value)
         parts[id(part)] = clone
     _copy_rels(old, new, parts)
-    for part in old.iter_parts():
+    for part in every:
         _copy_rels(part, parts[id(part)], parts)
     new.after_unmarshal()
     return new.part_related_by(RT.OFFICE_DOCUMENT).document

@@ -14,14 +14,17 @@ import io
 import re
 import zipfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import jinja2
+from docx.oxml.ns import nsmap
+from docx.oxml.parser import element_class_lookup
 from docxtpl import DocxTemplate
 from jinja2.exceptions import SecurityError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
 
 from assembler.answers.matter import Matter
 from assembler.errors import TemplateError
@@ -39,7 +42,7 @@ from assembler.papers.registry import declaration_facts, declaration_paper, defa
 from assembler.papers.richtext import Writer
 from assembler.papers.titles import balance_titles
 from assembler.papers.view import Fields, build_context
-from assembler.papers.wordcount import fill_word_count
+from assembler.papers.wordcount import WORD_COUNT_MARK, fill_word_count
 
 
 def default_template_dir() -> Path:
@@ -148,6 +151,75 @@ def make_environment(folder: Path) -> SandboxedEnvironment:
     return env
 
 
+# namespace declarations, one after another, as lxml writes them: before a tag's attributes
+_DECLARATIONS = re.compile(r'(?: xmlns:[^\s=>"]+="[^"]*")+')
+_DECLARATION = re.compile(r' xmlns:[^\s=>"]+="[^"]*"')
+_TAG_NAME = re.compile(r"[^\s<>/!?]+")
+
+
+@dataclass
+class _Shell:
+    """A document's text around its empty body, and what its root declares."""
+
+    head: str
+    tail: str
+    declared: frozenset[str]  # each declaration the root makes, as written: ' xmlns:w="..."'
+    runs: dict[str, bool] = field(default_factory=dict)  # a tag's declarations: all declared?
+
+    def declares(self, run: str) -> bool:
+        """Whether the root makes every declaration of ``run`` (a tag's, as written)."""
+        known = self.runs.get(run)
+        if known is None:
+            known = self.runs[run] = all(d in self.declared for d in _DECLARATION.findall(run))
+        return known
+
+
+def _shell(root: Any) -> _Shell | None:
+    """The shell of ``root`` (a document whose body is empty); None where the move could map
+    a declaration otherwise (the root declares one namespace under two prefixes)."""
+    text = etree.tostring(root, encoding="unicode")
+    known = root.nsmap
+    if text.count("<w:body/>") != 1 or len(set(known.values())) != len(known) or None in known:
+        return None
+    head, tail = text.split("<w:body/>")
+    return _Shell(head, tail, frozenset(f' xmlns:{prefix}="{uri}"' for prefix, uri in known.items()))
+
+
+def _parsed_document(shell: _Shell | None, body_xml: str) -> Any:
+    """The document of ``shell`` with ``body_xml`` as its body, parsed as one text: the same
+    tree, to the byte, as parsing the body alone and moving it into the document.
+
+    The move drops every namespace declaration of the body that the document's root already
+    makes (the body and each paragraph of an included part carry them all), so they are left
+    out of the text; None where any other "xmlns" is in the body: a declaration the root does
+    not make, or the word in the body's text (then the caller moves the body as docxtpl does).
+    The text is given to the parser in pieces, never joined.
+    """
+    if shell is None:
+        return None
+    parser = etree.XMLParser(recover=True)  # docxtpl's parser for the body (fix_tables),
+    parser.set_element_class_lookup(element_class_lookup)  # making python-docx's elements
+    parser.feed(shell.head)
+    at = 0
+    found = body_xml.find("xmlns")
+    while found != -1:
+        run = _DECLARATIONS.match(body_xml, found - 1)
+        tag = body_xml.rfind("<", at, found)
+        if (
+            run is None
+            or tag == -1
+            or _TAG_NAME.fullmatch(body_xml, tag + 1, found - 1) is None  # right after a tag's name
+            or not shell.declares(run.group())
+        ):
+            return None
+        parser.feed(body_xml[at : found - 1])
+        at = run.end()
+        found = body_xml.find("xmlns", at)
+    parser.feed(body_xml[at:])
+    parser.feed(shell.tail)
+    return parser.close()
+
+
 @dataclass
 class _Compiled:
     name: str
@@ -156,6 +228,7 @@ class _Compiled:
     body: jinja2.Template
     parts: dict[str, jinja2.Template]  # headers and footers, by part name
     first_note_id: int  # above every footnote id the template already has
+    shell: _Shell | None  # the document around its body, the same in every copy
 
 
 _LISTING = re.compile("[\t\a\n\f]")
@@ -167,10 +240,13 @@ class _Document(DocxTemplate):
     def __init__(self, compiled: _Compiled) -> None:
         super().__init__(io.BytesIO(compiled.blob))
         self.compiled = compiled
+        self.counts_words = False  # whether the rendered body holds the word count's marker
         self.docx = copy_document(compiled.document, with_body=False)  # render() replaces the body
 
     def build_xml(self, context: dict[str, Any], jinja_env: Any = None) -> str:
-        return self._finish(self.compiled.body.render(context))
+        xml = self._finish(self.compiled.body.render(context))
+        self.counts_words = WORD_COUNT_MARK in xml  # else no text of the body holds the marker
+        return xml
 
     def build_headers_footers_xml(self, context: dict[str, Any], uri: str, jinja_env: Any = None):
         for rel_key, part in self.get_headers_footers(uri):
@@ -193,11 +269,74 @@ class _Document(DocxTemplate):
                 super().render_footnotes(context, jinja_env)
                 return
 
+    def fix_tables(self, xml: str) -> Any:
+        """The rendered body parsed once, in place in the document's own tree (``map_tree``).
+
+        docxtpl parses the body apart and then moves it into the document, a second walk
+        over every node; parsed inside a copy of the document's own start and end, with the
+        parser python-docx reads Word files with, it is in place at once.  Where docxtpl's
+        ``fix_tables`` would change a table (a ``{%tc`` loop left it more or fewer cells
+        than columns) or the body declares a namespace the document names otherwise,
+        docxtpl's own path is taken.
+        """
+        root = _parsed_document(self.compiled.shell, xml)
+        if root is None or not _tables_whole(root.body):
+            return super().fix_tables(xml)
+        return root
+
+    def fix_docpr_ids(self, tree: Any) -> None:
+        if tree.tag != _DOCUMENT:
+            super().fix_docpr_ids(tree)
+            return
+        for drawing in tree.body.iter(_DOC_PR):  # docxtpl's numbering, in the body's order
+            self.docx_ids_index += 1
+            drawing.set("id", str(self.docx_ids_index))
+
+    def map_tree(self, tree: Any) -> None:
+        if tree.tag != _DOCUMENT:
+            super().map_tree(tree)
+            return
+        self.docx.part._element = self.docx._element = tree
+        self.docx._Document__body = None  # python-docx's proxy of the old body
+
     def _finish(self, xml: str) -> str:
-        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")  # the lines compiling added
         if _LISTING.search(xml) is None:  # resolve_listing rewrites only these characters
             return xml
         return self.resolve_listing(xml)
+
+
+_DOCUMENT = f"{{{wordxml.W_NS}}}document"
+_DOC_PR = f"{{{nsmap['wp']}}}docPr"
+
+
+def _tables_whole(body: Any) -> bool:
+    """Whether docxtpl's ``fix_tables`` would leave every table of ``body`` as it is: each has
+    its grid, no row more cells than the grid has columns, and some row spans them all."""
+    w = f"{{{wordxml.W_NS}}}"
+    for table in body.iter(f"{w}tbl"):
+        grid = table.find(f"{w}tblGrid")
+        if grid is None:
+            return False
+        columns = len(grid.findall(f"{w}gridCol"))
+        widest = 0
+        for row in table.iter(f"{w}tr"):
+            cells = row.findall(f"{w}tc")
+            if len(cells) > columns:
+                return False
+            spans = 0
+            for cell in cells:
+                span = cell.find(f"{w}tcPr/{w}gridSpan")
+                if span is None:
+                    spans += 1
+                elif (value := span.get(f"{w}val", "")).isdigit():
+                    spans += int(value)
+                else:  # docxtpl's own path says what is wrong with it
+                    return False
+            widest = max(widest, spans)
+        if widest < columns:
+            return False
+    return True
 
 
 class TemplateSet:
@@ -237,7 +376,8 @@ class TemplateSet:
         except jinja2.TemplateNotFound as exc:
             raise TemplateError(f"template {name} includes {exc.name}, which is not in {self.folder}") from None
         first_note = wordxml.highest_footnote_id(tpl.docx) + 1
-        return _Compiled(name, blob, tpl.docx, body, parts, first_note)
+        shell = _shell(copy_document(tpl.docx, with_body=False).element)
+        return _Compiled(name, blob, tpl.docx, body, parts, first_note, shell)
 
     def _from_xml(self, tpl: DocxTemplate, xml: str, name: str) -> jinja2.Template:
         source = re.sub(r"<w:p([ >])", r"\n<w:p\1", literal_escapes(tpl.patch_xml(xml)))
@@ -270,7 +410,8 @@ class TemplateSet:
         except jinja2.TemplateError as exc:
             raise TemplateError(f"template {compiled.name}: {exc}") from None
         wordxml.attach_footnotes(doc.docx, writer.notes)
-        fill_word_count(doc.docx)
+        if doc.counts_words:
+            fill_word_count(doc.docx)
         # what a lawyer should know about the draft's typesetting (a font not installed here)
         doc.notes = [
             f"template {compiled.name}: {note}" for note in apply_formatting(doc.docx, matter.court.formatting)

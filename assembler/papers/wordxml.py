@@ -9,6 +9,8 @@ footnote styles) when the template has none.
 
 from __future__ import annotations
 
+import re
+import weakref
 from typing import Any
 
 from docx.document import Document
@@ -35,11 +37,27 @@ def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
+# the runs already made: a case's texts are set in every paper of its set, and the library's
+# in every case of a batch; bounded (emptied when full)
+_RUNS: dict[tuple[str, bool, bool, bool, str | None], str] = {}
+_RUNS_MAX = 20_000
+
+
 def run(
     text: str, *, italic: bool = False, bold: bool = False, superscript: bool = False, style: str | None = None
 ) -> str:
     """One ``w:r`` holding ``text``, escaped, its citations unbreakable (``nobreak``);
     XML-illegal control characters are dropped."""
+    key = (text, italic, bold, superscript, style)
+    made = _RUNS.get(key)
+    if made is None:
+        if len(_RUNS) >= _RUNS_MAX:
+            _RUNS.clear()
+        made = _RUNS[key] = _run(text, italic, bold, superscript, style)
+    return made
+
+
+def _run(text: str, italic: bool, bold: bool, superscript: bool, style: str | None) -> str:
     props = []
     if style:
         props.append(f'<w:rStyle w:val="{style}"/>')
@@ -58,8 +76,11 @@ def keep_citations_whole(document: Document) -> None:
     """``nobreak`` on the text the templates printed themselves (a rule's citation, the case
     number in the caption): every text of the body, where ``run`` did not write it."""
     for t in document.element.body.iter(f"{{{W_NS}}}t"):
-        if t.text and " " in t.text:
-            t.text = nobreak(t.text)
+        text = t.text
+        if text and " " in text:
+            done = nobreak(text)
+            if done != text:  # most were written by ``run``: already done, and left alone
+                t.text = done
 
 
 def footnote_reference(note_id: int) -> str:
@@ -123,13 +144,47 @@ def attach_footnotes(document: Document, notes: list[tuple[int, str]]) -> None:
     if not notes:
         return
     part = _footnotes_part(document)
-    blob = part.blob.decode("utf-8") if isinstance(part.blob, bytes) else part.blob
+    before = part.blob
+    blob = before.decode("utf-8") if isinstance(before, bytes) else before
     closing = blob.rindex("</w:footnotes>")
     # keep the template's own notes; ours use ids above any id it has
     body = "".join(footnote(note_id, runs) for note_id, runs in notes)
     body = body.replace(f' xmlns:w="{W_NS}"', "")
     part._blob = (blob[:closing] + body + blob[closing:]).encode("utf-8")
     _ensure_styles(document)
+    ours = [_runs_text(runs) for _, runs in notes]
+    if isinstance(before, bytes) and None not in ours:  # what footnote_texts would read
+        _NOTE_TEXTS[part] = (part._blob, [*_kept_note_texts(before), *(f" {text}" for text in ours)])
+
+
+# runs as ``run`` and ``footnote_reference`` write them, and the text of each
+_RUNS_ONLY = re.compile(
+    r"(?:<w:r>(?:<w:rPr>(?:<[^<>]*/>)*</w:rPr>)?"
+    r'(?:<w:t xml:space="preserve">[^<]*</w:t>|<w:footnoteReference [^<>]*/>)</w:r>)*'
+)
+_RUN_TEXT = re.compile(r'<w:t xml:space="preserve">([^<]*)</w:t>')
+
+
+def _runs_text(runs_xml: str) -> str | None:
+    """The text of runs that ``run`` wrote (escaped by ``escape``), read without parsing;
+    None for any other XML."""
+    if _RUNS_ONLY.fullmatch(runs_xml) is None:
+        return None
+    text = "".join(_RUN_TEXT.findall(runs_xml))
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&") if "&" in text else text
+
+
+# the notes of the templates' own footnotes parts, by blob (the same bytes in every copy)
+_TEMPLATE_NOTES: dict[int, tuple[bytes, list[str]]] = {}
+
+
+def _kept_note_texts(blob: bytes) -> list[str]:
+    kept = _TEMPLATE_NOTES.get(id(blob))
+    if kept is None or kept[0] is not blob:
+        if len(_TEMPLATE_NOTES) >= 64:
+            _TEMPLATE_NOTES.clear()
+        kept = _TEMPLATE_NOTES[id(blob)] = (blob, _note_texts(etree.fromstring(blob, _READER)))
+    return kept[1]
 
 
 def highest_footnote_id(document: Document) -> int:
@@ -146,12 +201,43 @@ def _text(element: Any) -> str:
     return "".join(t.text or "" for t in element.iter(f"{{{W_NS}}}t", f"{{{W_NS}}}tab"))
 
 
+# what footnote_texts read, by footnotes part: the blob it read and the texts
+_NOTE_TEXTS: weakref.WeakKeyDictionary[Part, tuple[bytes, list[str]]] = weakref.WeakKeyDictionary()
+# python-docx's parser without its element classes: the texts are read, never changed
+_READER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+_FOOTNOTE, _T, _TAB, _TYPE = (f"{{{W_NS}}}{name}" for name in ("footnote", "t", "tab", "type"))
+
+
+def _note_texts(root: Any) -> list[str]:
+    """``_text`` of each footnote under ``root`` but Word's separators (which have a type),
+    in one walk over the notes and their texts (a note's own walk cost three times more)."""
+    notes: list[list[str]] = []
+    note: list[str] | None = None
+    for element in root.iter(_FOOTNOTE, _T, _TAB):
+        if element.tag == _FOOTNOTE:
+            note = [] if element.get(_TYPE) is None else None
+            if note is not None:
+                notes.append(note)
+        elif note is not None and element.text:
+            note.append(element.text)
+    return ["".join(note) for note in notes]
+
+
 def footnote_texts(document: Document) -> list[str]:
-    """The text of each footnote the document has (Word's separators left out)."""
+    """The text of each footnote the document has (Word's separators left out).
+
+    Read once for each text of the part (the word count and the consistency check each ask,
+    and a paper may have thousands of notes): kept while the part's blob is the same."""
     for rel in document.part.rels.values():
         if rel.reltype == RT.FOOTNOTES and not rel.is_external:
-            root = parse_xml(rel.target_part.blob)
-            return [_text(n) for n in root.findall(f"{{{W_NS}}}footnote") if n.get(f"{{{W_NS}}}type") is None]
+            part = rel.target_part
+            blob = part.blob
+            kept = _NOTE_TEXTS.get(part)
+            if kept is not None and kept[0] is blob:
+                return list(kept[1])
+            texts = _note_texts(etree.fromstring(blob, _READER))
+            _NOTE_TEXTS[part] = (blob, texts)
+            return list(texts)
     return []
 
 
