@@ -252,6 +252,10 @@ def test_a_letterhead_taller_than_the_top_margin_is_refused_on_pleading_paper(tm
     assert "template motion.docx: its first-page header is 121 pt tall" in problem
     assert "taller than the 36 pt between the header's distance from the top edge (36 pt)" in problem
     assert "top margin (72 pt)" in problem and "numbered lines" in problem
+    # raising the top margin to 157 pt would leave no room for 28 lines of 24 pt on letter paper
+    # (792 - 672 - the footer's 13.8 pt: at most 106 pt), so the remedy is a shorter letterhead
+    assert "make the letterhead at most 70 pt tall, or lower the header's distance" in problem
+    assert "raise the top margin" not in problem
     result = subprocess.run(
         [sys.executable, "-m", "assembler", "render", str(EXAMPLES / "doe-defendant-cand.yaml"), "-o"]
         + [str(tmp_path / "out"), "--documents", "motion", "--templates", str(folder)],
@@ -262,6 +266,22 @@ def test_a_letterhead_taller_than_the_top_margin_is_refused_on_pleading_paper(tm
     assert result.returncode != 0 and "Traceback" not in result.stderr
     assert "its first-page header is 121 pt tall" in result.stderr
     assert not list((tmp_path / "out").rglob("motion.docx"))
+
+
+def test_a_top_margin_that_leaves_pleading_paper_fewer_than_28_lines_is_refused(tmp_path):
+    from docx.shared import Inches
+
+    folder = tmp_path / "firm"
+    _copy(folder)
+    document = docx.Document(str(folder / "motion.docx"))
+    document.sections[0].top_margin = Inches(2)  # 144 pt: 28 lines of 24 pt no longer fit below it
+    document.save(str(folder / "motion.docx"))
+    report = check(EXAMPLES / "doe-defendant-cand.yaml", ["motion"], explicit=True, templates=TemplateSet(folder))
+    (problem,) = report.problems
+    assert "template motion.docx: its top margin (144 pt) leaves the page less than pleading paper's 28" in problem
+    assert "the top margin can be at most 106 pt" in problem
+    # off pleading paper the same margin is the firm's choice
+    assert check(EXAMPLES / "doe-defendant.yaml", ["motion"], explicit=True, templates=TemplateSet(folder)).ok
 
 
 def test_a_letterhead_taller_than_the_top_margin_is_a_warning_off_pleading_paper(tmp_path):

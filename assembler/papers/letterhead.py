@@ -134,24 +134,43 @@ def too_tall(document: Any) -> list[tuple[str, float, float]]:
     return found
 
 
-def letterhead_sentences(document: Any, template: str, pleading: bool) -> tuple[list[str], list[str]]:
+def letterhead_sentences(document: Any, template: str, line: float | None) -> tuple[list[str], list[str]]:
     """(refusals, warnings): one sentence for each header too tall, naming the template and the
-    heights.  On pleading paper it is a refusal: the text would leave the numbered lines."""
+    heights.  On pleading paper (``line``: its numbered line, in points) it is a refusal: the text
+    would leave the numbered lines; and the top margin must leave the page its 28 lines and the
+    page number's footer line below them."""
+    from assembler.papers.wordxml import PLEADING_LINES
+
     refusals, warnings = [], []
     section = document.sections[0]
+    top = section.top_margin.pt if section.top_margin is not None else 72.0
+    highest = None
+    if line is not None:
+        page = section.page_height.pt if section.page_height is not None else 792.0
+        highest = page - PLEADING_LINES * line - line * 0.575  # the footer: one line at 1.15 of the size
+        if top > highest:
+            refusals.append(
+                f"template {template}: its top margin ({top:.0f} pt) leaves the page less than pleading "
+                f"paper's {PLEADING_LINES} numbered lines of {line:.0f} pt and the page number's line below "
+                f"them; on this paper the top margin can be at most {highest:.0f} pt"
+            )
     for kind, height, room in too_tall(document):
-        top = section.top_margin.pt if section.top_margin is not None else 72.0
         said = (
             f"template {template}: its {kind} is {height:.0f} pt tall, taller than the {room:.0f} pt "
             f"between the header's distance from the top edge ({top - room:.0f} pt) and the top margin "
             f"({top:.0f} pt), so Word and LibreOffice push the body down"
         )
-        if pleading:
-            refusals.append(
-                f"{said} and its lines leave the pleading paper's numbered lines (make the letterhead "
-                f"shorter, or in Word's Layout > Margins raise the top margin to at least "
-                f"{top - room + height:.0f} pt, or lower the header's distance)"
+        if highest is not None:
+            needed = top - room + height
+            remedy = (
+                f"make the letterhead shorter, or in Word's Layout > Margins raise the top margin to at "
+                f"least {needed:.0f} pt, or lower the header's distance"
+                if needed <= highest
+                else f"make the letterhead at most {highest - (top - room):.0f} pt tall, or lower the header's "
+                f"distance: a top margin of {needed:.0f} pt would leave no room for the {PLEADING_LINES} "
+                f"numbered lines (at most {highest:.0f} pt)"
             )
+            refusals.append(f"{said} and its lines leave the pleading paper's numbered lines ({remedy})")
         else:
             warnings.append(
                 f"{said}, and the page holds fewer lines (make the letterhead shorter or the margin taller)"

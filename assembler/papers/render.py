@@ -417,8 +417,9 @@ class TemplateSet:
             f"template {compiled.name}: {note}" for note in apply_formatting(doc.docx, matter.court.formatting)
         ]
         # a letterhead taller than the room above the body: refused on pleading paper, else a warning
+        formatting = matter.court.formatting
         refusals, warnings = letterhead_sentences(
-            doc.docx, compiled.name, bool(matter.court.formatting.pleading_lines.value)
+            doc.docx, compiled.name, formatting.size * 2 if formatting.pleading_lines.value else None
         )
         if refusals:
             raise TemplateError("; ".join(refusals))
