@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assembler.answers.reader import FieldPath, value_at
 from assembler.interview.engine import Ask, Interview, Item, Loop, Mode, Section
@@ -25,6 +25,9 @@ ROLES = {
     "response-order": "an order requesting a response",
     "reply-leave": "an order granting leave to file a reply",
 }
+
+if TYPE_CHECKING:
+    from assembler.law.roles import Role
 
 
 def _court(iv: Interview) -> Any:
@@ -368,20 +371,23 @@ PARTY_ROLES = (
 )
 
 
-def _side_heading(iv: Interview, side: str) -> str:
+def _side_role(iv: Interview, side: str) -> tuple[str, Role]:
+    """The role of ``side`` the answers give (its id and the role), else the side's own."""
     from assembler.law import roles
 
     role_id = str(iv.value(("parties", "roles", side)) or side[:-1])
-    plural = roles.role(role_id).plural
-    return f"  {plural}:" if role_id == side[:-1] else f"  {plural} (listed as {side}):"
+    return role_id, roles.role(role_id)
+
+
+def _side_heading(iv: Interview, side: str) -> str:
+    role_id, role = _side_role(iv, side)
+    return f"  {role.plural}:" if role_id == side[:-1] else f"  {role.plural} (listed as {side}):"
 
 
 def _side_nouns(iv: Interview, side: str) -> tuple[str, str]:
     """What the prompts call one party of ``side``, and several: its role ("petitioner"), not
     the answer file's key ("plaintiff")."""
-    from assembler.law import roles
-
-    role = roles.role(str(iv.value(("parties", "roles", side)) or side[:-1]))
+    _, role = _side_role(iv, side)
     return role.singular.lower(), role.plural.lower()
 
 

@@ -134,20 +134,20 @@ def too_tall(document: Any) -> list[tuple[str, float, float]]:
     return found
 
 
-def letterhead_sentences(document: Any, template: str, line: float | None) -> tuple[list[str], list[str]]:
+def letterhead_sentences(document: Any, template: str, size: float | None) -> tuple[list[str], list[str]]:
     """(refusals, warnings): one sentence for each header too tall, naming the template and the
-    heights.  On pleading paper (``line``: its numbered line, in points) it is a refusal: the text
-    would leave the numbered lines; and the top margin must leave the page its 28 lines and the
-    page number's footer line below them."""
-    from assembler.papers.wordxml import PLEADING_LINES
+    heights.  On pleading paper (``size``: the court's size, whose double is a numbered line) it is
+    a refusal: the text would leave the numbered lines; and the top margin must leave the page its
+    28 lines and the page number's footer line below them."""
+    from assembler.papers.wordxml import PLEADING_LINES, pleading_top_limit
 
     refusals, warnings = [], []
     section = document.sections[0]
     top = section.top_margin.pt if section.top_margin is not None else 72.0
     highest = None
-    if line is not None:
-        page = section.page_height.pt if section.page_height is not None else 792.0
-        highest = page - PLEADING_LINES * line - line * 0.575  # the footer: one line at 1.15 of the size
+    if size is not None:
+        line = size * 2
+        highest = pleading_top_limit(section.page_height.pt if section.page_height is not None else 792.0, size)
         if top > highest:
             refusals.append(
                 f"template {template}: its top margin ({top:.0f} pt) leaves the page less than pleading "

@@ -419,7 +419,7 @@ class TemplateSet:
         # a letterhead taller than the room above the body: refused on pleading paper, else a warning
         formatting = matter.court.formatting
         refusals, warnings = letterhead_sentences(
-            doc.docx, compiled.name, formatting.size * 2 if formatting.pleading_lines.value else None
+            doc.docx, compiled.name, formatting.size if formatting.pleading_lines.value else None
         )
         if refusals:
             raise TemplateError("; ".join(refusals))

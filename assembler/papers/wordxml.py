@@ -247,6 +247,7 @@ def paragraph_texts(element: Any) -> list[str]:
 
 
 PLEADING_LINES = 28
+FOOTER_LINE = 1.15  # the page number's footer on pleading paper: one exact line, at this times the size
 COUNSEL_LINES = 7  # Civil L.R. 3-4(a)(3): the court's title commences on the eighth line
 SINGLE_SPACED = styles.SINGLE_SPACED
 FOOTER = styles.FOOTER.id
@@ -378,6 +379,12 @@ def _on_the_numbers(document: Document, line: int) -> None:
         opening = False
 
 
+def pleading_top_limit(page_height: float, size: float) -> float:
+    """The tallest top margin (points) that leaves a page of ``page_height`` points the 28
+    numbered lines of pleading paper at ``size`` and the page number's footer line below them."""
+    return page_height - PLEADING_LINES * size * 2 - round(size * FOOTER_LINE * 20) / 20
+
+
 def pleading_paper(document: Document, size: float) -> None:
     """California pleading paper: numbers 1-28 down the left margin of every page, with rules.
 
@@ -397,7 +404,7 @@ def pleading_paper(document: Document, size: float) -> None:
     """
     w = f"{{{W_NS}}}"
     line = round(size * 2 * 20)  # one numbered line, in twips
-    footer_line = round(size * 1.15 * 20)
+    footer_line = round(size * FOOTER_LINE * 20)
     for style in document.styles.element.iterchildren(f"{w}style"):
         style_id = style.get(f"{w}styleId")
         if style.get(f"{w}type") != "paragraph" or style_id == FOOTNOTE_TEXT:
