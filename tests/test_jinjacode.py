@@ -78,3 +78,68 @@ def test_the_shipped_templates_and_their_parts_compile_once(cache, monkeypatch, 
     _no_compiler(templates.env, monkeypatch)  # the body, headers, footers and included parts
     again = templates.render(matter, "motion")
     assert [p.text for p in again.docx.paragraphs] == [p.text for p in drafted.docx.paragraphs]
+
+
+def _no_preparing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from docxtpl import DocxTemplate
+
+    def patch_xml(*args, **kwargs):
+        raise AssertionError("prepared again")
+
+    monkeypatch.setattr(DocxTemplate, "patch_xml", patch_xml)
+
+
+def test_a_templates_prepared_source_is_kept_and_the_next_run_drafts_the_same_without_preparing(
+    cache, monkeypatch, example
+):
+    from assembler import load_matter
+    from assembler.papers.docxfile import docx_bytes
+
+    matter = load_matter(example)
+    drafted = docx_bytes(TemplateSet().render(matter, "motion"))
+    assert list(cache.glob("prepared-*/*.json"))  # the motion, and each part it includes
+    with monkeypatch.context() as patched:
+        _no_preparing(patched)
+        again = docx_bytes(TemplateSet().render(matter, "motion"))  # a fresh set: nothing in memory
+    assert again == drafted
+
+
+def test_an_edited_template_is_prepared_afresh(cache, tmp_path, example):
+    import shutil
+
+    from docx import Document
+
+    from assembler import load_matter
+    from assembler.papers.render import default_template_dir
+
+    folder = tmp_path / "firm"
+    shutil.copytree(default_template_dir(), folder)
+    matter = load_matter(example)
+    TemplateSet(folder).render(matter, "motion")
+    document = Document(str(folder / "motion.docx"))
+    document.add_paragraph("Edited by the firm.")
+    document.save(str(folder / "motion.docx"))
+    drafted = TemplateSet(folder).render(matter, "motion")
+    assert "Edited by the firm." in [p.text for p in drafted.docx.paragraphs]
+
+
+def test_a_broken_prepared_file_is_prepared_again(cache, example):
+    from assembler import load_matter
+
+    matter = load_matter(example)
+    first = TemplateSet().render(matter, "motion")
+    for kept in cache.glob("prepared-*/*.json"):
+        kept.write_text('{"": 1', encoding="utf-8")  # cut short
+    again = TemplateSet().render(matter, "motion")
+    assert [p.text for p in again.docx.paragraphs] == [p.text for p in first.docx.paragraphs]
+
+
+def test_a_folder_of_kept_files_keeps_the_newest(tmp_path):
+    import os
+
+    for number in range(7):
+        file = tmp_path / f"{number}.json"
+        file.write_text("{}", encoding="utf-8")
+        os.utime(file, ns=(number * 10**9, number * 10**9))
+    jinjacode.prune(tmp_path, keep=3)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["4.json", "5.json", "6.json"]

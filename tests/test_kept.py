@@ -59,3 +59,14 @@ def test_a_font_file_that_changed_is_read_again(tmp_path, font, monkeypatch):
         assert fonts.file_widths(tmp_path / "no-such.ttf") is None
     finally:
         kept.store.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("distribution", "module"),
+    [("holidays", "holidays"), ("eyecite", "eyecite"), ("reporters-db", "reporters_db"), ("python-docx", "docx")],
+)
+def test_a_packages_version_is_read_from_its_install_as_importlib_metadata_reads_it(distribution, module):
+    from importlib.metadata import version
+
+    kept.version.cache_clear()
+    assert kept.version(distribution, module) == version(distribution)

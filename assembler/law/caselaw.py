@@ -167,9 +167,8 @@ _CACHE_MAX = 20_000  # stretches of text; the oldest go first
 
 
 def _store() -> str:
-    from importlib.metadata import version
-
-    return f"eyecite-{version('eyecite')}"  # another eyecite reads afresh
+    # another eyecite, or its reporters' data, reads afresh
+    return f"eyecite-{kept.version('eyecite', 'eyecite')}-{kept.version('reporters-db', 'reporters_db')}"
 
 
 def _cache() -> dict[str, Any]:

@@ -148,9 +148,7 @@ def package_days(country: str, years: range, subdiv: str | None = None) -> dict[
     """The ``holidays`` package's days of ``country`` (its ``subdiv``) in ``years``, on their observed
     dates; None where it does not know the subdivision.  What it gives is kept in the user's cache
     by the package's version: importing it costs more than the rest of a deadline count."""
-    from importlib.metadata import version
-
-    name = f"holidays-{version('holidays')}"
+    name = f"holidays-{kept.version('holidays', 'holidays')}"
     key = f"{country}/{subdiv or ''}/{years.start}-{years.stop}"
     store = kept.store(name)
     try:

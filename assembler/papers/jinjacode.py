@@ -1,4 +1,5 @@
-"""Templates compiled once, kept between runs: Jinja's code for a template's source, by its hash.
+"""Templates compiled once, kept between runs: Jinja's code for a template's source, by its hash,
+and the source prepared from a template's bytes, by theirs.
 
 Compiling the five papers' Jinja (and their shared parts) costs a run about a
 fifth of a second, more than reading the answers; the code Jinja makes of a
@@ -8,11 +9,22 @@ is kept in the user's cache folder (``settings.cache_dir``) and a run that finds
 it there skips the compiler.  A source edited (a firm's template) has another
 hash and is compiled afresh; a kept file that is missing, stale or broken is
 compiled again, and one that cannot be written is no error.
+
+Before that, a .docx template's Jinja source is made from its Word XML (opening
+the package, docxtpl's ``patch_xml`` over each part): another fifth of the first
+draft's time.  ``prepared`` keeps those sources by the hash of the template's
+bytes and of the code that prepares them (``code``), so an edited template, a
+new docxtpl or a change to our preparing code prepares afresh.  Each folder of
+kept files holds at most ``KEEP`` of them, the oldest removed first.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -29,13 +41,66 @@ class CodeCache(jinja2.FileSystemBytecodeCache):
             bucket.reset()
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        from pathlib import Path
-
         try:
             Path(self.directory).mkdir(parents=True, exist_ok=True)
             super().dump_bytecode(bucket)
         except OSError:
             pass
+        prune(Path(self.directory))
+
+
+KEEP = 200  # kept files per folder: a firm's templates and their edits, several times over
+
+
+def prune(folder: Path, keep: int = KEEP) -> None:
+    """Remove the oldest kept files of ``folder`` beyond ``keep``; a file another run removed first,
+    or one that cannot be removed, is no error."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    if len(entries) <= keep:
+        return
+    aged = []
+    for entry in entries:
+        try:
+            aged.append((entry.stat().st_mtime_ns, entry.path))
+        except OSError:
+            pass
+    for _, file in sorted(aged)[: len(aged) - keep]:
+        try:
+            os.remove(file)
+        except OSError:
+            pass
+
+
+Sources = dict[str, str]  # a template's Jinja sources, by its part's name
+
+
+def prepared(blob: bytes, code: str, make: Callable[[], Sources]) -> Sources:
+    """What ``make`` prepares from a template's bytes ``blob`` (its Jinja sources by part), as the
+    last run that prepared these bytes with this ``code`` (a digest of the preparing code) kept it."""
+    from assembler.settings import cache_dir
+
+    folder = cache_dir() / f"prepared-{code}"
+    file = folder / f"{hashlib.sha256(blob).hexdigest()}.json"
+    try:
+        found = json.loads(file.read_text(encoding="utf-8"))
+        if isinstance(found, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in found.items()):
+            return found
+    except (OSError, ValueError):  # not kept yet, or cut short: prepare it again
+        pass
+    made = make()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        temporary = file.with_name(f"{file.name}.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(made), encoding="utf-8")
+        os.replace(temporary, file)  # whole or not at all, also beside a batch's other workers
+    except OSError:
+        pass
+    else:
+        prune(folder)
+    return made
 
 
 def settings(env: jinja2.Environment) -> str:

@@ -10,6 +10,8 @@ user edited (``assembler.papers.drafts``).
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import io
 import re
 import zipfile
@@ -101,14 +103,37 @@ class _PartLoader(jinja2.BaseLoader):
         path = (self.folder / template).resolve()
         if self.folder.resolve() not in path.parents or not path.is_file():
             raise jinja2.TemplateNotFound(template)
-        tpl = DocxTemplate(str(path))
-        tpl.init_docx()
-        body = tpl.docx.element.body
-        children = [child for child in body if not child.tag.endswith("}sectPr")]
-        xml = "".join(tpl.xml_to_string(child) for child in children)
-        xml = re.sub(r"<w:p([ >])", r"\n<w:p\1", literal_escapes(tpl.patch_xml(xml)))
         mtime = path.stat().st_mtime
-        return xml, str(path), lambda: path.stat().st_mtime == mtime
+        blob = path.read_bytes()
+
+        def prepare() -> jinjacode.Sources:
+            tpl = DocxTemplate(io.BytesIO(blob))
+            tpl.init_docx()
+            children = [child for child in tpl.docx.element.body if not child.tag.endswith("}sectPr")]
+            return {"body": jinja_source(tpl, "".join(tpl.xml_to_string(child) for child in children))}
+
+        return (
+            jinjacode.prepared(blob, preparing_code(), prepare)["body"],
+            str(path),
+            lambda: path.stat().st_mtime == mtime,
+        )
+
+
+def jinja_source(tpl: DocxTemplate, xml: str) -> str:
+    """The Jinja source of a part's Word XML: docxtpl's tags made Jinja (``patch_xml``), its literal
+    escapes too, each paragraph on a line of its own (so Jinja's errors name a line)."""
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", literal_escapes(tpl.patch_xml(xml)))
+
+
+@functools.cache
+def preparing_code() -> str:
+    """A digest of the code that makes a template's Jinja source: this module and docxtpl's."""
+    import docxtpl.template
+
+    digest = hashlib.sha256()
+    for module in (__file__, docxtpl.template.__file__):
+        digest.update(Path(module).read_bytes())
+    return digest.hexdigest()[:16]
 
 
 _ESCAPES = {"{_{": "{{ '{{' }}", "}_}": "{{ '}}' }}", "{_%": "{{ '{%' }}", "%_}": "{{ '%}' }}"}
@@ -365,12 +390,18 @@ class TemplateSet:
             raise TemplateError(
                 f"template {name} in {self.folder} is not a Word (.docx) file that can be read ({exc})"
             ) from None
-        try:
-            body = self._from_xml(tpl, tpl.get_xml(), name)
-            parts = {}
+
+        def prepare() -> jinjacode.Sources:
+            sources = {"": jinja_source(tpl, tpl.get_xml())}  # the body; then headers and footers
             for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
                 for _, part in tpl.get_headers_footers(uri):
-                    parts[str(part.partname)] = self._from_xml(tpl, tpl.get_part_xml(part), name)
+                    sources[str(part.partname)] = jinja_source(tpl, tpl.get_part_xml(part))
+            return sources
+
+        try:
+            sources = jinjacode.prepared(blob, preparing_code(), prepare)
+            body = self._template(sources.pop(""), name)
+            parts = {part: self._template(source, name) for part, source in sources.items()}
         except TemplateSyntaxError as exc:
             raise TemplateError(f"template {name} has a tag Jinja cannot read: {exc.message}") from None
         except jinja2.TemplateNotFound as exc:
@@ -379,8 +410,7 @@ class TemplateSet:
         shell = _shell(copy_document(tpl.docx, with_body=False).element)
         return _Compiled(name, blob, tpl.docx, body, parts, first_note, shell)
 
-    def _from_xml(self, tpl: DocxTemplate, xml: str, name: str) -> jinja2.Template:
-        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", literal_escapes(tpl.patch_xml(xml)))
+    def _template(self, source: str, name: str) -> jinja2.Template:
         template = jinjacode.from_source(self.env, source)
         template.name = name
         return template
