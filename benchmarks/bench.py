@@ -448,7 +448,15 @@ def markup(plan: Plan) -> None:
 
 # -- startup -----------------------------------------------------------------------------------
 def startup(rounds: int) -> None:
+    import compileall
+
     import pexpect
+
+    import assembler
+
+    # the package's bytecode, as ``pip install .`` leaves it (questionary's is): an editable
+    # checkout run with PYTHONDONTWRITEBYTECODE would compile every module in every timed run
+    compileall.compile_dir(str(Path(assembler.__file__).parent), quiet=1)
 
     exe = shutil.which("assembler") or str(Path(sys.executable).parent / "assembler")
     env = {"PATH": str(Path(sys.executable).parent), "PROMPT_TOOLKIT_NO_CPR": "1", "TERM": "xterm"}

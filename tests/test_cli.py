@@ -72,3 +72,25 @@ def test_schema_is_json_schema_of_the_answer_file():
     schema = json.loads(result.stdout)
     assert schema["$schema"].endswith("2020-12/schema")
     assert {"court", "case", "docket", "extends"} <= set(schema["properties"])
+
+
+def test_check_and_render_run_with_the_collector_off_and_leave_it_on(tmp_path, example, monkeypatch):
+    """The cycle collector is off while check and render run (their speed) and on again after,
+    for whatever runs next in the process (the interview's review, a library caller)."""
+    import gc
+
+    seen = []
+    from assembler import checks
+
+    real = checks.check
+
+    def spy(*args, **kwargs):
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(checks, "check", spy)
+    assert gc.isenabled()
+    checked = CliRunner().invoke(cli, ["check", str(example), str(example)])
+    rendered = CliRunner().invoke(cli, ["render", str(example), "-o", str(tmp_path / "out"), "--quiet"])
+    assert (checked.exit_code, rendered.exit_code) == (0, 0), checked.output + rendered.output
+    assert seen == [False, False, False] and gc.isenabled()
