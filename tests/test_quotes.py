@@ -11,12 +11,13 @@ from assembler.answers.quotes import smart_quotes
 
 
 def curled_char_by_char(text: str) -> str:
-    """``smart_quotes`` as it was: every character visited, each quote read by its neighbours."""
+    """``smart_quotes`` read slowly: every character visited, each quote read by its neighbours
+    (a quote right after another by what that one became)."""
     out = []
     for index, char in enumerate(text):
-        before = text[index - 1] if index else ""
+        before = (out[-1] if text[index - 1] in "'\"" else text[index - 1]) if index else ""
         after = text[index + 1] if index + 1 < len(text) else ""
-        opening = before == "" or before.isspace() or before in "([{\u2014\u2013/-\u201c"
+        opening = before == "" or before.isspace() or before in "([{\u2014\u2013/-\u201c\u2018"
         if char == '"':
             out.append("\u201c" if opening and after and not after.isspace() else "\u201d")
         elif char == "'":
@@ -42,6 +43,10 @@ def curled_char_by_char(text: str) -> str:
         ("", ""),
         ('"', "\u201d"),
         ("'", "\u2019"),
+        ("\"'nested'\"", "\u201c\u2018nested\u2019\u201d"),
+        ("he wrote \"'the rule' applies\" here", "he wrote \u201c\u2018the rule\u2019 applies\u201d here"),
+        ("'\"double in single\"'", "\u2018\u201cdouble in single\u201d\u2019"),
+        ('"word"\'s', "\u201cword\u201d\u2019s"),
     ],
 )
 def test_quotes_are_curled_by_their_neighbours(typed, printed):

@@ -26,9 +26,10 @@ def smart_quotes(text: str) -> str:
     last = 0
     for match in _STRAIGHT.finditer(text):
         index = match.start()
-        before = text[index - 1] if index else ""
+        # a quote right after another is read by what that one became: “‘nested’”
+        before = (out[-1] if last == index else text[index - 1]) if index else ""
         after = text[index + 1] if index + 1 < len(text) else ""
-        opening = before == "" or before.isspace() or before in "([{\u2014\u2013/-\u201c"
+        opening = before == "" or before.isspace() or before in "([{\u2014\u2013/-\u201c\u2018"
         if match.group() == '"':
             curled = "\u201c" if opening and after and not after.isspace() else "\u201d"
         elif opening and after and (after.isalpha() or after in '"\u201c'):
