@@ -127,10 +127,11 @@ def jinja_source(tpl: DocxTemplate, xml: str) -> str:
 
 @functools.cache
 def preparing_code() -> str:
-    """A digest of the code that makes a template's Jinja source: this module and docxtpl's."""
+    """A digest of the code that makes a template's Jinja source: this module, docxtpl's, and the
+    lxml that writes the parts' XML out."""
     import docxtpl.template
 
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(repr(etree.LXML_VERSION).encode("ascii"))
     for module in (__file__, docxtpl.template.__file__):
         digest.update(Path(module).read_bytes())
     return digest.hexdigest()[:16]
