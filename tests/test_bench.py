@@ -33,7 +33,7 @@ FIGURES = {
     ],
     "pdf": ["pdf: one case per document", "pdf: batch of 2 documents", "batch --pdf speed-up:"],
 }
-VERDICT = re.compile(r"\d.*(goal .*: (met|MISSED)|no goal \(what the line above stands on\))$")
+VERDICT = re.compile(r"\d.*(goal .*: (met|MISSED)|no goal \(what the line above stands on\))")
 
 
 @pytest.mark.parametrize(
