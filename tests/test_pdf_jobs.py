@@ -117,3 +117,30 @@ def test_libreoffice_converts_every_one_of_300_drafts(tmp_path, example):
         shutil.copyfile(motion, files[-1])
     made = convert(files, jobs=1)
     assert len(made) == 300 and all(m.path.is_file() and m.pages > 0 for m in made)
+
+
+def test_batch_pdf_holds_a_few_hundred_cases_answers_at_a_time_and_loads_each_once(tmp_path, fake_soffice, monkeypatch):
+    """A batch of thousands makes its PDFs in slices of cases (``PDF_CASES``), each case's answers
+    read once, so the parent never holds every case's answers at once."""
+    from test_batch import make_cases
+
+    from assembler.answers import matter
+    from assembler.batch import run
+
+    monkeypatch.setattr(run, "PDF_CASES", 2)
+    loaded = []
+    real = matter.load_matter
+
+    def counted(file, *args, **kwargs):
+        loaded.append(str(file))
+        return real(file, *args, **kwargs)
+
+    monkeypatch.setattr(matter, "load_matter", counted)
+    make_cases(tmp_path / "answers", 5)
+    report = run.run_batch([tmp_path / "answers"], tmp_path / "drafts", ["motion", "order-denying"], jobs=1, pdf=True)
+    assert report.ok
+    runs = [json.loads(line) for line in fake_soffice.read_text().splitlines()]
+    assert [len(r["inputs"]) for r in runs] == [4, 4, 2]  # two cases of two drafts, then the fifth case
+    assert sorted(loaded) == sorted(case.file for case in report.cases)  # in this process: for the PDFs
+    for case in report.cases:
+        assert [Path(doc.pdf).name for doc in case.documents] == ["motion.pdf", "order-denying.pdf"]

@@ -353,37 +353,42 @@ def run_batch(
         return report
 
 
+PDF_CASES = 500  # cases whose answers are held at once while their PDFs are made
+
+
 def _add_pdfs(report: BatchReport, out_dir: Path, *, force: bool, jobs: int = 1) -> None:
-    """PDFs of every drafted case, from one LibreOffice run per job; recorded in the manifest."""
+    """PDFs of every drafted case, from one LibreOffice run per job for each ``PDF_CASES`` cases
+    (their answers loaded once, and only so many held at a time); recorded in the manifest."""
     from assembler.answers.matter import load_matter
     from assembler.law.advice import page_limit
     from assembler.papers.filing import size_warning, write_filings
     from assembler.papers.pdf import convert
 
-    wanted = [
-        (case, doc)
-        for case in report.cases
-        if case.status in ("done", "skipped")
-        for doc in case.documents
-        if force or case.status == "done" or not Path(doc.path).with_suffix(".pdf").exists()
-    ]
-    cases = list(dict.fromkeys(case.file for case, _ in wanted))
-    matters = {file: load_matter(file) for file in cases}  # each case's answers loaded once
-    by_case = [(matters[file], [Path(doc.path) for case, doc in wanted if case.file == file]) for file in cases]
-    pdfs, filings = write_filings(by_case, functools.partial(convert, jobs=jobs))  # one LibreOffice per job
-    made_for = {pdf.path: pdf for pdf in pdfs}
-    for case, doc in wanted:
-        made = made_for[Path(doc.path).with_suffix(".pdf")]
-        doc.pdf, doc.pdf_size, doc.pdf_sha256, doc.pages = str(made.path), made.size, made.sha256, made.pages
-        warning = page_limit(matters[case.file], doc.id, made.pages)
-        if warning:
-            case.warnings.append(warning)
-    results = {case.file: case for case, _ in wanted}
-    for file, case_filings in zip(cases, filings):
-        for filing in case_filings:
-            results[file].filings.append({**filing.as_record(), "path": str(filing.path)})
-            if warning := size_warning(matters[file].court, filing):
-                results[file].warnings.append(warning)
+    wanted: dict[str, tuple[CaseResult, list[DocumentResult]]] = {}  # by case file, in the report's order
+    for case in report.cases:
+        if case.status not in ("done", "skipped"):
+            continue
+        for doc in case.documents:
+            if force or case.status == "done" or not Path(doc.path).with_suffix(".pdf").exists():
+                wanted.setdefault(case.file, (case, []))[1].append(doc)
+    files = list(wanted)
+    for at in range(0, len(files), PDF_CASES):
+        chunk = files[at : at + PDF_CASES]
+        matters = {file: load_matter(file) for file in chunk}
+        by_case = [(matters[file], [Path(doc.path) for doc in wanted[file][1]]) for file in chunk]
+        pdfs, filings = write_filings(by_case, functools.partial(convert, jobs=jobs))  # one LibreOffice per job
+        made_for = {pdf.path: pdf for pdf in pdfs}
+        for file, case_filings in zip(chunk, filings):
+            case, docs = wanted[file]
+            for doc in docs:
+                made = made_for[Path(doc.path).with_suffix(".pdf")]
+                doc.pdf, doc.pdf_size, doc.pdf_sha256, doc.pages = str(made.path), made.size, made.sha256, made.pages
+                if warning := page_limit(matters[file], doc.id, made.pages):
+                    case.warnings.append(warning)
+            for filing in case_filings:
+                case.filings.append({**filing.as_record(), "path": str(filing.path)})
+                if warning := size_warning(matters[file].court, filing):
+                    case.warnings.append(warning)
     _write_manifest(out_dir, report)
 
 
