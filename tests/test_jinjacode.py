@@ -128,10 +128,11 @@ def test_a_broken_prepared_file_is_prepared_again(cache, example):
 
     matter = load_matter(example)
     first = TemplateSet().render(matter, "motion")
-    for kept in cache.glob("prepared-*/*.json"):
-        kept.write_text('{"": 1', encoding="utf-8")  # cut short
-    again = TemplateSet().render(matter, "motion")
-    assert [p.text for p in again.docx.paragraphs] == [p.text for p in first.docx.paragraphs]
+    for broken in ('{"": 1', '{"body": "<w:p/>"}', '{"": 7}', "[]"):  # cut short, not ours, not text
+        for kept in cache.glob("prepared-*/*.json"):
+            kept.write_text(broken, encoding="utf-8")
+        again = TemplateSet().render(matter, "motion")
+        assert [p.text for p in again.docx.paragraphs] == [p.text for p in first.docx.paragraphs]
 
 
 def test_a_folder_of_kept_files_keeps_the_newest(tmp_path):

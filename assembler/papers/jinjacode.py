@@ -74,19 +74,20 @@ def prune(folder: Path, keep: int = KEEP) -> None:
             pass
 
 
-Sources = dict[str, str]  # a template's Jinja sources, by its part's name
+Sources = dict[str, str]  # a template's Jinja sources, by its part's name: the body's is ""
 
 
-def prepared(blob: bytes, code: str, make: Callable[[], Sources]) -> Sources:
+def prepared(kind: str, blob: bytes, code: str, make: Callable[[], Sources]) -> Sources:
     """What ``make`` prepares from a template's bytes ``blob`` (its Jinja sources by part), as the
-    last run that prepared these bytes with this ``code`` (a digest of the preparing code) kept it."""
+    last run that prepared these bytes as a ``kind`` ("paper", "part") with this ``code`` (a
+    digest of the preparing code) kept it."""
     from assembler.settings import cache_dir
 
     folder = cache_dir() / f"prepared-{code}"
-    file = folder / f"{hashlib.sha256(blob).hexdigest()}.json"
+    file = folder / f"{kind}-{hashlib.sha256(blob).hexdigest()}.json"
     try:
         found = json.loads(file.read_text(encoding="utf-8"))
-        if isinstance(found, dict) and all(isinstance(k, str) and isinstance(v, str) for k, v in found.items()):
+        if isinstance(found, dict) and "" in found and all(isinstance(v, str) for v in found.values()):
             return found
     except (OSError, ValueError):  # not kept yet, or cut short: prepare it again
         pass

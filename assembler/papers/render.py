@@ -110,10 +110,10 @@ class _PartLoader(jinja2.BaseLoader):
             tpl = DocxTemplate(io.BytesIO(blob))
             tpl.init_docx()
             children = [child for child in tpl.docx.element.body if not child.tag.endswith("}sectPr")]
-            return {"body": jinja_source(tpl, "".join(tpl.xml_to_string(child) for child in children))}
+            return {"": jinja_source(tpl, "".join(tpl.xml_to_string(child) for child in children))}
 
         return (
-            jinjacode.prepared(blob, preparing_code(), prepare)["body"],
+            jinjacode.prepared("part", blob, preparing_code(), prepare)[""],
             str(path),
             lambda: path.stat().st_mtime == mtime,
         )
@@ -400,7 +400,7 @@ class TemplateSet:
             return sources
 
         try:
-            sources = jinjacode.prepared(blob, preparing_code(), prepare)
+            sources = jinjacode.prepared("paper", blob, preparing_code(), prepare)
             body = self._template(sources.pop(""), name)
             parts = {part: self._template(source, name) for part, source in sources.items()}
         except TemplateSyntaxError as exc:
