@@ -51,7 +51,7 @@ def cache_dir(platform: str = sys.platform, environ: Mapping[str, str] = os.envi
     """``ASSEMBLER_CACHE``, else the platform's user cache folder's ``assembler``: ``$XDG_CACHE_HOME``
     or ``~/.cache``, ``~/Library/Caches`` (macOS), ``%LOCALAPPDATA%`` (Windows).  What is kept there
     can always be computed again (``assembler.kept``: eyecite's readings, the holidays package's
-    days, font widths; ``papers.jinjacode``: compiled templates)."""
+    days, font widths; ``papers.jinjacode``: templates prepared and compiled)."""
     named = environ.get(CACHE_ENV, "").strip()
     if named:
         return Path(named).expanduser()
