@@ -9,9 +9,13 @@ unreadable or cannot be written is no error, only slower.
 from __future__ import annotations
 
 import functools
+import hashlib
+import io
 import json
 import os
+import pickle
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -71,3 +75,69 @@ def version(distribution: str, module: str) -> str:
     from importlib.metadata import version as read_version
 
     return read_version(distribution)
+
+
+KEEP = 200  # kept files per folder: a firm's templates and their edits, several times over
+
+
+def prune(folder: Path, keep: int = KEEP) -> None:
+    """Remove the oldest kept files of ``folder`` beyond ``keep``; a file another run removed first,
+    or one that cannot be removed, is no error."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    if len(entries) <= keep:
+        return
+    aged = []
+    for entry in entries:
+        try:
+            aged.append((entry.stat().st_mtime_ns, entry.path))
+        except OSError:
+            pass
+    for _, file in sorted(aged)[: len(aged) - keep]:
+        try:
+            os.remove(file)
+        except OSError:
+            pass
+
+
+def write(file: Path, data: bytes) -> None:
+    """``data`` as ``file``, whole or not at all (also beside a batch's other workers), the oldest
+    of its folder's files pruned; a file that cannot be written is no error."""
+    try:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        temporary = file.with_name(f"{file.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, file)
+    except OSError:
+        return
+    prune(file.parent)
+
+
+_PLAIN = {("datetime", "date"), ("datetime", "datetime")}  # beside dicts, lists, text and numbers
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    """Reads back plain data only: a kept file naming any other class is not ours, never run."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module, name) in _PLAIN:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not plain data")
+
+
+def parsed(name: str, text: str, parse: Callable[[], Any]) -> Any:
+    """What ``parse`` makes of ``text`` (plain data: dicts, lists, text, numbers, dates), as the
+    last run that parsed the same text kept it in the folder ``name`` (named for the parser and
+    its version): a fresh copy each time, as parsing again would give."""
+    from assembler.settings import cache_dir
+
+    file = cache_dir() / name / f"{hashlib.sha256(text.encode('utf-8')).hexdigest()}.pickle"
+    try:
+        return _PlainUnpickler(io.BytesIO(file.read_bytes())).load()
+    except Exception:  # not kept yet, cut short, or not plain data: parse it again
+        pass
+    data = parse()
+    write(file, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+    return data

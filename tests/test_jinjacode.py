@@ -5,6 +5,7 @@ from __future__ import annotations
 import jinja2
 import pytest
 
+from assembler import kept
 from assembler.papers import jinjacode
 from assembler.papers.render import TemplateSet, make_environment
 
@@ -53,8 +54,8 @@ def test_another_environments_settings_keep_their_own_code(cache, tmp_path):
 
 def test_a_broken_kept_file_is_compiled_again(cache, tmp_path):
     jinjacode.from_source(make_environment(tmp_path), SOURCE)
-    (kept,) = cache.rglob("*.code")
-    kept.write_bytes(kept.read_bytes()[:40])
+    (code,) = cache.rglob("*.code")
+    code.write_bytes(code.read_bytes()[:40])
     assert "is here" in jinjacode.from_source(make_environment(tmp_path), SOURCE).render(
         movant={"Name": "X"}, plural=False
     )
@@ -129,8 +130,8 @@ def test_a_broken_prepared_file_is_prepared_again(cache, example):
     matter = load_matter(example)
     first = TemplateSet().render(matter, "motion")
     for broken in ('{"": 1', '{"body": "<w:p/>"}', '{"": 7}', "[]"):  # cut short, not ours, not text
-        for kept in cache.glob("prepared-*/*.json"):
-            kept.write_text(broken, encoding="utf-8")
+        for file in cache.glob("prepared-*/*.json"):
+            file.write_text(broken, encoding="utf-8")
         again = TemplateSet().render(matter, "motion")
         assert [p.text for p in again.docx.paragraphs] == [p.text for p in first.docx.paragraphs]
 
@@ -142,5 +143,5 @@ def test_a_folder_of_kept_files_keeps_the_newest(tmp_path):
         file = tmp_path / f"{number}.json"
         file.write_text("{}", encoding="utf-8")
         os.utime(file, ns=(number * 10**9, number * 10**9))
-    jinjacode.prune(tmp_path, keep=3)
+    kept.prune(tmp_path, keep=3)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["4.json", "5.json", "6.json"]

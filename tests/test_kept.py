@@ -70,3 +70,31 @@ def test_a_packages_version_is_read_from_its_install_as_importlib_metadata_reads
 
     kept.version.cache_clear()
     assert kept.version(distribution, module) == version(distribution)
+
+
+def test_a_data_files_reading_is_kept_and_read_back_the_same(tmp_path, monkeypatch):
+    import yaml
+
+    from assembler import packaged
+
+    monkeypatch.setenv("ASSEMBLER_CACHE", str(tmp_path / "cache"))
+    fresh = yaml.safe_load((Path(packaged.__file__).parent / "data" / "holidays.yaml").read_text(encoding="utf-8"))
+    first = packaged.read("holidays.yaml")
+    (kept_file,) = (tmp_path / "cache").rglob("*.pickle")
+    monkeypatch.setattr(packaged, "_yaml", lambda *args: pytest.fail("read as YAML again"))
+    again = packaged.read("holidays.yaml")
+    assert first == again == fresh and again is not first
+    again["changed"] = True  # a caller's change is its own: the next read is as the file says
+    assert "changed" not in packaged.read("holidays.yaml")
+
+
+def test_a_kept_reading_that_names_a_class_is_never_run_and_the_file_is_read_again(tmp_path, monkeypatch):
+    import pickle
+
+    monkeypatch.setenv("ASSEMBLER_CACHE", str(tmp_path / "cache"))
+    assert kept.parsed("store", "a: 1", lambda: {"a": 1}) == {"a": 1}
+    (file,) = (tmp_path / "cache" / "store").iterdir()
+    file.write_bytes(pickle.dumps(os.system))  # what a planted file could do when loaded
+    assert kept.parsed("store", "a: 1", lambda: {"a": 2}) == {"a": 2}  # parsed again, nothing run
+    file.write_bytes(b"\x80\x05cut short")
+    assert kept.parsed("store", "a: 1", lambda: {"a": 3}) == {"a": 3}

@@ -15,20 +15,21 @@ the package, docxtpl's ``patch_xml`` over each part): another fifth of the first
 draft's time.  ``prepared`` keeps those sources by the hash of the template's
 bytes and of the code that prepares them (``code``), so an edited template, a
 new docxtpl or a change to our preparing code prepares afresh.  Each folder of
-kept files holds at most ``KEEP`` of them, the oldest removed first.
+kept files holds at most ``kept.KEEP`` of them, the oldest removed first.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from jinja2.bccache import Bucket
+
+from assembler import kept
 
 
 class CodeCache(jinja2.FileSystemBytecodeCache):
@@ -46,32 +47,7 @@ class CodeCache(jinja2.FileSystemBytecodeCache):
             super().dump_bytecode(bucket)
         except OSError:
             pass
-        prune(Path(self.directory))
-
-
-KEEP = 200  # kept files per folder: a firm's templates and their edits, several times over
-
-
-def prune(folder: Path, keep: int = KEEP) -> None:
-    """Remove the oldest kept files of ``folder`` beyond ``keep``; a file another run removed first,
-    or one that cannot be removed, is no error."""
-    try:
-        entries = list(os.scandir(folder))
-    except OSError:
-        return
-    if len(entries) <= keep:
-        return
-    aged = []
-    for entry in entries:
-        try:
-            aged.append((entry.stat().st_mtime_ns, entry.path))
-        except OSError:
-            pass
-    for _, file in sorted(aged)[: len(aged) - keep]:
-        try:
-            os.remove(file)
-        except OSError:
-            pass
+        kept.prune(Path(self.directory))
 
 
 Sources = dict[str, str]  # a template's Jinja sources, by its part's name: the body's is ""
@@ -92,15 +68,7 @@ def prepared(kind: str, blob: bytes, code: str, make: Callable[[], Sources]) -> 
     except (OSError, ValueError):  # not kept yet, or cut short: prepare it again
         pass
     made = make()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        temporary = file.with_name(f"{file.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(made), encoding="utf-8")
-        os.replace(temporary, file)  # whole or not at all, also beside a batch's other workers
-    except OSError:
-        pass
-    else:
-        prune(folder)
+    kept.write(file, json.dumps(made).encode("utf-8"))
     return made
 
 
