@@ -92,11 +92,11 @@ def test_a_journal_that_cannot_be_written_is_given_up(tmp_path):
 
 # Workers are forked: they run these instead of checking and drafting (the figure is the
 # parent's manifest writing, not the drafting).
-def fake_validate(file: str, documents=(), explicit=False, unordered=False) -> CaseResult:
+def fake_validate(file: str, keep_at: str, documents=(), explicit=False, unordered=False) -> CaseResult:
     return CaseResult(file, "valid", case_number=f"2:12-cv-{Path(file).stem[-5:]}-PHX-SLG")
 
 
-def fake_render(file: str, out_dir: str, *args: object) -> CaseResult:
+def fake_render(file: str, keep_at: str, out_dir: str, *args: object) -> CaseResult:
     return CaseResult(file, "done", case_number=Path(file).stem, answers_sha256="1")
 
 
