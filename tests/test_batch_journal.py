@@ -172,6 +172,7 @@ def test_after_a_kill_9_the_next_run_knows_what_was_drafted_from_which_answers(t
     assert all(by_file[f].status == "skipped" for f in done if f != str(changed))
     assert report.count("done") + report.count("skipped") == len(files) - 1
     assert not (out / JOURNAL).exists()
+    assert not list((tmp_path / "tmp").iterdir())  # the killed run's kept checks: removed by this one
 
 
 def test_a_case_is_recorded_as_dataclasses_asdict_records_it():

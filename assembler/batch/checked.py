@@ -10,8 +10,9 @@ again: unpickling the model case's check costs a fraction of a fresh check.
 
 The folder is made by ``tempfile.mkdtemp``, so that only this user can read or write
 it (which is what makes reading pickles from it safe), and removed when the run ends,
-however it ends.  A pickle that cannot be written or read fails its case with one
-sentence.
+however it ends; a run killed outright leaves it, and the next run into the same output
+folder removes it (``run`` names it in the output folder's lock file).  A pickle that
+cannot be written or read fails its case with one sentence.
 """
 
 from __future__ import annotations
@@ -37,14 +38,29 @@ class Checked:
     answers_sha256: str  # of the answer files read for ``report.matter``
 
 
+PREFIX = "assembler-batch-"
+
+
 @contextlib.contextmanager
 def workspace() -> Iterator[Path]:
     """The batch's own new folder for its kept checks, removed at the end whatever happens."""
-    folder = Path(tempfile.mkdtemp(prefix="assembler-batch-"))
+    folder = Path(tempfile.mkdtemp(prefix=PREFIX))
     try:
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def remove_left(folder: Path) -> None:
+    """Remove the folder of kept checks that a killed run left: its pickles, then the folder
+    if nothing else is in it (a folder that is not one of ours is left alone)."""
+    if not folder.name.startswith(PREFIX) or not folder.is_dir():
+        return
+    for path in folder.glob("*.pickle"):
+        with contextlib.suppress(OSError):
+            path.unlink()
+    with contextlib.suppress(OSError):
+        folder.rmdir()
 
 
 def keep(checked: Checked, path: Path) -> None:

@@ -114,7 +114,7 @@ def _exit_with_parent(parent: int) -> None:
 
 
 @contextlib.contextmanager
-def _output_lock(out_dir: Path) -> Iterator[None]:
+def _output_lock(out_dir: Path) -> Iterator[BinaryIO]:
     """One batch at a time per output folder; a second is refused with one sentence.
 
     The lock is the kernel's (``flock`` on POSIX, ``msvcrt.locking`` on Windows), so it
@@ -131,9 +131,24 @@ def _output_lock(out_dir: Path) -> Iterator[None]:
                 f"another assembler batch is drafting into {out_dir}; wait for it to finish, or give another -o folder"
             )
         try:
-            yield
+            yield handle
         finally:
             _unlock(handle)
+
+
+def _name_workspace(lock: BinaryIO, workspace: Path) -> None:
+    """Write where this run keeps its checks in the lock file, first removing the folder the
+    last run named there: holding the lock, this run knows that one ended, and if it was
+    killed (``kill -9``, a crash) its folder was left behind."""
+    with contextlib.suppress(OSError):  # a lock file that cannot be read or written is still a lock
+        lock.seek(0)
+        previous = lock.read().decode("utf-8", "replace").strip()
+        if previous:
+            kept.remove_left(Path(previous))
+        lock.seek(0)
+        lock.truncate()
+        lock.write(str(workspace).encode("utf-8"))
+        lock.flush()
 
 
 def _lock(handle: BinaryIO) -> bool:
@@ -354,12 +369,16 @@ def run_batch(
     force = force or discard_edits
     with contextlib.ExitStack() as stack:
         if not dry_run:
-            stack.enter_context(_output_lock(out_dir))
+            lock = stack.enter_context(_output_lock(out_dir))
             remove_stale_temporaries(out_dir)  # left by a run that was killed mid-write
+        workspace = stack.enter_context(kept.workspace())  # removed whatever way the run ends
+        if not dry_run:
+            _name_workspace(lock, workspace)
         report = _run(
             cases,
             bases,
             out_dir,
+            workspace,
             documents,
             jobs=jobs,
             force=force,
@@ -414,6 +433,7 @@ def _run(
     cases: list[Path],
     bases: list[Path],
     out_dir: Path,
+    workspace: Path,
     documents: Sequence[str],
     *,
     jobs: int,
@@ -434,7 +454,6 @@ def _run(
     with (
         journal,
         _StopOnInterrupt() as stop,
-        kept.workspace() as workspace,  # removed after the pool has stopped, however the run ends
         ProcessPoolExecutor(
             max_workers=min(jobs, len(cases)),
             initializer=_init_worker,
