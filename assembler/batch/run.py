@@ -10,11 +10,12 @@ was validated: an answer file changed on disk between the two (a batch of
 thousands takes minutes) is drafted as it read when it was checked, the
 manifest's ``answers_sha256`` is the digest of that version, and the case warns
 that the file changed since, to be drafted again with ``--force``.  A case's
-failure stays with that case.  A manifest (JSON and CSV, ``batch.manifest``) lists every
-case and document with its path, size, SHA-256 and status; it is written once, at
-the end of the run or when it is interrupted, and each finished case is appended
-to a journal as it finishes, so a second run of the same command (even after a
-kill) finishes what the first did not, skipping the cases that are done.
+failure stays with that case.  A manifest (JSON and CSV, ``batch.manifest``)
+lists every case and document with its path, size, SHA-256 and status; it is
+written once, at the end of the run or when it is interrupted, and each finished
+case is appended to a journal as it finishes, so a second run of the same
+command (even after a kill) finishes what the first did not, skipping the cases
+that are done.
 """
 
 from __future__ import annotations
