@@ -140,3 +140,32 @@ def test_the_editor_rewrites_only_the_keys_that_changed_and_writes_the_same_text
         assert answers.text() == answers.whole_text() == copy.read_text(encoding="utf-8"), example.name
         answers.document["docket"].yaml_add_eol_comment("edited by hand", 0)  # taking the tree: all afresh
         assert "edited by hand" in answers.text() and answers.text() == answers.whole_text()
+
+
+@pytest.mark.parametrize("example", sorted(EXAMPLES.rglob("*.yaml")), ids=lambda p: p.stem)
+def test_every_examples_matter_pickles_and_comes_back_equal(example):
+    """A batch hands each checked matter from the worker that validated it to the one that drafts it."""
+    import pickle
+
+    try:
+        matter = load_matter(example)
+    except AnswersError:  # a base a case extends, not a case
+        pytest.skip("not a case")
+    again = pickle.loads(pickle.dumps(matter, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again == matter and again.answers == matter.answers and again.texts == matter.texts
+    assert again.court is matter.court  # the packaged profile, read once per process, by its id
+
+
+def test_every_courts_profile_pickles_with_its_earlier_versions():
+    import pickle
+
+    from assembler.law.courts import known_courts, load_court
+
+    courts = [load_court(court_id) for court_id in known_courts()]
+    assert any(fact.earlier for court in courts for fact in court.facts().values())  # nysd's, nyed's
+    for court in courts:
+        again = pickle.loads(pickle.dumps(court, protocol=pickle.HIGHEST_PROTOCOL))
+        assert again == court, court.id
+        for name, fact in court.facts().items():
+            copy = again.facts()[name]
+            assert type(copy) is type(fact) and copy.earlier == fact.earlier, (court.id, name)

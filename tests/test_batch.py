@@ -148,7 +148,8 @@ def test_ctrl_c_stops_cleanly_and_the_same_command_finishes(tmp_path):
         "--documents",
         ",".join(DOCS),
     ]
-    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    (tmp_path / "tmp").mkdir()  # the system's temporary folder, for this test: where checks are kept
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent), "TMPDIR": str(tmp_path / "tmp")}
     proc = subprocess.Popen(
         command,
         cwd=tmp_path,
@@ -175,6 +176,7 @@ def test_ctrl_c_stops_cleanly_and_the_same_command_finishes(tmp_path):
     drafted = [p for p in out.iterdir() if p.is_dir()]
     assert len(drafted) == manifest["summary"]["done"]
     assert all(len(list(p.glob("*.docx"))) == len(DOCS) for p in drafted)  # no half case
+    assert not list((tmp_path / "tmp").iterdir())  # the kept checks went with the run
     finish = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, text=True)
     assert finish.returncode == 0, finish.stderr
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))

@@ -49,12 +49,19 @@ def wait_for(condition, seconds: float = 20.0) -> bool:
     return False
 
 
+def temp_env(tmp_path: Path) -> dict[str, str]:
+    """The environment with a temporary folder of the test's own, where a batch keeps its checks."""
+    (tmp_path / "tmp").mkdir(exist_ok=True)
+    return {**os.environ, "TMPDIR": str(tmp_path / "tmp")}
+
+
 def start_batch(cases: Path, out: Path) -> subprocess.Popen:
     return subprocess.Popen(
         [*ASSEMBLER, "batch", str(cases), "-o", str(out), "--jobs", "2", "--documents", "motion,order-granting"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        env=temp_env(cases.parent),
     )
 
 
@@ -72,13 +79,17 @@ def test_kill_9_of_the_parent_ends_its_workers_and_a_rerun_completes(tmp_path):
         assert wait_for(lambda: not any(alive(w) for w in workers), 10), "workers outlived their parent"
     finally:
         parent.kill()
+    (left,) = (tmp_path / "tmp").iterdir()  # the killed run's kept checks: nothing removed them
+    assert list(left.glob("*.pickle"))
     rerun = subprocess.run(
         [*ASSEMBLER, "batch", str(cases), "-o", str(out), "--jobs", "2", "--documents", "motion,order-granting"],
         capture_output=True,
         text=True,
+        env=temp_env(tmp_path),
     )
     assert rerun.returncode == 0, rerun.stderr
     assert not list(out.rglob("*.tmp")), "a temporary file survived the re-run"
+    assert not list((tmp_path / "tmp").iterdir()), "the killed run's kept checks survived the re-run"
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["summary"]["done"] + manifest["summary"]["skipped"] == 60
 

@@ -92,11 +92,11 @@ def test_a_journal_that_cannot_be_written_is_given_up(tmp_path):
 
 # Workers are forked: they run these instead of checking and drafting (the figure is the
 # parent's manifest writing, not the drafting).
-def fake_validate(file: str, documents=(), explicit=False, unordered=False) -> CaseResult:
+def fake_validate(file: str, keep_at: str, documents=(), explicit=False, unordered=False) -> CaseResult:
     return CaseResult(file, "valid", case_number=f"2:12-cv-{Path(file).stem[-5:]}-PHX-SLG")
 
 
-def fake_render(file: str, out_dir: str, *args: object) -> CaseResult:
+def fake_render(file: str, keep_at: str, out_dir: str, *args: object) -> CaseResult:
     return CaseResult(file, "done", case_number=Path(file).stem, answers_sha256="1")
 
 
@@ -172,6 +172,7 @@ def test_after_a_kill_9_the_next_run_knows_what_was_drafted_from_which_answers(t
     assert all(by_file[f].status == "skipped" for f in done if f != str(changed))
     assert report.count("done") + report.count("skipped") == len(files) - 1
     assert not (out / JOURNAL).exists()
+    assert not list((tmp_path / "tmp").iterdir())  # the killed run's kept checks: removed by this one
 
 
 def test_a_case_is_recorded_as_dataclasses_asdict_records_it():

@@ -222,14 +222,14 @@ def test_a_clerks_c1_control_character_never_reaches_the_answer_file():
     assert _plain("Motion\u0096to Reconsider\x0c") == "Motion to Reconsider "
 
 
-def test_a_bug_of_ours_in_a_batch_worker_keeps_its_traceback(monkeypatch):
+def test_a_bug_of_ours_in_a_batch_worker_keeps_its_traceback(monkeypatch, tmp_path):
     from assembler.batch import run
 
     def broken(*args, **kwargs):
         raise ZeroDivisionError("a bug")
 
     monkeypatch.setattr(run, "check", broken)
-    result = run.validate_case(str(EXAMPLES / "cp-productions.yaml"))
+    result = run.validate_case(str(EXAMPLES / "cp-productions.yaml"), str(tmp_path / "0.pickle"))
     assert result.status == "invalid" and result.error is not None
     assert result.error.startswith("internal error, please report it:")
     assert "Traceback (most recent call last)" in result.error and "ZeroDivisionError: a bug" in result.error

@@ -69,6 +69,18 @@ class Matter:
     def entry_with_role(self, role: str) -> DocketEntry | None:
         return next((e for e in self.answers.docket if e.role == role), None)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled with its court by id where the court is the packaged profile (as
+        ``load_matter`` gives it): a batch hands a checked matter from one worker to
+        another, and each process reads a court's profile once."""
+        court: Court | str = self.court.id if self.court is load_court(self.court.id) else self.court
+        return _matter, (self.answers, court, self.source, self.texts, self.grounds, self.vehicle, self.citation)
+
+
+def _matter(answers: Answers, court: Court | str, *rest: Any) -> Matter:
+    """A pickled ``Matter`` again, its court read by id from the package where it was pickled so."""
+    return Matter(answers, load_court(court) if isinstance(court, str) else court, *rest)
+
 
 def load_matter(file: Path | str) -> Matter:
     """Read, validate and cross-check one answer file; raises ``AnswersError`` with every problem."""

@@ -3,12 +3,19 @@
 A batch takes answer files and folders of them.  Files that other inputs name
 in ``extends:`` are bases, not cases.  Every case is validated first and the
 invalid ones are reported together; the valid ones are rendered by a pool of
-worker processes, each of which compiles the templates once.  A case's failure
-stays with that case.  A manifest (JSON and CSV, ``batch.manifest``) lists every
-case and document with its path, size, SHA-256 and status; it is written once, at
-the end of the run or when it is interrupted, and each finished case is appended
-to a journal as it finishes, so a second run of the same command (even after a
-kill) finishes what the first did not, skipping the cases that are done.
+worker processes, each of which compiles the templates once.  A case is loaded
+and checked once: the worker that validated it keeps what the check found
+(``batch.checked``), and the drafting takes that up.  So a case is drafted as it
+was validated: an answer file changed on disk between the two (a batch of
+thousands takes minutes) is drafted as it read when it was checked, the
+manifest's ``answers_sha256`` is the digest of that version, and the case warns
+that the file changed since, to be drafted again with ``--force``.  A case's
+failure stays with that case.  A manifest (JSON and CSV, ``batch.manifest``)
+lists every case and document with its path, size, SHA-256 and status; it is
+written once, at the end of the run or when it is interrupted, and each finished
+case is appended to a journal as it finishes, so a second run of the same
+command (even after a kill) finishes what the first did not, skipping the cases
+that are done.
 """
 
 from __future__ import annotations
@@ -30,6 +37,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
 from assembler.answers.reader import read_yaml
+from assembler.batch import checked as kept
 from assembler.batch.manifest import BatchReport, CaseResult, DocumentResult, Journal
 from assembler.batch.manifest import read_manifest as _read_manifest
 from assembler.batch.manifest import write_manifest as _write_manifest
@@ -107,7 +115,7 @@ def _exit_with_parent(parent: int) -> None:
 
 
 @contextlib.contextmanager
-def _output_lock(out_dir: Path) -> Iterator[None]:
+def _output_lock(out_dir: Path) -> Iterator[BinaryIO]:
     """One batch at a time per output folder; a second is refused with one sentence.
 
     The lock is the kernel's (``flock`` on POSIX, ``msvcrt.locking`` on Windows), so it
@@ -124,9 +132,24 @@ def _output_lock(out_dir: Path) -> Iterator[None]:
                 f"another assembler batch is drafting into {out_dir}; wait for it to finish, or give another -o folder"
             )
         try:
-            yield
+            yield handle
         finally:
             _unlock(handle)
+
+
+def _name_workspace(lock: BinaryIO, workspace: Path) -> None:
+    """Write where this run keeps its checks in the lock file, first removing the folder the
+    last run named there: holding the lock, this run knows that one ended, and if it was
+    killed (``kill -9``, a crash) its folder was left behind."""
+    with contextlib.suppress(OSError):  # a lock file that cannot be read or written is still a lock
+        lock.seek(0)
+        previous = lock.read().decode("utf-8", "replace").strip()
+        if previous:
+            kept.remove_left(Path(previous))
+        lock.seek(0)
+        lock.truncate()
+        lock.write(str(workspace).encode("utf-8"))
+        lock.flush()
 
 
 def _lock(handle: BinaryIO) -> bool:
@@ -160,9 +183,12 @@ def _unlock(handle: BinaryIO) -> None:
 
 
 def validate_case(
-    file: str, documents: Sequence[str] = (), explicit: bool = False, unordered: bool = False
+    file: str, keep_at: str, documents: Sequence[str] = (), explicit: bool = False, unordered: bool = False
 ) -> CaseResult:
-    """The one check of a case, without drafting: invalid cases are reported before any is drafted."""
+    """The one check of a case, without drafting: invalid cases are reported before any is drafted.
+
+    A valid case's check is kept at ``keep_at`` for ``render_case``; one that cannot be
+    kept there (a full disk) fails the case, still before any case is drafted."""
     try:
         report = check(file, list(documents) or None, explicit=explicit, unordered=unordered, draft=False)
     except Exception:  # a bug of ours: this case fails, the batch goes on
@@ -170,13 +196,16 @@ def validate_case(
     if not report.ok:
         return CaseResult(file, "invalid", error="\n".join(report.problems))
     assert report.matter is not None
-    return CaseResult(
-        file,
-        "valid",
-        case_number=report.matter.answers.case.number,
-        warnings=[str(w) for w in report.warnings],
-        answers_sha256=answers_digest(report.matter.source.files),
-    )
+    number = report.matter.answers.case.number
+    try:
+        digest = answers_digest(report.matter.source.files)
+        kept.keep(kept.Checked(report, digest), Path(keep_at))
+    except AssemblerError as exc:
+        return CaseResult(file, "failed", case_number=number, error=str(exc))
+    except Exception:  # a bug of ours: this case fails, the batch goes on
+        return CaseResult(file, "failed", case_number=number, error=_internal_error())
+    warnings = [str(w) for w in report.warnings]  # the manifest's, should its case number be taken
+    return CaseResult(file, "valid", case_number=number, warnings=warnings, answers_sha256=digest)
 
 
 def _internal_error() -> str:
@@ -186,25 +215,24 @@ def _internal_error() -> str:
 
 def render_case(
     file: str,
+    keep_at: str,
     out_dir: str,
-    documents: Sequence[str],
     force: bool,
     previous: dict | None,
     dry_run: bool,
-    explicit: bool = False,
-    unordered: bool = False,
     discard_edits: bool = False,
 ) -> CaseResult:
-    """Check one case and draft its documents (those not yet drafted, unless ``force``):
-    edited drafts kept aside (unless ``discard_edits``), redlines where the answers changed."""
+    """Draft one case as ``validate_case`` checked it (its check kept at ``keep_at``), the
+    documents not yet drafted (unless ``force``): edited drafts kept aside (unless
+    ``discard_edits``), redlines where the answers changed."""
     assert _templates is not None, "worker not initialised"
     number: str | None = None
     folder_name: str | None = None
     try:
-        report = check(file, documents, explicit=explicit, unordered=unordered, templates=_templates, draft=False)
-        if not report.ok or report.matter is None:
-            return CaseResult(file, "failed", error="\n".join(report.problems))
+        checked = kept.take(Path(keep_at), file)
+        report = checked.report
         matter = report.matter
+        assert matter is not None
         folder = case_folder(Path(out_dir), matter)
         number, folder_name = matter.answers.case.number, str(folder)
         result = CaseResult(
@@ -212,9 +240,14 @@ def render_case(
             "done",
             case_number=number,
             folder=folder_name,
-            answers_sha256=answers_digest(matter.source.files),
+            answers_sha256=checked.answers_sha256,
             warnings=[str(w) for w in report.warnings] + report.notes,
         )
+        if _changed_since(matter.source.files, checked.answers_sha256):
+            result.warnings.append(
+                f"{file} (or a file it extends) changed after the batch checked it; it is drafted as it was "
+                "then: run the batch again with --force to draft the change"
+            )
         targets = {doc_id: folder / f"{doc_id}.docx" for doc_id in report.documents}
         if not force and all(t.exists() for t in targets.values()):
             if _answers_changed(folder, targets.values(), previous, result.answers_sha256):
@@ -247,22 +280,28 @@ def render_case(
 
 
 def render_cases(
-    files: Sequence[str],
+    cases: Sequence[tuple[str, str]],
     out_dir: str,
-    documents: Sequence[str],
     force: bool,
     previous: Sequence[dict | None],
     dry_run: bool,
-    explicit: bool = False,
-    unordered: bool = False,
     discard_edits: bool = False,
 ) -> list[CaseResult]:
-    """``render_case`` for each of ``files`` in turn (``previous``: each one's last record), in
-    one task: handing out a task costs the parent more than a small case costs a worker."""
+    """``render_case`` for each of ``cases`` (file, where its check is kept) in turn
+    (``previous``: each one's last record), in one task: handing out a task costs the parent
+    more than a small case costs a worker."""
     return [
-        render_case(file, out_dir, documents, force, before, dry_run, explicit, unordered, discard_edits)
-        for file, before in zip(files, previous)
+        render_case(file, keep_at, out_dir, force, before, dry_run, discard_edits)
+        for (file, keep_at), before in zip(cases, previous)
     ]
+
+
+def _changed_since(files: Iterable[Path], answers: str) -> bool:
+    """Whether the answer files no longer read as they did when the digest ``answers`` was taken."""
+    try:
+        return answers_digest(files) != answers
+    except OSError:  # removed, or no longer readable
+        return True
 
 
 def _chunk(cases: int, jobs: int) -> int:
@@ -331,12 +370,16 @@ def run_batch(
     force = force or discard_edits
     with contextlib.ExitStack() as stack:
         if not dry_run:
-            stack.enter_context(_output_lock(out_dir))
+            lock = stack.enter_context(_output_lock(out_dir))
             remove_stale_temporaries(out_dir)  # left by a run that was killed mid-write
+        workspace = stack.enter_context(kept.workspace())  # removed whatever way the run ends
+        if not dry_run:
+            _name_workspace(lock, workspace)
         report = _run(
             cases,
             bases,
             out_dir,
+            workspace,
             documents,
             jobs=jobs,
             force=force,
@@ -396,6 +439,7 @@ def _run(
     cases: list[Path],
     bases: list[Path],
     out_dir: Path,
+    workspace: Path,
     documents: Sequence[str],
     *,
     jobs: int,
@@ -423,7 +467,7 @@ def _run(
         ) as pool,
     ):
         try:
-            valid = _validate(pool, results, out_dir, counter, documents, explicit, unordered, journal)
+            valid = _validate(pool, results, out_dir, workspace, counter, documents, explicit, unordered, journal)
             if stop.requested or (fail_fast and len(valid) < len(results)):
                 return report
             queue = iter(valid)
@@ -432,20 +476,17 @@ def _run(
 
             def top_up() -> None:
                 while not stop.requested and len(inflight) < jobs * 4:
-                    files = list(itertools.islice(queue, chunk))
-                    if not files:
+                    cases = list(itertools.islice(queue, chunk))
+                    if not cases:
                         return
                     inflight.add(
                         pool.submit(
                             render_cases,
-                            files,
+                            cases,
                             str(out_dir),
-                            list(documents),
                             force,
-                            [previous.get(file) for file in files],
+                            [previous.get(file) for file, _ in cases],
                             dry_run,
-                            explicit,
-                            unordered,
                             discard_edits,
                         )
                     )
@@ -479,21 +520,24 @@ def _validate(
     pool: ProcessPoolExecutor,
     results: dict[str, CaseResult],
     out_dir: Path,
+    workspace: Path,
     counter: _Counter,
     documents: Sequence[str],
     explicit: bool,
     unordered: bool,
     journal: Journal,
-) -> list[str]:
-    """Validate every case in the pool; record the invalid ones; return the valid files."""
+) -> list[tuple[str, str]]:
+    """Validate every case in the pool; record the invalid ones (and those whose check could
+    not be kept); return the valid ones, each (file, where its check is kept)."""
     folders: dict[str, str] = {}
     valid = []
     validate = functools.partial(validate_case, documents=documents, explicit=explicit, unordered=unordered)
-    for checked in pool.map(validate, list(results), chunksize=8):
-        if checked.status == "valid":
-            assert checked.case_number is not None
+    files = list(results)
+    places = [f"{workspace}{os.sep}{index}.pickle" for index in range(len(files))]
+    for checked, keep_at in zip(pool.map(validate, files, places, chunksize=8), places):
+        if checked.case_number is not None:  # valid, or failed only as its check could not be kept
             folder = str(folder_for_case(out_dir, checked.case_number))
-            if folder in folders:
+            if folder in folders and checked.status == "valid":
                 checked.status, checked.error = (
                     "invalid",
                     (
@@ -502,12 +546,12 @@ def _validate(
                     ),
                 )
             folders.setdefault(folder, checked.file)
-        if checked.status == "invalid":
+        if checked.status == "valid":
+            valid.append((checked.file, keep_at))
+        else:
             results[checked.file] = checked
             journal.add(checked)
             counter.tick(checked)
-        else:
-            valid.append(checked.file)
     return valid
 
 

@@ -84,6 +84,14 @@ class Fact(Strict, Generic[T]):
                     return version
         return self
 
+    def __reduce_ex__(self, protocol: Any) -> Any:
+        """Pickled by its parameters: ``Fact[bool]`` is made by subscripting ``Fact``, and
+        cannot be found by that name in this module, as pickle would look for it."""
+        args = type(self).__pydantic_generic_metadata__["args"]
+        if not args:
+            return super().__reduce_ex__(protocol)
+        return _fact_of, (args, self.__getstate__())
+
     def version_label(self, version: Fact[T]) -> str:
         """How ``check`` names a version: "as in force before July 1, 2024"."""
         if version.until is None:
@@ -93,6 +101,14 @@ class Fact(Strict, Generic[T]):
         if start is None:
             return f"as in force before {_long(version.until)}"
         return f"as in force from {_long(start)} until {_long(version.until)}"
+
+
+def _fact_of(args: tuple[Any, ...], state: dict[Any, Any]) -> Fact[Any]:
+    """A pickled ``Fact[...]`` again, as an instance of the same parametrized class."""
+    cls = Fact[args[0]]  # type: ignore[valid-type]  # one parameter, T, subscripted at run time
+    fact = cls.__new__(cls)
+    fact.__setstate__(state)
+    return fact
 
 
 def _long(day: dt.date | None) -> str:
