@@ -134,7 +134,7 @@ def test_a_text_checked_again_is_read_from_the_cache_without_eyecite(tmp_path):
     (first_found, first_imported), (again_found, again_imported) = (r.stdout.splitlines() for r in runs)
     assert "5 F.3d 1255" in first_found and again_found == first_found
     assert (first_imported, again_imported) == ("True", "False")
-    assert [p.name for p in (tmp_path / "cache").iterdir()] == [
+    assert [p.name for p in (tmp_path / "cache").glob("eyecite-*")] == [
         f"eyecite-{version('eyecite')}-{version('reporters-db')}.json"
     ]
 
