@@ -36,10 +36,11 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _collector_off(command: F) -> F:
-    """Run ``command`` with Python's cycle collector off, as mypy runs (``gc.set_threshold``):
-    a check's imports and drafts make some million objects, which the collector would walk
-    again and again (a dozen collections, a tenth of a check's time), to free the little that
-    a run of one file leaves in cycles.  A command of several files collects between them
+    """Run ``command`` with Python's cycle collector off (mypy raises its thresholds for the same
+    reason): a check's imports and drafts make some million objects, which the collector would
+    walk again and again (a dozen collections, a tenth of a check's time), to free the little
+    that a run of one file leaves in cycles (a 2 MB answer file checked: 154 MB at its peak,
+    against 152 MB with the collector on).  A command of several files collects between them
     (``gc.collect()``); the collector is on again when the command returns."""
 
     @functools.wraps(command)

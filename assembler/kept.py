@@ -2,8 +2,11 @@
 
 Each store is one JSON object in one file, named for what computed it and its
 version (``eyecite-2.7.8-3.2.67``, ``holidays-0.109``: ``version``), so another version computes
-afresh.  Everything kept can always be computed again: a store that is missing,
-unreadable or cannot be written is no error, only slower.
+afresh.  What is made of a whole text (the package's data files read as YAML: ``parsed``;
+templates prepared and compiled: ``papers.jinjacode``) is one file per text in a folder
+named the same way, by the text's hash, each folder pruned to its newest ``KEEP`` files.
+Everything kept can always be computed again: a store that is missing, unreadable or
+cannot be written is no error, only slower.
 """
 
 from __future__ import annotations
@@ -115,7 +118,8 @@ def write(file: Path, data: bytes) -> None:
     prune(file.parent)
 
 
-_PLAIN = {("datetime", "date"), ("datetime", "datetime")}  # beside dicts, lists, text and numbers
+# beside dicts, lists, text and numbers: the dates and times YAML reads
+_PLAIN = {("datetime", cls) for cls in ("date", "datetime", "time", "timedelta", "timezone")}
 
 
 class _PlainUnpickler(pickle.Unpickler):
