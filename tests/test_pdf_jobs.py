@@ -144,3 +144,29 @@ def test_batch_pdf_holds_a_few_hundred_cases_answers_at_a_time_and_loads_each_on
     assert sorted(loaded) == sorted(case.file for case in report.cases)  # in this process: for the PDFs
     for case in report.cases:
         assert [Path(doc.pdf).name for doc in case.documents] == ["motion.pdf", "order-denying.pdf"]
+
+
+def test_batch_pdf_makes_no_pdf_of_a_case_whose_answers_changed_after_its_papers_were_drafted(
+    tmp_path, fake_soffice, monkeypatch
+):
+    from test_batch import make_cases
+
+    from assembler.batch import run
+
+    files = make_cases(tmp_path / "answers", 3)
+    real = run._run
+
+    def drafted_then_edited(*args, **kwargs):
+        report = real(*args, **kwargs)
+        files[1].write_text(files[1].read_text(encoding="utf-8").replace("\n", "\n\n", 1), encoding="utf-8")
+        files[2].write_text("case: [unreadable", encoding="utf-8")
+        return report
+
+    monkeypatch.setattr(run, "_run", drafted_then_edited)
+    report = run.run_batch([tmp_path / "answers"], tmp_path / "drafts", ["motion"], jobs=1, pdf=True)
+    by_file = {Path(case.file).name: case for case in report.cases}
+    first, edited, broken = (by_file[f.name] for f in files)
+    assert first.documents[0].pdf and first.documents[0].pages == 1
+    for case in (edited, broken):
+        assert case.documents[0].pdf is None
+        assert any("changed after its papers were drafted; no PDF is made" in w for w in case.warnings)

@@ -416,8 +416,21 @@ def _add_pdfs(report: BatchReport, out_dir: Path, *, force: bool, jobs: int = 1)
                 wanted.setdefault(case.file, (case, []))[1].append(doc)
     files = list(wanted)
     for at in range(0, len(files), PDF_CASES):
-        chunk = files[at : at + PDF_CASES]
-        matters = {file: load_matter(file) for file in chunk}
+        matters = {}
+        for file in files[at : at + PDF_CASES]:
+            try:
+                matter = load_matter(file)
+                drafted = not _changed_since(matter.source.files, wanted[file][0].answers_sha256 or "")
+            except AssemblerError:
+                drafted = False
+            if drafted:
+                matters[file] = matter
+            else:  # its filing (exhibits, covers) would follow answers its drafts do not
+                wanted[file][0].warnings.append(
+                    f"{file} (or a file it extends) changed after its papers were drafted; no PDF is made "
+                    "of them: run the batch again with --force"
+                )
+        chunk = list(matters)
         by_case = [(matters[file], [Path(doc.path) for doc in wanted[file][1]]) for file in chunk]
         pdfs, filings = write_filings(by_case, functools.partial(convert, jobs=jobs))  # one LibreOffice per job
         made_for = {pdf.path: pdf for pdf in pdfs}
