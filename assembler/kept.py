@@ -44,14 +44,20 @@ def save(name: str, data: dict[str, Any], limit: int | None = None) -> None:
     not at all, also beside a batch's other workers."""
     while limit is not None and len(data) > limit:
         del data[next(iter(data))]
-    target = path(name)
+    _replace(path(name), json.dumps(data).encode("utf-8"))
+
+
+def _replace(file: Path, data: bytes) -> bool:
+    """``data`` as ``file``, whole or not at all, also beside a batch's other workers; False
+    where it cannot be written (no error: what is kept can be computed again)."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(data), encoding="utf-8")
-        os.replace(temporary, target)
+        file.parent.mkdir(parents=True, exist_ok=True)
+        temporary = file.with_name(f"{file.name}.{os.getpid()}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, file)
     except OSError:
-        pass
+        return False
+    return True
 
 
 @functools.cache
@@ -106,16 +112,9 @@ def prune(folder: Path, keep: int = KEEP) -> None:
 
 
 def write(file: Path, data: bytes) -> None:
-    """``data`` as ``file``, whole or not at all (also beside a batch's other workers), the oldest
-    of its folder's files pruned; a file that cannot be written is no error."""
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        temporary = file.with_name(f"{file.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(data)
-        os.replace(temporary, file)
-    except OSError:
-        return
-    prune(file.parent)
+    """``data`` as ``file`` (``_replace``), the oldest of its folder's files pruned."""
+    if _replace(file, data):
+        prune(file.parent)
 
 
 # beside dicts, lists, text and numbers: the dates and times YAML reads
